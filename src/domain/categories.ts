@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { parseCsv } from './csv.js';
+import { inProject } from '../paths.js';
+
+// Data categories are dotted keys; a key covers itself and every key below it.
+// A category set of `null` means "unknown data": it overlaps anything (the path becomes POSSIBLE).
+export type CategorySet = readonly string[] | null;
+
+export function covers(general: string, specific: string): boolean {
+  return specific === general || specific.startsWith(general + '.');
+}
+
+/** Drop keys already covered by a more general key of the same set. */
+export function minimize(keys: Iterable<string>): string[] {
+  const sorted = [...new Set(keys)].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const kept: string[] = [];
+  for (const k of sorted) if (!kept.some((g) => covers(g, k))) kept.push(k);
+  return kept.sort();
+}
+
+/** Hierarchy-aware intersection: the more specific of every overlapping pair. */
+export function intersect(a: CategorySet, b: CategorySet): CategorySet {
+  if (a === null) return b === null ? null : minimize(b);
+  if (b === null) return minimize(a);
+  const out: string[] = [];
+  for (const x of a) for (const y of b) {
+    if (covers(x, y)) out.push(y);
+    else if (covers(y, x)) out.push(x);
+  }
+  return minimize(out);
+}
+
+export function overlaps(a: CategorySet, b: CategorySet): boolean {
+  if (a === null || b === null) return true;
+  return a.some((x) => b.some((y) => covers(x, y) || covers(y, x)));
+}
+
+export function asSet(data: readonly string[] | undefined | null): CategorySet {
+  return data && data.length > 0 ? data : null;
+}
+
+export interface Taxonomy {
+  /** 'known', 'deprecated' (with replacement), 'custom' (a child of a known key) or 'unknown'. */
+  classify(key: string): { status: 'known' | 'custom' | 'unknown' } | { status: 'deprecated'; replacedBy: string };
+}
+
+let cached: Taxonomy | undefined;
+
+export function loadTaxonomy(): Taxonomy {
+  if (cached) return cached;
+  const csv = readFileSync(inProject('src', 'domain', 'taxonomy', 'fideslang-data-categories.csv'), 'utf8');
+  const [header, ...rows] = parseCsv(csv);
+  const col = (name: string) => header.indexOf(name);
+  const [keyCol, replacedCol] = [col('fides_key'), col('replaced_by')];
+  const known = new Set<string>();
+  const replaced = new Map<string, string>();
+  for (const row of rows) {
+    const key = row[keyCol];
+    if (!key || key === 'data_category') continue;
+    known.add(key);
+    if (row[replacedCol]) replaced.set(key, row[replacedCol]);
+  }
+  cached = {
+    classify(key) {
+      const r = replaced.get(key);
+      if (r) return { status: 'deprecated', replacedBy: r };
+      if (known.has(key)) return { status: 'known' };
+      const dot = key.lastIndexOf('.');
+      if (dot > 0 && known.has(key.slice(0, dot)) && !replaced.has(key.slice(0, dot))) return { status: 'custom' };
+      return { status: 'unknown' };
+    },
+  };
+  return cached;
+}

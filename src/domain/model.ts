@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { isIsoDate } from './dates.js';
+
+// The register's vocabulary. These schemas validate input (register documents, GraphQL
+// arguments) and their inferred types are the domain types every store returns.
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+export const id = z.string().regex(ID_PATTERN, { message: 'expected an id of lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' });
+export const isoDate = z
+  .string({ message: 'expected a date like 2014-09-25' })
+  .refine(isIsoDate, { message: 'expected a date like 2014-09-25' });
+const country = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like JP' });
+const idList = z.array(id);
+const text = z.string().min(1, { message: 'must not be empty' });
+const count = z.number().int({ message: 'expected a whole number' }).nonnegative({ message: 'must not be negative' });
+
+export const SOURCE_KINDS = ['official', 'press', 'blog', 'contract', 'court', 'other'] as const;
+export const PARTY_KINDS = ['municipality', 'company', 'committee', 'consortium', 'agency', 'regulator', 'service', 'person'] as const;
+export const CLAUSES = ['forbidden', 'approval-required', 'allowed', 'unknown'] as const;
+export const CONFIDENCES = ['confirmed', 'reported', 'alleged', 'inferred'] as const;
+export const INCIDENT_KINDS = ['unauthorized-access', 'insider', 'misdelivery', 'misconfiguration', 'ransomware', 'purpose-deviation', 'other'] as const;
+export const CERT_SCHEMES = ['privacy-mark', 'isms', 'other'] as const;
+export const CERT_STATUSES = ['active', 'suspended', 'revoked'] as const;
+export const TRANSFER_BASES = ['consent', 'adequacy', 'equivalent-measures'] as const;
+
+export type Confidence = (typeof CONFIDENCES)[number];
+export type Clause = (typeof CLAUSES)[number];
+
+/** Periods must end after they start; applied to every object with from/to. */
+function periodOrdered<T extends { from?: string | undefined; to?: string | undefined }>(schema: z.ZodType<T>) {
+  return schema.superRefine((v, ctx) => {
+    if (v.from && v.to && isIsoDate(v.from) && isIsoDate(v.to) && v.to <= v.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `must be after from (${v.from})` });
+    }
+  });
+}
+
+export const sourceSchema = z.strictObject({
+  id,
+  url: z.url({ message: 'expected an absolute URL' }).optional(),
+  title: text.optional(),
+  published: isoDate.optional(),
+  kind: z.enum(SOURCE_KINDS).default('other'),
+  note: text.optional(),
+});
+
+export const certificationSchema = periodOrdered(
+  z.strictObject({
+    scheme: z.enum(CERT_SCHEMES),
+    status: z.enum(CERT_STATUSES),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    note: text.optional(),
+    sources: idList.default([]),
+  }),
+);
+
+export const partySchema = z.strictObject({
+  id,
+  name: text,
+  aka: z.array(text).default([]),
+  kind: z.enum(PARTY_KINDS),
+  country: country.optional(),
+  operator: id.optional(),
+  parent: id.optional(),
+  memberOf: z.array(z.strictObject({ party: id, role: text.optional() })).default([]),
+  certifications: z.array(certificationSchema).default([]),
+  note: text.optional(),
+  sources: idList.default([]),
+});
+
+export const entrustmentSchema = periodOrdered(
+  z.strictObject({
+    id,
+    client: id,
+    contractor: id,
+    // Absent means "unknown": links through it are inferred. [] means the client's own data.
+    under: idList.optional(),
+    purposes: z.array(text).default([]),
+    data: z.array(text).default([]),
+    subjects: z.array(text).default([]),
+    records: count.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    reentrustment: z.enum(CLAUSES).default('unknown'),
+    disclosed: z.boolean().default(true),
+    approvedBy: idList.default([]),
+    storage: z.array(country).default([]),
+    access: z.array(country).default([]),
+    transferBasis: z.enum(TRANSFER_BASES).optional(),
+    confidence: z.enum(CONFIDENCES).default('confirmed'),
+    note: text.optional(),
+    sources: idList.default([]),
+  }),
+);
+
+export const incidentSchema = periodOrdered(
+  z.strictObject({
+    id,
+    party: id,
+    kind: z.enum(INCIDENT_KINDS),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    detected: isoDate.optional(),
+    announced: isoDate.optional(),
+    data: z.array(text).default([]),
+    subjects: z.array(text).default([]),
+    records: count.optional(),
+    revisions: z.array(z.strictObject({ date: isoDate, records: count.optional(), note: text.optional() })).default([]),
+    confidence: z.enum(CONFIDENCES).default('confirmed'),
+    note: text.optional(),
+    sources: idList.default([]),
+  }),
+);
+
+export const registerSchema = z.strictObject({
+  register: z.literal(1, { message: 'expected register: 1 (the only format version)' }),
+  sources: z.array(sourceSchema).default([]),
+  parties: z.array(partySchema).default([]),
+  entrustments: z.array(entrustmentSchema).default([]),
+  incidents: z.array(incidentSchema).default([]),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Party = z.infer<typeof partySchema>;
+export type Certification = z.infer<typeof certificationSchema>;
+export type Entrustment = z.infer<typeof entrustmentSchema>;
+export type Incident = z.infer<typeof incidentSchema>;
+export type Register = z.infer<typeof registerSchema>;
+
+/** Everything one import writes, already validated and resolved. */
+export interface RegisterBatch {
+  sources: Source[];
+  parties: Party[];
+  entrustments: Entrustment[];
+  incidents: Incident[];
+}

@@ -1,0 +1,48 @@
+// Domain errors carry a stable code; the GraphQL and CLI edges turn them into
+// `extensions.code` / exit codes. Anything that is not a VcError is internal and never shown.
+
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  STORE_UNAVAILABLE: 'VC_STORE_UNAVAILABLE',
+  INVALID_REGISTER: 'VC_INVALID_REGISTER',
+  CONFIG: 'VC_CONFIG',
+  INTERNAL: 'VC_INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export class VcError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'VcError';
+  }
+}
+
+export class BadInputError extends VcError {
+  constructor(argument: string, problem: string) {
+    super(ERROR_CODES.BAD_USER_INPUT, `${argument}: ${problem}`, { argument });
+  }
+}
+
+export class NotFoundError extends VcError {
+  constructor(what: string, id: string) {
+    super(ERROR_CODES.NOT_FOUND, `no ${what} with id "${id}"`, { what, id });
+  }
+}
+
+export class StoreUnavailableError extends VcError {
+  constructor(cause: string) {
+    super(ERROR_CODES.STORE_UNAVAILABLE, `the store is unavailable (${cause}); try again shortly`);
+  }
+}
+
+export class ConfigError extends VcError {
+  constructor(variable: string, problem: string) {
+    super(ERROR_CODES.CONFIG, `${variable}: ${problem}`, { variable });
+  }
+}

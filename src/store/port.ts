@@ -1,0 +1,65 @@
+import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../domain/model.js';
+import type { Period } from '../domain/dates.js';
+
+/**
+ * The one interface every store implements. It is small and batched on purpose: the domain walks
+ * the graph level by level and asks for a whole level at once, so no method takes a single id.
+ *
+ * Shared rules (checked by test/contract on every store):
+ * - Lookups by id return the records that exist, in any order; unknown ids are simply absent.
+ * - A `window` keeps entrustments whose period [from, to) intersects it; omitted, all are kept.
+ * - Records come back exactly as written: absent optional fields stay absent (`under` absent and
+ *   `under: []` mean different things), arrays keep their order.
+ * - `upsert` is atomic: the whole batch is written in one transaction or nothing is. Writing a
+ *   record with an existing id replaces it (and its index entries) completely.
+ */
+export interface StorePort {
+  readonly kind: 'embedded' | 'neo4j';
+
+  parties(ids: readonly string[]): Promise<Party[]>;
+  entrustments(ids: readonly string[]): Promise<Entrustment[]>;
+  incidents(ids: readonly string[]): Promise<Incident[]>;
+  sources(ids: readonly string[]): Promise<Source[]>;
+
+  /** Entrustments whose contractor is one of `partyIds`. */
+  entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]>;
+  /** Entrustments whose client is one of `partyIds`. */
+  entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]>;
+  /** Entrustments whose `under` names one of `entrustmentIds` (the declared re-entrustments). */
+  entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]>;
+  /** Incidents that happened at one of `partyIds`. */
+  incidentsAt(partyIds: readonly string[]): Promise<Incident[]>;
+  /** Parties whose corporate `parent` is one of `partyIds`. */
+  partiesWithParent(partyIds: readonly string[]): Promise<Party[]>;
+  /** Services whose `operator` is one of `partyIds`. */
+  servicesOperatedBy(partyIds: readonly string[]): Promise<Party[]>;
+
+  /** A page of entrustments in id order, after `afterId` (exclusive); for whole-graph analyses. */
+  scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]>;
+  /** A page of parties in id order, after `afterId` (exclusive). */
+  scanParties(afterId: string | null, limit: number): Promise<Party[]>;
+
+  /** Write a whole batch atomically; `onProgress` reports rows written so far for large batches. */
+  upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Delete records by id (and their index entries), atomically. Unknown ids are ignored. */
+  remove(ids: RemoveIds): Promise<void>;
+  counts(): Promise<StoreCounts>;
+
+  /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RemoveIds {
+  sources?: readonly string[];
+  parties?: readonly string[];
+  entrustments?: readonly string[];
+  incidents?: readonly string[];
+}
+
+export interface StoreCounts {
+  sources: number;
+  parties: number;
+  entrustments: number;
+  incidents: number;
+}
