@@ -1,0 +1,185 @@
+import { asSet, intersect, minimize, overlaps, type CategorySet } from './categories.js';
+import { describeMiss, intersects } from './dates.js';
+import type { Leak } from './leak.js';
+import { byId, groupBy, indexById, ownData, type LinkKind } from './links.js';
+import type { Entrustment } from './model.js';
+import type { StorePort } from '../store/port.js';
+
+export type Exposure = 'CONFIRMED' | 'POSSIBLE';
+export type MissReason = 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE';
+
+export interface ExposurePath {
+  exposure: Exposure;
+  /** Controller first, leaking party's entrustment last. */
+  hops: Entrustment[];
+  /** links[0]: how the controller's own data is established; links[i]: how hops[i] performs hops[i-1]. */
+  links: LinkKind[];
+  /** Exposed categories (leak ∩ every hop); null when no hop and no leak names any. */
+  data: string[] | null;
+  aware: boolean;
+  records?: number;
+}
+
+export interface AffectedController {
+  party: string;
+  exposure: Exposure;
+  aware: boolean;
+  data: string[];
+  dataKnown: boolean;
+  subjects: string[];
+  records?: number;
+  paths: ExposurePath[];
+  pathCount: number;
+}
+
+/** A hop where a path stopped: the answer to "why not us?". hops: the stopped hop first, leak last. */
+export interface NotExposed {
+  entrustment: Entrustment;
+  reason: MissReason;
+  detail: string;
+  hops: Entrustment[];
+}
+
+export interface BlastRadius {
+  leak: Leak;
+  controllers: AffectedController[];
+  notExposed: NotExposed[];
+  /** True when the walk hit maxPaths and stopped early: the answer is a lower bound. */
+  truncated: boolean;
+}
+
+export interface BlastRadiusOptions {
+  /** Paths reported per controller (CONFIRMED first); the count of all paths is kept. */
+  maxPathsPerController?: number;
+  /** Safety bound on partial paths alive at one level of the walk. */
+  maxPaths?: number;
+}
+
+export const DEFAULT_PATHS_PER_CONTROLLER = 10;
+const DEFAULT_MAX_PATHS = 50_000;
+
+interface Walk {
+  hops: Entrustment[]; // leak first
+  links: LinkKind[]; // links[k]: how hops[k] performs hops[k + 1]
+  data: CategorySet;
+}
+
+interface Reached {
+  controller: string;
+  walk: Walk;
+  ownLink: LinkKind;
+}
+
+/**
+ * Walk up from the leaking party, one store round trip per level, following declared `under`
+ * links and inferring the others, exactly as register-format.md describes.
+ */
+export async function blastRadius(store: StorePort, leak: Leak, options: BlastRadiusOptions = {}): Promise<BlastRadius> {
+  const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
+  const misses = new Map<string, NotExposed>();
+  const reached: Reached[] = [];
+  let truncated = false;
+
+  const miss = (e: Entrustment, reason: MissReason, detail: string, below: Walk | null) => {
+    const key = `${e.id}|${reason}`;
+    if (!misses.has(key)) misses.set(key, { entrustment: e, reason, detail, hops: [e, ...(below ? [...below.hops].reverse() : [])] });
+  };
+  const extend = (below: Walk | null, e: Entrustment, link: LinkKind, into: Walk[]) => {
+    if (below?.hops.some((h) => h.id === e.id)) return miss(e, 'CYCLE', `${e.id} is already on this path`, below);
+    if (!intersects(e, leak.window)) return miss(e, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
+    const data = intersect(below ? below.data : leak.data, asSet(e.data));
+    if (data !== null && data.length === 0) return miss(e, 'NO_COMMON_DATA', `carries ${e.data.join(', ')}; nothing in common with ${(below ? below.data : leak.data)?.join(', ')}`, below);
+    into.push(below ? { hops: [...below.hops, e], links: [...below.links, link], data } : { hops: [e], links: [], data });
+  };
+
+  let frontier: Walk[] = [];
+  for (const e of (await store.entrustmentsInto([leak.party])).sort(byId)) extend(null, e, 'declared', frontier);
+
+  while (frontier.length > 0) {
+    if (frontier.length > maxPaths) {
+      frontier = frontier.slice(0, maxPaths);
+      truncated = true;
+    }
+    const tops = frontier.map((w) => w.hops[w.hops.length - 1]);
+    const upstreamIds = new Set(tops.flatMap((e) => e.under ?? []));
+    const unknownClients = new Set(tops.filter((e) => e.under === undefined).map((e) => e.client));
+    const [upstream, into] = await Promise.all([
+      store.entrustments([...upstreamIds]),
+      store.entrustmentsInto([...unknownClients], leak.window),
+    ]);
+    const upstreamById = indexById(upstream);
+    const intoClient = groupBy(into.filter((e) => intersects(e, leak.window)).sort(byId), (e) => e.contractor);
+
+    const next: Walk[] = [];
+    frontier.forEach((walk, i) => {
+      const top = tops[i];
+      if (ownData(top)) return reached.push({ controller: top.client, walk, ownLink: 'declared' });
+      if (top.under) {
+        for (const id of top.under) {
+          const u = upstreamById.get(id);
+          if (u) extend(walk, u, 'declared', next);
+        }
+        return;
+      }
+      const candidates = intoClient.get(top.client) ?? [];
+      if (candidates.length === 0) return reached.push({ controller: top.client, walk, ownLink: 'declared' });
+      if (!candidates.some((c) => overlaps(walk.data, asSet(c.data)))) {
+        for (const c of candidates) extend(walk, c, 'inferred', []);
+        return reached.push({ controller: top.client, walk, ownLink: 'inferred' });
+      }
+      for (const c of candidates) extend(walk, c, 'inferred', next);
+    });
+    frontier = next;
+  }
+
+  return { leak, controllers: summarize(reached, leak, options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER), notExposed: [...misses.values()], truncated };
+}
+
+function toPath(r: Reached, leak: Leak): ExposurePath {
+  const hops = [...r.walk.hops].reverse();
+  const links: LinkKind[] = [r.ownLink, ...[...r.walk.links].reverse()];
+  const confirmed =
+    links.every((l) => l === 'declared') &&
+    hops.every((h) => (h.confidence === 'confirmed' || h.confidence === 'reported') && h.data.length > 0);
+  const counts = [leak.records, ...hops.map((h) => h.records)].filter((n): n is number => n !== undefined);
+  return {
+    exposure: confirmed ? 'CONFIRMED' : 'POSSIBLE',
+    hops,
+    links,
+    data: r.walk.data === null ? null : [...r.walk.data],
+    aware: hops.every((h) => h.disclosed),
+    records: counts.length > 0 ? Math.min(...counts) : undefined,
+  };
+}
+
+const pathOrder = (a: ExposurePath, b: ExposurePath): number =>
+  (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) ||
+  a.hops.length - b.hops.length ||
+  a.hops.map((h) => h.id).join('/').localeCompare(b.hops.map((h) => h.id).join('/'));
+
+function summarize(reached: Reached[], leak: Leak, cap: number): AffectedController[] {
+  return [...groupBy(reached, (r) => r.controller)]
+    .map(([party, rs]) => {
+      const seen = new Set<string>();
+      const paths = rs
+        .map((r) => toPath(r, leak))
+        .filter((p) => {
+          const key = p.hops.map((h) => h.id).join('/');
+          return !seen.has(key) && seen.add(key) !== undefined;
+        })
+        .sort(pathOrder);
+      const counts = paths.map((p) => p.records).filter((n): n is number => n !== undefined);
+      return {
+        party,
+        exposure: paths.some((p) => p.exposure === 'CONFIRMED') ? 'CONFIRMED' : 'POSSIBLE',
+        aware: paths.some((p) => p.aware),
+        data: minimize(paths.flatMap((p) => p.data ?? [])),
+        dataKnown: paths.every((p) => p.data !== null),
+        subjects: [...new Set(paths.flatMap((p) => p.hops[0].subjects))].sort(),
+        records: counts.length > 0 ? Math.max(...counts) : undefined,
+        paths: paths.slice(0, cap),
+        pathCount: paths.length,
+      } satisfies AffectedController;
+    })
+    .sort((a, b) => (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) || a.party.localeCompare(b.party));
+}

@@ -1,0 +1,54 @@
+import { loadTaxonomy, type CategorySet } from './categories.js';
+import type { Period } from './dates.js';
+import { BadInputError, NotFoundError } from '../errors.js';
+import type { StorePort } from '../store/port.js';
+
+/** What leaked: at which party, over which window, which data (null: any). */
+export interface Leak {
+  party: string;
+  window: Period;
+  data: CategorySet;
+  records?: number;
+  incident?: string;
+}
+
+export interface LeakQuery {
+  incident?: string | null;
+  party?: string | null;
+  from?: string | null;
+  to?: string | null;
+  data?: readonly string[] | null;
+}
+
+/** Turn the blast-radius arguments into a Leak, with errors a person can act on. */
+export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak> {
+  if (q.incident && q.party) throw new BadInputError('incident', 'give either an incident or a party with a window, not both');
+  if (q.incident) {
+    if (q.from || q.to || q.data) throw new BadInputError('incident', 'from, to and data come from the incident; leave them out or ask by party');
+    const [incident] = await store.incidents([q.incident]);
+    if (!incident) throw new NotFoundError('incident', q.incident);
+    return {
+      party: incident.party,
+      window: { from: incident.from, to: incident.to },
+      data: incident.data.length > 0 ? incident.data : null,
+      records: incident.records,
+      incident: incident.id,
+    };
+  }
+  if (!q.party) throw new BadInputError('incident', 'give an incident id, or a party with a window (from, to)');
+  if (q.from && q.to && q.to <= q.from) throw new BadInputError('to', `must be after from (${q.from})`);
+  const [party] = await store.parties([q.party]);
+  if (!party) throw new NotFoundError('party', q.party);
+  return { party: party.id, window: { from: q.from, to: q.to }, data: q.data && q.data.length > 0 ? normalizeCategories('data', q.data) : null };
+}
+
+/** Validate category arguments against the taxonomy; deprecated keys become their replacement. */
+export function normalizeCategories(argument: string, keys: readonly string[]): string[] {
+  const taxonomy = loadTaxonomy();
+  return keys.map((key) => {
+    const c = taxonomy.classify(key);
+    if (c.status === 'deprecated') return c.replacedBy;
+    if (c.status === 'unknown') throw new BadInputError(argument, `unknown data category "${key}" (expected a fideslang key such as user.contact.email)`);
+    return key;
+  });
+}

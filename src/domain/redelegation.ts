@@ -1,0 +1,105 @@
+import { inForce, type IsoDate } from './dates.js';
+import { byId, groupBy, indexById, performsByInference, underUnknown, type LinkKind } from './links.js';
+import type { Entrustment } from './model.js';
+import { rootControllers } from './roots.js';
+import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
+import { supplyChain } from './supply-chain.js';
+import type { StorePort } from '../store/port.js';
+
+export type RedelegationRule = 'FORBIDDEN' | 'UNAPPROVED' | 'UNDISCLOSED';
+
+export interface Finding {
+  entrustment: Entrustment;
+  upstream: Entrustment;
+  rule: RedelegationRule;
+  severity: Severity;
+  inferred: boolean;
+  /** Who should have approved in writing and did not (UNAPPROVED only). */
+  missingApprovals: string[];
+  /** One sentence a person can act on. */
+  explanation: string;
+}
+
+export interface FindingsQuery {
+  controller?: string | null;
+  asOf?: IsoDate | null;
+}
+
+interface Pair {
+  entrustment: Entrustment;
+  upstream: Entrustment;
+  link: LinkKind;
+}
+
+const SCAN_PAGE = 5_000;
+const severityRank: Record<Severity, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+
+/** Every re-entrustment that breaks its upstream clause; one finding per (entrustment, upstream, rule). */
+export async function redelegationFindings(store: StorePort, query: FindingsQuery = {}): Promise<Finding[]> {
+  const asOf = query.asOf ?? undefined;
+  let pairs: Pair[];
+  if (query.controller) {
+    const chain = await supplyChain(store, query.controller, asOf);
+    pairs = chain.links.flatMap((l) => (l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : []));
+  } else {
+    pairs = await allPairs(store);
+  }
+  if (asOf) pairs = pairs.filter((p) => inForce(p.entrustment, asOf) && inForce(p.upstream, asOf));
+
+  const governmentIdPairs = pairs.filter((p) => carriesGovernmentId(p.entrustment.data));
+  const roots = await rootControllers(store, [...indexById(governmentIdPairs.map((p) => p.upstream)).values()]);
+  const findings = pairs.flatMap((p) => judge(p, roots.get(p.upstream.id) ?? []));
+  const seen = new Set<string>();
+  return findings
+    .filter((f) => {
+      const key = `${f.entrustment.id}|${f.upstream.id}|${f.rule}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    })
+    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || byId(a.entrustment, b.entrustment) || byId(a.upstream, b.upstream) || a.rule.localeCompare(b.rule));
+}
+
+/** The rules of register-format.md for one (E, U) pair. */
+function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly string[]): Finding[] {
+  const base = { entrustment: e, upstream: u, severity: severityOf(e.data), inferred: link === 'inferred' };
+  const how = link === 'inferred' ? ' (link inferred: E does not name what it performs)' : '';
+  const out: Finding[] = [];
+  if (u.reentrustment === 'forbidden') {
+    out.push({ ...base, rule: 'FORBIDDEN', missingApprovals: [], explanation: `${u.id} forbids re-entrustment, yet ${e.client} re-entrusted it to ${e.contractor}${how}` });
+  }
+  const missing = new Set<string>();
+  if (u.reentrustment === 'approval-required' && !e.approvedBy.includes(u.client)) missing.add(u.client);
+  if (carriesGovernmentId(e.data)) for (const root of roots) if (!e.approvedBy.includes(root)) missing.add(root);
+  if (missing.size > 0) {
+    const list = [...missing].sort();
+    out.push({ ...base, rule: 'UNAPPROVED', missingApprovals: list, explanation: `${e.id} lacks the written approval of ${list.join(', ')}${carriesGovernmentId(e.data) ? ' (national-id data: the original controller must approve every level)' : ''}${how}` });
+  }
+  if (!e.disclosed) {
+    out.push({ ...base, rule: 'UNDISCLOSED', missingApprovals: [], explanation: `${e.contractor} was not disclosed to the controller(s) upstream of ${u.id}${how}` });
+  }
+  return out;
+}
+
+/** Every (E, U) pair in the graph, a page of entrustments at a time. */
+async function allPairs(store: StorePort): Promise<Pair[]> {
+  const pairs: Pair[] = [];
+  for (let after: string | null = null; ; ) {
+    const page = await store.scanEntrustments(after, SCAN_PAGE);
+    if (page.length === 0) break;
+    after = page[page.length - 1].id;
+    const [declared, into] = await Promise.all([
+      store.entrustments([...new Set(page.flatMap((e) => e.under ?? []))]),
+      store.entrustmentsInto([...new Set(page.filter(underUnknown).map((e) => e.client))]),
+    ]);
+    const declaredById = indexById(declared);
+    const intoClient = groupBy(into, (u) => u.contractor);
+    for (const e of page) {
+      for (const id of e.under ?? []) {
+        const u = declaredById.get(id);
+        if (u) pairs.push({ entrustment: e, upstream: u, link: 'declared' });
+      }
+      if (underUnknown(e)) for (const u of intoClient.get(e.client) ?? []) if (performsByInference(e, u)) pairs.push({ entrustment: e, upstream: u, link: 'inferred' });
+    }
+    if (page.length < SCAN_PAGE) break;
+  }
+  return pairs;
+}
