@@ -3,13 +3,13 @@ import { ConfigError } from './errors.js';
 
 // The only reader of process.env: everything else receives a typed Config.
 
-const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const flag = z.enum(['0', '1', 'true', 'false'], { message: 'expected 0, 1, true or false' }).transform((v) => v === '1' || v === 'true');
 
 const envSchema = z
   .object({
     HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
+    PORT: z.coerce.number({ message: 'expected a port number from 0 to 65535' }).int({ message: 'expected a port number from 0 to 65535' }).min(0).max(65535, { message: 'expected a port number from 0 to 65535' }).default(4000),
+    STORE: z.enum(['embedded', 'neo4j'], { message: 'expected embedded or neo4j' }).default('embedded'),
     DATA_DIR: z.string().min(1).default('./data'),
     DEMO: flag.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -17,7 +17,7 @@ const envSchema = z
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().min(1).optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
-    NEO4J_CONNECT_TIMEOUT_S: z.coerce.number().int().min(0).max(3600).default(60),
+    NEO4J_CONNECT_TIMEOUT_S: z.coerce.number({ message: 'expected seconds from 0 to 3600' }).int().min(0).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.STORE !== 'neo4j') return;

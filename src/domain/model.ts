@@ -65,6 +65,7 @@ export const partySchema = z.strictObject({
   parent: id.optional(),
   memberOf: z.array(z.strictObject({ party: id, role: text.optional() })).default([]),
   certifications: z.array(certificationSchema).default([]),
+  confidence: z.enum(CONFIDENCES).default('confirmed'),
   note: text.optional(),
   sources: idList.default([]),
 });

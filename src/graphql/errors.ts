@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import type { FastifyBaseLogger } from 'fastify';
+import { ERROR_CODES, VcError } from '../errors.js';
+
+interface Execution {
+  data?: Record<string, unknown> | null;
+  errors: readonly GraphQLError[];
+  statusCode?: number;
+}
+
+/** GraphQL validation errors arrive bundled inside one mercurius error; unbundle them. */
+function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.flatMap((e) => {
+    const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
+    return Array.isArray(inner) ? (inner as GraphQLError[]) : [e];
+  });
+}
+
+/**
+ * Every error leaves with an `extensions.code` and a message a person can act on. Domain errors
+ * keep their message; unexpected errors are logged and replaced, so no internals or stack traces
+ * reach a client. Never a 500: execution errors answer 200, malformed requests 400.
+ */
+export function formatErrors(execution: Execution, log: FastifyBaseLogger) {
+  const errors = flatten(execution.errors).map((error) => {
+    const original = error.originalError;
+    const locate = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
+    if (original instanceof VcError) return new GraphQLError(error.message, { ...locate, extensions: { code: original.code, ...original.details } });
+    if (original instanceof GraphQLError && original.extensions?.code) return new GraphQLError(error.message, { ...locate, extensions: original.extensions });
+    if (original && !(original instanceof GraphQLError)) {
+      log.error({ err: original, path: error.path }, 'internal error in a GraphQL resolver');
+      return new GraphQLError('internal error: the request could not be completed; the server log has the details', { ...locate, extensions: { code: ERROR_CODES.INTERNAL } });
+    }
+    return new GraphQLError(error.message, { ...locate, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } });
+  });
+  const statusCode = execution.data ? 200 : execution.statusCode && execution.statusCode < 500 ? execution.statusCode : 200;
+  return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
+}

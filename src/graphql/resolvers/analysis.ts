@@ -1,0 +1,37 @@
+import type { IResolvers } from 'mercurius';
+import { blastRadius } from '../../domain/blast-radius.js';
+import { resolveLeak, type LeakQuery } from '../../domain/leak.js';
+import { redelegationFindings, type FindingsQuery } from '../../domain/redelegation.js';
+import { supplyChain } from '../../domain/supply-chain.js';
+import { BadInputError } from '../../errors.js';
+import { ConfidenceEnum, LinkKindEnum } from '../scalars.js';
+
+export const analysisResolvers: IResolvers = {
+  Confidence: ConfidenceEnum,
+  LinkKind: LinkKindEnum,
+  Query: {
+    blastRadius: async (_, args: LeakQuery & { maxPathsPerController: number }, { store }) => {
+      if (args.maxPathsPerController < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
+      const leak = await resolveLeak(store, args);
+      const result = await blastRadius(store, leak, { maxPathsPerController: args.maxPathsPerController });
+      return {
+        leakingParty: leak.party,
+        incident: leak.incident,
+        from: leak.window.from,
+        to: leak.window.to,
+        data: leak.data,
+        controllers: result.controllers,
+        notExposed: result.notExposed,
+        unawareCount: result.controllers.filter((c) => !c.aware).length,
+        truncated: result.truncated,
+      };
+    },
+    redelegationFindings: async (_, args: FindingsQuery, { store }) => redelegationFindings(store, args),
+    supplyChain: async (_, { controller, asOf }: { controller: string; asOf?: string }, { store }) => {
+      const chain = await supplyChain(store, controller, asOf ?? undefined);
+      const entrustments = new Map(chain.links.map((l) => [l.entrustment.id, l.entrustment]));
+      const members = chain.members.map((m) => ({ ...m, via: m.via.map((id) => entrustments.get(id)) }));
+      return { ...chain, members, entrustments: [...entrustments.values()] };
+    },
+  },
+};

@@ -1,0 +1,31 @@
+import type { IResolvers } from 'mercurius';
+import { breachObligations } from '../../domain/breach-obligations.js';
+import { certificationAlerts } from '../../domain/certifications.js';
+import { concentration } from '../../domain/concentration.js';
+import { crossBorder } from '../../domain/cross-border.js';
+import { groupExposure } from '../../domain/group-exposure.js';
+import { BadInputError } from '../../errors.js';
+
+type Args = { controller: string; asOf?: string };
+
+export const riskResolvers: IResolvers = {
+  Query: {
+    crossBorder: async (_, { controller, asOf }: Args, { store }) => {
+      const result = await crossBorder(store, controller, asOf ?? undefined);
+      return { ...result, hops: result.hops.map((h) => ({ ...h, transferBasis: h.entrustment.transferBasis })) };
+    },
+    concentration: async (_, { asOf, first }: { asOf?: string; first: number }, { store }) => {
+      if (first < 1 || first > 500) throw new BadInputError('first', 'must be between 1 and 500');
+      return concentration(store, asOf ?? undefined, first);
+    },
+    groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) => {
+      const g = await groupExposure(store, party, asOf ?? undefined);
+      return { ...g, incidentCount: g.incidents.length, recordsExposed: g.incidents.reduce((n, i) => n + (i.records ?? 0), 0) };
+    },
+    certificationAlerts: async (_, { controller, asOf }: Args, { store }) => certificationAlerts(store, controller, asOf ?? undefined),
+    breachObligations: async (_, { incident }: { incident: string }, { store }) => {
+      const b = await breachObligations(store, incident);
+      return { ...b, controllers: b.controllers.map((c) => ({ ...c, party: c.controller.party, aware: c.controller.aware })) };
+    },
+  },
+};

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t, { type Test } from 'tap';
+import { buildApp } from '../../src/app.js';
+import { StoreUnavailableError } from '../../src/errors.js';
+import { importRegister } from '../../src/register/import.js';
+import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { gql } from '../helpers/app.js';
+import { instrument } from '../helpers/instrumented-store.js';
+
+async function realStore(t: Test) {
+  const dir = await mkdtemp(join(tmpdir(), 'vc-edges-'));
+  const store = await openEmbeddedStore(dir);
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  return store;
+}
+
+// 40 contractors of one client: resolving each entrustment's contractor must be one batched call.
+const wide = ['register: 1', 'parties:', '  - { id: hub-client, name: Client, kind: company }']
+  .concat(Array.from({ length: 40 }, (_, i) => `  - { id: c${i}, name: C${i}, kind: company }`))
+  .concat(['entrustments:'], Array.from({ length: 40 }, (_, i) => `  - { id: e${i}, client: hub-client, contractor: c${i}, under: [] }`))
+  .join('\n');
+
+t.test('relations are loaded in batches, not once per entrustment', async (t) => {
+  const base = await realStore(t);
+  t.equal((await importRegister(base, wide)).ok, true);
+  const { store, calls, reset } = instrument(base);
+  const app = await buildApp({ store });
+  t.teardown(() => app.close());
+  reset();
+  const { data } = await gql(app, '{ party(id: "hub-client") { entrustmentsOut { contractor { name } client { name } } } }');
+  t.equal(data.party.entrustmentsOut.length, 40);
+  t.equal(data.party.entrustmentsOut[7].contractor.name, 'C7');
+  t.ok(calls.parties <= 3, `parties() called ${calls.parties} times for 80 relations`);
+});
+
+t.test('an unexpected store failure is reported without internals; an unavailable store says so', async (t) => {
+  const base = await realStore(t);
+  const secret = new Error('ENOENT /var/secret/path at Object.<anonymous> (store.ts:12:3)');
+  const { store } = instrument(base, { incidents: secret, parties: new StoreUnavailableError('connection refused') });
+  const app = await buildApp({ store });
+  t.teardown(() => app.close());
+  const internal = await gql(app, '{ incident(id: "x") { id } }');
+  t.equal(internal.status, 200);
+  t.equal(internal.errors?.[0].extensions?.code, 'VC_INTERNAL');
+  t.notMatch(JSON.stringify(internal.errors), /secret|store\.ts/);
+  const unavailable = await gql(app, '{ party(id: "x") { id } }');
+  t.ok(unavailable.status < 500);
+  t.equal(unavailable.errors?.[0].extensions?.code, 'VC_STORE_UNAVAILABLE');
+  t.match(unavailable.errors?.[0].message, /the store is unavailable \(connection refused\); try again shortly/);
+});
+
+t.test('healthz answers 503 when the store does not answer', async (t) => {
+  const base = await realStore(t);
+  const { store } = instrument(base, { ping: new StoreUnavailableError('connection refused') });
+  const app = await buildApp({ store });
+  t.teardown(() => app.close());
+  const res = await app.inject('/healthz');
+  t.equal(res.statusCode, 503);
+  t.equal(res.json().status, 'unavailable');
+});
