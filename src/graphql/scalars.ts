@@ -16,7 +16,3 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),
 });
-
-// Register values are lower-case with dashes; the Confidence enum shows them upper-case.
-export const ConfidenceEnum = { CONFIRMED: 'confirmed', REPORTED: 'reported', ALLEGED: 'alleged', INFERRED: 'inferred' };
-export const LinkKindEnum = { DECLARED: 'declared', INFERRED: 'inferred' };

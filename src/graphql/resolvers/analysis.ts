@@ -4,11 +4,8 @@ import { resolveLeak, type LeakQuery } from '../../domain/leak.js';
 import { redelegationFindings, type FindingsQuery } from '../../domain/redelegation.js';
 import { supplyChain } from '../../domain/supply-chain.js';
 import { BadInputError } from '../../errors.js';
-import { ConfidenceEnum, LinkKindEnum } from '../scalars.js';
 
 export const analysisResolvers: IResolvers = {
-  Confidence: ConfidenceEnum,
-  LinkKind: LinkKindEnum,
   Query: {
     blastRadius: async (_, args: LeakQuery & { maxPathsPerController: number }, { store }) => {
       if (args.maxPathsPerController < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');

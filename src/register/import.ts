@@ -1,0 +1,94 @@
+import type { Register, RegisterBatch } from '../domain/model.js';
+import type { StorePort } from '../store/port.js';
+import { LineFinder, parseRegisterText } from './parse.js';
+import type { Problem } from './problems.js';
+import { resolveReferences, type DocumentUnderCheck } from './resolve.js';
+import { SECTIONS, validateRegister } from './validate.js';
+
+export interface RegisterInput {
+  text: string;
+  /** Named in problems when several files are checked or imported together. */
+  file?: string;
+}
+
+export interface ImportOptions {
+  /** Validate and resolve only; write nothing. */
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  sources: number;
+  parties: number;
+  entrustments: number;
+  incidents: number;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Imports one register document: an atomic upsert by id, or nothing and every error. */
+export function importRegister(store: StorePort, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+  return importRegisters(store, [{ text }], options);
+}
+
+/** Checks register files with no store: references must resolve within the files themselves. */
+export function checkRegisters(inputs: readonly RegisterInput[]): Promise<ImportReport> {
+  return importRegisters(null, inputs, { dryRun: true });
+}
+
+/**
+ * Several documents are one import: they may refer to each other, and either all of them are
+ * written, in one transaction, or none.
+ */
+export async function importRegisters(store: StorePort | null, inputs: readonly RegisterInput[], options: ImportOptions = {}): Promise<ImportReport> {
+  const report: ImportReport = { ok: false, sources: 0, parties: 0, entrustments: 0, incidents: 0, errors: [], warnings: [] };
+  const checked: Array<DocumentUnderCheck & { text: string; register: Register | null }> = [];
+  let parseFailed = false;
+  for (const input of inputs) {
+    const parsed = parseRegisterText(input.text);
+    if (!parsed.ok) {
+      parseFailed = true;
+      report.errors.push(...parsed.problems.map((p) => withFile(p, input.file)));
+      continue;
+    }
+    countSections(report, parsed.value);
+    const { register, loose, errors, warnings } = validateRegister(parsed.value);
+    if (register === null) parseFailed = true;
+    checked.push({ register, loose, errors, warnings, text: input.text, ...(input.file === undefined ? {} : { file: input.file }) });
+  }
+  // References are resolved even in invalid documents (read leniently), so one run reports
+  // every error that can be known.
+  await resolveReferences(checked, store);
+  for (const doc of checked) {
+    const lines = doc.errors.empty && doc.warnings.empty ? null : new LineFinder(doc.text);
+    const place = (p: { at: (string | number)[]; path: string; message: string }): Problem => {
+      const line = lines?.lineOf(p.at);
+      return withFile({ path: p.path, message: p.message, ...(line === undefined ? {} : { line }) }, doc.file);
+    };
+    report.errors.push(...doc.errors.items.map(place));
+    report.warnings.push(...doc.warnings.items.map(place));
+  }
+  report.ok = !parseFailed && report.errors.length === 0;
+  if (report.ok && !options.dryRun && store !== null) await store.upsert(mergeBatches(checked.map((doc) => doc.register as Register)), options.onProgress);
+  return report;
+}
+
+function withFile(problem: Problem, file: string | undefined): Problem {
+  return file === undefined ? problem : { ...problem, file };
+}
+
+function countSections(report: ImportReport, value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const section of SECTIONS) {
+    const list = (value as Record<string, unknown>)[section];
+    if (Array.isArray(list)) report[section] += list.length;
+  }
+}
+
+function mergeBatches(registers: readonly Register[]): RegisterBatch {
+  if (registers.length === 1 && registers[0]) return registers[0];
+  const batch: RegisterBatch = { sources: [], parties: [], entrustments: [], incidents: [] };
+  for (const register of registers) for (const section of SECTIONS) (batch[section] as unknown[]).push(...register[section]);
+  return batch;
+}

@@ -1,0 +1,54 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { PathSegment, Problem } from './problems.js';
+
+// Registers are YAML or JSON (JSON is YAML). JSON goes through JSON.parse, which is many times
+// faster on the large files a bulk import brings; the YAML parser is only needed to report
+// syntax errors and line numbers, and is then run lazily, on documents that have problems.
+
+export type Parsed = { ok: true; value: unknown; text: string } | { ok: false; problems: Problem[] };
+
+export function parseRegisterText(text: string): Parsed {
+  if (/^\s*\{/.test(text)) {
+    try {
+      return { ok: true, value: JSON.parse(text), text };
+    } catch {
+      // Not valid JSON: the YAML parser says where, and may still accept it as YAML flow.
+    }
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        path: '(document)',
+        message: `not valid YAML or JSON: ${firstLine(e.message)}`,
+        line: lines.linePos(e.pos[0]).line,
+      })),
+    };
+  }
+  return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }), text };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Finds 1-based lines for document paths; built only when there are problems to place. */
+export class LineFinder {
+  private readonly doc: Document;
+  private readonly lines = new LineCounter();
+
+  constructor(text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, keepSourceTokens: false });
+  }
+
+  lineOf(path: readonly PathSegment[]): number | undefined {
+    // A missing field has no node: its nearest present ancestor is where a person should look.
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return this.lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  }
+}

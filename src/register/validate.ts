@@ -1,0 +1,89 @@
+import { loadTaxonomy } from '../domain/categories.js';
+import { registerSchema, type Register } from '../domain/model.js';
+import { readLoosely, type LooseRegister } from './loose.js';
+import { ProblemList, type PathSegment } from './problems.js';
+import { addSchemaIssues } from './schema-issues.js';
+
+export type SectionName = 'sources' | 'parties' | 'entrustments' | 'incidents';
+export const SECTIONS: readonly SectionName[] = ['sources', 'parties', 'entrustments', 'incidents'];
+
+export interface Validated {
+  /** The document, typed and with defaults; null when it has any error. */
+  register: Register | null;
+  /** What the document defines and refers to, read leniently, for checks that go on after errors. */
+  loose: LooseRegister;
+  errors: ProblemList;
+  warnings: ProblemList;
+}
+
+/**
+ * Checks one document on its own: shape, types, enums, dates, ids unique per section, operators
+ * only on services, and data categories against the fideslang taxonomy. Deprecated categories are
+ * replaced (with a warning) so that stored data uses current keys and overlaps them correctly.
+ */
+export function validateRegister(value: unknown): Validated {
+  const errors = new ProblemList();
+  const warnings = new ProblemList();
+  const loose = readLoosely(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    errors.add([], 'expected a register: a mapping that starts with "register: 1"');
+    return { register: null, loose, errors, warnings };
+  }
+  const parsed = registerSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) addSchemaIssues(errors, parsed.error.issues);
+  checkUniqueIds(loose, errors);
+  checkOperators(loose, errors);
+  const replacements = checkCategories(loose, errors, warnings);
+  if (!parsed.success || !errors.empty) return { register: null, loose, errors, warnings };
+  for (const { section, index, position, key } of replacements) parsed.data[section][index]!.data[position] = key;
+  return { register: parsed.data, loose, errors, warnings };
+}
+
+function checkUniqueIds(register: LooseRegister, errors: ProblemList): void {
+  for (const section of SECTIONS) {
+    const firstAt = new Map<string, number>();
+    register[section].forEach((record, i) => {
+      if (record.id === undefined) return;
+      const first = firstAt.get(record.id);
+      if (first === undefined) firstAt.set(record.id, i);
+      else errors.add([section, i, 'id'], `duplicate id "${record.id}": already used by ${section}[${first}]`);
+    });
+  }
+}
+
+// `operator` says who runs a service; on any other kind of party it is a modelling mistake.
+function checkOperators(register: LooseRegister, errors: ProblemList): void {
+  register.parties.forEach((party, i) => {
+    if (party.operator !== undefined && party.kind !== undefined && party.kind !== 'service') {
+      errors.add(['parties', i, 'operator'], `only a party of kind service has an operator; "${party.id ?? `parties[${i}]`}" is a ${party.kind}`);
+    }
+  });
+}
+
+interface Replacement {
+  section: 'entrustments' | 'incidents';
+  index: number;
+  position: number;
+  key: string;
+}
+
+function checkCategories(register: LooseRegister, errors: ProblemList, warnings: ProblemList): Replacement[] {
+  const taxonomy = loadTaxonomy();
+  const replacements: Replacement[] = [];
+  for (const section of ['entrustments', 'incidents'] as const) {
+    register[section].forEach((record, index) => {
+      record.data?.forEach((key, position) => {
+        if (key === undefined) return;
+        const at: PathSegment[] = [section, index, 'data', position];
+        const verdict = taxonomy.classify(key);
+        if (verdict.status === 'deprecated') {
+          warnings.add(at, `"${key}" is deprecated in the fideslang taxonomy; imported as "${verdict.replacedBy}"`);
+          replacements.push({ section, index, position, key: verdict.replacedBy });
+        } else if (verdict.status === 'unknown') {
+          errors.add(at, `unknown data category "${key}": use a fideslang key such as user.contact.email, or a sub-key of one`);
+        }
+      });
+    });
+  }
+  return replacements;
+}

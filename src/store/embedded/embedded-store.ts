@@ -1,0 +1,117 @@
+import type { Period } from '../../domain/dates.js';
+import { intersects } from '../../domain/dates.js';
+import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
+import { StoreUnavailableError } from '../../errors.js';
+import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import { RELATIONS } from './keys.js';
+import { countOf, readMany, readRelated, scanPage } from './reads.js';
+import type { Tables } from './tables.js';
+import { removeRecords, writeBatch } from './writes.js';
+
+const inWindow = (entrustments: Entrustment[], window?: Period) =>
+  window ? entrustments.filter((e) => intersects(e, window)) : entrustments;
+
+export class EmbeddedStore implements StorePort {
+  readonly kind = 'embedded' as const;
+  private closed = false;
+
+  constructor(private readonly tables: Tables) {}
+
+  async parties(ids: readonly string[]): Promise<Party[]> {
+    return readMany(this.open().parties, ids);
+  }
+
+  async entrustments(ids: readonly string[]): Promise<Entrustment[]> {
+    return readMany(this.open().entrustments, ids);
+  }
+
+  async incidents(ids: readonly string[]): Promise<Incident[]> {
+    return readMany(this.open().incidents, ids);
+  }
+
+  async sources(ids: readonly string[]): Promise<Source[]> {
+    return readMany(this.open().sources, ids);
+  }
+
+  async entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
+    const t = this.open();
+    return inWindow(readRelated(t, RELATIONS.into, partyIds, t.entrustments), window);
+  }
+
+  async entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
+    const t = this.open();
+    return inWindow(readRelated(t, RELATIONS.from, partyIds, t.entrustments), window);
+  }
+
+  async entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
+    const t = this.open();
+    return readRelated(t, RELATIONS.under, entrustmentIds, t.entrustments);
+  }
+
+  async incidentsAt(partyIds: readonly string[]): Promise<Incident[]> {
+    const t = this.open();
+    return readRelated(t, RELATIONS.incidentAt, partyIds, t.incidents);
+  }
+
+  async partiesWithParent(partyIds: readonly string[]): Promise<Party[]> {
+    const t = this.open();
+    return readRelated(t, RELATIONS.parent, partyIds, t.parties);
+  }
+
+  async servicesOperatedBy(partyIds: readonly string[]): Promise<Party[]> {
+    const t = this.open();
+    return readRelated(t, RELATIONS.operator, partyIds, t.parties);
+  }
+
+  async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
+    return scanPage(this.open().entrustments, afterId, limit);
+  }
+
+  async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
+    return scanPage(this.open().parties, afterId, limit);
+  }
+
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const t = this.open();
+    const total = writeBatch(t, batch, onProgress);
+    // The synchronous commit has already flushed; this also waits for any earlier async write.
+    await t.root.flushed;
+    onProgress?.(total, total);
+  }
+
+  async remove(ids: RemoveIds): Promise<void> {
+    const t = this.open();
+    removeRecords(t, ids);
+    await t.root.flushed;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const t = this.open();
+    return {
+      sources: countOf(t.sources),
+      parties: countOf(t.parties),
+      entrustments: countOf(t.entrustments),
+      incidents: countOf(t.incidents),
+    };
+  }
+
+  async ping(): Promise<void> {
+    const t = this.open();
+    try {
+      t.root.getStats();
+    } catch (error) {
+      throw new StoreUnavailableError(`the embedded store does not answer: ${(error as Error).message}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.tables.root.close();
+  }
+
+  private open(): Tables {
+    if (this.closed) throw new StoreUnavailableError('the embedded store is closed');
+    return this.tables;
+  }
+}
