@@ -11,16 +11,24 @@ export function addSchemaIssues(problems: ProblemList, issues: readonly z.core.$
       for (const key of issue.keys) problems.add([...at, key], `unknown key "${key}"`);
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       problems.add(at, `required: expected ${article(issue.expected)}`);
+    } else if (issue.code === 'invalid_value' && issue.input === undefined) {
+      problems.add(at, `required: ${isDefaultMessage(issue.message) ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message}`);
     } else if (issue.code === 'invalid_type' && isDefaultMessage(issue.message)) {
       problems.add(at, `expected ${article(issue.expected)}, got ${describe(issue.input)}`);
     } else if (issue.code === 'invalid_value' && isDefaultMessage(issue.message)) {
       problems.add(at, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describe(issue.input)}`);
     } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'invalid_value') {
       problems.add(at, `${issue.message}; got ${describe(issue.input)}`);
+    } else if (issue.code === 'custom' && isPrimitive(issue.input)) {
+      problems.add(at, `${issue.message}; got ${describe(issue.input)}`);
     } else {
       problems.add(at, issue.message);
     }
   }
+}
+
+function isPrimitive(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 function isDefaultMessage(message: string): boolean {

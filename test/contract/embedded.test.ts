@@ -1,0 +1,28 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { storeContract } from './store-contract.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'vc-contract-'));
+t.teardown(() => rm(dir, { recursive: true, force: true }));
+
+await t.test('the store contract on the embedded store', (t) => storeContract(t, () => openEmbeddedStore(join(dir, 'shared'))));
+
+t.test('a closed embedded store says it is unavailable', async (t) => {
+  const store = await openEmbeddedStore(join(dir, 'closed'));
+  await store.close();
+  await t.rejects(store.ping(), { code: 'VC_STORE_UNAVAILABLE' });
+  await t.rejects(store.parties(['x']), { code: 'VC_STORE_UNAVAILABLE' });
+});
+
+t.test('what was written is there after closing and reopening', async (t) => {
+  const path = join(dir, 'reopen');
+  const first = await openEmbeddedStore(path);
+  await first.upsert({ sources: [], incidents: [], entrustments: [], parties: [{ id: 'kept', name: '残る', aka: [], kind: 'company', memberOf: [], certifications: [], confidence: 'confirmed', sources: [] }] });
+  await first.close();
+  const second = await openEmbeddedStore(path);
+  t.teardown(() => second.close());
+  t.same((await second.parties(['kept']))[0]?.name, '残る');
+});

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import type { Test } from 'tap';
+import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../src/domain/model.js';
+import type { StorePort } from '../../src/store/port.js';
+
+// The one suite every store passes (src/store/port.ts states the rules). Ids carry a random
+// prefix and every test removes what it wrote, so the suite can run on a shared Neo4j database.
+
+const ids = (records: { id: string }[]) => records.map((r) => r.id).sort();
+
+function fixture(p: string) {
+  const party = (id: string, extra: Partial<Party> = {}): Party => ({
+    id: p + id, name: `名前 ${id}`, aka: [], kind: 'company', memberOf: [], certifications: [], confidence: 'confirmed', sources: [], ...extra,
+  });
+  const entrustment = (id: string, client: string, contractor: string, extra: Partial<Entrustment> = {}): Entrustment => ({
+    id: p + id, client: p + client, contractor: p + contractor, purposes: [], data: [], subjects: [], reentrustment: 'unknown',
+    disclosed: true, approvedBy: [], storage: [], access: [], confidence: 'confirmed', sources: [], ...extra,
+  });
+  const sources: Source[] = [{ id: `${p}src`, kind: 'official', url: 'https://example.org/notice', title: 'お知らせ', published: '2014-09-25' }];
+  const parties = [
+    party('city', { kind: 'municipality', country: 'JP', aka: ['City', 'Shi'], sources: [`${p}src`] }),
+    party('vendor', { parent: `${p}holding` }),
+    party('holding'),
+    party('cart', { kind: 'service', operator: `${p}holding`, certifications: [{ scheme: 'privacy-mark', status: 'suspended', from: '2020-08-24', to: '2020-09-24', sources: [] }] }),
+  ];
+  const entrustments = [
+    entrustment('city--vendor', 'city', 'vendor', { under: [], data: ['user.name', 'user.contact'], from: '2013-04-01', to: '2015-04-01', records: 120000, storage: ['JP'], access: ['JP', 'CN'] }),
+    entrustment('vendor--cart', 'vendor', 'cart', { under: [`${p}city--vendor`], disclosed: false, note: '再委託' }),
+    entrustment('vendor--cart-later', 'vendor', 'cart', { from: '2016-01-01' }),
+  ];
+  const incidents: Incident[] = [
+    { id: `${p}leak`, party: `${p}cart`, kind: 'unauthorized-access', from: '2014-09-01', to: '2014-09-25', data: ['user.contact'], subjects: [], revisions: [{ date: '2016-06-21', records: 620000 }], confidence: 'reported', sources: [] },
+  ];
+  return { sources, parties, entrustments, incidents } satisfies RegisterBatch;
+}
+
+const everyId = (b: RegisterBatch) => ({ sources: ids(b.sources), parties: ids(b.parties), entrustments: ids(b.entrustments), incidents: ids(b.incidents) });
+
+export async function storeContract(t: Test, open: () => Promise<StorePort>): Promise<void> {
+  const store = await open();
+  t.teardown(() => store.close());
+
+  /** A fresh prefix and batch per test, removed when the test ends. */
+  const written = async (t: Test, batch?: (p: string) => RegisterBatch) => {
+    const p = `ct${randomBytes(4).toString('hex')}-`;
+    const b = (batch ?? fixture)(p);
+    await store.upsert(b);
+    t.teardown(() => store.remove(everyId(b)));
+    return { p, b };
+  };
+
+  t.test('records come back exactly as written; unknown ids are absent', async (t) => {
+    const { p, b } = await written(t);
+    t.same(await store.parties([`${p}city`, `${p}nobody`, `${p}city`]), [b.parties[0]]);
+    const got = await store.entrustments(b.entrustments.map((e) => e.id));
+    for (const e of b.entrustments) t.strictSame(got.find((g) => g.id === e.id), e, e.id);
+    t.notOk('under' in got.find((g) => g.id === `${p}vendor--cart-later`)!, 'absent under stays absent');
+    t.same((await store.entrustments([`${p}city--vendor`]))[0]?.under, [], 'under: [] stays []');
+    t.strictSame(await store.incidents([`${p}leak`]), b.incidents);
+    t.strictSame(await store.sources([`${p}src`]), b.sources);
+    t.same(await store.parties([]), []);
+  });
+
+  t.test('entrustments into and from parties, with a window that intersects [from, to)', async (t) => {
+    const { p } = await written(t);
+    t.same(ids(await store.entrustmentsInto([`${p}cart`])), [`${p}vendor--cart`, `${p}vendor--cart-later`]);
+    t.same(ids(await store.entrustmentsFrom([`${p}vendor`, `${p}city`])), [`${p}city--vendor`, `${p}vendor--cart`, `${p}vendor--cart-later`]);
+    t.same(ids(await store.entrustmentsInto([`${p}vendor`], { from: '2015-04-01', to: '2016-01-01' })), [], 'ended on the day the window opens');
+    t.same(ids(await store.entrustmentsInto([`${p}vendor`], { from: '2015-03-31', to: null })), [`${p}city--vendor`]);
+    t.same(ids(await store.entrustmentsInto([`${p}cart`], { from: '2014-01-01', to: '2016-01-01' })), [`${p}vendor--cart`], 'starts on the day the window closes');
+    t.same(ids(await store.entrustmentsInto([`${p}cart`], { from: '2016-01-01' })), [`${p}vendor--cart`, `${p}vendor--cart-later`], 'open ends intersect');
+    t.same(await store.entrustmentsInto([`${p}nobody`]), []);
+  });
+
+  t.test('declared re-entrustments, incidents, group members and services by their keys', async (t) => {
+    const { p } = await written(t);
+    t.same(ids(await store.entrustmentsUnder([`${p}city--vendor`])), [`${p}vendor--cart`]);
+    t.same(ids(await store.incidentsAt([`${p}cart`, `${p}city`])), [`${p}leak`]);
+    t.same(ids(await store.partiesWithParent([`${p}holding`])), [`${p}vendor`]);
+    t.same(ids(await store.servicesOperatedBy([`${p}holding`])), [`${p}cart`]);
+  });
+
+  t.test('writing an id again replaces the record and what it is found by', async (t) => {
+    const { p, b } = await written(t);
+    const moved = { ...b.entrustments[1]!, contractor: `${p}holding`, under: [] };
+    await store.upsert({ sources: [], parties: [], incidents: [], entrustments: [moved] });
+    t.same(ids(await store.entrustmentsInto([`${p}cart`])), [`${p}vendor--cart-later`], 'no longer found by its old contractor');
+    t.same(ids(await store.entrustmentsInto([`${p}holding`])), [`${p}vendor--cart`]);
+    t.same(await store.entrustmentsUnder([`${p}city--vendor`]), [], 'nor by its old under');
+    await store.upsert(b);
+    await store.upsert(b);
+    t.same(ids(await store.entrustmentsInto([`${p}cart`])), [`${p}vendor--cart`, `${p}vendor--cart-later`], 're-importing is idempotent');
+  });
+
+  t.test('a batch that fails part-way writes nothing', async (t) => {
+    const { p, b } = await written(t);
+    const circular: Record<string, unknown> = { ...b.parties[0]!, id: `${p}late`, name: 'Late' };
+    circular.self = circular;
+    const batch = fixture(`${p}x-`);
+    batch.parties.push(circular as unknown as Party);
+    await t.rejects(store.upsert(batch));
+    t.same(await store.parties(batch.parties.map((x) => x.id)), [], 'none of the batch');
+    t.same(await store.entrustments(batch.entrustments.map((x) => x.id)), []);
+  });
+
+  t.test('scans page through in id order', async (t) => {
+    const { p } = await written(t);
+    const all: string[] = [];
+    for (let after: string | null = `${p}`, page: Party[]; (page = await store.scanParties(after, 2)).length > 0; after = page.at(-1)!.id) {
+      t.ok(page.length <= 2);
+      all.push(...page.filter((x) => x.id.startsWith(p)).map((x) => x.id));
+      if (!page.at(-1)!.id.startsWith(p)) break;
+    }
+    t.same(all, [`${p}cart`, `${p}city`, `${p}holding`, `${p}vendor`]);
+    const first = await store.scanEntrustments(`${p}city--vendor`, 1);
+    t.same(ids(first), [`${p}vendor--cart`], 'strictly after the given id');
+    t.same(await store.scanEntrustments(null, 0), []);
+  });
+
+  t.test('remove deletes records and what finds them; counts follow; progress reaches the total', async (t) => {
+    const before = await store.counts();
+    const progress: Array<[number, number]> = [];
+    const p = `ct${randomBytes(4).toString('hex')}-`;
+    const b = fixture(p);
+    await store.upsert(b, (done, total) => progress.push([done, total]));
+    t.same(progress.at(-1), [9, 9]);
+    const after = await store.counts();
+    t.same([after.parties - before.parties, after.entrustments - before.entrustments, after.incidents - before.incidents, after.sources - before.sources], [4, 3, 1, 1]);
+    await store.remove({ ...everyId(b), parties: [...everyId(b).parties, `${p}unknown`] });
+    t.same(await store.counts(), before);
+    t.same(await store.entrustmentsInto([`${p}cart`]), []);
+    t.same(await store.incidentsAt([`${p}cart`]), []);
+    t.same(await store.partiesWithParent([`${p}holding`]), []);
+  });
+
+  t.test('ping answers while open', async (t) => {
+    await t.resolves(store.ping());
+  });
+}
