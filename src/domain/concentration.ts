@@ -1,4 +1,4 @@
-import { loadAllEntrustments, rootsOfAll } from './chain-index.js';
+import { loadAllEntrustments, rootsOfAll, SetUnions } from './chain-index.js';
 import type { IsoDate } from './dates.js';
 import type { StorePort } from '../store/port.js';
 
@@ -20,16 +20,18 @@ export interface ConcentrationRow {
 export async function concentration(store: StorePort, asOf?: IsoDate, first = 20): Promise<ConcentrationRow[]> {
   const all = await loadAllEntrustments(store, asOf);
   const roots = rootsOfAll(all);
-  const byParty = new Map<string, { controllers: Set<string>; records: number; entrustments: number }>();
+  const byParty = new Map<string, { rootSets: Set<ReadonlySet<string>>; records: number; entrustments: number }>();
   for (const e of all) {
     let row = byParty.get(e.contractor);
-    if (!row) byParty.set(e.contractor, (row = { controllers: new Set(), records: 0, entrustments: 0 }));
-    for (const r of roots.get(e.id) ?? []) row.controllers.add(r);
+    if (!row) byParty.set(e.contractor, (row = { rootSets: new Set(), records: 0, entrustments: 0 }));
+    const r = roots.get(e.id);
+    if (r) row.rootSets.add(r);
     row.records += e.records ?? 0;
     row.entrustments += 1;
   }
+  const unions = new SetUnions();
   return [...byParty]
-    .map(([party, r]) => ({ party, controllers: r.controllers.size, records: r.records, entrustments: r.entrustments }))
+    .map(([party, r]) => ({ party, controllers: unions.of([...r.rootSets]).size, records: r.records, entrustments: r.entrustments }))
     .sort((a, b) => b.controllers - a.controllers || b.records - a.records || a.party.localeCompare(b.party))
     .slice(0, first);
 }

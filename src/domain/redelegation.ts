@@ -61,7 +61,7 @@ export async function redelegationFindings(store: StorePort, query: FindingsQuer
 /** The rules of register-format.md for one (E, U) pair. */
 function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly string[]): Finding[] {
   const base = { entrustment: e, upstream: u, severity: severityOf(e.data), inferred: link === 'inferred' };
-  const how = link === 'inferred' ? ' (link inferred: E does not name what it performs)' : '';
+  const how = link === 'inferred' ? ` (inferred: ${e.id} does not say what it performs; its period and data overlap ${u.id})` : '';
   const out: Finding[] = [];
   if (u.reentrustment === 'forbidden') {
     out.push({ ...base, rule: 'FORBIDDEN', missingApprovals: [], explanation: `${u.id} forbids re-entrustment, yet ${e.client} re-entrusted it to ${e.contractor}${how}` });

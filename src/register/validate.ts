@@ -24,13 +24,14 @@ export interface Validated {
 export function validateRegister(value: unknown): Validated {
   const errors = new ProblemList();
   const warnings = new ProblemList();
-  const loose = readLoosely(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     errors.add([], 'expected a register: a mapping that starts with "register: 1"');
-    return { register: null, loose, errors, warnings };
+    return { register: null, loose: readLoosely(value), errors, warnings };
   }
   const parsed = registerSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) addSchemaIssues(errors, parsed.error.issues);
+  // A valid document is its own lenient reading; the lenient parse is only for invalid ones.
+  const loose: LooseRegister = parsed.success ? parsed.data : readLoosely(value);
   checkUniqueIds(loose, errors);
   checkOperators(loose, errors);
   const replacements = checkCategories(loose, errors, warnings);

@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { VcError } from '../errors.js';
+import { registerChain } from './commands/chain.js';
+import { registerCheck } from './commands/check.js';
+import { registerFindings } from './commands/findings.js';
+import { registerImpact } from './commands/impact.js';
+import { registerImport } from './commands/import.js';
+import { EXIT, EXIT_CODES_HELP, UsageError } from './exit-codes.js';
+import { processOutput, type Output } from './output.js';
+
+/** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
+export async function run(argv: string[], env: Record<string, string | undefined>, output: Output = processOutput()): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const setExit = (code: number) => void (exitCode = Math.max(exitCode, code));
+  const program = new Command('vendor-chain')
+    .description('Who holds our personal data, down the chain of contractors, and who is hit when one leaks.\nUses the same store and settings as the server: STORE, DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD.')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride()
+    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    .showHelpAfterError('(run vendor-chain --help for usage)');
+  registerCheck(program, output, setExit);
+  registerImport(program, output, env, setExit);
+  registerImpact(program, output, env);
+  registerFindings(program, output, env, setExit);
+  registerChain(program, output, env);
+  for (const command of program.commands) command.exitOverride().addHelpText('after', EXIT_CODES_HELP);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (error instanceof UsageError || (error instanceof VcError && error.code !== 'VC_INTERNAL')) {
+      output.err(`vendor-chain: ${error.message}`);
+      return EXIT.USAGE;
+    }
+    output.err(`vendor-chain: unexpected error: ${(error as Error).message}`);
+    return EXIT.USAGE;
+  }
+}

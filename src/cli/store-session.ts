@@ -1,0 +1,19 @@
+import { loadConfig } from '../config.js';
+import type { StorePort } from '../store/port.js';
+import { openStore } from '../store/open.js';
+
+/** Runs `work` on the configured store (STORE, DATA_DIR, NEO4J_*: as the server) and closes it. */
+export async function withStore<T>(env: Record<string, string | undefined>, work: (store: StorePort) => Promise<T>): Promise<T> {
+  const store = await openStore(loadConfig(env));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Party names by id, in one batched read, for tables and diagrams. */
+export async function namesOf(store: StorePort, ids: Iterable<string>): Promise<Map<string, string>> {
+  const parties = await store.parties([...new Set(ids)]);
+  return new Map(parties.map((p) => [p.id, p.name]));
+}
