@@ -44,6 +44,7 @@ async function benchOne(partyCount: number) {
     const report = await importRegister(store, synthetic.document);
     const importMs = performance.now() - t1;
     if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 5))}`);
+    process.stderr.write(`[${partyCount}] imported in ${(importMs / 1000).toFixed(1)} s, RSS ${mb(process.memoryUsage().rss)}\n`);
     await store.close();
 
     const t2 = performance.now();

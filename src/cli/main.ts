@@ -1,6 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { VcError } from '../errors.js';
+import { registerCertifications } from './commands/certifications.js';
 import { registerChain } from './commands/chain.js';
+import { registerConcentration } from './commands/concentration.js';
+import { registerCrossBorder } from './commands/cross-border.js';
+import { registerGroup } from './commands/group.js';
+import { registerObligations } from './commands/obligations.js';
 import { registerCheck } from './commands/check.js';
 import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
@@ -23,6 +28,11 @@ export async function run(argv: string[], env: Record<string, string | undefined
   registerImpact(program, output, env);
   registerFindings(program, output, env, setExit);
   registerChain(program, output, env);
+  registerCrossBorder(program, output, env);
+  registerConcentration(program, output, env);
+  registerGroup(program, output, env);
+  registerCertifications(program, output, env);
+  registerObligations(program, output, env);
   for (const command of program.commands) command.exitOverride().addHelpText('after', EXIT_CODES_HELP);
 
   try {

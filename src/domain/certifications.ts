@@ -13,10 +13,13 @@ export interface CertificationAlert {
   sources: string[];
 }
 
-/** Members of a controller's chain whose Privacy Mark, ISMS … is suspended or revoked on a date. */
+/**
+ * Members of a controller's chain whose Privacy Mark, ISMS … is suspended or revoked on a date;
+ * the controller's own mark comes first, at depth 0 (an auditor asks about it too).
+ */
 export async function certificationAlerts(store: StorePort, controller: string, asOf: IsoDate = today()): Promise<CertificationAlert[]> {
   const chain = await supplyChain(store, controller, asOf);
-  const depth = new Map(chain.members.map((m) => [m.party, m.depth]));
+  const depth = new Map([[controller, 0], ...chain.members.map((m): [string, number] => [m.party, m.depth])]);
   const parties = await store.parties([...depth.keys()]);
   return parties
     .flatMap((p) =>

@@ -19,21 +19,27 @@ export interface GroupExposure {
 export async function groupExposure(store: StorePort, partyId: string, asOf?: IsoDate): Promise<GroupExposure> {
   const [party] = await store.parties([partyId]);
   if (!party) throw new NotFoundError('party', partyId);
+  // A service belongs to the group of the company that runs it.
   let top = party;
-  for (const seen = new Set([top.id]); top.parent && !seen.has(top.parent); ) {
-    const [parent] = await store.parties([top.parent]);
-    if (!parent) break;
-    seen.add(parent.id);
-    top = parent;
+  for (const seen = new Set([top.id]); ; ) {
+    const up = top.parent ?? (top.kind === 'service' ? top.operator : undefined);
+    if (!up || seen.has(up)) break;
+    const [next] = await store.parties([up]);
+    if (!next) break;
+    seen.add(next.id);
+    top = next;
   }
+  // Level by level down the tree: children of this level, and the services they run.
   const members = new Map([[top.id, top]]);
+  const services = new Map<string, Party>();
   for (let level = [top.id]; level.length > 0; ) {
-    const children = (await store.partiesWithParent(level)).filter((p) => !members.has(p.id));
-    for (const c of children) members.set(c.id, c);
-    level = children.map((c) => c.id);
+    const [children, run] = await Promise.all([store.partiesWithParent(level), store.servicesOperatedBy(level)]);
+    const fresh = children.filter((p) => !members.has(p.id));
+    for (const c of fresh) members.set(c.id, c);
+    for (const s of run) if (!members.has(s.id)) services.set(s.id, s);
+    level = fresh.map((c) => c.id);
   }
-  const services = (await store.servicesOperatedBy([...members.keys()])).filter((s) => !members.has(s.id));
-  const holders = [...members.keys(), ...services.map((s) => s.id)];
+  const holders = [...members.keys(), ...services.keys()];
   const [into, incidents] = await Promise.all([store.entrustmentsInto(holders), store.incidentsAt(holders)]);
   const current = into.filter((e) => !asOf || inForce(e, asOf));
   const roots = await rootControllers(store, current);
@@ -45,7 +51,7 @@ export async function groupExposure(store: StorePort, partyId: string, asOf?: Is
   return {
     group: top.id,
     members: [...members.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    services: services.sort((a, b) => a.id.localeCompare(b.id)),
+    services: [...services.values()].sort((a, b) => a.id.localeCompare(b.id)),
     controllers: [...through].map(([p, via]) => ({ party: p, through: [...via].sort() })).sort((a, b) => a.party.localeCompare(b.party)),
     incidents: incidents.sort((a, b) => (a.from ?? a.detected ?? '').localeCompare(b.from ?? b.detected ?? '') || a.id.localeCompare(b.id)),
   };

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { run } from '../../src/cli/main.js';
+import { inProject } from '../../src/paths.js';
+
+// The risk questions as commands, on the demo register, in table and json.
+
+const dir = await mkdtemp(join(tmpdir(), 'vc-cli-risk-'));
+t.teardown(() => rm(dir, { recursive: true, force: true }));
+const env = { DATA_DIR: dir };
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(args, env, { out: (s) => out.push(s), err: (s) => err.push(s), width: 140 });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const json = async (args: string[]) => JSON.parse((await cli([...args, '--format', 'json'])).out);
+
+t.equal((await cli(['import', inProject('examples', 'demo-register.yaml')])).code, 0);
+
+t.test('cross-border', async (t) => {
+  const r = await json(['cross-border', '--controller', 'line-corp']);
+  t.same(r.hops.map((h: any) => [h.contractor.id, h.stored, h.accessed, h.missingBasis]).sort(), [['line-china-dev', [], ['CN'], true], ['naver', ['KR'], [], true]]);
+  const table = await cli(['cross-border', '--controller', 'line-corp']);
+  t.match(table.out, /NAVER \(naver\) +│ KR +│ - +│ MISSING/);
+  t.match((await cli(['cross-border', '--controller', 'takeo-city'])).out, /None: every hop stores and accesses the data in JP/);
+});
+
+t.test('concentration', async (t) => {
+  const rows = await json(['concentration', '--as-of', '2014-09-01', '--first', '3']);
+  t.equal(rows.length, 3);
+  t.ok(rows.some((r: any) => r.party.id === 'makeshop' && r.controllers === 2));
+  t.match((await cli(['concentration', '--first', '2'])).out, /│ 1 +│/);
+  t.equal((await cli(['concentration', '--first', '0'])).code, 2);
+});
+
+t.test('group', async (t) => {
+  const g = await json(['group', '--party', 'colorme']);
+  t.equal(g.group.id, 'gmo-internet-group');
+  t.equal(g.incidents.length, 5);
+  t.match((await cli(['group', '--party', 'makeshop'])).out, /Incidents \(5\):/);
+});
+
+t.test('certifications', async (t) => {
+  t.same((await json(['certifications', '--controller', 'kumamoto-city', '--as-of', '2020-06-01'])).map((a: any) => [a.party.id, a.status, a.since, a.until]), [['new-feel', 'revoked', '2020-01-10', null]]);
+  t.match((await cli(['certifications', '--controller', 'tokyo-regional-taxation-bureau', '--as-of', '2020-09-01'])).out, /│ 1 +│ システムズ・デザイン株式会社 +│ privacy-mark +│ suspended/);
+  t.match((await cli(['certifications', '--controller', 'line-corp', '--as-of', '2020-09-01'])).out, /No suspended or revoked certification/);
+});
+
+t.test('obligations', async (t) => {
+  const b = await json(['obligations', '--incident', 'colorme-2018']);
+  t.equal(b.detected, '2018-01-07');
+  t.ok(b.controllers[0].obligations[0].deadlines.some((d: any) => d.kind === 'FINAL_REPORT' && d.due === '2018-03-08'));
+  t.match((await cli(['obligations', '--incident', 'makeshop-2014'])).out, /UNAWARE: nobody will start its clock/);
+  t.equal((await cli(['obligations', '--incident', 'nope'])).code, 2);
+});
