@@ -15,24 +15,37 @@ export async function loadAllEntrustments(store: StorePort, asOf?: IsoDate): Pro
     const page = await store.scanEntrustments(after, PAGE);
     for (const e of page) if (!asOf || inForce(e, asOf)) all.push(e);
     if (page.length < PAGE) return all;
-    after = page[page.length - 1].id;
+    after = page[page.length - 1]!.id;
   }
+}
+
+/** A set of controllers as bits over RootIndex.controllers: unions are word-wise ORs. */
+export type Bitset = Uint32Array;
+
+export interface RootIndex {
+  controllers: string[];
+  /** Root controllers of each entrustment; entrustments with equal roots often share one bitset. */
+  roots: Map<string, Bitset>;
 }
 
 /**
  * Root controllers of every entrustment, computed once for the whole graph with memoisation:
- * roots(E) = {E.client} for the client's own data, else the union of the roots of what E performs
- * (declared, or inferred where `under` is absent). A back edge of a cycle contributes nothing.
+ * roots(E) = {E.client} when E performs nothing (the client's own data), else the union of the
+ * roots of what E performs (declared, or inferred where `under` is absent). A back edge of a
+ * cycle contributes nothing. Sets are bitsets, so a union below a hub costs words, not members.
  */
-export function rootsOfAll(entrustments: readonly Entrustment[]): Map<string, ReadonlySet<string>> {
+export function rootsOfAll(entrustments: readonly Entrustment[]): RootIndex {
   const byId = new Map(entrustments.map((e) => [e.id, e]));
   const into = groupBy(entrustments, (e) => e.contractor);
-  const upstreamOf = (e: Entrustment): Entrustment[] =>
-    e.under !== undefined
+  const ups = new Map<string, Entrustment[]>();
+  for (const e of entrustments) {
+    ups.set(e.id, e.under !== undefined
       ? e.under.map((id) => byId.get(id)).filter((u): u is Entrustment => u !== undefined)
-      : (into.get(e.client) ?? []).filter((u) => performsByInference(e, u));
-  const roots = new Map<string, ReadonlySet<string>>();
-  const unions = new SetUnions();
+      : (into.get(e.client) ?? []).filter((u) => performsByInference(e, u)));
+  }
+  const controllers = [...new Set(entrustments.filter((e) => ups.get(e.id)!.length === 0).map((e) => e.client))].sort();
+  const unions = new BitsetUnions(controllers);
+  const roots = new Map<string, Bitset>();
   const onStack = new Set<string>();
 
   // Iterative depth-first walk: chains can be long and the graph has a million entrustments.
@@ -40,7 +53,7 @@ export function rootsOfAll(entrustments: readonly Entrustment[]): Map<string, Re
   // is scanned once, not once per upstream.
   for (const start of entrustments) {
     if (roots.has(start.id)) continue;
-    const stack: { e: Entrustment; ups: Entrustment[]; next: number }[] = [{ e: start, ups: upstreamOf(start), next: 0 }];
+    const stack: { e: Entrustment; ups: Entrustment[]; next: number }[] = [{ e: start, ups: ups.get(start.id)!, next: 0 }];
     onStack.add(start.id);
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
@@ -48,7 +61,7 @@ export function rootsOfAll(entrustments: readonly Entrustment[]): Map<string, Re
       const pending = top.ups[top.next];
       if (pending) {
         onStack.add(pending.id);
-        stack.push({ e: pending, ups: upstreamOf(pending), next: 0 });
+        stack.push({ e: pending, ups: ups.get(pending.id)!, next: 0 });
         continue;
       }
       roots.set(top.e.id, top.ups.length === 0 ? unions.single(top.e.client) : unions.of(top.ups.map((u) => roots.get(u.id))));
@@ -56,46 +69,77 @@ export function rootsOfAll(entrustments: readonly Entrustment[]): Map<string, Re
       stack.pop();
     }
   }
-  return roots;
+  return { controllers, roots };
 }
 
+export function popcount(set: Bitset): number {
+  let n = 0;
+  for (let i = 0; i < set.length; i++) {
+    let v = set[i]!;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
 
 /**
- * Unions of root sets, shared. In a vendor graph most entrustments below a hub carry the same few
- * root sets: identical sets are one object, and a union of the same sets is computed once.
- * Sets still being computed (the back edge of a cycle) come in as undefined and add nothing.
+ * Unions of root bitsets, shared: identical sets are one object and the union of the same sets
+ * is computed once. Sets still being computed (a cycle's back edge) arrive as undefined.
  */
-export class SetUnions {
-  private readonly ids = new WeakMap<ReadonlySet<string>, number>();
-  private readonly cache = new Map<string, ReadonlySet<string>>();
-  private readonly singles = new Map<string, ReadonlySet<string>>();
+export class BitsetUnions {
+  private readonly ids = new WeakMap<Bitset, number>();
+  private readonly sizes = new WeakMap<Bitset, number>();
+  private readonly cache = new Map<string, Bitset>();
+  private readonly singles = new Map<string, Bitset>();
+  private readonly bit: Map<string, number>;
+  private readonly words: number;
   private nextId = 0;
 
-  single(member: string): ReadonlySet<string> {
-    let set = this.singles.get(member);
-    if (!set) this.singles.set(member, (set = new Set([member])));
+  constructor(controllers: readonly string[]) {
+    this.bit = new Map(controllers.map((c, i) => [c, i]));
+    this.words = Math.max(1, Math.ceil(controllers.length / 32));
+  }
+
+  empty(): Bitset {
+    return new Uint32Array(this.words);
+  }
+
+  single(controller: string): Bitset {
+    let set = this.singles.get(controller);
+    if (!set) {
+      set = this.empty();
+      const i = this.bit.get(controller)!;
+      set[i >>> 5] = 1 << (i & 31);
+      this.singles.set(controller, set);
+    }
     return set;
   }
 
-  of(sets: readonly (ReadonlySet<string> | undefined)[]): ReadonlySet<string> {
-    const distinct = [...new Set(sets.filter((x): x is ReadonlySet<string> => x !== undefined))];
-    if (distinct.length === 0) return new Set();
+  of(sets: readonly (Bitset | undefined)[]): Bitset {
+    const distinct = [...new Set(sets.filter((x): x is Bitset => x !== undefined))];
+    if (distinct.length === 0) return this.empty();
     if (distinct.length === 1) return distinct[0]!;
     const key = distinct.map((x) => this.idOf(x)).sort((a, b) => a - b).join(',');
     let union = this.cache.get(key);
     if (!union) {
-      // Start from the largest: the others are often subsets of it and add nothing new.
-      distinct.sort((a, b) => b.size - a.size);
-      const largest = distinct[0]!;
-      const merged = new Set(largest);
-      for (const x of distinct.slice(1)) for (const m of x) merged.add(m);
-      union = merged.size === largest.size ? largest : merged;
+      const merged = this.empty();
+      for (const x of distinct) for (let i = 0; i < merged.length; i++) merged[i]! |= x[i]!;
+      // Below a hub most unions add nothing to their largest part: keep sharing that one.
+      const largest = distinct.reduce((a, b) => (this.sizeOf(b) > this.sizeOf(a) ? b : a));
+      union = this.sizeOf(largest) === popcount(merged) ? largest : merged;
       this.cache.set(key, union);
     }
     return union;
   }
 
-  private idOf(set: ReadonlySet<string>): number {
+  private sizeOf(set: Bitset): number {
+    let n = this.sizes.get(set);
+    if (n === undefined) this.sizes.set(set, (n = popcount(set)));
+    return n;
+  }
+
+  private idOf(set: Bitset): number {
     let id = this.ids.get(set);
     if (id === undefined) this.ids.set(set, (id = this.nextId++));
     return id;

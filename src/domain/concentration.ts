@@ -1,4 +1,4 @@
-import { loadAllEntrustments, rootsOfAll, SetUnions } from './chain-index.js';
+import { loadAllEntrustments, popcount, rootsOfAll, type Bitset } from './chain-index.js';
 import type { IsoDate } from './dates.js';
 import type { StorePort } from '../store/port.js';
 
@@ -19,19 +19,29 @@ export interface ConcentrationRow {
  */
 export async function concentration(store: StorePort, asOf?: IsoDate, first = 20): Promise<ConcentrationRow[]> {
   const all = await loadAllEntrustments(store, asOf);
-  const roots = rootsOfAll(all);
-  const byParty = new Map<string, { rootSets: Set<ReadonlySet<string>>; records: number; entrustments: number }>();
+  const { roots } = rootsOfAll(all);
+  const byParty = new Map<string, { rootSets: Set<Bitset>; records: number; entrustments: number }>();
   for (const e of all) {
     let row = byParty.get(e.contractor);
     if (!row) byParty.set(e.contractor, (row = { rootSets: new Set(), records: 0, entrustments: 0 }));
-    const r = roots.get(e.id);
-    if (r) row.rootSets.add(r);
+    row.rootSets.add(roots.get(e.id)!);
     row.records += e.records ?? 0;
     row.entrustments += 1;
   }
-  const unions = new SetUnions();
-  return [...byParty]
-    .map(([party, r]) => ({ party, controllers: unions.of([...r.rootSets]).size, records: r.records, entrustments: r.entrustments }))
-    .sort((a, b) => b.controllers - a.controllers || b.records - a.records || a.party.localeCompare(b.party))
-    .slice(0, first);
+  const counted = new WeakMap<Bitset, number>();
+  const countOf = (set: Bitset) => counted.get(set) ?? counted.set(set, popcount(set)).get(set)!;
+  const width = all.length > 0 ? roots.get(all[0]!.id)!.length : 0;
+  const scratch: Bitset = new Uint32Array(width);
+  const rows: ConcentrationRow[] = [];
+  for (const [party, r] of byParty) {
+    let controllers: number;
+    if (r.rootSets.size === 1) controllers = countOf([...r.rootSets][0]!);
+    else {
+      scratch.fill(0);
+      for (const s of r.rootSets) for (let i = 0; i < s.length; i++) scratch[i]! |= s[i]!;
+      controllers = popcount(scratch);
+    }
+    rows.push({ party, controllers, records: r.records, entrustments: r.entrustments });
+  }
+  return rows.sort((a, b) => b.controllers - a.controllers || b.records - a.records || a.party.localeCompare(b.party)).slice(0, first);
 }

@@ -46,7 +46,7 @@ t.test('group', async (t) => {
 
 t.test('certifications', async (t) => {
   t.same((await json(['certifications', '--controller', 'kumamoto-city', '--as-of', '2020-06-01'])).map((a: any) => [a.party.id, a.status, a.since, a.until]), [['new-feel', 'revoked', '2020-01-10', null]]);
-  t.match((await cli(['certifications', '--controller', 'tokyo-regional-taxation-bureau', '--as-of', '2020-09-01'])).out, /│ 1 +│ システムズ・デザイン株式会社 +│ privacy-mark +│ suspended/);
+  t.match((await cli(['certifications', '--controller', 'tokyo-regional-taxation-bureau', '--as-of', '2020-09-01'])).out, /│ 1 +│ システムズ・デザイン株式会社 \(systems-design\) +│ privacy-mark +│ suspended +│ 2020-08-24 +│ 2020-09-24 +│/);
   t.match((await cli(['certifications', '--controller', 'line-corp', '--as-of', '2020-09-01'])).out, /No suspended or revoked certification/);
 });
 

@@ -22,7 +22,7 @@ export function registerCertifications(program: Command, output: Output, env: Re
         if (o.format === 'json') return output.out(toJson(alerts.map((a) => ({ ...a, party: { id: a.party, name: names.get(a.party) ?? null }, since: a.since ?? null, until: a.until ?? null, note: a.note ?? null }))));
         if (alerts.length === 0) return output.out(`No suspended or revoked certification in the chain of ${o.controller} on ${asOf}.`);
         const rows = alerts.map((a) => [a.depth, party(names, a.party), a.scheme, a.status, a.since ?? '?', a.until ?? '(still)', a.sources.join(' ')]);
-        output.out(`Certifications in the chain of ${o.controller} on ${asOf}\n${table(['depth', 'party', 'scheme', 'status', 'since', 'until', 'sources'], rows, output.width, [1, 4, 2, 2, 2, 2, 3])}`);
+        output.out(`Certifications in the chain of ${o.controller} on ${asOf}\n${table(['depth', 'party', 'scheme', 'status', 'since', 'until', 'sources'], rows, output.width)}`);
       });
     });
 }

@@ -46,5 +46,5 @@ function render(chain: SupplyChain, names: Map<string, string>, format: Format, 
   const rows = [...chain.members]
     .sort((a, b) => a.depth - b.depth || a.party.localeCompare(b.party))
     .map((m) => [m.depth, party(names, m.party), m.link, m.countries.join(' '), m.via.join(' ')]);
-  return `${title}\n${table(['depth', 'party', 'link', 'countries', 'via'], rows, width, [1, 4, 1, 1, 4])}`;
+  return `${title}\n${table(['depth', 'party', 'link', 'countries', 'via'], rows, width)}`;
 }

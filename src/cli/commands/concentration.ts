@@ -19,7 +19,7 @@ export function registerConcentration(program: Command, output: Output, env: Rec
         const names = await namesOf(store, rows.map((r) => r.party));
         if (o.format === 'json') return output.out(toJson(rows.map((r) => ({ ...r, party: { id: r.party, name: names.get(r.party) ?? null } }))));
         const body = rows.map((r, i) => [i + 1, party(names, r.party), r.controllers, r.records, r.entrustments]);
-        output.out(`Concentration${o.asOf ? ` as of ${o.asOf}` : ''}\n${table(['#', 'party', 'controllers', 'records in', 'entrustments in'], body, output.width, [1, 5, 2, 2, 2])}`);
+        output.out(`Concentration${o.asOf ? ` as of ${o.asOf}` : ''}\n${table(['#', 'party', 'controllers', 'records in', 'entrustments in'], body, output.width)}`);
       });
     });
 }

@@ -32,7 +32,7 @@ export function registerCrossBorder(program: Command, output: Output, env: Recor
         const title = `Cross-border hops in the chain of ${party(names, r.controller)} (${r.country})`;
         if (hops.length === 0) return output.out(`${title}\nNone: every hop stores and accesses the data in ${r.country}.`);
         const rows = hops.map((h) => [party(names, h.contractor.id), h.stored.join(' ') || '-', h.accessed.join(' ') || '-', h.transferBasis ?? (h.missingBasis ? 'MISSING' : '-'), h.path.join(' → ')]);
-        output.out(`${title}\n${table(['contractor', 'stored in', 'accessed from', 'basis', 'path'], rows, output.width, [3, 1, 1, 2, 5])}`);
+        output.out(`${title}\n${table(['contractor', 'stored in', 'accessed from', 'basis', 'path'], rows, output.width)}`);
       });
     });
 }

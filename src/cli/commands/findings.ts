@@ -70,5 +70,5 @@ function render(findings: Finding[], names: Map<string, string>, format: Format,
     `${party(names, f.upstream.client)} → ${party(names, f.upstream.contractor)}`,
     f.explanation,
   ]);
-  return table(['severity', 'rule', 're-entrustment', 'performs', 'why'], rows, width, [1, 2, 4, 4, 6]);
+  return table(['severity', 'rule', 're-entrustment', 'performs', 'why'], rows, width);
 }

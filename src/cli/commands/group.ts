@@ -24,9 +24,9 @@ export function registerGroup(program: Command, output: Output, env: Record<stri
         }
         const lines = [
           `Group of ${party(names, g.group)}: ${g.members.length} members, services ${g.services.map((s) => s.name).join(', ') || 'none'}`,
-          table(['controller', 'through'], g.controllers.map((c) => [party(names, c.party), c.through.map((t) => party(names, t)).join(', ')]), output.width, [1, 1]),
+          table(['controller', 'through'], g.controllers.map((c) => [party(names, c.party), c.through.map((t) => party(names, t)).join(', ')]), output.width),
           `Incidents (${incidents.length}):`,
-          table(['incident', 'at', 'kind', 'records', 'revisions'], incidents.map((i) => [i.id, i.party, i.kind, i.records ?? '?', i.revisions]), output.width, [3, 2, 2, 1, 1]),
+          table(['incident', 'at', 'kind', 'records', 'revisions'], incidents.map((i) => [i.id, i.party, i.kind, i.records ?? '?', i.revisions]), output.width),
         ];
         output.out(lines.join('\n'));
       });

@@ -82,7 +82,7 @@ function render(r: BlastRadius, names: Map<string, string>, format: Format, widt
     c.data.join(' '),
     c.paths.map((p) => [p.hops[0]?.client ?? '', ...p.hops.map((h) => (h.disclosed ? '→ ' : '⇢ (undisclosed) ') + h.contractor)].join(' ')).join('\n'),
   ]);
-  const exposed = r.controllers.length === 0 ? 'No controller is exposed.\n' : table(['controller', 'exposure', 'aware', 'exposed data', 'paths'], rows, width, [3, 2, 1, 3, 5]);
-  const spared = r.notExposed.length === 0 ? '' : `\nNot exposed:\n${table(['party', 'why', 'detail'], r.notExposed.map((n) => [party(names, n.entrustment.client), n.reason, n.detail]), width, [3, 2, 5])}`;
+  const exposed = r.controllers.length === 0 ? 'No controller is exposed.\n' : table(['controller', 'exposure', 'aware', 'exposed data', 'paths'], rows, width);
+  const spared = r.notExposed.length === 0 ? '' : `\nNot exposed:\n${table(['party', 'why', 'detail'], r.notExposed.map((n) => [party(names, n.entrustment.client), n.reason, n.detail]), width)}`;
   return `${title}\n${exposed}${spared}${r.truncated ? '\n(truncated: the graph is larger than the walk bound; this is a lower bound)\n' : ''}`;
 }

@@ -25,7 +25,7 @@ export function registerObligations(program: Command, output: Output, env: Recor
             c.clockStarted ? ob.deadlines.map((d) => `${d.kind}: ${d.due ?? '?'}`).join('\n') : 'UNAWARE: nobody will start its clock',
           ]),
         );
-        output.out(`Breach obligations for ${b.incident} (detected ${b.detected ?? 'unknown'})\n${table(['controller', 'law', 'triggers', 'deadlines'], rows, output.width, [3, 2, 3, 4])}`);
+        output.out(`Breach obligations for ${b.incident} (detected ${b.detected ?? 'unknown'})\n${table(['controller', 'law', 'triggers', 'deadlines'], rows, output.width)}`);
       });
     });
 }

@@ -1,17 +1,35 @@
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 
-// Tables for a person: cli-table3 measures cells with string-width, so Japanese names (two
-// columns per character) line up; long cells wrap within a share of the terminal's width.
+// Tables for a person: widths are measured with string-width, so Japanese names (two columns
+// per character) line up. Columns get their natural width when the terminal allows; otherwise
+// the widest shrink first and their cells wrap, never below a readable minimum.
 
-export function table(head: string[], rows: (string | number)[][], width: number, weights?: number[]): string {
-  const w = weights ?? head.map(() => 1);
-  const total = w.reduce((a, b) => a + b, 0);
-  // Each column costs its content plus 3 for borders and padding.
-  const usable = Math.max(head.length * 8, width - head.length * 3 - 1);
-  const colWidths = w.map((x) => Math.max(8, Math.floor((usable * x) / total)) + 2);
+const MIN_COLUMN = 12;
+
+export function table(head: string[], rows: (string | number)[][], width: number): string {
+  const cells = rows.map((row) => row.map((cell) => String(cell)));
+  const natural = head.map((h, i) => Math.max(...[h, ...cells.map((r) => r[i] ?? '')].flatMap((c) => c.split('\n').map((line) => stringWidth(line)))) + 2);
+  const colWidths = fit(natural, width - (head.length + 1));
   const t = new Table({ head, colWidths, wordWrap: true, wrapOnWordBoundary: true, style: { head: [], border: [] } });
-  for (const row of rows) t.push(row.map((cell) => String(cell)));
+  for (const row of cells) t.push(row);
   return `${t.toString()}\n`;
+}
+
+function fit(natural: number[], available: number): number[] {
+  const widths = [...natural];
+  let excess = widths.reduce((a, b) => a + b, 0) - available;
+  while (excess > 0) {
+    const widest = Math.max(...widths);
+    const floor = Math.min(widest, MIN_COLUMN);
+    if (widest <= floor) break;
+    const i = widths.indexOf(widest);
+    const second = Math.max(floor, ...widths.filter((_, j) => j !== i));
+    const cut = Math.min(excess, Math.max(1, widest - second));
+    widths[i] = Math.max(floor, widest - cut);
+    excess -= widest - widths[i]!;
+  }
+  return widths;
 }
 
 export const party = (names: Map<string, string>, id: string) => {

@@ -1,0 +1,195 @@
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import type { Period } from '../../domain/dates.js';
+import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
+import { StoreUnavailableError } from '../../errors.js';
+import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import type { CypherFiles } from './cypher-files.js';
+import { reasonOf, toStoreError } from './errors.js';
+import { entrustmentRow, incidentNode, partyNode, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
+import type { IdsQuery, QueryName, QueryParams } from './queries.js';
+
+/** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
+export const ROWS_PER_STATEMENT = 5_000;
+/** A health check must answer quickly, not wait out the driver's retries. */
+const PING_TIMEOUT_MS = 5_000;
+
+export interface Neo4jTarget {
+  uri: string;
+  database?: string | undefined;
+}
+
+const chunks = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+};
+
+const windowParams = (window?: Period) => ({ from: window?.from ?? null, to: window?.to ?? null });
+
+export class Neo4jStore implements StorePort {
+  readonly kind = 'neo4j' as const;
+  private closed = false;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly cypher: CypherFiles,
+    private readonly target: Neo4jTarget,
+  ) {}
+
+  parties(ids: readonly string[]): Promise<Party[]> {
+    return this.byIds<Party>('party/get-many', ids);
+  }
+
+  entrustments(ids: readonly string[]): Promise<Entrustment[]> {
+    return this.byIds<Entrustment>('entrustment/get-many', ids);
+  }
+
+  incidents(ids: readonly string[]): Promise<Incident[]> {
+    return this.byIds<Incident>('incident/get-many', ids);
+  }
+
+  sources(ids: readonly string[]): Promise<Source[]> {
+    return this.byIds<Source>('source/get-many', ids);
+  }
+
+  async entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
+    if (partyIds.length === 0) return [];
+    return recordsOf(await this.read('entrustment/into', { ids: [...partyIds], ...windowParams(window) }));
+  }
+
+  async entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
+    if (partyIds.length === 0) return [];
+    return recordsOf(await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }));
+  }
+
+  entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
+    return this.byIds<Entrustment>('entrustment/under', entrustmentIds);
+  }
+
+  incidentsAt(partyIds: readonly string[]): Promise<Incident[]> {
+    return this.byIds<Incident>('incident/at', partyIds);
+  }
+
+  partiesWithParent(partyIds: readonly string[]): Promise<Party[]> {
+    return this.byIds<Party>('party/with-parent', partyIds);
+  }
+
+  servicesOperatedBy(partyIds: readonly string[]): Promise<Party[]> {
+    return this.byIds<Party>('party/operated-by', partyIds);
+  }
+
+  async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
+    if (!(limit > 0)) return [];
+    return recordsOf(await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
+  }
+
+  async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
+    if (!(limit > 0)) return [];
+    return recordsOf(await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
+  }
+
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void> {
+    // Rows are built before the transaction: a record that cannot be encoded fails the call
+    // before anything is sent.
+    const sources = batch.sources.map(sourceNode);
+    const parties = batch.parties.map(partyNode);
+    const entrustments = batch.entrustments.map(entrustmentRow);
+    const incidents = batch.incidents.map(incidentNode);
+    const total = sources.length + parties.length + entrustments.length + incidents.length;
+    await this.write(async (tx) => {
+      let done = 0;
+      const step = async (count: number, run: () => Promise<unknown>) => {
+        await run();
+        done += count;
+        if (done < total) onProgress?.(done, total);
+      };
+      for (const rows of chunks(sources)) await step(rows.length, () => this.run(tx, 'source/upsert', { rows }));
+      for (const rows of chunks(parties)) await step(rows.length, () => this.run(tx, 'party/upsert', { rows }));
+      for (const rows of chunks(entrustments)) {
+        // The old links go first, so a re-written entrustment is found only under its new `under`.
+        await this.run(tx, 'entrustment/detach-under', { ids: rows.map((r) => r.node.id) });
+        await step(rows.length, () => this.run(tx, 'entrustment/upsert', { rows }));
+      }
+      for (const rows of chunks(incidents)) await step(rows.length, () => this.run(tx, 'incident/upsert', { rows }));
+    });
+    // The total is reported once it is committed, as the embedded store does.
+    onProgress?.(total, total);
+  }
+
+  async remove(ids: RemoveIds): Promise<void> {
+    await this.write(async (tx) => {
+      for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
+      for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
+      for (const part of chunks(ids.entrustments ?? [])) {
+        await this.run(tx, 'entrustment/detach-under', { ids: part });
+        await this.run(tx, 'entrustment/remove', { ids: part });
+      }
+      for (const part of chunks(ids.incidents ?? [])) await this.run(tx, 'incident/remove', { ids: part });
+    });
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [row] = await this.read('store/counts', {});
+    return {
+      sources: toNumber(row!.get('sources')),
+      parties: toNumber(row!.get('parties')),
+      entrustments: toNumber(row!.get('entrustments')),
+      incidents: toNumber(row!.get('incidents')),
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.ensureOpen();
+    // An auto-commit read, not executeRead: that would retry for up to maxTransactionRetryTime.
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run(this.cypher['store/ping'], {}, { timeout: PING_TIMEOUT_MS });
+    } catch (error) {
+      throw new StoreUnavailableError(`Neo4j at ${this.target.uri} does not answer: ${reasonOf(error)}`);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+
+  private async byIds<T>(name: IdsQuery, ids: readonly string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    return recordsOf<T>(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
+  }
+
+  private run<Q extends QueryName>(tx: ManagedTransaction, name: Q, params: QueryParams<Q>) {
+    return tx.run(this.cypher[name], params);
+  }
+
+  /** One managed read transaction; the driver retries it on transient errors. */
+  private async read<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<Neo4jRecord[]> {
+    const result = await this.session((s) => s.executeRead((tx) => this.run(tx, name, params)));
+    return result.records;
+  }
+
+  /** One managed write transaction: all of `work` commits, or none of it. */
+  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+    await this.session((s) => s.executeWrite(work));
+  }
+
+  private async session<T>(use: (session: Session) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    const session = this.driver.session({ database: this.target.database });
+    try {
+      return await use(session);
+    } catch (error) {
+      throw toStoreError(error, this.target.uri);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('the Neo4j store is closed');
+  }
+}

@@ -1,0 +1,40 @@
+// Every file in cypher/ the adapter runs, with the parameters it passes to it. The loader refuses
+// to start without one of these files, the store's types make each call pass exactly these
+// parameters, and the lint test checks each file uses exactly these: the three cannot drift.
+
+export const QUERIES = {
+  schema: [],
+  'source/get-many': ['ids'],
+  'source/upsert': ['rows'],
+  'source/remove': ['ids'],
+  'party/get-many': ['ids'],
+  'party/upsert': ['rows'],
+  'party/remove': ['ids'],
+  'party/with-parent': ['ids'],
+  'party/operated-by': ['ids'],
+  'party/scan': ['afterId', 'limit'],
+  'entrustment/get-many': ['ids'],
+  'entrustment/upsert': ['rows'],
+  'entrustment/detach-under': ['ids'],
+  'entrustment/remove': ['ids'],
+  'entrustment/into': ['ids', 'from', 'to'],
+  'entrustment/from': ['ids', 'from', 'to'],
+  'entrustment/under': ['ids'],
+  'entrustment/scan': ['afterId', 'limit'],
+  'incident/get-many': ['ids'],
+  'incident/upsert': ['rows'],
+  'incident/remove': ['ids'],
+  'incident/at': ['ids'],
+  'store/counts': [],
+  'store/ping': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type QueryName = keyof typeof QUERIES;
+
+/** The parameter object a query takes: exactly its declared names. */
+export type QueryParams<Q extends QueryName> = { [K in (typeof QUERIES)[Q][number]]: unknown };
+
+/** The queries that take nothing but `$ids`. */
+export type IdsQuery = { [Q in QueryName]: (typeof QUERIES)[Q] extends readonly ['ids'] ? Q : never }[QueryName];
+
+export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];
