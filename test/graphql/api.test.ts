@@ -117,3 +117,11 @@ entrustments:
   t.same((await gql(app, '{ stats { parties entrustments } }')).data.stats, before, 'nothing was written');
   t.equal((await gql(app, '{ party(id: "dry-party") { id } }')).data.party, null);
 });
+
+t.test('a query deeper than the limit is refused with a message, not run', async (t) => {
+  const deep = `{ party(id: "town") { entrustmentsOut { contractor { entrustmentsOut { contractor { entrustmentsOut { contractor { entrustmentsOut { contractor { entrustmentsOut { contractor { id } } } } } } } } } } } }`;
+  const res = await gql(app, deep);
+  t.ok(res.status < 500);
+  t.equal(res.data ?? null, null);
+  t.match(res.errors?.[0]?.message, /depth/i);
+});

@@ -5,9 +5,16 @@ import type { IndexKey } from './keys.js';
 
 /** One record kind: its named database and the index entries a record of it owns. */
 export interface Table<T extends { id: string }> {
-  readonly db: Database<T, string>;
+  readonly db: Database<Buffer, string>;
   readonly indexKeys: (record: T) => IndexKey[];
 }
+
+// Records are stored as JSON text: it keeps them exactly as written (absent keys stay absent,
+// [] stays []) and keeps no encoder state that an aborted transaction could leave out of step
+// with the file. They are encoded here rather than by lmdb's 'json' encoding, which measured
+// about 1.5 times slower on bulk imports.
+export const encodeRecord = (record: object): Buffer => Buffer.from(JSON.stringify(record));
+export const decodeRecord = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8')) as T;
 
 export interface Tables {
   readonly root: RootDatabase;
@@ -29,16 +36,13 @@ export function openTables(dataDir: string): Tables {
     noSubdir: false,
     maxDbs: 8,
   });
-  // JSON keeps records exactly as written (absent keys stay absent, [] stays []) and, unlike
-  // msgpack's shared structures, keeps no encoder state that an aborted transaction could leave
-  // out of step with the file.
-  const records = <T>(name: TableName) => root.openDB<T, string>({ name, encoding: 'json' });
+  const records = (name: TableName) => root.openDB<Buffer, string>({ name, encoding: 'binary' });
   return {
     root,
     index: root.openDB<Uint8Array, IndexKey>({ name: 'index', encoding: 'binary' }),
-    sources: { db: records<Source>('sources'), indexKeys: noIndexKeys },
-    parties: { db: records<Party>('parties'), indexKeys: partyIndexKeys },
-    entrustments: { db: records<Entrustment>('entrustments'), indexKeys: entrustmentIndexKeys },
-    incidents: { db: records<Incident>('incidents'), indexKeys: incidentIndexKeys },
+    sources: { db: records('sources'), indexKeys: noIndexKeys },
+    parties: { db: records('parties'), indexKeys: partyIndexKeys },
+    entrustments: { db: records('entrustments'), indexKeys: entrustmentIndexKeys },
+    incidents: { db: records('incidents'), indexKeys: incidentIndexKeys },
   };
 }
