@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import t from 'tap';
+import { parse } from 'yaml';
+import { loadConfig } from '../src/config.js';
+import { inProject } from '../src/paths.js';
+
+// Docker cannot run everywhere the tests do, so the compose file and the Dockerfile are checked
+// as text: the API's environment must be one loadConfig accepts, and no secret may be committed.
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string | number>;
+  volumes?: string[];
+  healthcheck?: { test?: string[] | string };
+  depends_on?: Record<string, { condition?: string }>;
+  ports?: string[];
+}
+
+const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as { services: Record<string, Service>; volumes?: Record<string, unknown> };
+const dockerfile = readFileSync(inProject('Dockerfile'), 'utf8');
+const { api, neo4j } = compose.services;
+
+/** Compose's `${VAR:?message}` and `${VAR:-default}`, with `given` standing in for the shell. */
+function interpolate(value: string | number, given: Record<string, string>): string {
+  return String(value).replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_, name: string, op?: string, arg?: string) => {
+    if (given[name] !== undefined) return given[name]!;
+    if (op === '-') return arg ?? '';
+    throw new Error(`${name} is required: ${arg}`);
+  });
+}
+
+const environment = (service: Service, given: Record<string, string>) =>
+  Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(v, given)]));
+
+t.test('the api environment is a configuration loadConfig accepts', async (t) => {
+  const config = loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell' }));
+  t.match(config, { store: 'neo4j', host: '0.0.0.0', port: 4000, demo: true });
+  t.same(config.neo4j, { uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'from-the-shell', database: undefined, connectTimeoutS: 60 });
+  t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'x', DEMO: '0' })).demo, false, 'DEMO passes through');
+  const known = readFileSync(inProject('src', 'config.ts'), 'utf8');
+  for (const name of Object.keys(api!.environment ?? {})) t.match(known, new RegExp(`\\b${name}:`), `${name} is a variable config.ts reads`);
+  t.same(api!.ports, ['4000:4000']);
+  t.ok(api!.build, 'built from the Dockerfile');
+  t.same(api!.depends_on, { neo4j: { condition: 'service_healthy' } }, 'starts once Neo4j answers');
+});
+
+t.test('no password is committed: compose refuses to start without NEO4J_PASSWORD', async (t) => {
+  t.match(neo4j!.environment?.NEO4J_AUTH, /^neo4j\/\$\{NEO4J_PASSWORD:\?[^}]+\}$/);
+  t.match(api!.environment?.NEO4J_PASSWORD, /^\$\{NEO4J_PASSWORD:\?[^}]+\}$/);
+  t.throws(() => environment(neo4j!, {}), { message: /NEO4J_PASSWORD is required/ });
+});
+
+t.test('neo4j is the community image with a health check and a named volume', async (t) => {
+  t.match(neo4j!.image, /^neo4j:5(-community)?$/);
+  t.ok(neo4j!.healthcheck?.test, 'has a health check');
+  const [volume, mount] = (neo4j!.volumes?.[0] ?? '').split(':');
+  t.equal(mount, '/data');
+  t.ok(volume && compose.volumes && volume in compose.volumes, `${volume} is a named volume`);
+});
+
+t.test('the Dockerfile builds on node:20-slim and runs as a non-root user', async (t) => {
+  const from = Array.from(dockerfile.matchAll(/^FROM (\S+)/gm), (m) => m[1]);
+  t.ok(from.length >= 2, 'multi-stage');
+  t.same([...new Set(from)], ['node:20-slim']);
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  t.match(runtime, /^RUN npm ci --omit=dev\b/m, 'production dependencies only');
+  t.match(runtime, /^USER (?!root\b|0\b)\S+/m);
+  t.match(runtime, /^CMD \["node", ?"dist\/src\/server\.js"\]/m);
+  // Everything the code reads through inProject() at run time is in the image and in the repo.
+  for (const dir of ['schema', 'cypher', 'examples', 'src/domain/taxonomy']) {
+    t.match(runtime, new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'), `copies ${dir}/`);
+    t.ok(existsSync(inProject(dir)), `${dir}/ exists`);
+  }
+  t.match(readFileSync(inProject('.dockerignore'), 'utf8'), /^node_modules$/m, 'the host node_modules stays out');
+});

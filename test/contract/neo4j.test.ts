@@ -1,0 +1,109 @@
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import t from 'tap';
+import { loadConfig } from '../../src/config.js';
+import { loadCypherFiles } from '../../src/store/neo4j/cypher-files.js';
+import { toStoreError } from '../../src/store/neo4j/errors.js';
+import { openNeo4jStore } from '../../src/store/neo4j/index.js';
+import { Neo4jStore, ROWS_PER_STATEMENT } from '../../src/store/neo4j/neo4j-store.js';
+import type { Party, RegisterBatch } from '../../src/domain/model.js';
+import { entrustmentRow, partyNode, recordsOf, toNumber } from '../../src/store/neo4j/mapping.js';
+import type { StorePort } from '../../src/store/port.js';
+import { storeContract } from './store-contract.js';
+
+// The contract suite runs on a real Neo4j when NEO4J_URI names one; what needs no server (start-up
+// against nothing, behaviour while unreachable, error mapping) runs everywhere.
+
+const UNREACHABLE = 'bolt://127.0.0.1:1';
+const fixture = (): RegisterBatch => ({
+  sources: [{ id: 's', kind: 'official' }],
+  parties: [party('a'), { ...party('cart'), kind: 'service', operator: 'a' }],
+  entrustments: [{ id: 'a--cart', client: 'a', contractor: 'cart', purposes: [], data: [], subjects: [], reentrustment: 'unknown', disclosed: true, approvedBy: [], storage: [], access: [], confidence: 'confirmed', sources: [] }],
+  incidents: [{ id: 'leak', party: 'cart', kind: 'other', data: [], subjects: [], revisions: [], confidence: 'confirmed', sources: [] }],
+});
+const party = (id: string): Party => ({ id, name: id, aka: [], kind: 'company', memberOf: [], certifications: [], confidence: 'confirmed', sources: [] });
+
+if (process.env.NEO4J_URI) {
+  const cfg = loadConfig({ ...process.env, STORE: 'neo4j' }).neo4j!;
+
+  await t.test('the store contract on Neo4j', (t) => storeContract(t, () => openNeo4jStore(cfg)));
+
+  t.test('a batch of several statements is one transaction, with progress after each', async (t) => {
+    const store = await openNeo4jStore(cfg);
+    const prefix = `n4j${Date.now().toString(36)}-`;
+    const parties = Array.from({ length: ROWS_PER_STATEMENT + 2 }, (_, i) => party(`${prefix}${String(i).padStart(5, '0')}`));
+    t.teardown(async () => {
+      await store.remove({ parties: parties.map((p) => p.id) });
+      await store.close();
+    });
+    const progress: number[] = [];
+    await store.upsert({ sources: [], parties, entrustments: [], incidents: [] }, (done) => progress.push(done));
+    t.same(progress, [ROWS_PER_STATEMENT, ROWS_PER_STATEMENT + 2]);
+    t.same((await store.scanParties(`${prefix}00001`, 1)).map((p) => p.id), [`${prefix}00002`]);
+  });
+
+  t.test('opening again finds the schema in place', async (t) => {
+    const again = await openNeo4jStore(cfg);
+    await again.ping();
+    await again.close();
+    await t.rejects(again.ping(), { code: 'VC_STORE_UNAVAILABLE' }, 'closed');
+  });
+} else {
+  t.skip('NEO4J_URI is not set: the Neo4j contract suite is skipped (docker compose up -d neo4j, then NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npm test)', () => {});
+}
+
+t.test('start-up gives up after the connect timeout with one clear line', async (t) => {
+  const started = Date.now();
+  await t.rejects(openNeo4jStore({ uri: UNREACHABLE, user: 'neo4j', password: 'unused', connectTimeoutS: 1 }), {
+    code: 'VC_STORE_UNAVAILABLE',
+    message: /^[^\n]*cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 after 1 s: connect ECONNREFUSED[^\n]*$/,
+  });
+  t.ok(Date.now() - started >= 900, 'kept retrying until the timeout');
+});
+
+t.test('while Neo4j is unreachable every call says the store is unavailable', async (t) => {
+  // No driver retries here, so each call fails at once instead of after maxTransactionRetryTime.
+  const driver = neo4j.driver(UNREACHABLE, neo4j.auth.basic('neo4j', 'unused'), { maxTransactionRetryTime: 0 });
+  const store: StorePort = new Neo4jStore(driver, await loadCypherFiles(), { uri: UNREACHABLE });
+  const unavailable = { code: 'VC_STORE_UNAVAILABLE', message: /Neo4j at bolt:\/\/127\.0\.0\.1:1/ };
+  await t.rejects(store.ping(), unavailable, 'ping, so /healthz answers 503');
+  await t.rejects(store.parties(['a']), unavailable);
+  await t.rejects(store.entrustmentsInto(['a'], { from: '2014-01-01' }), unavailable);
+  await t.rejects(store.scanParties(null, 10), unavailable);
+  await t.rejects(store.counts(), unavailable);
+  const batch = fixture();
+  await t.rejects(store.upsert(batch), unavailable);
+  await t.rejects(store.remove({ entrustments: ['a'] }), unavailable);
+  t.same(await store.entrustmentsUnder([]), [], 'nothing asked, nothing sent');
+  t.same(await store.scanEntrustments(null, 0), []);
+  await store.close();
+  await store.close();
+  await t.rejects(store.parties(['a']), { code: 'VC_STORE_UNAVAILABLE', message: /closed/ });
+});
+
+t.test("Neo4j's errors become domain errors", async (t) => {
+  const error = (code: string, message: string) => toStoreError(new Neo4jError(message, code, '50N42', 'error'), 'bolt://db:7687');
+  t.match(error('Neo.ClientError.Schema.ConstraintValidationFailed', 'Node(1) already exists\nwith label `Party`'), {
+    code: 'VC_INTERNAL',
+    message: 'Neo4j refused the write: Node(1) already exists',
+  });
+  t.match(error('Neo.ClientError.Statement.SyntaxError', 'Invalid input'), { code: 'VC_INTERNAL', message: 'Neo4j failed (Neo.ClientError.Statement.SyntaxError): Invalid input' });
+  t.match(error('SessionExpired', 'gone'), { code: 'VC_STORE_UNAVAILABLE' });
+  t.match(error('Neo.TransientError.General.DatabaseUnavailable', 'starting'), { code: 'VC_STORE_UNAVAILABLE' });
+  t.match(error('Neo.ClientError.Security.Unauthorized', 'bad credentials'), { code: 'VC_STORE_UNAVAILABLE' });
+  t.match(toStoreError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), 'bolt://db:7687'), { code: 'VC_STORE_UNAVAILABLE' });
+  const bug = new TypeError('not ours');
+  t.equal(toStoreError(bug, 'bolt://db:7687'), bug, 'anything else passes unchanged');
+});
+
+t.test('records are stored whole beside their lookup keys, and come back as written', async (t) => {
+  const { parties, entrustments } = fixture();
+  t.same(partyNode(parties[1]!), { id: 'cart', json: JSON.stringify(parties[1]), kind: 'service', parent: null, operator: 'a' }, 'null drops a stale key');
+  const row = entrustmentRow(entrustments[0]!);
+  t.same([row.node.from, row.node.to, row.under], [null, null, []], 'no period, under absent');
+  t.same(entrustmentRow({ ...entrustments[0]!, under: ['x', 'y'], from: '2014-01-01' }).under, ['x', 'y']);
+  const back = recordsOf([new neo4j.types.Record(['json'], [row.node.json])]);
+  t.strictSame(back, [entrustments[0]], 'absent fields stay absent');
+  t.equal(toNumber(neo4j.int(620000)), 620000);
+  t.equal(toNumber(3), 3);
+  t.throws(() => toNumber('3'), TypeError);
+});
