@@ -70,21 +70,29 @@ interface Replacement {
 
 function checkCategories(register: LooseRegister, errors: ProblemList, warnings: ProblemList): Replacement[] {
   const taxonomy = loadTaxonomy();
+  // A register repeats a few keys millions of times: classify each distinct key once.
+  const verdicts = new Map<string, ReturnType<typeof taxonomy.classify>>();
   const replacements: Replacement[] = [];
   for (const section of ['entrustments', 'incidents'] as const) {
-    register[section].forEach((record, index) => {
-      record.data?.forEach((key, position) => {
-        if (key === undefined) return;
+    const records = register[section];
+    for (let index = 0; index < records.length; index++) {
+      const data = records[index]!.data;
+      if (!data) continue;
+      for (let position = 0; position < data.length; position++) {
+        const key = data[position];
+        if (key === undefined) continue;
+        let verdict = verdicts.get(key);
+        if (!verdict) verdicts.set(key, (verdict = taxonomy.classify(key)));
+        if (verdict.status === 'known' || verdict.status === 'custom') continue;
         const at: PathSegment[] = [section, index, 'data', position];
-        const verdict = taxonomy.classify(key);
         if (verdict.status === 'deprecated') {
           warnings.add(at, `"${key}" is deprecated in the fideslang taxonomy; imported as "${verdict.replacedBy}"`);
           replacements.push({ section, index, position, key: verdict.replacedBy });
-        } else if (verdict.status === 'unknown') {
+        } else {
           errors.add(at, `unknown data category "${key}": use a fideslang key such as user.contact.email, or a sub-key of one`);
         }
-      });
-    });
+      }
+    }
   }
   return replacements;
 }
