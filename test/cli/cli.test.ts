@@ -123,7 +123,9 @@ t.test('chain: the Fukui committee down to TeamHub, in every format', async (t) 
   t.match(table, /Supply chain of ふくい桜マラソン実行委員会 \(fukui-sakura-marathon-committee\) as of 2024-01-09/);
   t.match(table, /ゼビオ株式会社 \(xebio\)/);
   t.match((await cli(['chain', '--controller', 'fukui-sakura-marathon-committee', '--format', 'mermaid'])).out, /flowchart LR/);
-  t.match((await cli(['chain', '--controller', 'fukui-sakura-marathon-committee', '--format', 'dot'])).out, /"xebio" -> "linksports"/);
+  const dot = (await cli(['chain', '--controller', 'fukui-sakura-marathon-committee', '--format', 'dot'])).out;
+  t.match(dot, /"xebio" -> "linksports"/);
+  t.ok(dot.includes('"xebio" [label="ゼビオ株式会社\\nxebio"]'), 'a two-line label: name, then id');
 });
 
 t.test('the installed command runs the same code and exits with its code', async (t) => {

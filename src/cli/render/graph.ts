@@ -53,7 +53,7 @@ export class GraphBuilder {
 // Node ids in diagrams are positional (n0, n1…): party ids may contain dots and dashes that
 // Mermaid would read as syntax; names are quoted labels.
 const quoteMermaid = (s: string) => `"${s.replace(/"/g, '#quot;')}"`;
-const quoteDot = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const quoteDot = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 
 export function toMermaid(graph: Graph): string {
   const key = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
@@ -77,7 +77,7 @@ export function toDot(graph: Graph): string {
   const lines = [`digraph vendor_chain {`, `  label=${quoteDot(graph.title)};`, '  rankdir=LR;', '  node [shape=box, style="rounded,filled", fillcolor="#ffffff"];'];
   for (const n of graph.nodes) {
     const color = n.role ? `, fillcolor=${quoteDot(fill[n.role])}` : '';
-    lines.push(`  ${quoteDot(n.id)} [label=${quoteDot(n.name === n.id ? n.id : `${n.name}\\n${n.id}`)}${color}];`);
+    lines.push(`  ${quoteDot(n.id)} [label=${quoteDot(n.name === n.id ? n.id : `${n.name}\n${n.id}`)}${color}];`);
   }
   for (const e of graph.edges) {
     const label = [e.undisclosed ? 'undisclosed' : '', e.label ?? ''].filter(Boolean).join(', ');
