@@ -39,9 +39,16 @@ export function rootsOfAll(entrustments: readonly Entrustment[]): RootIndex {
   const into = groupBy(entrustments, (e) => e.contractor);
   const ups = new Map<string, Entrustment[]>();
   for (const e of entrustments) {
-    ups.set(e.id, e.under !== undefined
-      ? e.under.map((id) => byId.get(id)).filter((u): u is Entrustment => u !== undefined)
-      : (into.get(e.client) ?? []).filter((u) => performsByInference(e, u)));
+    const found: Entrustment[] = [];
+    if (e.under !== undefined) {
+      for (const id of e.under) {
+        const u = byId.get(id);
+        if (u !== undefined) found.push(u);
+      }
+    } else {
+      for (const u of into.get(e.client) ?? []) if (performsByInference(e, u)) found.push(u);
+    }
+    ups.set(e.id, found);
   }
   const controllers = [...new Set(entrustments.filter((e) => ups.get(e.id)!.length === 0).map((e) => e.client))].sort();
   const unions = new BitsetUnions(controllers);
@@ -95,10 +102,12 @@ export class BitsetUnions {
   private readonly bit: Map<string, number>;
   private readonly words: number;
   private nextId = 0;
+  private readonly scratch: Bitset;
 
   constructor(controllers: readonly string[]) {
     this.bit = new Map(controllers.map((c, i) => [c, i]));
     this.words = Math.max(1, Math.ceil(controllers.length / 32));
+    this.scratch = new Uint32Array(this.words);
   }
 
   empty(): Bitset {
@@ -123,11 +132,12 @@ export class BitsetUnions {
     const key = distinct.map((x) => this.idOf(x)).sort((a, b) => a - b).join(',');
     let union = this.cache.get(key);
     if (!union) {
-      const merged = this.empty();
+      // OR into a scratch buffer first: below a hub most unions add nothing to their largest
+      // part, and then that part is shared instead of allocating a copy of it.
+      const merged = this.scratch.fill(0);
       for (const x of distinct) for (let i = 0; i < merged.length; i++) merged[i]! |= x[i]!;
-      // Below a hub most unions add nothing to their largest part: keep sharing that one.
       const largest = distinct.reduce((a, b) => (this.sizeOf(b) > this.sizeOf(a) ? b : a));
-      union = this.sizeOf(largest) === popcount(merged) ? largest : merged;
+      union = this.sizeOf(largest) === popcount(merged) ? largest : merged.slice();
       this.cache.set(key, union);
     }
     return union;
