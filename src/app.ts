@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import graphiqlPlugin from './graphiql/plugin.js';
 import graphqlPlugin from './graphql/plugin.js';
 import type { StorePort } from './store/port.js';
 
@@ -24,6 +25,7 @@ export async function buildApp({ store, logger = false }: AppOptions): Promise<F
     }, { name: 'vendor-chain-store' }),
   );
   await app.register(graphqlPlugin);
+  await app.register(graphiqlPlugin);
   app.get('/healthz', async (_request, reply) => {
     try {
       await store.ping();

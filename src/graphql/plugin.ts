@@ -28,7 +28,7 @@ export default fp(
       loaders,
       context: () => ({ store: app.store }),
       queryDepth: QUERY_DEPTH,
-      graphiql: true,
+      graphiql: false,
       errorFormatter: (execution, ctx) => formatErrors(execution, ctx.reply?.log ?? app.log),
     });
   },

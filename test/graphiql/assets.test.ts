@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse, validate } from 'graphql';
+import t from 'tap';
+import { ASSET_PREFIX } from '../../src/graphiql/assets.js';
+import { loadOperations, OPERATIONS_FILE, splitOperations } from '../../src/graphiql/operations.js';
+import { loadSchema } from '../../src/graphql/schema.js';
+import { inProject } from '../../src/paths.js';
+import { appWith, demoRegister, gql } from '../helpers/app.js';
+
+const require = createRequire(import.meta.url);
+const version = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
+const app = await appWith(t, await demoRegister());
+const page = await app.inject({ method: 'GET', url: '/graphiql' });
+
+// Every URL the page makes the browser load: scripts and stylesheets.
+const referenced = [...page.body.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+
+t.test('/graphiql is an HTML page that loads only from this origin', async (t) => {
+  t.equal(page.statusCode, 200);
+  t.match(page.headers['content-type'], /^text\/html; charset=utf-8/);
+  t.match(page.headers['content-security-policy'], /script-src 'self'; .*connect-src 'self'/);
+  t.equal(referenced.length, 5, 'react, react-dom, graphiql js + css, boot script');
+  for (const url of referenced) {
+    t.notMatch(url, /^(https?:)?\/\//, `${url} is local`);
+    t.ok(url.startsWith(ASSET_PREFIX), `${url} is a GraphiQL asset`);
+  }
+  t.notMatch(page.body, /https?:\/\/|\/\/cdn/, 'no absolute URL anywhere in the page');
+  t.notMatch(page.body, /<script>/, 'no inline script');
+});
+
+t.test('every referenced asset answers with its content-type and a long cache', async (t) => {
+  for (const url of referenced) {
+    const res = await app.inject({ method: 'GET', url });
+    t.equal(res.statusCode, 200, url);
+    t.equal(res.headers['content-type'], url.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', url);
+    t.match(res.headers['cache-control'], /max-age=31536000, immutable/, url);
+    t.ok(res.rawPayload.length > 0, `${url} is not empty`);
+  }
+  const graphiql = referenced.find((url) => url.endsWith('/graphiql.min.js'));
+  t.equal(graphiql, `${ASSET_PREFIX}graphiql@${version('graphiql')}/graphiql.min.js`, 'the installed version is in the URL');
+  const served = await app.inject({ method: 'GET', url: graphiql! });
+  t.ok(served.rawPayload.equals(readFileSync(inProject('node_modules', 'graphiql', 'graphiql.min.js'))), 'served unchanged from node_modules');
+});
+
+t.test('the boot script carries every example as a tab against /graphql', async (t) => {
+  const boot = referenced.find((url) => /\/boot-[0-9a-f]{12}\.js$/.test(url));
+  t.ok(boot, 'the boot script is named by its content');
+  const body = (await app.inject({ method: 'GET', url: boot! })).body;
+  t.match(body, /createFetcher\(\{ url: '\/graphql' \}\)/);
+  t.match(body, /defaultTabs/);
+  for (const op of loadOperations()) t.ok(body.includes(JSON.stringify(op.query)), `${op.name} is preloaded`);
+});
+
+t.test('only the allow-list is served: unknown files and traversal are 404', async (t) => {
+  const urls = [
+    `${ASSET_PREFIX}nope.js`,
+    `${ASSET_PREFIX}react@${version('react')}/react.development.js`, // exists in node_modules, not listed
+    `${ASSET_PREFIX}graphiql@${version('graphiql')}/graphiql.min.js.map`,
+    `${ASSET_PREFIX}react@0.0.1/react.production.min.js`,
+    `${ASSET_PREFIX}`,
+    `${ASSET_PREFIX}../../package.json`,
+    `${ASSET_PREFIX}..%2F..%2Fpackage.json`,
+    `${ASSET_PREFIX}graphiql@${version('graphiql')}/..%2F..%2F..%2Fpackage.json`,
+    `${ASSET_PREFIX}%2e%2e/%2e%2e/package.json`,
+    `${ASSET_PREFIX}..\\..\\package.json`,
+  ];
+  for (const url of urls) {
+    const res = await app.inject({ method: 'GET', url });
+    t.equal(res.statusCode, 404, url);
+    t.notMatch(res.body, /"name": "vendor-chain"/, `${url} leaks no file`);
+  }
+});
+
+t.test('every example operation validates against the schema and runs on the demo', async (t) => {
+  const schema = loadSchema();
+  const operations = loadOperations();
+  t.same(operations.map((op) => op.name), ['MakeShopLeak', 'TakeoRedelegation', 'FukuiSupplyChain']);
+  t.same(validate(schema, parse(readFileSync(OPERATIONS_FILE, 'utf8'))), [], 'the file as a whole');
+  for (const op of operations) {
+    t.same(validate(schema, parse(op.query)), [], `${op.name} on its own, as a tab sends it`);
+    // The server also bounds query depth, which validate() does not know about.
+    const { status, errors } = await gql(app, op.query);
+    t.equal(status, 200, op.name);
+    t.equal(errors, undefined, op.name);
+  }
+  const [makeshop, takeo, fukui] = await Promise.all(operations.map((op) => gql(app, op.query)));
+  t.ok(makeshop.data.blastRadius.controllers.some((c: { party: { id: string } }) => c.party.id === 'mishima-city'), 'Mishima is hit');
+  t.ok(takeo.data.redelegationFindings.length > 0, 'Takeo has findings');
+  t.ok(fukui.data.supplyChain.members.length > 0, 'Fukui has a chain');
+});
+
+t.test('splitting keeps each operation with its own comment, and refuses what a tab cannot run', async (t) => {
+  const ops = splitOperations('# header\n\n# about A\nquery A { stats { parties } }\n\nquery B { stats { incidents } }\n');
+  t.same(ops, [
+    { name: 'A', query: '# about A\nquery A { stats { parties } }\n' },
+    { name: 'B', query: 'query B { stats { incidents } }\n' },
+  ]);
+  t.throws(() => splitOperations('{ stats { parties } }'), /named operation/);
+  t.throws(() => splitOperations('fragment F on Stats { parties }\nquery A { stats { ...F } }'), /no fragments/);
+  t.throws(() => splitOperations('# nothing\n'), /Syntax Error|no operation/);
+});
