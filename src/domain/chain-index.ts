@@ -1,5 +1,6 @@
 import { inForce, type IsoDate } from './dates.js';
-import { groupBy, performsByInference } from './links.js';
+import { inferenceMatcher } from './inference-matcher.js';
+import { groupBy } from './links.js';
 import type { Entrustment } from './model.js';
 import type { StorePort } from '../store/port.js';
 
@@ -24,8 +25,8 @@ export type Bitset = Uint32Array;
 
 export interface RootIndex {
   controllers: string[];
-  /** Root controllers of each entrustment; entrustments with equal roots often share one bitset. */
-  roots: Map<string, Bitset>;
+  /** Root controllers of each entrustment, by its position; equal roots often share one bitset. */
+  roots: Bitset[];
 }
 
 /**
@@ -35,48 +36,67 @@ export interface RootIndex {
  * cycle contributes nothing. Sets are bitsets, so a union below a hub costs words, not members.
  */
 export function rootsOfAll(entrustments: readonly Entrustment[]): RootIndex {
-  const byId = new Map(entrustments.map((e) => [e.id, e]));
-  const into = groupBy(entrustments, (e) => e.contractor);
-  const ups = new Map<string, Entrustment[]>();
-  for (const e of entrustments) {
-    const found: Entrustment[] = [];
+  // Entrustments are numbered by position and the graph is kept in flat typed arrays: on a
+  // million entrustments, string-keyed maps and per-node objects cost more than the unions.
+  const n = entrustments.length;
+  const position = new Map(entrustments.map((e, i) => [e.id, i]));
+  const into = groupBy(entrustments.map((e, i) => [e, i] as const), ([e]) => e.contractor);
+  const performs = inferenceMatcher(entrustments);
+  const upStart = new Int32Array(n + 1);
+  const upList: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = entrustments[i]!;
     if (e.under !== undefined) {
       for (const id of e.under) {
-        const u = byId.get(id);
-        if (u !== undefined) found.push(u);
+        const u = position.get(id);
+        if (u !== undefined) upList.push(u);
       }
     } else {
-      for (const u of into.get(e.client) ?? []) if (performsByInference(e, u)) found.push(u);
+      for (const [, j] of into.get(e.client) ?? []) if (performs(i, j)) upList.push(j);
     }
-    ups.set(e.id, found);
+    upStart[i + 1] = upList.length;
   }
-  const controllers = [...new Set(entrustments.filter((e) => ups.get(e.id)!.length === 0).map((e) => e.client))].sort();
+  const ups = Int32Array.from(upList);
+  const controllers = [...new Set(entrustments.filter((_, i) => upStart[i] === upStart[i + 1]).map((e) => e.client))].sort();
   const unions = new BitsetUnions(controllers);
-  const roots = new Map<string, Bitset>();
-  const onStack = new Set<string>();
+  const roots: (Bitset | undefined)[] = new Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const next = new Int32Array(n);
 
-  // Iterative depth-first walk: chains can be long and the graph has a million entrustments.
-  // `next` remembers how far a frame got through its upstreams, so a hub with thousands of them
-  // is scanned once, not once per upstream.
-  for (const start of entrustments) {
-    if (roots.has(start.id)) continue;
-    const stack: { e: Entrustment; ups: Entrustment[]; next: number }[] = [{ e: start, ups: ups.get(start.id)!, next: 0 }];
-    onStack.add(start.id);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      while (top.next < top.ups.length && (roots.has(top.ups[top.next]!.id) || onStack.has(top.ups[top.next]!.id))) top.next += 1;
-      const pending = top.ups[top.next];
-      if (pending) {
-        onStack.add(pending.id);
-        stack.push({ e: pending, ups: ups.get(pending.id)!, next: 0 });
+  // Iterative depth-first walk: chains can be long. `next` remembers how far each entrustment on
+  // the stack got through its upstreams, so a hub with thousands of them is scanned once.
+  for (let start = 0; start < n; start++) {
+    if (roots[start] !== undefined) continue;
+    let depth = 0;
+    stack[depth++] = start;
+    onStack[start] = 1;
+    next[start] = upStart[start]!;
+    while (depth > 0) {
+      const top = stack[depth - 1]!;
+      let k = next[top]!;
+      while (k < upStart[top + 1]! && (roots[ups[k]!] !== undefined || onStack[ups[k]!] === 1)) k++;
+      next[top] = k;
+      if (k < upStart[top + 1]!) {
+        const pending = ups[k]!;
+        onStack[pending] = 1;
+        next[pending] = upStart[pending]!;
+        stack[depth++] = pending;
         continue;
       }
-      roots.set(top.e.id, top.ups.length === 0 ? unions.single(top.e.client) : unions.of(top.ups.map((u) => roots.get(u.id))));
-      onStack.delete(top.e.id);
-      stack.pop();
+      const from = upStart[top]!;
+      const to = upStart[top + 1]!;
+      if (from === to) roots[top] = unions.single(entrustments[top]!.client);
+      else {
+        const sets: (Bitset | undefined)[] = [];
+        for (let j = from; j < to; j++) sets.push(roots[ups[j]!]);
+        roots[top] = unions.of(sets);
+      }
+      onStack[top] = 0;
+      depth--;
     }
   }
-  return { controllers, roots };
+  return { controllers, roots: roots as Bitset[] };
 }
 
 export function popcount(set: Bitset): number {

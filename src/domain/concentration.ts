@@ -21,16 +21,17 @@ export async function concentration(store: StorePort, asOf?: IsoDate, first = 20
   const all = await loadAllEntrustments(store, asOf);
   const { roots } = rootsOfAll(all);
   const byParty = new Map<string, { rootSets: Set<Bitset>; records: number; entrustments: number }>();
-  for (const e of all) {
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i]!;
     let row = byParty.get(e.contractor);
     if (!row) byParty.set(e.contractor, (row = { rootSets: new Set(), records: 0, entrustments: 0 }));
-    row.rootSets.add(roots.get(e.id)!);
+    row.rootSets.add(roots[i]!);
     row.records += e.records ?? 0;
     row.entrustments += 1;
   }
   const counted = new WeakMap<Bitset, number>();
   const countOf = (set: Bitset) => counted.get(set) ?? counted.set(set, popcount(set)).get(set)!;
-  const width = all.length > 0 ? roots.get(all[0]!.id)!.length : 0;
+  const width = roots[0]?.length ?? 0;
   const scratch: Bitset = new Uint32Array(width);
   const rows: ConcentrationRow[] = [];
   for (const [party, r] of byParty) {
