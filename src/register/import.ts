@@ -44,17 +44,17 @@ export function checkRegisters(inputs: readonly RegisterInput[]): Promise<Import
 export async function importRegisters(store: StorePort | null, inputs: readonly RegisterInput[], options: ImportOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { ok: false, sources: 0, parties: 0, entrustments: 0, incidents: 0, errors: [], warnings: [] };
   const checked: Array<DocumentUnderCheck & { text: string; register: Register | null }> = [];
-  let parseFailed = false;
+  let invalid = false;
   for (const input of inputs) {
     const parsed = parseRegisterText(input.text);
     if (!parsed.ok) {
-      parseFailed = true;
+      invalid = true;
       report.errors.push(...parsed.problems.map((p) => withFile(p, input.file)));
       continue;
     }
     countSections(report, parsed.value);
     const { register, loose, errors, warnings } = validateRegister(parsed.value);
-    if (register === null) parseFailed = true;
+    if (register === null) invalid = true;
     checked.push({ register, loose, errors, warnings, text: input.text, ...(input.file === undefined ? {} : { file: input.file }) });
   }
   // References are resolved even in invalid documents (read leniently), so one run reports
@@ -66,12 +66,17 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
       const line = lines?.lineOf(p.at);
       return withFile({ path: p.path, message: p.message, ...(line === undefined ? {} : { line }) }, doc.file);
     };
-    report.errors.push(...doc.errors.items.map(place));
-    report.warnings.push(...doc.warnings.items.map(place));
+    report.errors.push(...inDocumentOrder(doc.errors.items.map(place)));
+    report.warnings.push(...inDocumentOrder(doc.warnings.items.map(place)));
   }
-  report.ok = !parseFailed && report.errors.length === 0;
+  report.ok = !invalid && report.errors.length === 0;
   if (report.ok && !options.dryRun && store !== null) await store.upsert(mergeBatches(checked.map((doc) => doc.register as Register)), options.onProgress);
   return report;
+}
+
+/** Problems by line, as a person reads the file; a stable sort keeps same-line ones together. */
+function inDocumentOrder(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
 
 function withFile(problem: Problem, file: string | undefined): Problem {

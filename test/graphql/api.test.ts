@@ -125,3 +125,21 @@ t.test('a query deeper than the limit is refused with a message, not run', async
   t.equal(res.data ?? null, null);
   t.match(res.errors?.[0]?.message, /depth/i);
 });
+
+t.test('parties page through by id, optionally of one kind', async (t) => {
+  const all = (await gql(app, '{ parties(first: 500) { id } }')).data.parties.map((p: { id: string }) => p.id);
+  t.same(all, [...all].sort(), 'in id order');
+  const first = (await gql(app, '{ parties(first: 1) { id } }')).data.parties;
+  const second = (await gql(app, 'query($a: ID) { parties(first: 1, after: $a) { id } }', { a: first[0].id })).data.parties;
+  t.same([first[0].id, second[0].id], all.slice(0, 2));
+  const towns = (await gql(app, '{ parties(kind: "municipality") { id kind } }')).data.parties;
+  t.ok(towns.length > 0 && towns.every((p: { kind: string }) => p.kind === 'municipality'));
+  t.equal((await gql(app, '{ parties(first: 0) { id } }')).errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+  t.equal((await gql(app, '{ parties(after: "Not An Id") { id } }')).errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+});
+
+t.test('incidents of a party include those of the services it runs', async (t) => {
+  const atCart = (await gql(app, '{ incidents(party: "cart") { id } }')).data.incidents;
+  t.ok(atCart.length > 0, 'the fixture has an incident at the cart');
+  t.same((await gql(app, '{ incidents(party: "cart-co") { id } }')).data.incidents, atCart, 'its operator answers for it');
+});
