@@ -16,6 +16,12 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   });
 }
 
+/** Fastify's own 4xx errors (a body that is not JSON, an unsupported content type): the client's doing. */
+function isMalformedRequest(error: unknown): error is Error & { statusCode: number } {
+  const e = error as { code?: unknown; statusCode?: unknown } | undefined;
+  return typeof e?.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
+}
+
 /**
  * Every error leaves with an `extensions.code` and a message a person can act on. Domain errors
  * keep their message; unexpected errors are logged and replaced, so no internals or stack traces
@@ -27,12 +33,16 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger) {
     const locate = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
     if (original instanceof VcError) return new GraphQLError(error.message, { ...locate, extensions: { code: original.code, ...original.details } });
     if (original instanceof GraphQLError && original.extensions?.code) return new GraphQLError(error.message, { ...locate, extensions: original.extensions });
+    if (isMalformedRequest(original)) {
+      return new GraphQLError(`the request is malformed: ${original.message}; send JSON like {"query": "{ stats { parties } }"}`, { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
+    }
     if (original && !(original instanceof GraphQLError)) {
       log.error({ err: original, path: error.path }, 'internal error in a GraphQL resolver');
       return new GraphQLError('internal error: the request could not be completed; the server log has the details', { ...locate, extensions: { code: ERROR_CODES.INTERNAL } });
     }
     return new GraphQLError(error.message, { ...locate, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } });
   });
-  const statusCode = execution.data ? 200 : execution.statusCode && execution.statusCode < 500 ? execution.statusCode : 200;
+  const malformed = execution.errors.some((e) => isMalformedRequest(e.originalError));
+  const statusCode = malformed ? 400 : execution.data ? 200 : execution.statusCode && execution.statusCode < 500 ? execution.statusCode : 200;
   return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
 }

@@ -61,3 +61,14 @@ t.test('healthz answers 503 when the store does not answer', async (t) => {
   t.equal(res.statusCode, 503);
   t.equal(res.json().status, 'unavailable');
 });
+
+t.test('a request body that is not JSON is the client\'s error, with a hint, not an internal one', async (t) => {
+  const store = await realStore(t);
+  const app = await buildApp({ store });
+  t.teardown(() => app.close());
+  const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query": ' });
+  t.equal(res.statusCode, 400);
+  const body = res.json();
+  t.equal(body.errors[0].extensions.code, 'BAD_USER_INPUT');
+  t.match(body.errors[0].message, /the request is malformed: .*JSON/);
+});
