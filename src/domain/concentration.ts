@@ -1,4 +1,4 @@
-import { loadAllEntrustments, popcount, rootsOfAll, type Bitset } from './chain-index.js';
+import { loadAllEntrustments, orInto, popcount, rootsOfAll, type Bitset } from './chain-index.js';
 import type { IsoDate } from './dates.js';
 import type { StorePort } from '../store/port.js';
 
@@ -39,7 +39,7 @@ export async function concentration(store: StorePort, asOf?: IsoDate, first = 20
     if (r.rootSets.size === 1) controllers = countOf([...r.rootSets][0]!);
     else {
       scratch.fill(0);
-      for (const s of r.rootSets) for (let i = 0; i < s.length; i++) scratch[i]! |= s[i]!;
+      for (const s of r.rootSets) orInto(scratch, s);
       controllers = popcount(scratch);
     }
     rows.push({ party, controllers, records: r.records, entrustments: r.entrustments });
