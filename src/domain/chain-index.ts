@@ -1,20 +1,34 @@
 import { inForce, type IsoDate } from './dates.js';
 import { inferenceMatcher } from './inference-matcher.js';
-import { groupBy } from './links.js';
 import type { Entrustment } from './model.js';
 import type { StorePort } from '../store/port.js';
 
 const PAGE = 10_000;
 
+const NONE: string[] = [];
+
 /**
- * The whole graph's entrustments in memory, read once in pages, for the whole-graph questions
- * (concentration) that would otherwise cost one traversal per party.
+ * What whole-graph questions read of an entrustment: its links, period, data and records. The
+ * rest (purposes, subjects, countries, sources…) is dropped as each page is read, so a million
+ * entrustments stay small in memory and garbage collection has less to walk.
+ */
+function slim(e: Entrustment): Entrustment {
+  return {
+    id: e.id, client: e.client, contractor: e.contractor, under: e.under, data: e.data, from: e.from, to: e.to, records: e.records,
+    purposes: NONE, subjects: NONE, approvedBy: NONE, storage: NONE, access: NONE, sources: NONE,
+    reentrustment: e.reentrustment, disclosed: e.disclosed, confidence: e.confidence,
+  };
+}
+
+/**
+ * The whole graph's entrustments in memory, read once in pages and slimmed, for the whole-graph
+ * questions (concentration) that would otherwise cost one traversal per party.
  */
 export async function loadAllEntrustments(store: StorePort, asOf?: IsoDate): Promise<Entrustment[]> {
   const all: Entrustment[] = [];
   for (let after: string | null = null; ; ) {
     const page = await store.scanEntrustments(after, PAGE);
-    for (const e of page) if (!asOf || inForce(e, asOf)) all.push(e);
+    for (const e of page) if (!asOf || inForce(e, asOf)) all.push(slim(e));
     if (page.length < PAGE) return all;
     after = page[page.length - 1]!.id;
   }
@@ -39,8 +53,15 @@ export function rootsOfAll(entrustments: readonly Entrustment[]): RootIndex {
   // Entrustments are numbered by position and the graph is kept in flat typed arrays: on a
   // million entrustments, string-keyed maps and per-node objects cost more than the unions.
   const n = entrustments.length;
-  const position = new Map(entrustments.map((e, i) => [e.id, i]));
-  const into = groupBy(entrustments.map((e, i) => [e, i] as const), ([e]) => e.contractor);
+  const position = new Map<string, number>();
+  const into = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const e = entrustments[i]!;
+    position.set(e.id, i);
+    const list = into.get(e.contractor);
+    if (list) list.push(i);
+    else into.set(e.contractor, [i]);
+  }
   const performs = inferenceMatcher(entrustments);
   const upStart = new Int32Array(n + 1);
   const upList: number[] = [];
@@ -52,7 +73,8 @@ export function rootsOfAll(entrustments: readonly Entrustment[]): RootIndex {
         if (u !== undefined) upList.push(u);
       }
     } else {
-      for (const [, j] of into.get(e.client) ?? []) if (performs(i, j)) upList.push(j);
+      const candidates = into.get(e.client);
+      if (candidates) for (const j of candidates) if (performs(i, j)) upList.push(j);
     }
     upStart[i + 1] = upList.length;
   }
@@ -129,21 +151,36 @@ export function popcount(set: Bitset): number {
  * arrive as undefined and add nothing. (Caching unions by their parts was tried: on the benchmark
  * graph fewer than 1% of them repeat, and building the keys cost more than it saved.)
  */
+const SLAB_WORDS = 4 * 1024 * 1024;
+
 export class BitsetUnions {
   private readonly sizes = new WeakMap<Bitset, number>();
   private readonly singles = new Map<string, Bitset>();
   private readonly bit: Map<string, number>;
   private readonly words: number;
   private readonly scratch: Bitset;
+  private slab = new Uint32Array(0);
+  private slabUsed = 0;
+  /** Shared by every union that has nothing yet (all its parts are on a cycle): never written. */
+  private readonly none: Bitset;
 
   constructor(controllers: readonly string[]) {
     this.bit = new Map(controllers.map((c, i) => [c, i]));
     this.words = Math.max(1, Math.ceil(controllers.length / 32));
     this.scratch = new Uint32Array(this.words);
+    this.none = this.empty();
   }
 
   empty(): Bitset {
-    return new Uint32Array(this.words);
+    // Bitsets are views into shared slabs: a hundred thousand separate 4 KiB buffers would each
+    // be an external allocation (measured: roots on the 100k graph went from 13.5 s to 9.8 s).
+    if (this.slabUsed + this.words > this.slab.length) {
+      this.slab = new Uint32Array(Math.max(this.words, SLAB_WORDS));
+      this.slabUsed = 0;
+    }
+    const set = this.slab.subarray(this.slabUsed, this.slabUsed + this.words);
+    this.slabUsed += this.words;
+    return set;
   }
 
   single(controller: string): Bitset {
@@ -158,14 +195,18 @@ export class BitsetUnions {
   }
 
   of(sets: readonly (Bitset | undefined)[]): Bitset {
+    if (sets.length === 1) return sets[0] ?? this.none;
     const distinct = [...new Set(sets.filter((x): x is Bitset => x !== undefined))];
-    if (distinct.length === 0) return this.empty();
+    if (distinct.length === 0) return this.none;
     if (distinct.length === 1) return distinct[0]!;
     const merged = this.scratch;
     merged.set(distinct[0]!);
     for (let k = 1; k < distinct.length; k++) orInto(merged, distinct[k]!);
     const largest = distinct.reduce((a, b) => (this.sizeOf(b) > this.sizeOf(a) ? b : a));
-    return this.sizeOf(largest) === popcount(merged) ? largest : merged.slice();
+    if (this.sizeOf(largest) === popcount(merged)) return largest;
+    const union = this.empty();
+    union.set(merged);
+    return union;
   }
 
   private sizeOf(set: Bitset): number {
