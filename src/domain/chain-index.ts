@@ -154,7 +154,8 @@ export function popcount(set: Bitset): number {
 const SLAB_WORDS = 4 * 1024 * 1024;
 
 export class BitsetUnions {
-  private readonly sizes = new WeakMap<Bitset, number>();
+  // A Map, not a WeakMap: every set lives as long as this object, and large WeakMaps slow the GC.
+  private readonly sizes = new Map<Bitset, number>();
   private readonly singles = new Map<string, Bitset>();
   private readonly bit: Map<string, number>;
   private readonly words: number;
@@ -196,7 +197,8 @@ export class BitsetUnions {
 
   of(sets: readonly (Bitset | undefined)[]): Bitset {
     if (sets.length === 1) return sets[0] ?? this.none;
-    const distinct = [...new Set(sets.filter((x): x is Bitset => x !== undefined))];
+    const distinct: Bitset[] = [];
+    for (const x of sets) if (x !== undefined && !distinct.includes(x)) distinct.push(x);
     if (distinct.length === 0) return this.none;
     if (distinct.length === 1) return distinct[0]!;
     const merged = this.scratch;

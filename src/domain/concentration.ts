@@ -29,7 +29,7 @@ export async function concentration(store: StorePort, asOf?: IsoDate, first = 20
     row.records += e.records ?? 0;
     row.entrustments += 1;
   }
-  const counted = new WeakMap<Bitset, number>();
+  const counted = new Map<Bitset, number>();
   const countOf = (set: Bitset) => counted.get(set) ?? counted.set(set, popcount(set)).get(set)!;
   const width = roots[0]?.length ?? 0;
   const scratch: Bitset = new Uint32Array(width);
