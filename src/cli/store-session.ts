@@ -17,3 +17,6 @@ export async function namesOf(store: StorePort, ids: Iterable<string>): Promise<
   const parties = await store.parties([...new Set(ids)]);
   return new Map(parties.map((p) => [p.id, p.name]));
 }
+
+/** A party as the JSON output names it: its id, and its name when the store knows the party. */
+export const partyRef = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? null });

@@ -36,7 +36,6 @@ export const looseRegisterSchema = z.object({
 });
 
 export type LooseRegister = z.output<typeof looseRegisterSchema>;
-export type LooseEntrustment = z.output<typeof looseEntrustment>;
 
 export function readLoosely(value: unknown): LooseRegister {
   const parsed = looseRegisterSchema.safeParse(value);

@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { certificationAlerts } from '../../domain/certifications.js';
 import { today } from '../../domain/dates.js';
 import { parseDate } from '../exit-codes.js';
-import { toJson, type Output } from '../output.js';
+import { tableOrJsonOption, toJson, type Output } from '../output.js';
 import { party, table } from '../render/table.js';
-import { namesOf, withStore } from '../store-session.js';
-import { tableOrJson } from './cross-border.js';
+import { namesOf, partyRef, withStore } from '../store-session.js';
 
 export function registerCertifications(program: Command, output: Output, env: Record<string, string | undefined>): void {
   program
@@ -13,13 +12,13 @@ export function registerCertifications(program: Command, output: Output, env: Re
     .description("Privacy Mark or ISMS suspended or revoked in a controller's chain (and its own) on a date")
     .requiredOption('--controller <id>', 'the controller')
     .option('--as-of <date>', 'the date (default: today)', parseDate)
-    .addOption(tableOrJson())
+    .addOption(tableOrJsonOption())
     .action(async (o: { controller: string; asOf?: string; format: 'table' | 'json' }) => {
       await withStore(env, async (store) => {
         const asOf = o.asOf ?? today();
         const alerts = await certificationAlerts(store, o.controller, asOf);
         const names = await namesOf(store, alerts.map((a) => a.party));
-        if (o.format === 'json') return output.out(toJson(alerts.map((a) => ({ ...a, party: { id: a.party, name: names.get(a.party) ?? null }, since: a.since ?? null, until: a.until ?? null, note: a.note ?? null }))));
+        if (o.format === 'json') return output.out(toJson(alerts.map((a) => ({ ...a, party: partyRef(names, a.party), since: a.since ?? null, until: a.until ?? null, note: a.note ?? null }))));
         if (alerts.length === 0) return output.out(`No suspended or revoked certification in the chain of ${o.controller} on ${asOf}.`);
         const rows = alerts.map((a) => [a.depth, party(names, a.party), a.scheme, a.status, a.since ?? '?', a.until ?? '(still)', a.sources.join(' ')]);
         output.out(`Certifications in the chain of ${o.controller} on ${asOf}\n${table(['depth', 'party', 'scheme', 'status', 'since', 'until', 'sources'], rows, output.width)}`);

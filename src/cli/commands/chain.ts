@@ -4,7 +4,7 @@ import { parseDate } from '../exit-codes.js';
 import { formatOption, toJson, type Format, type Output } from '../output.js';
 import { GraphBuilder, toDot, toMermaid } from '../render/graph.js';
 import { party, table } from '../render/table.js';
-import { namesOf, withStore } from '../store-session.js';
+import { namesOf, partyRef, withStore } from '../store-session.js';
 
 export function registerChain(program: Command, output: Output, env: Record<string, string | undefined>): void {
   program
@@ -25,9 +25,9 @@ export function registerChain(program: Command, output: Output, env: Record<stri
 /** The documented JSON shape of `chain` (README, "JSON output"). */
 export function chainJson(chain: SupplyChain, names: Map<string, string>) {
   return {
-    controller: { id: chain.controller, name: names.get(chain.controller) ?? null },
+    controller: partyRef(names, chain.controller),
     asOf: chain.asOf ?? null,
-    members: chain.members.map((m) => ({ party: { id: m.party, name: names.get(m.party) ?? null }, depth: m.depth, link: m.link, countries: m.countries, via: m.via })),
+    members: chain.members.map((m) => ({ party: partyRef(names, m.party), depth: m.depth, link: m.link, countries: m.countries, via: m.via })),
     links: chain.links.map((l) => ({ entrustment: l.entrustment.id, client: l.entrustment.client, contractor: l.entrustment.contractor, upstream: l.upstream?.id ?? null, link: l.link, depth: l.depth, disclosed: l.entrustment.disclosed })),
   };
 }

@@ -1,11 +1,9 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { crossBorder } from '../../domain/cross-border.js';
 import { parseDate } from '../exit-codes.js';
-import { toJson, type Output } from '../output.js';
+import { tableOrJsonOption, toJson, type Output } from '../output.js';
 import { party, table } from '../render/table.js';
-import { namesOf, withStore } from '../store-session.js';
-
-export const tableOrJson = () => new Option('-f, --format <format>', 'table for a person, json for scripts').choices(['table', 'json']).default('table');
+import { namesOf, partyRef, withStore } from '../store-session.js';
 
 export function registerCrossBorder(program: Command, output: Output, env: Record<string, string | undefined>): void {
   program
@@ -13,14 +11,14 @@ export function registerCrossBorder(program: Command, output: Output, env: Recor
     .description("hops of a controller's chain that store or access its data abroad, and those with no transfer basis")
     .requiredOption('--controller <id>', 'the controller')
     .option('--as-of <date>', 'only entrustments in force on this date', parseDate)
-    .addOption(tableOrJson())
+    .addOption(tableOrJsonOption())
     .action(async (o: { controller: string; asOf?: string; format: 'table' | 'json' }) => {
       await withStore(env, async (store) => {
         const r = await crossBorder(store, o.controller, o.asOf);
         const names = await namesOf(store, [r.controller, ...r.hops.flatMap((h) => h.path.flatMap((e) => [e.client, e.contractor]))]);
         const hops = r.hops.map((h) => ({
           entrustment: h.entrustment.id,
-          contractor: { id: h.entrustment.contractor, name: names.get(h.entrustment.contractor) ?? null },
+          contractor: partyRef(names, h.entrustment.contractor),
           path: h.path.map((e) => e.id),
           link: h.link,
           stored: h.stored,
@@ -28,7 +26,7 @@ export function registerCrossBorder(program: Command, output: Output, env: Recor
           transferBasis: h.entrustment.transferBasis ?? null,
           missingBasis: h.missingBasis,
         }));
-        if (o.format === 'json') return output.out(toJson({ controller: { id: r.controller, name: names.get(r.controller) ?? null }, country: r.country, hops }));
+        if (o.format === 'json') return output.out(toJson({ controller: partyRef(names, r.controller), country: r.country, hops }));
         const title = `Cross-border hops in the chain of ${party(names, r.controller)} (${r.country})`;
         if (hops.length === 0) return output.out(`${title}\nNone: every hop stores and accesses the data in ${r.country}.`);
         const rows = hops.map((h) => [party(names, h.contractor.id), h.stored.join(' ') || '-', h.accessed.join(' ') || '-', h.transferBasis ?? (h.missingBasis ? 'MISSING' : '-'), h.path.join(' → ')]);

@@ -5,7 +5,7 @@ import { EXIT, parseDate } from '../exit-codes.js';
 import { formatOption, toJson, type Format, type Output } from '../output.js';
 import { GraphBuilder, toDot, toMermaid } from '../render/graph.js';
 import { party, table } from '../render/table.js';
-import { namesOf, withStore } from '../store-session.js';
+import { namesOf, partyRef, withStore } from '../store-session.js';
 
 const RANK: Record<Severity, number> = { HIGH: 3, MEDIUM: 2, LOW: 1 };
 
@@ -37,7 +37,7 @@ export function registerFindings(program: Command, output: Output, env: Record<s
 
 /** The documented JSON shape of `findings` (README, "JSON output"). */
 export function findingsJson(findings: Finding[], names: Map<string, string>) {
-  const ref = (id: string) => ({ id, name: names.get(id) ?? null });
+  const ref = (id: string) => partyRef(names, id);
   return findings.map((f) => ({
     rule: f.rule,
     severity: f.severity,

@@ -5,7 +5,7 @@ import { parseDate, parsePositive, UsageError } from '../exit-codes.js';
 import { formatOption, toJson, type Format, type Output } from '../output.js';
 import { GraphBuilder, toDot, toMermaid } from '../render/graph.js';
 import { party, table } from '../render/table.js';
-import { namesOf, withStore } from '../store-session.js';
+import { namesOf, partyRef, withStore } from '../store-session.js';
 
 interface ImpactOptions {
   incident?: string;
@@ -46,7 +46,7 @@ function involvedParties(r: BlastRadius): string[] {
 
 /** The documented JSON shape of `impact` (README, "JSON output"). */
 export function impactJson(r: BlastRadius, names: Map<string, string>) {
-  const ref = (id: string) => ({ id, name: names.get(id) ?? null });
+  const ref = (id: string) => partyRef(names, id);
   const hop = (h: BlastRadius['notExposed'][number]['entrustment']) => ({ id: h.id, client: h.client, contractor: h.contractor, from: h.from ?? null, to: h.to ?? null, disclosed: h.disclosed });
   return {
     leak: { party: ref(r.leak.party), incident: r.leak.incident ?? null, from: r.leak.window.from ?? null, to: r.leak.window.to ?? null, data: r.leak.data },

@@ -1,21 +1,20 @@
 import type { Command } from 'commander';
 import { breachObligations } from '../../domain/breach-obligations.js';
-import { toJson, type Output } from '../output.js';
+import { tableOrJsonOption, toJson, type Output } from '../output.js';
 import { party, table } from '../render/table.js';
-import { namesOf, withStore } from '../store-session.js';
-import { tableOrJson } from './cross-border.js';
+import { namesOf, partyRef, withStore } from '../store-session.js';
 
 export function registerObligations(program: Command, output: Output, env: Record<string, string | undefined>): void {
   program
     .command('obligations')
     .description('breach-report deadlines for every controller an incident reaches (APPI; GDPR in the EU/EEA)')
     .requiredOption('--incident <id>', 'the incident')
-    .addOption(tableOrJson())
+    .addOption(tableOrJsonOption())
     .action(async (o: { incident: string; format: 'table' | 'json' }) => {
       await withStore(env, async (store) => {
         const b = await breachObligations(store, o.incident);
         const names = await namesOf(store, b.controllers.map((c) => c.controller.party));
-        const controllers = b.controllers.map((c) => ({ party: { id: c.controller.party, name: names.get(c.controller.party) ?? null }, aware: c.controller.aware, clockStarted: c.clockStarted, obligations: c.obligations }));
+        const controllers = b.controllers.map((c) => ({ party: partyRef(names, c.controller.party), aware: c.controller.aware, clockStarted: c.clockStarted, obligations: c.obligations }));
         if (o.format === 'json') return output.out(toJson({ incident: b.incident, detected: b.detected ?? null, controllers }));
         const rows = controllers.flatMap((c) =>
           c.obligations.map((ob) => [
