@@ -1,5 +1,6 @@
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../domain/model.js';
 import type { Period } from '../domain/dates.js';
+import type { EntrustmentLink } from '../domain/graph/link-graph.js';
 
 /**
  * The one interface every store implements. It is small and batched on purpose: the domain walks
@@ -36,6 +37,12 @@ export interface StorePort {
 
   /** A page of entrustments in id order, after `afterId` (exclusive); for whole-graph analyses. */
   scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]>;
+  /**
+   * Every entrustment with only what whole-graph questions read (links, period, data, records),
+   * in id order, in pages of the store's choosing: stores keep this cheaper to read than whole
+   * records, and a consumer that copies each page into its own shape leaves little to collect.
+   */
+  entrustmentLinks(): AsyncIterable<EntrustmentLink[]>;
   /** A page of parties in id order, after `afterId` (exclusive). */
   scanParties(afterId: string | null, limit: number): Promise<Party[]>;
 

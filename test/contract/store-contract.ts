@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../src/domain/model.js';
+import type { EntrustmentLink } from '../../src/domain/graph/link-graph.js';
 import type { StorePort } from '../../src/store/port.js';
 
 // The one suite every store passes (src/store/port.ts states the rules). Ids carry a random
@@ -115,6 +116,32 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     const first = await store.scanEntrustments(`${p}city--vendor`, 1);
     t.same(ids(first), [`${p}vendor--cart`], 'strictly after the given id');
     t.same(await store.scanEntrustments(null, 0), []);
+  });
+
+  t.test('link scans hold the links, period, data and records of the same page, absent fields absent', async (t) => {
+    const { p, b } = await written(t);
+    const allLinks = async () => {
+      const all: EntrustmentLink[] = [];
+      for await (const page of store.entrustmentLinks()) all.push(...page);
+      return all;
+    };
+    const everyLink = await allLinks();
+    t.same(everyLink.map((x) => x.id), [...everyLink.map((x) => x.id)].sort(), 'in id order');
+    const links = everyLink.filter((x) => x.id.startsWith(p));
+    t.same(links.map((x) => x.id), (await store.scanEntrustments(`${p}`, 10)).filter((x) => x.id.startsWith(p)).map((x) => x.id), 'the same entrustments as the records');
+    t.strictSame(links, [
+      { id: `${p}city--vendor`, client: `${p}city`, contractor: `${p}vendor`, under: [], data: ['user.name', 'user.contact'], from: '2013-04-01', to: '2015-04-01', records: 120000 },
+      { id: `${p}vendor--cart`, client: `${p}vendor`, contractor: `${p}cart`, under: [`${p}city--vendor`], data: [] },
+      { id: `${p}vendor--cart-later`, client: `${p}vendor`, contractor: `${p}cart`, data: [], from: '2016-01-01' },
+    ]);
+    const odd = { ...b.entrustments[0]!, id: `${p}odd`, data: ['user.custom\tkey', 'user.line\nbreak', 'user.name'], under: undefined, records: 0 };
+    delete odd.under;
+    await store.upsert({ sources: [], parties: [], entrustments: [odd], incidents: [] });
+    t.teardown(() => store.remove({ entrustments: [odd.id] }));
+    t.strictSame((await allLinks()).filter((x) => x.id === odd.id), [
+      { id: odd.id, client: odd.client, contractor: odd.contractor, data: odd.data, from: odd.from, to: odd.to, records: 0 },
+    ], 'data keys that hold separators still read back exactly');
+    t.same(await store.entrustments([odd.id]), [odd], 'and the record itself is unchanged');
   });
 
   t.test('remove deletes records and what finds them; counts follow; progress reaches the total', async (t) => {

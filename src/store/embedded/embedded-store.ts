@@ -1,12 +1,16 @@
 import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
+import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import type { Tables } from './tables.js';
 import { removeRecords, writeBatch } from './writes.js';
+
+const LINKS_PER_PAGE = 1_000;
 
 const inWindow = (entrustments: Entrustment[], window?: Period) =>
   window ? entrustments.filter((e) => intersects(e, window)) : entrustments;
@@ -65,6 +69,21 @@ export class EmbeddedStore implements StorePort {
 
   async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
     return scanPage(this.open().entrustments, afterId, limit);
+  }
+
+  async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
+    // One range read, so the whole scan sees one snapshot; small pages, so each page's objects
+    // are garbage before the next collection would have to copy them (measured: 1,000 links a
+    // page read the 100k-party graph in two thirds of the time 10,000 took).
+    let page: EntrustmentLink[] = [];
+    for (const { key, value } of this.open().entrustments.db.getRange({})) {
+      page.push(decodeEntrustmentLink(key, value));
+      if (page.length === LINKS_PER_PAGE) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
   }
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {

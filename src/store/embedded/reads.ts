@@ -1,5 +1,5 @@
 import { rangeOf, type Relation } from './keys.js';
-import { decodeRecord, type Table, type Tables } from './tables.js';
+import type { Table, Tables } from './tables.js';
 
 // Reads are synchronous: LMDB serves them from the memory map, and every get made in one call
 // sees the same snapshot, so an index entry and the record it points to always agree.
@@ -8,8 +8,8 @@ import { decodeRecord, type Table, type Tables } from './tables.js';
 export function readMany<T extends { id: string }>(table: Table<T>, ids: Iterable<string>): T[] {
   const found: T[] = [];
   for (const id of new Set(ids)) {
-    const bytes = table.db.get(id);
-    if (bytes !== undefined) found.push(decodeRecord<T>(bytes));
+    const text = table.db.get(id);
+    if (text !== undefined) found.push(table.decode(text));
   }
   return found;
 }
@@ -29,7 +29,7 @@ export function readRelated<T extends { id: string }>(tables: Tables, relation: 
 export function scanPage<T extends { id: string }>(table: Table<T>, afterId: string | null, limit: number): T[] {
   if (!(limit > 0)) return [];
   const range = afterId === null ? { limit } : { start: afterId, exclusiveStart: true, limit };
-  return Array.from(table.db.getRange(range), (entry) => decodeRecord<T>(entry.value));
+  return Array.from(table.db.getRange(range), (entry) => table.decode(entry.value));
 }
 
 /** Entries in a table's database; LMDB keeps the count in the tree's header. */

@@ -1,6 +1,6 @@
 import type { RegisterBatch } from '../../domain/model.js';
 import type { RemoveIds } from '../port.js';
-import { decodeRecord, encodeRecord, TABLE_NAMES, type Table, type TableName, type Tables } from './tables.js';
+import { TABLE_NAMES, type Table, type TableName, type Tables } from './tables.js';
 
 const PRESENT = new Uint8Array(0);
 const PROGRESS_EVERY = 10_000;
@@ -39,9 +39,9 @@ export function removeRecords(tables: Tables, ids: RemoveIds): void {
     for (const name of TABLE_NAMES) {
       const table = tableOf(tables, name);
       for (const id of ids[name] ?? []) {
-        const bytes = table.db.get(id);
-        if (bytes === undefined) continue;
-        for (const key of table.indexKeys(decodeRecord(bytes))) tables.index.removeSync(key);
+        const text = table.db.get(id);
+        if (text === undefined) continue;
+        for (const key of table.indexKeys(table.decode(text))) tables.index.removeSync(key);
         table.db.removeSync(id);
       }
     }
@@ -52,7 +52,7 @@ export function removeRecords(tables: Tables, ids: RemoveIds): void {
 // ones are added: re-importing a batch changes nothing, and a moved contractor leaves no trace.
 function replace(tables: Tables, table: Table<AnyRecord>, record: AnyRecord): void {
   const old = table.db.get(record.id);
-  if (old !== undefined) for (const key of table.indexKeys(decodeRecord(old))) tables.index.removeSync(key);
-  table.db.putSync(record.id, encodeRecord(record));
+  if (old !== undefined) for (const key of table.indexKeys(table.decode(old))) tables.index.removeSync(key);
+  table.db.putSync(record.id, table.encode(record));
   for (const key of table.indexKeys(record)) tables.index.putSync(key, PRESENT);
 }

@@ -1,5 +1,7 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Entrustment, Incident, Party, Source } from '../../domain/model.js';
+import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
+import { decodeLinkLine, encodeLinkLine, linkOfJson } from '../link-line.js';
 import type { PropertyKey } from './db-schema.js';
 
 // Between domain records and node properties. A node keeps the record's JSON, so what comes back
@@ -27,6 +29,7 @@ export const entrustmentRow = (e: Entrustment): { node: Node; under: string[] } 
   node: {
     id: e.id,
     json: JSON.stringify(e),
+    links: encodeLinkLine(e),
     client: e.client,
     contractor: e.contractor,
     from: e.from ?? null,
@@ -34,6 +37,15 @@ export const entrustmentRow = (e: Entrustment): { node: Node; under: string[] } 
   },
   under: e.under ?? [],
 });
+
+/** The links a scan returned: each row's link line, or its JSON when it has none. */
+export function linksOf(rows: Neo4jRecord[]): EntrustmentLink[] {
+  return rows.map((row) => {
+    const id = row.get('id') as string;
+    const line = row.get('links') as string | null;
+    return line === null ? linkOfJson(row.get('json') as string) : decodeLinkLine(id, line);
+  });
+}
 
 /** The records a query returned in its `json` column. */
 export function recordsOf<T>(rows: Neo4jRecord[]): T[] {

@@ -1,15 +1,18 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import type { Period } from '../../domain/dates.js';
+import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
-import { entrustmentRow, incidentNode, partyNode, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
+import { entrustmentRow, incidentNode, linksOf, partyNode, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 
 /** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
 export const ROWS_PER_STATEMENT = 5_000;
+/** Links per page of a whole-graph scan. */
+const LINKS_PER_PAGE = 10_000;
 /** A health check must answer quickly, not wait out the driver's retries. */
 const PING_TIMEOUT_MS = 5_000;
 
@@ -81,6 +84,17 @@ export class Neo4jStore implements StorePort {
   async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
     if (!(limit > 0)) return [];
     return recordsOf(await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
+  }
+
+  async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
+    // Pages by id, each its own read: one transaction held over a million rows would pin the
+    // server's memory, and a page costs a round trip, so pages are large.
+    for (let afterId = ''; ; ) {
+      const page = linksOf(await this.read('entrustment/scan-links', { afterId, limit: toInteger(LINKS_PER_PAGE) }));
+      if (page.length > 0) yield page;
+      if (page.length < LINKS_PER_PAGE) return;
+      afterId = page[page.length - 1]!.id;
+    }
   }
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {

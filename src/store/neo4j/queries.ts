@@ -21,6 +21,7 @@ export const QUERIES = {
   'entrustment/from': ['ids', 'from', 'to'],
   'entrustment/under': ['ids'],
   'entrustment/scan': ['afterId', 'limit'],
+  'entrustment/scan-links': ['afterId', 'limit'],
   'incident/get-many': ['ids'],
   'incident/upsert': ['rows'],
   'incident/remove': ['ids'],
