@@ -104,6 +104,17 @@ export async function semanticsSuite(t: Test, store: StorePort): Promise<void> {
     t.ok(r.misses.some(([, reason]: string[]) => reason === 'CYCLE'), 'the answer says where the cycle closed');
   });
 
+  t.test('concentration: a ring of contractors reaches every controller any member of it reaches', async (t) => {
+    const app = await withFixture(t, 'cycle-concentration.yaml');
+    const rank = async (asOf: string) => {
+      const { data, errors } = await gql(app, `{ concentration(asOf: "${asOf}", first: 10) { party { id } controllers records entrustments } }`);
+      if (errors) throw new Error(JSON.stringify(errors));
+      return data.concentration.map((r: Row) => [r.party.id, r.controllers, r.records, r.entrustments]);
+    };
+    t.same(await rank('2019-06-01'), [['z', 3, 300, 2], ['y', 3, 200, 2], ['x', 3, 100, 2], ['sink', 1, 0, 1]], 'z reaches town-1 through y and x');
+    t.same(await rank('2020-06-01'), [['y', 2, 200, 2], ['x', 2, 100, 2], ['z', 2, 0, 1], ['sink', 0, 0, 1]], "town-3's contract had ended: what sink holds was declared to be its data, so no one's now");
+  });
+
   t.test('diamonds: every path to a controller, CONFIRMED first, capped per controller', async (t) => {
     const app = await withFixture(t, 'diamond.yaml');
     const r = await radius(app, 'incident: "dc-leak"');

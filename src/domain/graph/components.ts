@@ -1,0 +1,64 @@
+/**
+ * Strongly connected components of a graph given as offsets into one edge list (edges of v are
+ * edges[start[v]] … edges[start[v + 1] - 1]), by Tarjan's algorithm, iteratively: chains of
+ * entrustments can be far deeper than the call stack.
+ *
+ * Components are numbered in the order Tarjan completes them, so every edge leads to a component
+ * with the same or a smaller number: walking the numbers upward visits what each one reaches first.
+ */
+export interface Components {
+  readonly count: number;
+  /** The component of each vertex. */
+  readonly of: Int32Array;
+}
+
+export function componentsOf(start: Int32Array, edges: Int32Array): Components {
+  const n = start.length - 1;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const of = new Int32Array(n).fill(-1);
+  const open = new Int32Array(n); // vertices visited whose component is not complete
+  const onOpen = new Uint8Array(n);
+  const path = new Int32Array(n); // the depth-first path, as a stack
+  const nextEdge = new Int32Array(n);
+  let visited = 0;
+  let count = 0;
+  let openTop = 0;
+
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    let depth = 0;
+    const enter = (v: number) => {
+      index[v] = low[v] = visited++;
+      open[openTop++] = v;
+      onOpen[v] = 1;
+      nextEdge[v] = start[v]!;
+      path[depth++] = v;
+    };
+    enter(root);
+    while (depth > 0) {
+      const v = path[depth - 1]!;
+      if (nextEdge[v]! < start[v + 1]!) {
+        const w = edges[nextEdge[v]!++]!;
+        if (index[w] === -1) enter(w);
+        else if (onOpen[w] === 1 && index[w]! < low[v]!) low[v] = index[w]!;
+        continue;
+      }
+      depth--;
+      if (low[v] === index[v]) {
+        let w: number;
+        do {
+          w = open[--openTop]!;
+          onOpen[w] = 0;
+          of[w] = count;
+        } while (w !== v);
+        count++;
+      }
+      if (depth > 0) {
+        const parent = path[depth - 1]!;
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
+      }
+    }
+  }
+  return { count, of };
+}
