@@ -53,7 +53,11 @@ t.test('equals the per-party walk on generated graphs with hubs, inferred links 
     const all = (JSON.parse(document) as { entrustments: Entrustment[] }).entrustments;
     for (const asOf of [undefined, '2016-06-01']) {
       const expected = byDefinition(all, asOf);
+      let turns = 0;
+      const timer = setInterval(() => (turns += 1), 0);
       const got = await concentration(store, asOf, Infinity);
+      clearInterval(timer);
+      t.ok(turns > 0, 'other work (a timer, a request) gets a turn while the graph is read');
       t.same(got, expected, `${parties} parties, seed ${seed}, as of ${asOf ?? 'any time'}: every party's row`);
       t.ok(expected[0]!.controllers > 20 && expected.some((r) => r.controllers === 1), 'hubs reach many controllers, leaves few: both kinds of set are exercised');
     }
