@@ -7,6 +7,7 @@ CREATE CONSTRAINT party_id IF NOT EXISTS FOR (n:Party) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT entrustment_id IF NOT EXISTS FOR (n:Entrustment) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT entrustment_ref_id IF NOT EXISTS FOR (n:EntrustmentRef) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT store_meta_id IF NOT EXISTS FOR (n:StoreMeta) REQUIRE n.id IS UNIQUE;
 
 // One index per key the port looks records up by.
 CREATE INDEX entrustment_client IF NOT EXISTS FOR (n:Entrustment) ON (n.client);

@@ -46,6 +46,12 @@ export interface StorePort {
   /** A page of parties in id order, after `afterId` (exclusive). */
   scanParties(afterId: string | null, limit: number): Promise<Party[]>;
 
+  /**
+   * A number that changes whenever a write commits, made by this process or any other: a
+   * whole-graph answer computed at one generation stays right until it changes.
+   */
+  generation(): Promise<number>;
+
   /** Write a whole batch atomically; `onProgress` reports rows written so far for large batches. */
   upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Delete records by id (and their index entries), atomically. Unknown ids are ignored. */

@@ -70,6 +70,7 @@ t.test('while Neo4j is unreachable every call says the store is unavailable', as
   await t.rejects(store.entrustmentsInto(['a'], { from: '2014-01-01' }), unavailable);
   await t.rejects(store.scanParties(null, 10), unavailable);
   await t.rejects(store.counts(), unavailable);
+  await t.rejects(store.generation(), unavailable);
   const batch = fixture();
   await t.rejects(store.upsert(batch), unavailable);
   await t.rejects(store.remove({ entrustments: ['a'] }), unavailable);

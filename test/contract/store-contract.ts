@@ -118,6 +118,19 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     t.same(await store.scanEntrustments(null, 0), []);
   });
 
+  t.test('the write generation moves with every write, and only with writes', async (t) => {
+    const before = await store.generation();
+    t.equal(typeof before, 'number');
+    const { p } = await written(t);
+    const afterUpsert = await store.generation();
+    t.ok(afterUpsert > before, 'an upsert moves it');
+    await store.parties([`${p}city`]);
+    for await (const page of store.entrustmentLinks()) t.ok(page.length > 0);
+    t.equal(await store.generation(), afterUpsert, 'reads do not');
+    await store.remove({ parties: [`${p}nobody`] });
+    t.ok((await store.generation()) > afterUpsert, 'a remove moves it, even one that finds nothing');
+  });
+
   t.test('link scans hold the links, period, data and records of the same page, absent fields absent', async (t) => {
     const { p, b } = await written(t);
     const allLinks = async () => {

@@ -8,7 +8,7 @@ import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import type { Tables } from './tables.js';
-import { removeRecords, writeBatch } from './writes.js';
+import { generationOf, removeRecords, writeBatch } from './writes.js';
 
 const LINKS_PER_PAGE = 1_000;
 
@@ -112,6 +112,10 @@ export class EmbeddedStore implements StorePort {
       entrustments: countOf(t.entrustments),
       incidents: countOf(t.incidents),
     };
+  }
+
+  async generation(): Promise<number> {
+    return generationOf(this.open());
   }
 
   async ping(): Promise<void> {

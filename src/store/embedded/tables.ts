@@ -22,6 +22,8 @@ const decodeJson = <T>(text: string): T => JSON.parse(text) as T;
 export interface Tables {
   readonly root: RootDatabase;
   readonly index: Database<Uint8Array, IndexKey>;
+  /** The store's own values (its write generation), apart from any record. */
+  readonly meta: Database<string, string>;
   readonly sources: Table<Source>;
   readonly parties: Table<Party>;
   readonly entrustments: Table<Entrustment>;
@@ -43,6 +45,7 @@ export function openTables(dataDir: string): Tables {
   return {
     root,
     index: root.openDB<Uint8Array, IndexKey>({ name: 'index', encoding: 'binary' }),
+    meta: root.openDB<string, string>({ name: 'meta', encoding: 'string' }),
     sources: { db: records('sources'), encode: encodeJson, decode: decodeJson, indexKeys: noIndexKeys },
     parties: { db: records('parties'), encode: encodeJson, decode: decodeJson, indexKeys: partyIndexKeys },
     entrustments: { db: records('entrustments'), encode: encodeEntrustment, decode: decodeEntrustment, indexKeys: entrustmentIndexKeys },

@@ -21,6 +21,7 @@ export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (d
   const total = TABLE_NAMES.reduce((n, name) => n + batch[name].length, 0);
   let done = 0;
   tables.root.transactionSync(() => {
+    nextGeneration(tables);
     for (const name of TABLE_NAMES) {
       const table = tableOf(tables, name);
       for (const record of batch[name]) {
@@ -36,6 +37,7 @@ export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (d
 /** Deletes records and the index entries they own, in one transaction; unknown ids are skipped. */
 export function removeRecords(tables: Tables, ids: RemoveIds): void {
   tables.root.transactionSync(() => {
+    nextGeneration(tables);
     for (const name of TABLE_NAMES) {
       const table = tableOf(tables, name);
       for (const id of ids[name] ?? []) {
@@ -55,4 +57,16 @@ function replace(tables: Tables, table: Table<AnyRecord>, record: AnyRecord): vo
   if (old !== undefined) for (const key of table.indexKeys(table.decode(old))) tables.index.removeSync(key);
   table.db.putSync(record.id, table.encode(record));
   for (const key of table.indexKeys(record)) tables.index.putSync(key, PRESENT);
+}
+
+const GENERATION = 'generation';
+
+/** The store's write generation, 0 before the first write. */
+export function generationOf(tables: Tables): number {
+  return Number(tables.meta.get(GENERATION) ?? 0);
+}
+
+// Inside the write's own transaction: the new generation commits with the write, or neither does.
+function nextGeneration(tables: Tables): void {
+  tables.meta.putSync(GENERATION, String(generationOf(tables) + 1));
 }

@@ -111,6 +111,7 @@ export class Neo4jStore implements StorePort {
     const incidents = batch.incidents.map(incidentNode);
     const total = sources.length + parties.length + entrustments.length + incidents.length;
     await this.write(async (tx) => {
+      await this.run(tx, 'store/next-generation', {});
       let done = 0;
       const step = async (count: number, run: () => Promise<unknown>) => {
         await run();
@@ -132,6 +133,7 @@ export class Neo4jStore implements StorePort {
 
   async remove(ids: RemoveIds): Promise<void> {
     await this.write(async (tx) => {
+      await this.run(tx, 'store/next-generation', {});
       for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
       for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
       for (const part of chunks(ids.entrustments ?? [])) {
@@ -150,6 +152,11 @@ export class Neo4jStore implements StorePort {
       entrustments: toNumber(row!.get('entrustments')),
       incidents: toNumber(row!.get('incidents')),
     };
+  }
+
+  async generation(): Promise<number> {
+    const [row] = await this.read('store/generation', {});
+    return toNumber(row!.get('generation'));
   }
 
   async ping(): Promise<void> {

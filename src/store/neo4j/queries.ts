@@ -27,6 +27,8 @@ export const QUERIES = {
   'incident/remove': ['ids'],
   'incident/at': ['ids'],
   'store/counts': [],
+  'store/generation': [],
+  'store/next-generation': [],
   'store/ping': [],
 } as const satisfies Record<string, readonly string[]>;
 
