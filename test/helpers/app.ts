@@ -2,10 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Test } from 'tap';
+import { parse } from 'yaml';
 import { buildApp } from '../../src/app.js';
 import { inProject } from '../../src/paths.js';
 import { importRegister } from '../../src/register/import.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import type { StorePort } from '../../src/store/port.js';
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -21,6 +23,24 @@ export async function appWith(t: Test, ...documents: string[]): Promise<App> {
   t.teardown(async () => {
     await app.close();
     await rm(dir, { recursive: true, force: true });
+  });
+  return app;
+}
+
+/**
+ * An app on a store that suites share (so they run on every store), loaded with a register that
+ * is removed again when the test ends. The app does not close the shared store.
+ */
+export async function appOn(t: Test, store: StorePort, text: string): Promise<App> {
+  const shared = new Proxy(store, { get: (target, prop) => (prop === 'close' ? async () => {} : Reflect.get(target, prop)) });
+  const report = await importRegister(shared, text);
+  if (!report.ok) throw new Error(`fixture does not import: ${JSON.stringify(report.errors)}`);
+  const doc = parse(text);
+  const app = await buildApp({ store: shared });
+  t.teardown(async () => {
+    await app.close();
+    const of = (section: string) => (doc[section] ?? []).map((r: { id: string }) => r.id);
+    await store.remove({ parties: of('parties'), entrustments: of('entrustments'), incidents: of('incidents'), sources: of('sources') });
   });
   return app;
 }
