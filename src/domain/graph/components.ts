@@ -24,17 +24,17 @@ export function componentsOf(start: Int32Array, edges: Int32Array): Components {
   let visited = 0;
   let count = 0;
   let openTop = 0;
+  let depth = 0;
+  const enter = (v: number) => {
+    index[v] = low[v] = visited++;
+    open[openTop++] = v;
+    onOpen[v] = 1;
+    nextEdge[v] = start[v]!;
+    path[depth++] = v;
+  };
 
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
-    let depth = 0;
-    const enter = (v: number) => {
-      index[v] = low[v] = visited++;
-      open[openTop++] = v;
-      onOpen[v] = 1;
-      nextEdge[v] = start[v]!;
-      path[depth++] = v;
-    };
     enter(root);
     while (depth > 0) {
       const v = path[depth - 1]!;

@@ -5,8 +5,6 @@ import type { UpLinks } from './up-links.js';
 
 /** The root controllers of every entrustment of a graph, as shared sets. */
 export interface RootControllers {
-  /** Controller number → party position in the graph. */
-  readonly controllerParty: Int32Array;
   readonly sets: ControllerSets;
   /** The root controllers of entrustment i. */
   of(i: number): ControllerSet;
@@ -21,16 +19,14 @@ export interface RootControllers {
  * same answer as the walk, cycles included.
  */
 export function rootControllersOf(g: LinkGraph, up: UpLinks): RootControllers {
+  // Controllers are numbered 0 … count - 1 for the sets, by party position.
   const controllerOf = new Int32Array(g.parties.length).fill(-1);
-  const controllerParty: number[] = [];
+  let controllers = 0;
   for (let i = 0; i < g.size; i++) {
     const party = g.client[i]!;
-    if (up.own[i] === 1 && controllerOf[party] === -1) {
-      controllerOf[party] = controllerParty.length;
-      controllerParty.push(party);
-    }
+    if (up.own[i] === 1 && controllerOf[party] === -1) controllerOf[party] = controllers++;
   }
-  const sets = new ControllerSets(controllerParty.length);
+  const sets = new ControllerSets(controllers);
   const components = componentsOf(up.start, up.ups);
   const members = groupByValue(components.of, components.count);
   const byComponent: ControllerSet[] = new Array(components.count);
@@ -47,5 +43,5 @@ export function rootControllersOf(g: LinkGraph, up: UpLinks): RootControllers {
     }
     byComponent[c] = sets.union(parts);
   }
-  return { controllerParty: Int32Array.from(controllerParty), sets, of: (i) => byComponent[components.of[i]!]! };
+  return { sets, of: (i) => byComponent[components.of[i]!]! };
 }
