@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
 import { generate } from '../../bench/generate.js';
 import { concentration } from '../../src/domain/concentration.js';
@@ -8,7 +5,7 @@ import { inForce } from '../../src/domain/dates.js';
 import { groupBy, performsByInference } from '../../src/domain/links.js';
 import type { Entrustment } from '../../src/domain/model.js';
 import { importRegister } from '../../src/register/import.js';
-import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { tempStore } from '../helpers/app.js';
 import { instrument } from '../helpers/instrumented-store.js';
 
 // concentration computes root controllers once for the whole graph, with shared sets and cycles
@@ -44,10 +41,7 @@ function byDefinition(all: readonly Entrustment[], asOf?: string) {
 
 t.test('equals the per-party walk on generated graphs with hubs, inferred links and cycles', async (t) => {
   for (const [parties, seed] of [[300, 1], [600, 7]] as const) {
-    const dir = await mkdtemp(join(tmpdir(), 'vc-conc-'));
-    t.teardown(() => rm(dir, { recursive: true, force: true }));
-    const store = await openEmbeddedStore(dir);
-    t.teardown(() => store.close());
+    const store = await tempStore(t, 'vc-conc-');
     const { document } = generate(parties, seed);
     const report = await importRegister(store, document);
     t.ok(report.ok, 'the generated register imports');
@@ -66,10 +60,7 @@ t.test('equals the per-party walk on generated graphs with hubs, inferred links 
 });
 
 t.test('an answer is remembered until the next write, by any process; asks at once share one computation', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'vc-conc-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  const real = await openEmbeddedStore(dir);
-  t.teardown(() => real.close());
+  const real = await tempStore(t, 'vc-conc-');
   t.ok((await importRegister(real, generate(200, 3).document)).ok);
   const { store, calls, reset } = instrument(real);
   const scans = () => calls.entrustmentLinks ?? 0;

@@ -1,20 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app.js';
 import { StoreUnavailableError } from '../../src/errors.js';
 import { importRegister } from '../../src/register/import.js';
-import { openEmbeddedStore } from '../../src/store/embedded/index.js';
-import { gql } from '../helpers/app.js';
+import { gql, tempStore } from '../helpers/app.js';
 import { instrument } from '../helpers/instrumented-store.js';
 
-async function realStore(t: Test) {
-  const dir = await mkdtemp(join(tmpdir(), 'vc-edges-'));
-  const store = await openEmbeddedStore(dir);
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  return store;
-}
+const realStore = (t: Test) => tempStore(t, 'vc-edges-');
 
 // 40 contractors of one client: resolving each entrustment's contractor must be one batched call.
 const wide = ['register: 1', 'parties:', '  - { id: hub-client, name: Client, kind: company }']

@@ -11,19 +11,26 @@ import type { StorePort } from '../../src/store/port.js';
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
+/** A real embedded store in a fresh temp dir, closed and deleted when `t` ends. */
+export async function tempStore(t: Test, prefix = 'vc-store-'): Promise<StorePort> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const store = await openEmbeddedStore(dir);
+  t.teardown(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return store;
+}
+
 /** A real app on a real embedded store in a temp dir, loaded with the given register texts. */
 export async function appWith(t: Test, ...documents: string[]): Promise<App> {
-  const dir = await mkdtemp(join(tmpdir(), 'vc-app-'));
-  const store = await openEmbeddedStore(dir);
+  const store = await tempStore(t, 'vc-app-');
   for (const document of documents) {
     const report = await importRegister(store, document);
     if (!report.ok) throw new Error(`fixture does not import: ${JSON.stringify(report.errors)}`);
   }
   const app = await buildApp({ store });
-  t.teardown(async () => {
-    await app.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  t.teardown(() => app.close());
   return app;
 }
 

@@ -1,18 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
 import { importRegister } from '../../src/register/import.js';
-import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { tempStore } from '../helpers/app.js';
 
 // Every kind of bad input of register-format.md: its error, at its path and line, and nothing written.
 
-const dir = await mkdtemp(join(tmpdir(), 'vc-validation-'));
-const store = await openEmbeddedStore(dir);
-t.teardown(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const store = await tempStore(t, 'vc-validation-');
 
 const base = `register: 1
 sources:

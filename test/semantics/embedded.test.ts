@@ -1,14 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
-import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { tempStore } from '../helpers/app.js';
 import { semanticsSuite } from '../helpers/semantics-suite.js';
 
-const dir = await mkdtemp(join(tmpdir(), 'vc-semantics-'));
-const store = await openEmbeddedStore(dir);
-t.teardown(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-await semanticsSuite(t, store);
+await semanticsSuite(t, await tempStore(t, 'vc-semantics-'));
