@@ -53,3 +53,14 @@ t.test('up-links: every upstream once, however many (a hub fed by many and feedi
   t.equal(up.ups.length, 120 * 120);
   t.same([up.own[0], up.own[120], up.own[320]], [1, 0, 1], '[] is own data; absent with nothing performed is the client\'s own too');
 });
+
+t.test('data lists are told apart exactly, even when a key holds a comma', async (t) => {
+  const builder = new LinkGraphBuilder();
+  builder.add({ id: 'into-hub', client: 'city', contractor: 'hub', under: [], data: ['user.name'] });
+  // A register accepts "user.contact.p,user" as a custom key: its parent, user.contact, is known.
+  builder.add({ id: 'two-keys', client: 'hub', contractor: 'a', data: ['user.contact.p', 'user'] });
+  builder.add({ id: 'one-key', client: 'hub', contractor: 'b', data: ['user.contact.p,user'] });
+  const graph = builder.build();
+  t.equal(graph.performsByInference(1, 0), true, 'user covers user.name');
+  t.equal(graph.performsByInference(2, 0), false, 'one custom key under user.contact: nothing in common');
+});

@@ -163,7 +163,8 @@ export class LinkGraphBuilder {
   }
 
   private dataList(data: readonly string[]): number {
-    const key = data.join(',');
+    // JSON, not a join: a custom key may itself hold the separator ("user.contact.p,user").
+    const key = JSON.stringify(data);
     let i = this.listIndex.get(key);
     if (i === undefined) {
       this.listIndex.set(key, (i = this.lists.length));
