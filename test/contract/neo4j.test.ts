@@ -9,6 +9,7 @@ import type { Party, RegisterBatch } from '../../src/domain/model.js';
 import { entrustmentRow, partyNode, recordsOf, toNumber } from '../../src/store/neo4j/mapping.js';
 import type { StorePort } from '../../src/store/port.js';
 import { storeContract } from './store-contract.js';
+import { neo4jSkip } from '../helpers/neo4j-target.js';
 
 // The contract suite runs on a real Neo4j when NEO4J_URI names one; what needs no server (start-up
 // against nothing, behaviour while unreachable, error mapping) runs everywhere.
@@ -22,7 +23,8 @@ const fixture = (): RegisterBatch => ({
 });
 const party = (id: string): Party => ({ id, name: id, aka: [], kind: 'company', memberOf: [], certifications: [], confidence: 'confirmed', sources: [] });
 
-if (process.env.NEO4J_URI) {
+const skip = neo4jSkip('the store contract suite');
+if (!skip) {
   const cfg = loadConfig({ ...process.env, STORE: 'neo4j' }).neo4j!;
 
   await t.test('the store contract on Neo4j', (t) => storeContract(t, () => openNeo4jStore(cfg)));
@@ -48,7 +50,7 @@ if (process.env.NEO4J_URI) {
     await t.rejects(again.ping(), { code: 'VC_STORE_UNAVAILABLE' }, 'closed');
   });
 } else {
-  t.skip('NEO4J_URI is not set: the Neo4j contract suite is skipped (docker compose up -d neo4j, then NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npm test)', () => {});
+  t.skip(skip, () => {});
 }
 
 t.test('start-up gives up after the connect timeout with one clear line', async (t) => {
