@@ -10,6 +10,7 @@ export function explorerPage({ script, style }: ExplorerManifest): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>vendor-chain · explorer</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${ASSET_PREFIX}${style}">
     <script src="${ASSET_PREFIX}${script}" defer></script>
   </head>

@@ -1,6 +1,7 @@
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import svg from 'cytoscape-svg';
+import { LAYOUT, toElements } from '../model/elements.js';
 import type { ViewGraph } from '../model/graph.js';
 import { byId } from './dom.js';
 import { STYLE } from './cy-style.js';
@@ -10,13 +11,6 @@ cytoscape.use(svg);
 
 let cy: Core | undefined;
 let title = 'vendor-chain';
-
-export function toElements(graph: ViewGraph): ElementDefinition[] {
-  return [
-    ...graph.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n }, classes: [n.kind, ...n.classes] })),
-    ...graph.edges.map((e) => ({ group: 'edges' as const, data: { ...e }, classes: e.classes })),
-  ];
-}
 
 /** Draws the graph, left (controllers) to right (where the data ends up); returns the layout time. */
 export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => void): number {
@@ -29,8 +23,7 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
     container,
     elements: toElements(graph),
     style: STYLE,
-    wheelSensitivity: 0.3,
-    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 140, edgeSep: 10, fit: true, padding: 24 } as cytoscape.LayoutOptions,
+    layout: LAYOUT as unknown as cytoscape.LayoutOptions,
   });
   const ms = performance.now() - started;
   container.setAttribute('data-state', 'ready');

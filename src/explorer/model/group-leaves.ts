@@ -35,7 +35,7 @@ export function groupLeafControllers(graph: ViewGraph): ViewGraph {
     grouped += group.ids.size;
     const state = group.classes.map((c) => c.toUpperCase()).join(' · ');
     const n = node(id, `${group.ids.size} controllers\n${state}`, 'group', ['group', ...group.classes],
-      `${group.ids.size} controllers, ${state}, each by one hop into ${group.edge.target}: ${group.members.join(', ')}`);
+      `${group.ids.size} controllers, ${state}, each by one hop into ${group.edge.target} (listed below)`);
     n.members = group.members;
     nodes.push(n);
     edges.push({ ...group.edge, id: `${id}->${group.edge.target}`, source: id, detail: `${group.ids.size} hops like ${group.edge.detail}` });
