@@ -146,3 +146,22 @@ t.test('concentration bars open the blast radius; search finds Japanese and Engl
   t.same(problems, []);
   await page.close();
 });
+
+t.test('an API key typed in is sent as a bearer token and kept in this tab only', { skip }, async (t) => {
+  const { page, problems } = await open('/explorer?incident=makeshop-2014');
+  await page.locator('#api-key').fill('vc-test-key');
+  const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && r.method() === 'POST');
+  await page.locator('#key-form button').click();
+  t.equal((await sent).headers().authorization, 'Bearer vc-test-key');
+  await page.locator('#cy[data-state="ready"]').waitFor();
+  const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('vendor-chain.apiKey'), local: localStorage.length, cookie: document.cookie }));
+  t.same(stored, { session: 'vc-test-key', local: 0, cookie: '' });
+  t.same(problems, []);
+  await page.close();
+});
+
+t.test('an unknown incident is said in words on the page', { skip }, async (t) => {
+  const { page } = await open('/explorer?incident=no-such-incident', '#status.error');
+  t.match(await page.locator('#status').innerText(), /no incident with id "no-such-incident"/);
+  await page.close();
+});
