@@ -29,7 +29,10 @@ export function explorerPage({ script, style }: ExplorerManifest): string {
         <input name="controller" placeholder="controller id" aria-label="Controller id" required>
         <input name="asOf" type="date" aria-label="As of"><button>Supply chain</button>
       </form>
-      <a href="/explorer?view=concentration">Concentration</a>
+      <form class="query" action="/explorer" method="get" aria-label="Concentration">
+        <input type="hidden" name="view" value="concentration">
+        <input name="asOf" type="date" aria-label="Concentration as of"><button>Concentration</button>
+      </form>
       <form id="search-form" role="search">
         <input name="q" type="search" placeholder="search: 武雄, Takeo, makeshop" aria-label="Search parties by name, other name or id" required><button>Search</button>
       </form>

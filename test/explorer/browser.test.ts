@@ -121,6 +121,7 @@ t.test("Takeo City's chain over time: MakeShop leaves it after 2015-04", { skip 
   t.equal(await nodeItem(page, 'makeshop').count(), 0, 'MakeShop has left the chain on 2015-04-01');
   t.equal(await nodeItem(page, 'yahoo-shopping').count(), 1, 'Yahoo! Shopping holds it instead');
   t.match(page.url(), /asOf=2015-04-01/, 'the address follows the slider');
+  t.equal(await page.locator('form.query input[name="asOf"]').first().inputValue(), '2015-04-01', 'and so does the form');
   await page.screenshot({ path: `${ARTIFACTS}/explorer-takeo-2015-04.png` });
   t.same(blocked, []);
   t.same(problems, []);

@@ -56,6 +56,8 @@ export async function showSupplyChain(controller: string, asOf: string | null): 
     const url = new URL(location.href);
     url.searchParams.set('asOf', date);
     history.replaceState(null, '', url);
+    const field = document.querySelector<HTMLInputElement>('form.query input[name="asOf"]:not([aria-label^="Concentration"])');
+    if (field) field.value = date;
     drawChain(controller, date).catch((error: Error) => status(error.message, 'error'));
   });
   slider.addEventListener('input', () => { label.textContent = stops[Number(slider.value)]; });

@@ -3,6 +3,8 @@ import { CONCENTRATION } from '../model/queries.js';
 import { gql } from './api.js';
 import { byId, h, status } from './dom.js';
 
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
 interface Entry { party: PartyLabelled; controllers: number; records: number; entrustments: number }
 
 /** The top parties as a bar chart; each bar is a link to the blast radius of a leak there. */
@@ -27,7 +29,7 @@ export async function showConcentration(asOf: string | null): Promise<void> {
       bar.style.width = `${(100 * e.controllers) / top}%`;
       return h('li', {}, h('a', { href: link(e), title: 'Open the blast radius of a leak here' },
         h('span', { class: 'bar-name' }, partyLabel(e.party)), bar,
-        h('span', { class: 'bar-value' }, `${e.controllers} controllers · ${e.records} records · ${e.entrustments} entrustments in`)));
+        h('span', { class: 'bar-value' }, `${plural(e.controllers, 'controller')} · ${plural(e.records, 'record')} · ${plural(e.entrustments, 'entrustment')} in`)));
     })),
   );
   status(`The ${concentration.length} parties a leak would reach most controllers from. Click a bar for its blast radius.`);

@@ -21,10 +21,16 @@ function installKeyField(): void {
   });
 }
 
+// Only the form of the view shown is filled in: its first field names the view (incident,
+// party, controller, view=concentration), and the other forms keep their own dates empty.
 function fillForms(params: URLSearchParams): void {
-  for (const input of document.querySelectorAll<HTMLInputElement>('form.query input[name]')) {
-    const value = params.get(input.name);
-    if (value !== null) input.value = value;
+  for (const form of document.querySelectorAll<HTMLFormElement>('form.query')) {
+    const inputs = [...form.querySelectorAll<HTMLInputElement>('input[name]')];
+    if (!params.get(inputs[0]?.name ?? '')) continue;
+    for (const input of inputs) {
+      const value = params.get(input.name);
+      if (value !== null && input.type !== 'hidden') input.value = value;
+    }
   }
 }
 
