@@ -14,7 +14,7 @@ export interface LeakQuery { incident?: string; party?: string; from?: string; t
 function controllerDetails(c: AffectedController, obligations: Obligations | undefined): HTMLElement {
   return h('div', {},
     h('h2', {}, partyLabel(c.party)),
-    h('p', {}, `${c.exposure}, ${c.aware ? 'aware' : 'UNAWARE: every path has an undisclosed hop'}; records ${c.records ?? 'unknown'}; data: ${c.data.join(', ') || 'unknown'}`),
+    h('p', {}, `${c.exposure}, ${c.aware ? 'aware' : 'UNAWARE: every path has an undisclosed hop'}; records ${c.records?.toLocaleString('en') ?? 'unknown'}; data: ${c.data.join(', ') || 'unknown'}`),
     h('h3', {}, 'Breach deadlines'),
     h('ul', { class: 'deadlines' }, ...deadlineLines(obligations, c.party.id).map((line) => h('li', {}, line))),
     h('h3', {}, `Paths (${c.paths.length} of ${c.pathCount})`),

@@ -21,7 +21,7 @@ export function renderReport(title: string, answer: BlastRadiusAnswer, obligatio
     h('img', { id: 'report-graph', alt: 'The blast radius as a graph' }),
     ...answer.controllers.map((c) => h('section', { class: 'report-controller' },
       h('h2', {}, `${partyLabel(c.party)} — ${c.exposure}${c.aware ? '' : ', UNAWARE'}`),
-      h('p', {}, `Data: ${c.data.join(', ') || 'unknown'}. Records: ${c.records ?? 'unknown'}.`),
+      h('p', {}, `Data: ${c.data.join(', ') || 'unknown'}. Records: ${c.records?.toLocaleString('en') ?? 'unknown'}.`),
       h('h3', {}, 'Paths'), h('ul', {}, ...c.paths.map((p) => h('li', {}, pathLine(p)))),
       h('h3', {}, 'Deadlines'), h('ul', {}, ...deadlineLines(obligations, c.party.id).map((l) => h('li', {}, l))),
       h('h3', {}, 'Sources'), h('ul', {}, ...sources(c).map((s) => h('li', {}, s))),
