@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { importRegister } from '../src/register/import.js';
 import { openEmbeddedStore } from '../src/store/embedded/index.js';
+import { benchExplorerLayout } from './explorer-layout.js';
 import { generate } from './generate.js';
 
 // npm run bench [-- 10000 100000]: import rate, blast-radius latency through GraphQL, start-up
@@ -68,6 +69,22 @@ async function benchOne(partyCount: number) {
     const again = await concentration();
     await app.close();
     return { partyCount, synthetic, generated, importMs, startMs, leaf, hub, whole, onDate, again, rss: process.memoryUsage().rss };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+{
+  const dir = mkdtempSync(join(tmpdir(), 'vc-bench-explorer-'));
+  try {
+    const e = await benchExplorerLayout(await openEmbeddedStore(dir));
+    console.log([
+      `## explorer: a hub leak with ${e.controllers} controllers`,
+      `blast radius query ${e.queryMs.toFixed(0)} ms; picture built in ${e.buildMs.toFixed(1)} ms`,
+      `grouped (${e.grouped.nodes.length} nodes, ${e.grouped.edges.length} edges, ${e.grouped.grouped} controllers in groups): dagre layout ${e.layoutMs.toFixed(0)} ms`,
+      `ungrouped (${e.ungrouped.nodes.length} nodes, ${e.ungrouped.edges.length} edges): dagre layout ${e.flatMs.toFixed(0)} ms`,
+      '',
+    ].join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

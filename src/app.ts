@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import explorerPlugin from './explorer/plugin.js';
 import graphiqlPlugin from './graphiql/plugin.js';
 import graphqlPlugin from './graphql/plugin.js';
 import type { StorePort } from './store/port.js';
@@ -26,6 +27,7 @@ export async function buildApp({ store, logger = false }: AppOptions): Promise<F
   );
   await app.register(graphqlPlugin);
   await app.register(graphiqlPlugin);
+  await app.register(explorerPlugin);
   app.get('/healthz', async (_request, reply) => {
     try {
       await store.ping();

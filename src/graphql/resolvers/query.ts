@@ -1,6 +1,7 @@
 import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
 import { ID_PATTERN } from '../../domain/model.js';
+import { searchParties } from '../../domain/search-parties.js';
 
 const MAX_PAGE = 500;
 
@@ -29,5 +30,6 @@ export const queryResolvers: IResolvers = {
       return incidents.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '') || a.id.localeCompare(b.id));
     },
     stats: async (_, __, { store }) => store.counts(),
+    searchParties: async (_, { text, first }: { text: string; first: number }, { store }) => searchParties(store, text, first),
   },
 };

@@ -1,0 +1,31 @@
+// The public GraphQL API, with the API key the user typed, if any. The key lives in
+// sessionStorage only: it is gone when the tab closes and never reaches localStorage or a cookie.
+
+const KEY = 'vendor-chain.apiKey';
+
+export const apiKey = {
+  get: (): string => sessionStorage.getItem(KEY) ?? '',
+  set: (value: string): void => {
+    if (value.trim()) sessionStorage.setItem(KEY, value.trim());
+    else sessionStorage.removeItem(KEY);
+  },
+};
+
+export class ApiError extends Error {}
+
+export async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const key = apiKey.get();
+  if (key) headers.authorization = `Bearer ${key}`;
+  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  if (response.status === 401) throw new ApiError('the service asks for an API key: enter one above');
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`the service answered HTTP ${response.status}`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (!body.data) throw new ApiError(`the service answered HTTP ${response.status} without data`);
+  return body.data;
+}

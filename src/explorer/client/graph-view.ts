@@ -1,0 +1,82 @@
+import cytoscape, { type Core } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import svg from 'cytoscape-svg';
+import { LAYOUT, toElements } from '../model/elements.js';
+import type { ViewGraph } from '../model/graph.js';
+import { byId } from './dom.js';
+import { STYLE } from './cy-style.js';
+
+cytoscape.use(dagre);
+cytoscape.use(svg);
+
+let cy: Core | undefined;
+let title = 'vendor-chain';
+
+/** Draws the graph, left (controllers) to right (where the data ends up); returns the layout time. */
+export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => void): number {
+  title = name;
+  cy?.destroy();
+  const container = byId('cy');
+  container.setAttribute('data-state', 'laying-out');
+  const started = performance.now();
+  cy = cytoscape({
+    container,
+    elements: toElements(graph),
+    style: STYLE,
+    layout: LAYOUT as unknown as cytoscape.LayoutOptions,
+  });
+  const ms = performance.now() - started;
+  container.setAttribute('data-state', 'ready');
+  container.setAttribute('data-layout-ms', String(Math.round(ms)));
+  const tip = byId('tooltip');
+  cy.on('mouseover', 'node, edge', (event) => {
+    const { x, y } = event.renderedPosition;
+    tip.textContent = event.target.data('detail');
+    tip.style.left = `${x + 14}px`;
+    tip.style.top = `${y + 14}px`;
+    tip.hidden = false;
+  });
+  cy.on('mouseout', 'node, edge', () => { tip.hidden = true; });
+  cy.on('tap', 'node', (event) => onSelect(event.target.id()));
+  return ms;
+}
+
+// What is drawn, read from Cytoscape itself: the browser test checks the picture, not only the list.
+(window as unknown as { explorerGraph: () => unknown }).explorerGraph = () => ({
+  nodes: cy?.nodes().map((n) => n.id()) ?? [],
+  undisclosed: cy?.edges('.undisclosed').map((e) => e.id()) ?? [],
+  labels: Object.fromEntries(cy?.edges().map((e) => [e.id(), e.data('label')]) ?? []),
+});
+
+export function select(id: string): void {
+  if (!cy) return;
+  cy.$(':selected').unselect();
+  const el = cy.getElementById(id);
+  el.select();
+  if (el.nonempty()) cy.animate({ center: { eles: el } }, { duration: 200 });
+}
+
+export function pngDataUrl(): string | null {
+  return cy ? cy.png({ full: true, scale: 1.5, bg: '#ffffff' }) : null;
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const fileName = (ext: string) => `${title.replace(/[^\p{L}\p{N}_.-]+/gu, '-')}.${ext}`;
+
+export function exportPng(): void {
+  if (cy) download(fileName('png'), cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }));
+}
+
+export function exportSvg(): void {
+  if (cy) download(fileName('svg'), new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }));
+}

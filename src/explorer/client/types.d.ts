@@ -1,0 +1,10 @@
+// cytoscape-svg ships no types: it adds cy.svg(options) returning the SVG document as text.
+declare module 'cytoscape-svg' {
+  const ext: import('cytoscape').Ext;
+  export default ext;
+}
+declare namespace cytoscape {
+  interface Core {
+    svg(options?: { full?: boolean; scale?: number; bg?: string }): string;
+  }
+}

@@ -1,0 +1,59 @@
+// The picture as plain data: the page hands it to Cytoscape and to the accessible list, the
+// bench lays it out in Node. No DOM here.
+
+export type NodeKind = 'leak' | 'controller' | 'party' | 'spared' | 'group';
+
+export interface ViewNode {
+  id: string;
+  /** Shown on the node; lines separated by \n. */
+  label: string;
+  kind: NodeKind;
+  /** Cytoscape classes, e.g. confirmed, possible, unaware, cert-alert, abroad. */
+  classes: string[];
+  /** One line for the list and the hover text. */
+  detail: string;
+  /** Box size in px, from the label (Cytoscape in Node cannot measure text). */
+  width: number;
+  height: number;
+  /** A group node: the names of the controllers it stands for. */
+  members?: string[];
+}
+
+export interface ViewEdge {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+  classes: string[];
+  detail: string;
+}
+
+export interface ViewGraph {
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+  /** How many controllers are drawn inside group nodes. */
+  grouped: number;
+}
+
+// CJK and other wide characters take about twice the width of Latin ones.
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+export function labelSize(label: string): { width: number; height: number } {
+  const lines = label.split('\n');
+  const widest = Math.max(...lines.map((line) => [...line].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1.1), 0)));
+  return { width: Math.round(Math.max(60, widest * 6.5 + 20)), height: 16 * lines.length + 14 };
+}
+
+export function node(id: string, label: string, kind: NodeKind, classes: string[], detail: string): ViewNode {
+  return { id, label, kind, classes, detail, ...labelSize(label) };
+}
+
+/** A period in words: "2014-10-01 → …", or "any time". */
+export function period(from: string | null, to: string | null): string {
+  if (!from && !to) return 'dates unknown';
+  return `${from ?? '…'} → ${to ?? '…'}`;
+}
+
+export const partyLabel = (p: { id: string; name: string }) => (p.name === p.id ? p.id : `${p.name} (${p.id})`);
+
+export interface PartyLabelled { id: string; name: string }

@@ -1,0 +1,34 @@
+// The timeline slider's stops: one date on which the chain is as it was before anything changed,
+// then every date on which an entrustment starts or ends. Between two stops nothing changes, so
+// these are all the chains there are.
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function changeDates(entrustments: { from: string | null; to: string | null }[]): string[] {
+  const dates = new Set<string>();
+  for (const e of entrustments) {
+    if (e.from) dates.add(e.from);
+    if (e.to) dates.add(e.to);
+  }
+  return [...dates].sort();
+}
+
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function timelineStops(entrustments: { from: string | null; to: string | null }[]): string[] {
+  const dates = changeDates(entrustments);
+  return dates.length === 0 ? [] : [dayBefore(dates[0]), ...dates];
+}
+
+/** The stop whose period holds `asOf`: the last stop on or before it (the first if none is). */
+export function stopFor(stops: string[], asOf: string | null): number {
+  if (stops.length === 0) return -1;
+  if (!asOf || !DATE.test(asOf)) return stops.length - 1;
+  let index = 0;
+  stops.forEach((s, i) => { if (s <= asOf) index = i; });
+  return index;
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './build.js';
+import { ASSET_PREFIX, explorerPage } from './page.js';
+
+// As for GraphiQL: everything from this origin, so a bundle that reached for a CDN fails loudly.
+// Cytoscape sets style attributes and injects one <style>, hence 'unsafe-inline' for styles only;
+// blob: and data: images are the PNG export and the picture in the printed report.
+export const EXPLORER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+
+interface Bundle { html: string; assets: Map<string, { body: Buffer; contentType: string }> }
+
+/** The built bundle from dist/explorer, or null when `npm run build` has not made it. */
+export function loadBundle(dir = EXPLORER_DIR): Bundle | null {
+  if (!existsSync(join(dir, MANIFEST))) return null;
+  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as ExplorerManifest;
+  const assets = new Map<string, { body: Buffer; contentType: string }>();
+  for (const name of [manifest.script, manifest.style, `${manifest.script}.LEGAL.txt`]) {
+    if (!existsSync(join(dir, name))) continue;
+    assets.set(name, { body: readFileSync(join(dir, name)), contentType: TYPES[name.slice(name.lastIndexOf('.'))] });
+  }
+  return { html: explorerPage(manifest), assets };
+}
+
+/** GET /explorer: the visual explorer, a client of /graphql served from the built bundle. */
+export default fp(
+  async function explorerPlugin(app: FastifyInstance, options: { dir?: string }) {
+    const bundle = loadBundle(options.dir);
+    if (!bundle) app.log.warn('explorer: dist/explorer is missing; run `npm run build` to serve /explorer');
+
+    app.get('/explorer', async (_request, reply) => {
+      if (!bundle) return reply.code(503).type('text/plain; charset=utf-8').send('The explorer is not built: run `npm run build` (npm ci does it).\n');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', EXPLORER_CSP)
+        .header('x-content-type-options', 'nosniff')
+        .send(bundle.html);
+    });
+
+    // An exact lookup in the allow-list: no path is built from the URL.
+    app.get(`${ASSET_PREFIX}*`, async (request, reply) => {
+      const asset = bundle?.assets.get((request.params as { '*': string })['*']);
+      if (!asset) return reply.callNotFound();
+      return reply
+        .type(asset.contentType)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(asset.body);
+    });
+  },
+  { name: 'vendor-chain-explorer', fastify: '5.x' },
+);
