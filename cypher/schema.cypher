@@ -6,12 +6,20 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT party_id IF NOT EXISTS FOR (n:Party) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT entrustment_id IF NOT EXISTS FOR (n:Entrustment) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT entrustment_ref_id IF NOT EXISTS FOR (n:EntrustmentRef) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT store_meta_id IF NOT EXISTS FOR (n:StoreMeta) REQUIRE n.id IS UNIQUE;
 
-// One index per key the port looks records up by.
-CREATE INDEX entrustment_client IF NOT EXISTS FOR (n:Entrustment) ON (n.client);
-CREATE INDEX entrustment_contractor IF NOT EXISTS FOR (n:Entrustment) ON (n.contractor);
-CREATE INDEX incident_party IF NOT EXISTS FOR (n:Incident) ON (n.party);
-CREATE INDEX party_parent IF NOT EXISTS FOR (n:Party) ON (n.parent);
-CREATE INDEX party_operator IF NOT EXISTS FOR (n:Party) ON (n.operator);
+// Names and kinds are what people search and filter by in Browser and Bloom.
+CREATE INDEX party_name IF NOT EXISTS FOR (n:Party) ON (n.name);
+CREATE INDEX party_kind IF NOT EXISTS FOR (n:Party) ON (n.kind);
+
+// The first model kept `under` as ref nodes and looked links up by id properties; the graph's
+// relationships replace them.
+DROP CONSTRAINT entrustment_ref_id IF EXISTS;
+DROP INDEX entrustment_client IF EXISTS;
+DROP INDEX entrustment_contractor IF EXISTS;
+DROP INDEX incident_party IF EXISTS;
+DROP INDEX party_parent IF EXISTS;
+DROP INDEX party_operator IF EXISTS;
+
+// Writes that follow must find the indexes online, not still populating.
+CALL db.awaitIndexes(300);

@@ -5,6 +5,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   STORE_UNAVAILABLE: 'VC_STORE_UNAVAILABLE',
+  STORE_BUSY: 'VC_STORE_BUSY',
   INVALID_REGISTER: 'VC_INVALID_REGISTER',
   CONFIG: 'VC_CONFIG',
   INTERNAL: 'VC_INTERNAL',
@@ -44,5 +45,12 @@ export class StoreUnavailableError extends VcError {
 export class ConfigError extends VcError {
   constructor(variable: string, problem: string) {
     super(ERROR_CODES.CONFIG, `${variable}: ${problem}`, { variable });
+  }
+}
+
+/** Another write held the store longer than this one may wait (a large import, say). */
+export class StoreBusyError extends VcError {
+  constructor(cause: string) {
+    super(ERROR_CODES.STORE_BUSY, `the write did not finish in time (${cause}): another write, such as a large import, may be holding the store; nothing was written; try again when it has finished`);
   }
 }

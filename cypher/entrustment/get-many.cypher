@@ -1,3 +1,3 @@
 // The entrustments with these ids; unknown ids match nothing.
-MATCH (n:Entrustment) WHERE n.id IN $ids
-RETURN n.json AS json
+MATCH (e:Entrustment) WHERE e.id IN $ids
+RETURN e {.*} AS props

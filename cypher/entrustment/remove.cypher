@@ -1,3 +1,3 @@
-// Deletes the entrustments with these ids; unknown ids match nothing.
-MATCH (n:Entrustment) WHERE n.id IN $ids
-DETACH DELETE n
+// Deletes the entrustments with these ids and their relationships; unknown ids match nothing.
+MATCH (e:Entrustment) WHERE e.id IN $ids
+DETACH DELETE e

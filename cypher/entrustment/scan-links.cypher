@@ -1,7 +1,7 @@
-// A page of entrustments' link lines (src/store/link-line.ts) in id order strictly after the
-// given id. An entrustment without a line (a data key with a control character, or one written
-// before lines existed) returns its JSON instead, and the adapter reads the links from that.
-MATCH (n:Entrustment) WHERE n.id > $afterId
-RETURN n.id AS id, n.links AS links, CASE WHEN n.links IS NULL THEN n.json END AS json
-ORDER BY n.id
+// A page of what whole-graph questions read of entrustments (links, period, data, records), in
+// id order strictly after the given id.
+MATCH (e:Entrustment) WHERE e.id > $afterId
+RETURN e.id AS id, e.client AS client, e.contractor AS contractor, e.under AS under,
+  e.data AS data, e.from AS from, e.to AS to, e.records AS records
+ORDER BY e.id
 LIMIT $limit

@@ -1,4 +1,5 @@
-// Entrustments whose `under` names one of these entrustments, each once.
-MATCH (r:EntrustmentRef)<-[:UNDER]-(e:Entrustment) WHERE r.id IN $ids
+// The entrustments that declare they perform one of these entrustments, each once.
+MATCH (upstream:Entrustment)<-[:UNDER]-(e:Entrustment)
+WHERE upstream.id IN $ids
 WITH DISTINCT e
-RETURN e.json AS json
+RETURN e {.*} AS props

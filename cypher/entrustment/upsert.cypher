@@ -1,11 +1,16 @@
-// Writes each row's node as the whole entrustment (SET e = drops what the row does not carry)
-// and links it to a ref per id in its `under`. Run after entrustment/detach-under for the same
-// ids, so the links are exactly the new ones. A ref, not the upstream entrustment itself,
-// because `under` may name an entrustment that is written later or never.
+// Writes each entrustment node with every field as a property (SET e = drops what the row does
+// not carry, so absent stays absent) and drops its old relationships; entrustment/link draws the
+// new ones once every node of the batch exists. Relationships pointing at it (others' UNDER)
+// stay: the node keeps its identity.
 UNWIND $rows AS row
-MERGE (e:Entrustment {id: row.node.id})
-SET e = row.node
-WITH e, row
-UNWIND row.under AS upstream
-MERGE (r:EntrustmentRef {id: upstream})
-MERGE (e)-[:UNDER]->(r)
+MERGE (e:Entrustment {id: row.id})
+SET e = row
+WITH e
+CALL (e) {
+  MATCH (e)-[r:TO|UNDER|APPROVED_BY|CITES]->()
+  DELETE r
+}
+CALL (e) {
+  MATCH ()-[r:ENTRUSTS]->(e)
+  DELETE r
+}

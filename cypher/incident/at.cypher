@@ -1,3 +1,4 @@
 // Incidents that happened at one of these parties.
-MATCH (i:Incident) WHERE i.party IN $ids
+MATCH (p:Party)<-[:AT]-(i:Incident)
+WHERE p.id IN $ids
 RETURN i.json AS json

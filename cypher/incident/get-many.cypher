@@ -1,3 +1,3 @@
 // The incidents with these ids; unknown ids match nothing.
-MATCH (n:Incident) WHERE n.id IN $ids
-RETURN n.json AS json
+MATCH (i:Incident) WHERE i.id IN $ids
+RETURN i.json AS json

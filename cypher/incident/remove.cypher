@@ -1,3 +1,3 @@
-// Deletes the incidents with these ids; unknown ids match nothing.
-MATCH (n:Incident) WHERE n.id IN $ids
-DETACH DELETE n
+// Deletes the incidents with these ids and their relationships; unknown ids match nothing.
+MATCH (i:Incident) WHERE i.id IN $ids
+DETACH DELETE i

@@ -1,5 +1,11 @@
-// Writes each row as the whole node: SET n = row drops every property the row does not carry
-// or carries as null, so a re-written record keeps nothing of its old version.
+// Writes each incident node: its flat fields as properties and `json`, the whole record as
+// written (record-count revisions are a list of objects). Drops its old relationships;
+// incident/link draws the new ones.
 UNWIND $rows AS row
-MERGE (n:Incident {id: row.id})
-SET n = row
+MERGE (i:Incident {id: row.id})
+SET i = row
+WITH i
+CALL (i) {
+  MATCH (i)-[r:AT|CITES]->()
+  DELETE r
+}

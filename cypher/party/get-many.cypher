@@ -1,3 +1,3 @@
-// The partys with these ids; unknown ids match nothing.
-MATCH (n:Party) WHERE n.id IN $ids
-RETURN n.json AS json
+// The parties with these ids; unknown ids match nothing.
+MATCH (p:Party) WHERE p.id IN $ids
+RETURN p.json AS json

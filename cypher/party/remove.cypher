@@ -1,3 +1,3 @@
-// Deletes the partys with these ids; unknown ids match nothing.
-MATCH (n:Party) WHERE n.id IN $ids
-DETACH DELETE n
+// Deletes the parties with these ids and their relationships; unknown ids match nothing.
+MATCH (p:Party) WHERE p.id IN $ids
+DETACH DELETE p

@@ -1,3 +1,4 @@
 // Parties whose corporate parent is one of these parties.
-MATCH (p:Party) WHERE p.parent IN $ids
+MATCH (parent:Party)<-[:SUBSIDIARY_OF]-(p:Party)
+WHERE parent.id IN $ids
 RETURN p.json AS json

@@ -1,3 +1,3 @@
 // The sources with these ids; unknown ids match nothing.
-MATCH (n:Source) WHERE n.id IN $ids
-RETURN n.json AS json
+MATCH (s:Source) WHERE s.id IN $ids
+RETURN s {.*} AS props

@@ -1,5 +1,4 @@
-// Writes each row as the whole node: SET n = row drops every property the row does not carry
-// or carries as null, so a re-written record keeps nothing of its old version.
+// Writes each source node with its fields as properties: SET s = row drops what the row lacks.
 UNWIND $rows AS row
-MERGE (n:Source {id: row.id})
-SET n = row
+MERGE (s:Source {id: row.id})
+SET s = row

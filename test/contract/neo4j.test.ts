@@ -6,7 +6,7 @@ import { toStoreError } from '../../src/store/neo4j/errors.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { Neo4jStore, ROWS_PER_STATEMENT } from '../../src/store/neo4j/neo4j-store.js';
 import type { Party, RegisterBatch } from '../../src/domain/model.js';
-import { entrustmentRow, partyNode, recordsOf, toNumber } from '../../src/store/neo4j/mapping.js';
+import { entrustmentNode, linksOf, partyMemberships, partyNode, propsOf, recordsOf, toNumber } from '../../src/store/neo4j/mapping.js';
 import type { StorePort } from '../../src/store/port.js';
 import { storeContract } from './store-contract.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
@@ -98,14 +98,21 @@ t.test("Neo4j's errors become domain errors", async (t) => {
   t.equal(toStoreError(bug, 'bolt://db:7687'), bug, 'anything else passes unchanged');
 });
 
-t.test('records are stored whole beside their lookup keys, and come back as written', async (t) => {
+t.test('records become node properties (json only where they nest) and come back as written', async (t) => {
   const { parties, entrustments } = fixture();
-  t.same(partyNode(parties[1]!), { id: 'cart', json: JSON.stringify(parties[1]), kind: 'service', parent: null, operator: 'a' }, 'null drops a stale key');
-  const row = entrustmentRow(entrustments[0]!);
-  t.same([row.node.from, row.node.to, row.under], [null, null, []], 'no period, under absent');
-  t.same(entrustmentRow({ ...entrustments[0]!, under: ['x', 'y'], from: '2014-01-01' }).under, ['x', 'y']);
-  const back = recordsOf([new neo4j.types.Record(['json'], [row.node.json])]);
-  t.strictSame(back, [entrustments[0]], 'absent fields stay absent');
+  const service = partyNode(parties[1]!);
+  t.same(service, { id: 'cart', name: 'cart', aka: [], kind: 'service', operator: 'a', confidence: 'confirmed', sources: [], json: JSON.stringify(parties[1]) });
+  t.same(partyNode({ ...parties[1]!, operator: undefined }).operator, null, 'null drops a stale property');
+  t.same(partyMemberships({ ...parties[0]!, memberOf: [{ party: 'c' }] }), { id: 'a', memberOf: [{ party: 'c', role: null }] }, 'what party/link draws');
+  const node = entrustmentNode(entrustments[0]!);
+  t.same([node.from, node.to, node.under, node.client], [null, null, null, 'a'], 'no period, under absent');
+  t.same(entrustmentNode({ ...entrustments[0]!, under: [] }).under, [], 'under: [] is kept, not dropped');
+  const stored = Object.fromEntries(Object.entries(node).filter(([, v]) => v !== null));
+  const back = propsOf([new neo4j.types.Record(['props'], [{ ...stored, records: neo4j.int(7) }])]);
+  t.strictSame(back, [{ ...entrustments[0], records: 7 }], 'absent fields stay absent; an Integer becomes a number');
+  t.strictSame(recordsOf([new neo4j.types.Record(['json'], [service.json])]), [parties[1]]);
+  const link = linksOf([new neo4j.types.Record(['id', 'client', 'contractor', 'under', 'data', 'from', 'to', 'records'], ['x', 'a', 'b', null, ['user.name'], '2014-01-01', null, 3])]);
+  t.strictSame(link, [{ id: 'x', client: 'a', contractor: 'b', data: ['user.name'], from: '2014-01-01', records: 3 }]);
   t.equal(toNumber(neo4j.int(620000)), 620000);
   t.equal(toNumber(3), 3);
   t.throws(() => toNumber('3'), TypeError);

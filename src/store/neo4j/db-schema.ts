@@ -1,22 +1,38 @@
-// The graph the adapter writes, in the shape @neo4j-cypher/language-support lints against.
+// The graph the adapter writes (cypher/README.md draws it), in the shape
+// @neo4j-cypher/language-support lints the cypher/ files against.
 //
-//   (:Source|Party|Incident {id, json, …keys})
-//   (:Entrustment {id, json, links, client, contractor, from, to})-[:UNDER]->(:EntrustmentRef {id})
-//   (:StoreMeta {id: 'store', generation})   the write generation, one node
-//
-// `json` holds the whole record as written; `links` its link line (src/store/link-line.ts), what
-// whole-graph scans read; the other properties are the keys the port looks records up by. `under` is a list, and Neo4j cannot index list elements, so each named id is a
-// ref node with a unique id that the entrustment links to.
+//   (:Party)-[:ENTRUSTS]->(:Entrustment)-[:TO]->(:Party)        client → entrustment → contractor
+//   (:Entrustment)-[:UNDER]->(:Entrustment)                      the upstream entrustment it performs
+//   (:Entrustment)-[:APPROVED_BY]->(:Party)
+//   (:Party)-[:SUBSIDIARY_OF]->(:Party), (:Party)-[:OPERATED_BY]->(:Party),
+//   (:Party)-[:MEMBER_OF {role}]->(:Party), (:Incident)-[:AT]->(:Party)
+//   (:Party|Entrustment|Incident)-[:CITES]->(:Source)
+//   (:StoreMeta {id: 'store', generation})                       the write generation, one node
 
-export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'EntrustmentRef', 'StoreMeta'] as const;
-export const RELATIONSHIP_TYPES = ['UNDER'] as const;
-export const PROPERTY_KEYS = ['id', 'json', 'links', 'kind', 'parent', 'operator', 'client', 'contractor', 'from', 'to', 'party', 'generation'] as const;
-
-export type PropertyKey = (typeof PROPERTY_KEYS)[number];
+export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta'] as const;
+export const RELATIONSHIP_TYPES = ['ENTRUSTS', 'TO', 'UNDER', 'APPROVED_BY', 'SUBSIDIARY_OF', 'OPERATED_BY', 'MEMBER_OF', 'AT', 'CITES'] as const;
+export const PROPERTY_KEYS = [
+  'id', 'json', 'name', 'aka', 'kind', 'country', 'parent', 'operator', 'confidence', 'note', 'role', 'generation',
+  'client', 'contractor', 'under', 'purposes', 'data', 'subjects', 'records', 'from', 'to', 'reentrustment',
+  'disclosed', 'approvedBy', 'storage', 'access', 'transferBasis', 'sources',
+  'party', 'detected', 'announced', 'url', 'title', 'published',
+] as const;
 
 export const DB_SCHEMA = {
   labels: [...LABELS],
   relationshipTypes: [...RELATIONSHIP_TYPES],
   propertyKeys: [...PROPERTY_KEYS],
-  graphSchema: [{ from: 'Entrustment', to: 'EntrustmentRef', relType: 'UNDER' }],
+  graphSchema: [
+    { from: 'Party', to: 'Entrustment', relType: 'ENTRUSTS' },
+    { from: 'Entrustment', to: 'Party', relType: 'TO' },
+    { from: 'Entrustment', to: 'Entrustment', relType: 'UNDER' },
+    { from: 'Entrustment', to: 'Party', relType: 'APPROVED_BY' },
+    { from: 'Party', to: 'Party', relType: 'SUBSIDIARY_OF' },
+    { from: 'Party', to: 'Party', relType: 'OPERATED_BY' },
+    { from: 'Party', to: 'Party', relType: 'MEMBER_OF' },
+    { from: 'Incident', to: 'Party', relType: 'AT' },
+    { from: 'Party', to: 'Source', relType: 'CITES' },
+    { from: 'Entrustment', to: 'Source', relType: 'CITES' },
+    { from: 'Incident', to: 'Source', relType: 'CITES' },
+  ],
 };

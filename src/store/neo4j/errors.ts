@@ -1,5 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
-import { ERROR_CODES, StoreUnavailableError, VcError } from '../../errors.js';
+import { ERROR_CODES, StoreBusyError, StoreUnavailableError, VcError } from '../../errors.js';
 
 // Neo4j's errors become domain errors here, so nothing above the adapter knows the driver:
 // "cannot reach or use the database" is StoreUnavailableError (503, retry later); anything else
@@ -37,6 +37,7 @@ export function reasonOf(error: unknown): string {
 export function toStoreError(error: unknown, uri: string): unknown {
   if (error instanceof VcError) return error;
   if (error instanceof Neo4jError) {
+    if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return new StoreBusyError(reasonOf(error));
     if (isUnavailable(error)) return new StoreUnavailableError(`Neo4j at ${uri}: ${reasonOf(error)}`);
     const what = error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' ? 'refused the write' : `failed (${error.code})`;
     return new VcError(ERROR_CODES.INTERNAL, `Neo4j ${what}: ${reasonOf(error)}`, { neo4jCode: error.code });

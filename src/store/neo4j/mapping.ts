@@ -1,55 +1,65 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Entrustment, Incident, Party, Source } from '../../domain/model.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
-import { decodeLinkLine, encodeLinkLine, linkOfJson } from '../link-line.js';
-import type { PropertyKey } from './db-schema.js';
+import { linkOf } from '../../domain/graph/link-graph.js';
 
-// Between domain records and node properties. A node keeps the record's JSON, so what comes back
-// is exactly what was written (absent fields absent, arrays in order, `under` absent vs []).
-// Dates are kept as ISO strings, as in the domain (they compare correctly as strings), so no
-// driver temporal type is ever read back; Integer is, from counts.
+// Between domain records and the graph (cypher/README.md draws it). Entrustments and sources are
+// flat, so their nodes hold every field as a property and are read back from those: Neo4j stores
+// no nulls, so an absent field stays absent, and lists (including an empty `under`) keep their
+// order. Parties and incidents hold nested lists of objects (memberships, certifications,
+// revisions), which properties cannot: their nodes keep the searchable fields as properties and
+// the whole record in `json`. Relationships carry the links; the id properties an entrustment
+// keeps (client, contractor, under) are what the relationships were drawn from.
 
-type Node = Partial<Record<PropertyKey, string | null>>;
+type Value = string | number | boolean | string[] | null;
+type Props = Record<string, Value>;
 
-/** The properties of a node: the JSON and the lookup keys; null removes a key the record lacks. */
-export const sourceNode = (s: Source): Node => ({ id: s.id, json: JSON.stringify(s) });
+/** The node's properties; a field the record lacks is sent as null, which SET n = row drops. */
+const present = (props: Record<string, Value | undefined>): Props =>
+  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v ?? null]));
 
-export const partyNode = (p: Party): Node => ({
-  id: p.id,
-  json: JSON.stringify(p),
-  kind: p.kind,
-  parent: p.parent ?? null,
-  operator: p.operator ?? null,
-});
+export const sourceNode = (s: Source): Props => present({ ...s });
 
-export const incidentNode = (i: Incident): Node => ({ id: i.id, json: JSON.stringify(i), party: i.party });
+export const entrustmentNode = (e: Entrustment): Props => present({ ...e });
 
-/** An entrustment's node and the ids its `under` names, linked through ref nodes. */
-export const entrustmentRow = (e: Entrustment): { node: Node; under: string[] } => ({
-  node: {
-    id: e.id,
-    json: JSON.stringify(e),
-    links: encodeLinkLine(e),
-    client: e.client,
-    contractor: e.contractor,
-    from: e.from ?? null,
-    to: e.to ?? null,
-  },
-  under: e.under ?? [],
-});
+/** A party's node: its flat fields, and the whole record as `json`. */
+export const partyNode = (p: Party): Props => {
+  const { memberOf: _memberOf, certifications: _certifications, ...flat } = p;
+  return present({ ...flat, json: JSON.stringify(p) });
+};
 
-/** The links a scan returned: each row's link line, or its JSON when it has none. */
-export function linksOf(rows: Neo4jRecord[]): EntrustmentLink[] {
-  return rows.map((row) => {
-    const id = row.get('id') as string;
-    const line = row.get('links') as string | null;
-    return line === null ? linkOfJson(row.get('json') as string) : decodeLinkLine(id, line);
-  });
+/** A party's consortium memberships, which party/link draws with their roles. */
+export const partyMemberships = (p: Party) => ({ id: p.id, memberOf: p.memberOf.map((m) => ({ party: m.party, role: m.role ?? null })) });
+
+/** An incident's node: its flat fields, and the whole record (with its revisions) as `json`. */
+export const incidentNode = (i: Incident): Props => {
+  const { revisions: _revisions, ...flat } = i;
+  return present({ ...flat, json: JSON.stringify(i) });
+};
+
+/** Numbers come back as Integer when Cypher made them, as floats when the driver sent them. */
+const plain = (value: unknown): unknown => (neo4j.isInt(value) ? value.toNumber() : value);
+
+/** A record from the `props` map a query returned (e {.*}), without null or unknown keys. */
+function fromProps<T>(props: Record<string, unknown>): T {
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) if (value !== null && value !== undefined) record[key] = plain(value);
+  return record as T;
 }
 
-/** The records a query returned in its `json` column. */
+/** The flat records (entrustments, sources) a query returned in its `props` column. */
+export function propsOf<T extends Entrustment | Source>(rows: Neo4jRecord[]): T[] {
+  return rows.map((row) => fromProps<T>(row.get('props') as Record<string, unknown>));
+}
+
+/** The records a query returned in its `json` column (parties, incidents). */
 export function recordsOf<T>(rows: Neo4jRecord[]): T[] {
   return rows.map((row) => JSON.parse(row.get('json') as string) as T);
+}
+
+/** The links a scan returned, one column per field. */
+export function linksOf(rows: Neo4jRecord[]): EntrustmentLink[] {
+  return rows.map((row) => linkOf(fromProps<EntrustmentLink>(row.toObject())));
 }
 
 /** A count or other whole number from Neo4j, where it is an Integer. */

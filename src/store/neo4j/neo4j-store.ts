@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
@@ -6,7 +6,7 @@ import { StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
-import { entrustmentRow, incidentNode, linksOf, partyNode, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
+import { entrustmentNode, incidentNode, linksOf, partyMemberships, partyNode, propsOf, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 
 /** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
@@ -15,6 +15,14 @@ export const ROWS_PER_STATEMENT = 5_000;
 const LINKS_PER_PAGE = 10_000;
 /** A health check must answer quickly, not wait out the driver's retries. */
 const PING_TIMEOUT_MS = 5_000;
+/** Records a scan session pulls per round trip: pages are large, so fetch them whole. */
+const SCAN_FETCH_SIZE = 10_000;
+/**
+ * How long a write may take, waiting for another writer's locks included: a small write queued
+ * behind a long import gives up with a clear error instead of waiting for it; a large batch gets
+ * time in proportion to its size.
+ */
+const writeTimeoutMs = (rows: number) => 60_000 + rows * 2;
 
 export interface Neo4jTarget {
   uri: string;
@@ -32,6 +40,7 @@ const windowParams = (window?: Period) => ({ from: window?.from ?? null, to: win
 export class Neo4jStore implements StorePort {
   readonly kind = 'neo4j' as const;
   private closed = false;
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(
     private readonly driver: Driver,
@@ -43,30 +52,33 @@ export class Neo4jStore implements StorePort {
     return this.byIds<Party>('party/get-many', ids);
   }
 
-  entrustments(ids: readonly string[]): Promise<Entrustment[]> {
-    return this.byIds<Entrustment>('entrustment/get-many', ids);
+  async entrustments(ids: readonly string[]): Promise<Entrustment[]> {
+    if (ids.length === 0) return [];
+    return propsOf<Entrustment>(await this.read('entrustment/get-many', { ids: [...new Set(ids)] }));
   }
 
   incidents(ids: readonly string[]): Promise<Incident[]> {
     return this.byIds<Incident>('incident/get-many', ids);
   }
 
-  sources(ids: readonly string[]): Promise<Source[]> {
-    return this.byIds<Source>('source/get-many', ids);
+  async sources(ids: readonly string[]): Promise<Source[]> {
+    if (ids.length === 0) return [];
+    return propsOf<Source>(await this.read('source/get-many', { ids: [...new Set(ids)] }));
   }
 
   async entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     if (partyIds.length === 0) return [];
-    return recordsOf(await this.read('entrustment/into', { ids: [...partyIds], ...windowParams(window) }));
+    return propsOf(await this.read('entrustment/into', { ids: [...partyIds], ...windowParams(window) }));
   }
 
   async entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     if (partyIds.length === 0) return [];
-    return recordsOf(await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }));
+    return propsOf(await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }));
   }
 
-  entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
-    return this.byIds<Entrustment>('entrustment/under', entrustmentIds);
+  async entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
+    if (entrustmentIds.length === 0) return [];
+    return propsOf<Entrustment>(await this.read('entrustment/under', { ids: [...new Set(entrustmentIds)] }));
   }
 
   incidentsAt(partyIds: readonly string[]): Promise<Incident[]> {
@@ -83,14 +95,15 @@ export class Neo4jStore implements StorePort {
 
   async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
     if (!(limit > 0)) return [];
-    return recordsOf(await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
+    return propsOf(await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
   }
 
   async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
     // Pages by id, each its own read: one transaction held over a million rows would pin the
-    // server's memory, and a page costs a round trip, so pages are large.
+    // server's memory, and a page costs a round trip, so pages are large. Neo4j reads are read
+    // committed, not snapshots: loadLinkGraph compares the generation before and after.
     for (let afterId = ''; ; ) {
-      const page = linksOf(await this.read('entrustment/scan-links', { afterId, limit: toInteger(LINKS_PER_PAGE) }));
+      const page = linksOf(await this.read('entrustment/scan-links', { afterId, limit: toInteger(LINKS_PER_PAGE) }, SCAN_FETCH_SIZE));
       if (page.length > 0) yield page;
       if (page.length < LINKS_PER_PAGE) return;
       afterId = page[page.length - 1]!.id;
@@ -107,39 +120,43 @@ export class Neo4jStore implements StorePort {
     // before anything is sent.
     const sources = batch.sources.map(sourceNode);
     const parties = batch.parties.map(partyNode);
-    const entrustments = batch.entrustments.map(entrustmentRow);
+    const entrustments = batch.entrustments.map(entrustmentNode);
     const incidents = batch.incidents.map(incidentNode);
     const total = sources.length + parties.length + entrustments.length + incidents.length;
-    await this.write(async (tx) => {
+    // Nodes first, then relationships: a link may point at any node of the batch. Only node
+    // statements count towards progress.
+    type Statement = { name: QueryName; params: Record<string, unknown>; rows: number };
+    const each = (name: QueryName, lists: unknown[][], key: 'rows' | 'ids', counts: boolean): Statement[] =>
+      lists.map((list) => ({ name, params: { [key]: list }, rows: counts ? list.length : 0 }));
+    const statements = [
+      ...each('source/upsert', chunks(sources), 'rows', true),
+      ...each('party/upsert', chunks(parties), 'rows', true),
+      ...each('entrustment/upsert', chunks(entrustments), 'rows', true),
+      ...each('incident/upsert', chunks(incidents), 'rows', true),
+      ...each('party/link', chunks(batch.parties.map(partyMemberships)), 'rows', false),
+      ...each('entrustment/link', chunks(batch.entrustments.map((e) => e.id)), 'ids', false),
+      ...each('incident/link', chunks(batch.incidents.map((i) => i.id)), 'ids', false),
+    ];
+    await this.write(total, async (tx) => {
       await this.run(tx, 'store/next-generation', {});
       let done = 0;
-      const step = async (count: number, run: () => Promise<unknown>) => {
-        await run();
-        done += count;
-        if (done < total) onProgress?.(done, total);
-      };
-      for (const rows of chunks(sources)) await step(rows.length, () => this.run(tx, 'source/upsert', { rows }));
-      for (const rows of chunks(parties)) await step(rows.length, () => this.run(tx, 'party/upsert', { rows }));
-      for (const rows of chunks(entrustments)) {
-        // The old links go first, so a re-written entrustment is found only under its new `under`.
-        await this.run(tx, 'entrustment/detach-under', { ids: rows.map((r) => r.node.id) });
-        await step(rows.length, () => this.run(tx, 'entrustment/upsert', { rows }));
+      for (const { name, params, rows } of statements) {
+        await tx.run(this.cypher[name], params);
+        done += rows;
+        if (rows > 0 && done < total) onProgress?.(done, total);
       }
-      for (const rows of chunks(incidents)) await step(rows.length, () => this.run(tx, 'incident/upsert', { rows }));
     });
     // The total is reported once it is committed, as the embedded store does.
     onProgress?.(total, total);
   }
 
   async remove(ids: RemoveIds): Promise<void> {
-    await this.write(async (tx) => {
+    const all = [ids.sources, ids.parties, ids.entrustments, ids.incidents].reduce((n, list) => n + (list?.length ?? 0), 0);
+    await this.write(all, async (tx) => {
       await this.run(tx, 'store/next-generation', {});
       for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
       for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
-      for (const part of chunks(ids.entrustments ?? [])) {
-        await this.run(tx, 'entrustment/detach-under', { ids: part });
-        await this.run(tx, 'entrustment/remove', { ids: part });
-      }
+      for (const part of chunks(ids.entrustments ?? [])) await this.run(tx, 'entrustment/remove', { ids: part });
       for (const part of chunks(ids.incidents ?? [])) await this.run(tx, 'incident/remove', { ids: part });
     });
   }
@@ -188,19 +205,20 @@ export class Neo4jStore implements StorePort {
   }
 
   /** One managed read transaction; the driver retries it on transient errors. */
-  private async read<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<Neo4jRecord[]> {
-    const result = await this.session((s) => s.executeRead((tx) => this.run(tx, name, params)));
+  private async read<Q extends QueryName>(name: Q, params: QueryParams<Q>, fetchSize?: number): Promise<Neo4jRecord[]> {
+    const result = await this.session((s) => s.executeRead((tx) => this.run(tx, name, params)), fetchSize);
     return result.records;
   }
 
-  /** One managed write transaction: all of `work` commits, or none of it. */
-  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
-    await this.session((s) => s.executeWrite(work));
+  /** One managed write transaction of `rows` records: all of `work` commits, or none of it. */
+  private async write(rows: number, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+    await this.session((s) => s.executeWrite(work, { timeout: writeTimeoutMs(rows) }));
   }
 
-  private async session<T>(use: (session: Session) => Promise<T>): Promise<T> {
+  private async session<T>(use: (session: Session) => Promise<T>, fetchSize?: number): Promise<T> {
     this.ensureOpen();
-    const session = this.driver.session({ database: this.target.database });
+    // One bookmark manager for every session: on a cluster, a read after a write sees the write.
+    const session = this.driver.session({ database: this.target.database, bookmarkManager: this.bookmarks, ...(fetchSize ? { fetchSize } : {}) });
     try {
       return await use(session);
     } catch (error) {
