@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { ConfigError, StoreUnavailableError } from '../../errors.js';
 import type { StorePort } from '../port.js';
 import { loadCypherFiles, statementsOf } from './cypher-files.js';
-import { isAuthError, reasonOf, toStoreError } from './errors.js';
+import { isAuthError, isDatabaseNotFound, reasonOf, toStoreError } from './errors.js';
 import { Neo4jStore } from './neo4j-store.js';
 
 export type Neo4jConfig = NonNullable<Config['neo4j']>;
@@ -44,6 +44,8 @@ async function waitUntilReachable(driver: Driver, cfg: Neo4jConfig): Promise<voi
       if (isAuthError(error)) {
         throw new ConfigError('NEO4J_PASSWORD', `Neo4j at ${cfg.uri} refused user "${cfg.user}": ${reasonOf(error)}`);
       }
+      // Neo4j answered, so waiting longer cannot create the database: say so at once.
+      if (isDatabaseNotFound(error)) throw toStoreError(error, cfg.uri);
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new StoreUnavailableError(`cannot reach Neo4j at ${cfg.uri} after ${cfg.connectTimeoutS} s: ${reasonOf(error)}`);
