@@ -3,6 +3,11 @@ import { ConfigError } from './errors.js';
 
 // The only reader of process.env: everything else receives a typed Config.
 
+// Neo4j 5 refuses to set a password shorter than this (dbms.security.auth_minimum_password_length).
+const MIN_NEO4J_PASSWORD = 8;
+// Never echoed in an error message.
+const SECRETS = new Set(['NEO4J_PASSWORD']);
+
 const flag = z.enum(['0', '1', 'true', 'false'], { message: 'expected 0, 1, true or false' }).transform((v) => v === '1' || v === 'true');
 
 const envSchema = z
@@ -23,6 +28,9 @@ const envSchema = z
     if (env.STORE !== 'neo4j') return;
     if (!env.NEO4J_URI) ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'is required when STORE=neo4j' });
     if (!env.NEO4J_PASSWORD) ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when STORE=neo4j' });
+    else if (env.NEO4J_PASSWORD.length < MIN_NEO4J_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: `has ${env.NEO4J_PASSWORD.length} characters; Neo4j 5 refuses passwords under ${MIN_NEO4J_PASSWORD} characters, so set the one the server was given` });
+    }
   });
 
 export interface Config {
@@ -41,7 +49,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
-    const value = env[variable];
+    const value = SECRETS.has(variable) ? undefined : env[variable];
     throw new ConfigError(variable, `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`);
   }
   const e = parsed.data;

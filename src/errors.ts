@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   STORE_UNAVAILABLE: 'VC_STORE_UNAVAILABLE',
   STORE_BUSY: 'VC_STORE_BUSY',
   INVALID_REGISTER: 'VC_INVALID_REGISTER',
+  STORE_REFUSED: 'VC_STORE_REFUSED',
   CONFIG: 'VC_CONFIG',
   INTERNAL: 'VC_INTERNAL',
 } as const;
@@ -39,6 +40,13 @@ export class NotFoundError extends VcError {
 export class StoreUnavailableError extends VcError {
   constructor(cause: string) {
     super(ERROR_CODES.STORE_UNAVAILABLE, `the store is unavailable (${cause}); try again shortly`);
+  }
+}
+
+/** The store refused the work for a reason retrying will not change (memory, privileges): an operator must act. */
+export class StoreRefusedError extends VcError {
+  constructor(problem: string, details: Record<string, unknown> = {}) {
+    super(ERROR_CODES.STORE_REFUSED, `the store refused the request: ${problem}`, details);
   }
 }
 
