@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
+import { assetRoute } from '../asset-route.js';
 import type { FastifyInstance } from 'fastify';
 import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './build.js';
 import { ASSET_PREFIX, explorerPage } from './page.js';
@@ -52,16 +53,7 @@ export default fp(
         .send(bundle.html);
     });
 
-    // An exact lookup in the allow-list: no path is built from the URL.
-    app.get(`${ASSET_PREFIX}*`, async (request, reply) => {
-      const asset = bundle?.assets.get((request.params as { '*': string })['*']);
-      if (!asset) return reply.callNotFound();
-      return reply
-        .type(asset.contentType)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .send(asset.body);
-    });
+    assetRoute(app, ASSET_PREFIX, (name) => bundle?.assets.get(name));
   },
   { name: 'vendor-chain-explorer', fastify: '5.x' },
 );

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { assetRoute } from '../asset-route.js';
 import type { FastifyInstance } from 'fastify';
 import { ASSET_PREFIX, buildBundle, type GraphiqlBundle } from './assets.js';
 
@@ -36,16 +37,7 @@ export default fp(
         .send(html),
     );
 
-    // An exact lookup in the allow-list: no path is ever built from the URL, so `../` cannot escape.
-    app.get(`${ASSET_PREFIX}*`, async (request, reply) => {
-      const asset = assets.get((request.params as { '*': string })['*']);
-      if (!asset) return reply.callNotFound();
-      return reply
-        .type(asset.contentType)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .send(asset.body);
-    });
+    assetRoute(app, ASSET_PREFIX, (name) => assets.get(name));
   },
   { name: 'vendor-chain-graphiql', fastify: '5.x' },
 );
