@@ -52,18 +52,16 @@ export class Neo4jStore implements StorePort {
     return this.byIds<Party>('party/get-many', ids);
   }
 
-  async entrustments(ids: readonly string[]): Promise<Entrustment[]> {
-    if (ids.length === 0) return [];
-    return propsOf<Entrustment>(await this.read('entrustment/get-many', { ids: [...new Set(ids)] }));
+  entrustments(ids: readonly string[]): Promise<Entrustment[]> {
+    return this.byIds('entrustment/get-many', ids, propsOf<Entrustment>);
   }
 
   incidents(ids: readonly string[]): Promise<Incident[]> {
     return this.byIds<Incident>('incident/get-many', ids);
   }
 
-  async sources(ids: readonly string[]): Promise<Source[]> {
-    if (ids.length === 0) return [];
-    return propsOf<Source>(await this.read('source/get-many', { ids: [...new Set(ids)] }));
+  sources(ids: readonly string[]): Promise<Source[]> {
+    return this.byIds('source/get-many', ids, propsOf<Source>);
   }
 
   async entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
@@ -76,9 +74,8 @@ export class Neo4jStore implements StorePort {
     return propsOf(await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }));
   }
 
-  async entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
-    if (entrustmentIds.length === 0) return [];
-    return propsOf<Entrustment>(await this.read('entrustment/under', { ids: [...new Set(entrustmentIds)] }));
+  entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
+    return this.byIds('entrustment/under', entrustmentIds, propsOf<Entrustment>);
   }
 
   incidentsAt(partyIds: readonly string[]): Promise<Incident[]> {
@@ -195,9 +192,10 @@ export class Neo4jStore implements StorePort {
     await this.driver.close();
   }
 
-  private async byIds<T>(name: IdsQuery, ids: readonly string[]): Promise<T[]> {
+  /** A query that takes only `$ids`, each sent once; `decode` reads its rows (json or props). */
+  private async byIds<T>(name: IdsQuery, ids: readonly string[], decode: (rows: Neo4jRecord[]) => T[] = recordsOf<T>): Promise<T[]> {
     if (ids.length === 0) return [];
-    return recordsOf<T>(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
+    return decode(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
   }
 
   private run<Q extends QueryName>(tx: ManagedTransaction, name: Q, params: QueryParams<Q>) {
