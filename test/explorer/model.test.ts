@@ -3,6 +3,7 @@ import t from 'tap';
 import { loadSchema } from '../../src/graphql/schema.js';
 import { buildBlastGraph } from '../../src/explorer/model/blast-graph.js';
 import { buildChainGraph } from '../../src/explorer/model/chain-graph.js';
+import { period } from '../../src/explorer/model/graph.js';
 import { labelSize } from '../../src/explorer/model/graph.js';
 import { ALL_OPERATIONS, BLAST_RADIUS, BREACH_OBLIGATIONS, CROSS_BORDER, SUPPLY_CHAIN } from '../../src/explorer/model/queries.js';
 import { changeDates, stopFor, timelineStops } from '../../src/explorer/model/timeline.js';
@@ -93,4 +94,10 @@ t.test('the timeline stops where the chain changes', async (t) => {
 t.test('labels of Japanese names get wider boxes than Latin ones of the same length', async (t) => {
   t.ok(labelSize('東彼杵町東彼杵町東彼杵町').width > labelSize('abcdefghijkl').width);
   t.equal(labelSize('a\nb\nc').height, 62);
+});
+
+t.test('a period says an open end in words, not an ellipsis that reads as cut text', async (t) => {
+  t.equal(period(null, '2014-09-25'), 'open → 2014-09-25');
+  t.equal(period('2014-10-01', null), '2014-10-01 → open');
+  t.equal(period(null, null), 'dates unknown');
 });

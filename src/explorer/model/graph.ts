@@ -48,10 +48,10 @@ export function node(id: string, label: string, kind: NodeKind, classes: string[
   return { id, label, kind, classes, detail, ...labelSize(label) };
 }
 
-/** A period in words: "2014-10-01 → …", or "any time". */
+/** A period in words: "2014-10-01 → open" (an open end is said, not elided), or "dates unknown". */
 export function period(from: string | null, to: string | null): string {
   if (!from && !to) return 'dates unknown';
-  return `${from ?? '…'} → ${to ?? '…'}`;
+  return `${from ?? 'open'} → ${to ?? 'open'}`;
 }
 
 export const partyLabel = (p: { id: string; name: string }) => (p.name === p.id ? p.id : `${p.name} (${p.id})`);
