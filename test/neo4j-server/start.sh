@@ -9,7 +9,7 @@ command -v mvn >/dev/null || { echo "neo4j-server: mvn not found (Maven is neede
 classpath="$here/target/classpath.txt"
 if [ ! -s "$classpath" ] || [ "$here/pom.xml" -nt "$classpath" ]; then
   mkdir -p "$here/target"
-  mvn -q -B -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath" >&2
+  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath" >&2
 fi
 # Neo4j reaches into the JDK's internals, as its own launcher allows with these flags.
 exec java -Xms${NEO4J_TEST_HEAP:-1g} -Xmx${NEO4J_TEST_HEAP:-1g} -XX:+UseG1GC \

@@ -24,7 +24,8 @@ stop() { kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -f "
 trap stop EXIT
 uri=""
 for _ in $(seq 1 "$wait_s"); do
-  uri="$(sed -n 's/^READY \(bolt:\/\/[^ ]*\)$/\1/p' "$log" | head -n 1)"
+  # Not anchored: a first run's Maven output can leave colour codes on the READY line.
+  uri="$(grep -ao 'READY bolt://[^[:space:]]*' "$log" | head -n 1 | cut -d' ' -f2)"
   [ -n "$uri" ] && break
   if ! kill -0 "$server" 2>/dev/null; then break; fi
   sleep 1
