@@ -15,3 +15,7 @@ CREATE INDEX entrustment_contractor IF NOT EXISTS FOR (n:Entrustment) ON (n.cont
 CREATE INDEX incident_party IF NOT EXISTS FOR (n:Incident) ON (n.party);
 CREATE INDEX party_parent IF NOT EXISTS FOR (n:Party) ON (n.parent);
 CREATE INDEX party_operator IF NOT EXISTS FOR (n:Party) ON (n.operator);
+
+// Access: API keys by name, audit entries by their write generation.
+CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;

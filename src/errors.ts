@@ -4,6 +4,8 @@
 export const ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   STORE_UNAVAILABLE: 'VC_STORE_UNAVAILABLE',
   INVALID_REGISTER: 'VC_INVALID_REGISTER',
   CONFIG: 'VC_CONFIG',
@@ -44,5 +46,19 @@ export class StoreUnavailableError extends VcError {
 export class ConfigError extends VcError {
   constructor(variable: string, problem: string) {
     super(ERROR_CODES.CONFIG, `${variable}: ${problem}`, { variable });
+  }
+}
+
+/** A request without a valid API key, where one is needed. */
+export class UnauthenticatedError extends VcError {
+  constructor(problem: string) {
+    super(ERROR_CODES.UNAUTHENTICATED, `${problem}: send "Authorization: Bearer <key>" with a key from \`vendor-chain keys create\``);
+  }
+}
+
+/** A valid key whose role does not allow the operation. */
+export class ForbiddenError extends VcError {
+  constructor(what: string, needed: string, role: string) {
+    super(ERROR_CODES.FORBIDDEN, `${what} needs the ${needed} role; this key is a ${role}`, { needed });
   }
 }

@@ -1,5 +1,6 @@
 import type { Register, RegisterBatch } from '../domain/model.js';
 import type { StorePort } from '../store/port.js';
+import { auditDraft, importSummary } from './audit-summary.js';
 import { LineFinder, parseRegisterText } from './parse.js';
 import type { Problem } from './problems.js';
 import { resolveReferences, type DocumentUnderCheck } from './resolve.js';
@@ -15,6 +16,10 @@ export interface ImportOptions {
   /** Validate and resolve only; write nothing. */
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Who imports, for the audit entry written with the import ('system' when not said). */
+  actor?: string;
+  /** The audit entry's action: importRegister (GraphQL), import (CLI) … */
+  action?: string;
 }
 
 export interface ImportReport {
@@ -70,7 +75,11 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
     report.warnings.push(...inDocumentOrder(doc.warnings.items.map(place)));
   }
   report.ok = !invalid && report.errors.length === 0;
-  if (report.ok && !options.dryRun && store !== null) await store.upsert(mergeBatches(checked.map((doc) => doc.register as Register)), options.onProgress);
+  if (report.ok && !options.dryRun && store !== null) {
+    const batch = mergeBatches(checked.map((doc) => doc.register as Register));
+    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'import', await importSummary(store, batch));
+    await store.upsert(batch, options.onProgress, audit);
+  }
   return report;
 }
 

@@ -68,7 +68,7 @@ t.test('the loader finds every query by name and refuses to start without one', 
 
 t.test('schema.cypher splits into its idempotent statements', async (t) => {
   const statements = statementsOf(files.get('schema')!);
-  t.equal(statements.length, 11, 'a constraint per label, an index per lookup key');
-  for (const s of statements) t.match(s, /^CREATE (CONSTRAINT|INDEX) \w+ IF NOT EXISTS FOR \(n:\w+\) (REQUIRE n\.id IS UNIQUE|ON \(n\.\w+\))$/);
+  t.equal(statements.length, 13, 'a constraint per label, an index per lookup key');
+  for (const s of statements) t.match(s, /^CREATE (CONSTRAINT|INDEX) \w+ IF NOT EXISTS FOR \(n:\w+\) (REQUIRE n\.(id|name|seq) IS UNIQUE|ON \(n\.\w+\))$/);
   t.same(statementsOf('// only\nA;\n\nB ;  \nC'), ['A', 'B', 'C']);
 });

@@ -1,9 +1,11 @@
+import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
 import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import { addApiKey, readApiKeys, readAuditLog, revokeApiKey } from './access.js';
 import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
@@ -90,18 +92,39 @@ export class EmbeddedStore implements StorePort {
     return scanPage(this.open().parties, afterId, limit);
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void> {
     const t = this.open();
-    const total = writeBatch(t, batch, onProgress);
+    const total = writeBatch(t, batch, onProgress, audit);
     // The synchronous commit has already flushed; this also waits for any earlier async write.
     await t.root.flushed;
     onProgress?.(total, total);
   }
 
-  async remove(ids: RemoveIds): Promise<void> {
+  async remove(ids: RemoveIds, audit?: AuditDraft): Promise<void> {
     const t = this.open();
-    removeRecords(t, ids);
+    removeRecords(t, ids, audit);
     await t.root.flushed;
+  }
+
+  async apiKeys(): Promise<ApiKey[]> {
+    return readApiKeys(this.open());
+  }
+
+  async addApiKey(key: ApiKey, audit: AuditDraft): Promise<void> {
+    const t = this.open();
+    addApiKey(t, key, audit);
+    await t.root.flushed;
+  }
+
+  async revokeApiKey(name: string, audit: AuditDraft): Promise<boolean> {
+    const t = this.open();
+    const revoked = revokeApiKey(t, name, audit);
+    await t.root.flushed;
+    return revoked;
+  }
+
+  async auditLog(first: number, after: string | null): Promise<AuditEntry[]> {
+    return readAuditLog(this.open(), first, after);
   }
 
   async counts(): Promise<StoreCounts> {

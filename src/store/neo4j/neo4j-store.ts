@@ -1,9 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
 import { entrustmentRow, incidentNode, linksOf, partyNode, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
@@ -102,7 +104,7 @@ export class Neo4jStore implements StorePort {
     return recordsOf(await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void> {
     // Rows are built before the transaction: a record that cannot be encoded fails the call
     // before anything is sent.
     const sources = batch.sources.map(sourceNode);
@@ -112,6 +114,7 @@ export class Neo4jStore implements StorePort {
     const total = sources.length + parties.length + entrustments.length + incidents.length;
     await this.write(async (tx) => {
       await this.run(tx, 'store/next-generation', {});
+      await access.appendAudit(this, tx, audit);
       let done = 0;
       const step = async (count: number, run: () => Promise<unknown>) => {
         await run();
@@ -131,9 +134,10 @@ export class Neo4jStore implements StorePort {
     onProgress?.(total, total);
   }
 
-  async remove(ids: RemoveIds): Promise<void> {
+  async remove(ids: RemoveIds, audit?: AuditDraft): Promise<void> {
     await this.write(async (tx) => {
       await this.run(tx, 'store/next-generation', {});
+      await access.appendAudit(this, tx, audit);
       for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
       for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
       for (const part of chunks(ids.entrustments ?? [])) {
@@ -142,6 +146,22 @@ export class Neo4jStore implements StorePort {
       }
       for (const part of chunks(ids.incidents ?? [])) await this.run(tx, 'incident/remove', { ids: part });
     });
+  }
+
+  apiKeys(): Promise<ApiKey[]> {
+    return access.apiKeys(this);
+  }
+
+  addApiKey(key: ApiKey, audit: AuditDraft): Promise<void> {
+    return access.addApiKey(this, key, audit);
+  }
+
+  revokeApiKey(name: string, audit: AuditDraft): Promise<boolean> {
+    return access.revokeApiKey(this, name, audit);
+  }
+
+  auditLog(first: number, after: string | null): Promise<AuditEntry[]> {
+    return access.auditLog(this, first, after);
   }
 
   async counts(): Promise<StoreCounts> {
@@ -183,18 +203,21 @@ export class Neo4jStore implements StorePort {
     return recordsOf<T>(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
   }
 
-  private run<Q extends QueryName>(tx: ManagedTransaction, name: Q, params: QueryParams<Q>) {
+  /** @internal shared with ./access.ts */
+  run<Q extends QueryName>(tx: ManagedTransaction, name: Q, params: QueryParams<Q>) {
     return tx.run(this.cypher[name], params);
   }
 
   /** One managed read transaction; the driver retries it on transient errors. */
-  private async read<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<Neo4jRecord[]> {
+  /** @internal */
+  async read<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<Neo4jRecord[]> {
     const result = await this.session((s) => s.executeRead((tx) => this.run(tx, name, params)));
     return result.records;
   }
 
   /** One managed write transaction: all of `work` commits, or none of it. */
-  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+  /** @internal */
+  async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
     await this.session((s) => s.executeWrite(work));
   }
 
