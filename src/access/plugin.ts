@@ -32,7 +32,7 @@ class ByteLimit extends Transform {
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.limit) return done(Object.assign(new Error(this.message), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }));
+    if (this.seen > this.limit) return done(Object.assign(new Error(this.message), { statusCode: 413, code: 'BAD_USER_INPUT' }));
     done(null, chunk);
   }
 }

@@ -35,11 +35,9 @@ export default fp(
       max: security.rateLimitPerMinute,
       timeWindow: 60_000,
       keyGenerator: (request) => (request.principal ? `key:${request.principal.name}` : `ip:${request.ip}`),
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: context.statusCode,
-        data: null,
-        errors: [{ message: `too many requests: the limit (RATE_LIMIT_PER_MINUTE) is ${context.max} a minute; retry in ${context.after}`, extensions: { code: 'RATE_LIMITED' } }],
-      }),
+      // Thrown as an error, so the GraphQL error formatter answers it in the usual shape.
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new Error(`too many requests: the limit (RATE_LIMIT_PER_MINUTE) is ${context.max} a minute; retry in ${context.after}`), { statusCode: context.statusCode, code: 'RATE_LIMITED' }),
     });
   },
   { name: 'vendor-chain-protections', dependencies: ['vendor-chain-access'] },
