@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   STORE_UNAVAILABLE: 'VC_STORE_UNAVAILABLE',
   INVALID_REGISTER: 'VC_INVALID_REGISTER',
   CONFIG: 'VC_CONFIG',
+  DISK_FULL: 'VC_DISK_FULL',
   INTERNAL: 'VC_INTERNAL',
 } as const;
 
@@ -61,4 +62,17 @@ export class ForbiddenError extends VcError {
   constructor(what: string, needed: string, role: string) {
     super(ERROR_CODES.FORBIDDEN, `${what} needs the ${needed} role; this key is a ${role}`, { needed });
   }
+}
+
+/** A write refused because the disk (or the store's map) is full; nothing of it was written. */
+export class DiskFullError extends VcError {
+  constructor(where: string) {
+    super(ERROR_CODES.DISK_FULL, `the disk holding ${where} is full: nothing was written; free space and try again`);
+  }
+}
+
+/** Whether an error from a file or database write means "no space left". */
+export function isDiskFull(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  return /ENOSPC|MDB_MAP_FULL|No space left/i.test(`${String(e?.code ?? '')} ${String(e?.message ?? '')}`);
 }

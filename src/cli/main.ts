@@ -6,7 +6,7 @@ import { registerConcentration } from './commands/concentration.js';
 import { registerCrossBorder } from './commands/cross-border.js';
 import { registerGroup } from './commands/group.js';
 import { registerObligations } from './commands/obligations.js';
-import { registerCheck } from './commands/check.js';
+import { BadFileError, registerCheck } from './commands/check.js';
 import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
@@ -46,6 +46,10 @@ export async function run(argv: string[], env: Record<string, string | undefined
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (error instanceof BadFileError) {
+      output.err(error.message);
+      return EXIT.FINDINGS;
     }
     if (error instanceof UsageError || (error instanceof VcError && error.code !== 'VC_INTERNAL')) {
       output.err(`vendor-chain: ${error.message}`);

@@ -3,7 +3,7 @@ import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
-import { StoreUnavailableError } from '../../errors.js';
+import { DiskFullError, isDiskFull, StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
 import { addApiKey, readApiKeys, readAuditLog, revokeApiKey } from './access.js';
 import { decodeEntrustmentLink } from './entrustment-codec.js';
@@ -94,7 +94,7 @@ export class EmbeddedStore implements StorePort {
 
   async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void> {
     const t = this.open();
-    const total = writeBatch(t, batch, onProgress, audit);
+    const total = this.writing(() => writeBatch(t, batch, onProgress, audit));
     // The synchronous commit has already flushed; this also waits for any earlier async write.
     await t.root.flushed;
     onProgress?.(total, total);
@@ -102,7 +102,7 @@ export class EmbeddedStore implements StorePort {
 
   async remove(ids: RemoveIds, audit?: AuditDraft): Promise<void> {
     const t = this.open();
-    removeRecords(t, ids, audit);
+    this.writing(() => removeRecords(t, ids, audit));
     await t.root.flushed;
   }
 
@@ -112,7 +112,7 @@ export class EmbeddedStore implements StorePort {
 
   async addApiKey(key: ApiKey, audit: AuditDraft): Promise<void> {
     const t = this.open();
-    addApiKey(t, key, audit);
+    this.writing(() => addApiKey(t, key, audit));
     await t.root.flushed;
   }
 
@@ -154,6 +154,16 @@ export class EmbeddedStore implements StorePort {
     if (this.closed) return;
     this.closed = true;
     await this.tables.root.close();
+  }
+
+  /** A full disk aborts the transaction (nothing written) and says so, not as an internal error. */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if (isDiskFull(error)) throw new DiskFullError("the data directory (DATA_DIR)");
+      throw error;
+    }
   }
 
   private open(): Tables {
