@@ -1,3 +1,4 @@
+import { statfsSync } from 'node:fs';
 import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
 import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
@@ -13,6 +14,17 @@ import type { Tables } from './tables.js';
 import { generationOf, removeRecords, writeBatch } from './writes.js';
 
 const LINKS_PER_PAGE = 1_000;
+/** Below this much free space, a failed write is taken for a full disk: LMDB reports EIO there. */
+const NEARLY_FULL_BYTES = 16 * 1024 * 1024;
+
+function nearlyFull(dir: string): boolean {
+  try {
+    const s = statfsSync(dir);
+    return s.bavail * s.bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
 
 const inWindow = (entrustments: Entrustment[], window?: Period) =>
   window ? entrustments.filter((e) => intersects(e, window)) : entrustments;
@@ -21,7 +33,10 @@ export class EmbeddedStore implements StorePort {
   readonly kind = 'embedded' as const;
   private closed = false;
 
-  constructor(private readonly tables: Tables) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly dataDir: string | null = null,
+  ) {}
 
   async parties(ids: readonly string[]): Promise<Party[]> {
     return readMany(this.open().parties, ids);
@@ -161,7 +176,7 @@ export class EmbeddedStore implements StorePort {
     try {
       return write();
     } catch (error) {
-      if (isDiskFull(error)) throw new DiskFullError("the data directory (DATA_DIR)");
+      if (isDiskFull(error) || (this.dataDir !== null && nearlyFull(this.dataDir))) throw new DiskFullError(`the data directory ${this.dataDir ?? '(DATA_DIR)'}`);
       throw error;
     }
   }
