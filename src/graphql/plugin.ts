@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import mercurius from 'mercurius';
 import type { FastifyInstance } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '../errors.js';
 import { loaders } from './loaders.js';
 import { analysisResolvers } from './resolvers/analysis.js';
 import { queryResolvers } from './resolvers/query.js';
@@ -13,6 +15,15 @@ import { checkCost, limitRules, type QueryLimits } from './limits.js';
 import { auditResolvers } from './resolvers/audit.js';
 import { requireRole } from './roles.js';
 import './context.js';
+
+function isJson(source: string): boolean {
+  try {
+    JSON.parse(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function merge(...parts: Record<string, Record<string, unknown>>[]) {
   const out: Record<string, Record<string, unknown>> = {};
@@ -32,6 +43,11 @@ export default fp(
       validationRules: limitRules(limits),
       graphiql: false,
       errorFormatter: (execution, ctx) => formatErrors(execution, ctx.reply?.log ?? app.log),
+    });
+    // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
+    // which would skip the token limit and reach validation malformed: only GraphQL text is taken.
+    app.graphql.addHook('preParsing', async (_schema, source) => {
+      if (isJson(source)) throw new GraphQLError('the query must be GraphQL text, like { stats { parties } }', { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
     });
     // Roles before anything runs: every mutation needs an editor. Then the cost, which depends
     // on the variables (a page size), so it is checked here rather than as a cached rule.

@@ -43,6 +43,14 @@ t.test('depth, aliases, directives and tokens are refused naming the limit and i
   t.same([tokens.status < 500, first(tokens), tokens.errors?.[0]?.extensions.code], [true, 'the query has more than 5000 tokens: the limit (maxTokens) is 5000', 'BAD_USER_INPUT']);
 });
 
+t.test('a query that is JSON (a ready-made syntax tree) is refused, not taken past the token limit', async (t) => {
+  const ast = JSON.stringify({ kind: 'Document', definitions: [{ kind: 'OperationDefinition', operation: 'query', selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'stats' } }] } }] });
+  for (const query of ['4', ast, '"text"']) {
+    const res = await post(app, query);
+    t.same([res.status < 500, first(res), res.errors?.[0]?.extensions.code], [true, 'the query must be GraphQL text, like { stats { parties } }', 'BAD_USER_INPUT'], query.slice(0, 20));
+  }
+});
+
 t.test('cost knows which fields are expensive', async (t) => {
   const radius = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `b${i}: blastRadius(party: "mishima-city") { truncated }`).join(' ')} }`;
   t.equal((await post(app, radius(9))).errors, undefined, '9 blast radii pass');
