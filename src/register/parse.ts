@@ -6,7 +6,7 @@ import type { PathSegment, Problem } from './problems.js';
 // faster on the large files a bulk import brings; the YAML parser is only needed to report
 // syntax errors and line numbers, and is then run lazily, on documents that have problems.
 
-export type Parsed = { ok: true; value: unknown; text: string } | { ok: false; problems: Problem[] };
+export type Parsed = { ok: true; value: unknown; text: string; json: boolean } | { ok: false; problems: Problem[] };
 
 export function parseRegisterText(text: string): Parsed {
   if (/^\s*\{/.test(text)) {
@@ -18,7 +18,7 @@ export function parseRegisterText(text: string): Parsed {
     }
     if (value !== undefined) {
       const duplicate = firstDuplicateKey(text);
-      if (duplicate === null) return { ok: true, value, text };
+      if (duplicate === null) return { ok: true, value, text, json: true };
       return { ok: false, problems: [{ path: '(document)', message: `duplicate key "${duplicate.key}" at column ${duplicate.column}: each key may appear once per object`, line: duplicate.line }] };
     }
   }
@@ -35,7 +35,7 @@ export function parseRegisterText(text: string): Parsed {
     };
   }
   try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIASES }), text };
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIASES }), text, json: false };
   } catch (error) {
     // yaml refuses documents whose aliases expand beyond the count (a "billion laughs" bomb).
     if (!(error instanceof ReferenceError)) throw error;
