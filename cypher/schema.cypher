@@ -8,6 +8,10 @@ CREATE CONSTRAINT entrustment_id IF NOT EXISTS FOR (n:Entrustment) REQUIRE n.id 
 CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT store_meta_id IF NOT EXISTS FOR (n:StoreMeta) REQUIRE n.id IS UNIQUE;
 
+// Access: API keys by name, audit entries by their write generation.
+CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
+
 // Names and kinds are what people search and filter by in Browser and Bloom.
 CREATE INDEX party_name IF NOT EXISTS FOR (n:Party) ON (n.name);
 CREATE INDEX party_kind IF NOT EXISTS FOR (n:Party) ON (n.kind);

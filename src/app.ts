@@ -1,8 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import explorerPlugin from './explorer/plugin.js';
+import accessPlugin from './access/plugin.js';
 import graphiqlPlugin from './graphiql/plugin.js';
 import graphqlPlugin from './graphql/plugin.js';
+import protections from './http/protections.js';
+import { defaultSecurity, type SecurityConfig } from './security-config.js';
 import type { StorePort } from './store/port.js';
 
 declare module 'fastify' {
@@ -14,21 +17,32 @@ declare module 'fastify' {
 export interface AppOptions {
   store: StorePort;
   logger?: FastifyServerOptions['logger'];
+  /** Keys, limits, hosts; the defaults are those of a loopback service. */
+  security?: SecurityConfig;
 }
 
 /** The service as a Fastify instance that never listens: server.ts and the tests share it. */
-export async function buildApp({ store, logger = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 64 * 1024 * 1024 });
+export async function buildApp({ store, logger = false, security = defaultSecurity() }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    // The largest body any route takes; the access plugin holds readers to the smaller one.
+    bodyLimit: security.registerBodyLimit,
+    // A body that trickles in is cut off; the connection's idle time is bounded too.
+    requestTimeout: security.requestTimeoutMs,
+    connectionTimeout: security.requestTimeoutMs,
+  });
   await app.register(
     fp(async (instance) => {
       instance.decorate('store', store);
       instance.addHook('onClose', async () => store.close());
     }, { name: 'vendor-chain-store' }),
   );
-  await app.register(graphqlPlugin);
+  await app.register(accessPlugin, { security });
+  await app.register(protections, { security });
+  await app.register(graphqlPlugin, { limits: security.query });
   await app.register(graphiqlPlugin);
   await app.register(explorerPlugin);
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
     try {
       await store.ping();
       return { status: 'ok', store: store.kind };

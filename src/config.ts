@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { defaultSecurity, type SecurityConfig } from './security-config.js';
 
 // The only reader of process.env: everything else receives a typed Config.
 
@@ -9,6 +10,10 @@ const MIN_NEO4J_PASSWORD = 8;
 const SECRETS = new Set(['NEO4J_PASSWORD']);
 
 const flag = z.enum(['0', '1', 'true', 'false'], { message: 'expected 0, 1, true or false' }).transform((v) => v === '1' || v === 'true');
+
+const whole = (min: number, max: number) =>
+  z.coerce.number({ message: `expected a whole number from ${min} to ${max}` }).int({ message: `expected a whole number from ${min} to ${max}` }).min(min, { message: `expected a whole number from ${min} to ${max}` }).max(max, { message: `expected a whole number from ${min} to ${max}` });
+const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
 
 const envSchema = z
   .object({
@@ -23,6 +28,16 @@ const envSchema = z
     NEO4J_PASSWORD: z.string().min(1).optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
     NEO4J_CONNECT_TIMEOUT_S: z.coerce.number({ message: 'expected seconds from 0 to 3600' }).int().min(0).max(3600).default(60),
+    ALLOWED_HOSTS: list.optional(),
+    CORS_ORIGINS: list.optional(),
+    RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
+    QUERY_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
+    REGISTER_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
+    REQUEST_TIMEOUT_S: whole(1, 3600).optional(),
+    MAX_QUERY_COST: whole(1, 1_000_000).optional(),
+    MAX_QUERY_DEPTH: whole(1, 100).optional(),
+    MAX_QUERY_ALIASES: whole(0, 10_000).optional(),
+    MAX_QUERY_TOKENS: whole(100, 1_000_000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STORE !== 'neo4j') return;
@@ -41,6 +56,7 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   neo4j: { uri: string; user: string; password: string; database?: string; connectTimeoutS: number } | null;
+  security: SecurityConfig;
 }
 
 /** Parse the environment; a bad variable throws ConfigError naming it. */
@@ -64,5 +80,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.STORE === 'neo4j'
         ? { uri: e.NEO4J_URI!, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S }
         : null,
+    security: securityOf(e),
+  };
+}
+
+function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
+  const d = defaultSecurity(e.HOST);
+  return {
+    ...d,
+    allowedHosts: e.ALLOWED_HOSTS ?? d.allowedHosts,
+    corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? d.rateLimitPerMinute,
+    queryBodyLimit: e.QUERY_BODY_LIMIT_BYTES ?? d.queryBodyLimit,
+    registerBodyLimit: e.REGISTER_BODY_LIMIT_BYTES ?? d.registerBodyLimit,
+    requestTimeoutMs: (e.REQUEST_TIMEOUT_S ?? d.requestTimeoutMs / 1000) * 1000,
+    query: {
+      maxCost: e.MAX_QUERY_COST ?? d.query.maxCost,
+      maxDepth: e.MAX_QUERY_DEPTH ?? d.query.maxDepth,
+      maxAliases: e.MAX_QUERY_ALIASES ?? d.query.maxAliases,
+      maxTokens: e.MAX_QUERY_TOKENS ?? d.query.maxTokens,
+      maxDirectives: d.query.maxDirectives,
+    },
   };
 }

@@ -4,11 +4,14 @@
 export const ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   STORE_UNAVAILABLE: 'VC_STORE_UNAVAILABLE',
   STORE_BUSY: 'VC_STORE_BUSY',
   INVALID_REGISTER: 'VC_INVALID_REGISTER',
   STORE_REFUSED: 'VC_STORE_REFUSED',
   CONFIG: 'VC_CONFIG',
+  DISK_FULL: 'VC_DISK_FULL',
   INTERNAL: 'VC_INTERNAL',
 } as const;
 
@@ -61,4 +64,31 @@ export class StoreBusyError extends VcError {
   constructor(cause: string) {
     super(ERROR_CODES.STORE_BUSY, `the write did not finish in time (${cause}): another write, such as a large import, may be holding the store; nothing was written; try again when it has finished`);
   }
+}
+
+/** A request without a valid API key, where one is needed. */
+export class UnauthenticatedError extends VcError {
+  constructor(problem: string) {
+    super(ERROR_CODES.UNAUTHENTICATED, `${problem}: send "Authorization: Bearer <key>" with a key from \`vendor-chain keys create\``);
+  }
+}
+
+/** A valid key whose role does not allow the operation. */
+export class ForbiddenError extends VcError {
+  constructor(what: string, needed: string, role: string) {
+    super(ERROR_CODES.FORBIDDEN, `${what} needs the ${needed} role; this key is a ${role}`, { needed });
+  }
+}
+
+/** A write refused because the disk (or the store's map) is full; nothing of it was written. */
+export class DiskFullError extends VcError {
+  constructor(where: string) {
+    super(ERROR_CODES.DISK_FULL, `the disk holding ${where} is full: nothing was written; free space and try again`);
+  }
+}
+
+/** Whether an error from a file or database write means "no space left". */
+export function isDiskFull(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  return /ENOSPC|MDB_MAP_FULL|No space left/i.test(`${String(e?.code ?? '')} ${String(e?.message ?? '')}`);
 }

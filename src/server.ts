@@ -1,3 +1,4 @@
+import { accessAtStart } from './access/start-check.js';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { VcError } from './errors.js';
@@ -6,7 +7,16 @@ import { openStore } from './store/open.js';
 
 async function main(config: Config): Promise<void> {
   const store = await openStore(config);
-  const app = await buildApp({ store, logger: { level: config.logLevel } });
+  let access: 'keys' | 'anonymous';
+  try {
+    access = await accessAtStart(store, config.host, config.security.loopback);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  // Keys never reach the log, even at trace level where headers could be logged.
+  const app = await buildApp({ store, security: config.security, logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
+  if (access === 'anonymous') app.log.warn('no API key exists: serving anonymously, with every role, on the loopback address only; create a key with `vendor-chain keys create` to require keys');
   if (config.demo) await loadDemoIfEmpty(store, app.log);
   const close = async (signal: string) => {
     app.log.info({ signal }, 'closing');

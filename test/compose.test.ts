@@ -40,7 +40,9 @@ t.test('the api environment is a configuration loadConfig accepts', async (t) =>
   t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell', DEMO: '0' })).demo, false, 'DEMO passes through');
   const known = readFileSync(inProject('src', 'config.ts'), 'utf8');
   for (const name of Object.keys(api!.environment ?? {})) t.match(known, new RegExp(`\\b${name}:`), `${name} is a variable config.ts reads`);
-  t.same(api!.ports, ['4000:4000']);
+  t.same(api!.ports, ['127.0.0.1:4000:4000'], 'published on the host loopback only');
+  t.same(neo4j!.ports, ['127.0.0.1:7474:7474', '127.0.0.1:7687:7687'], 'the database too');
+  t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'x' })).security.loopback, false, 'so the API needs a key to start (see the comment at the top)');
   t.ok(api!.build, 'built from the Dockerfile');
   t.same(api!.depends_on, { neo4j: { condition: 'service_healthy' } }, 'starts once Neo4j answers');
 });

@@ -1,9 +1,10 @@
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
+import { defaultSecurity, isLoopback } from '../src/security-config.js';
 
 t.test('defaults give the embedded store on 127.0.0.1:4000 with the demo', async (t) => {
-  t.same(loadConfig({}), { host: '127.0.0.1', port: 4000, store: 'embedded', dataDir: './data', demo: true, logLevel: 'info', neo4j: null });
+  t.same(loadConfig({}), { host: '127.0.0.1', port: 4000, store: 'embedded', dataDir: './data', demo: true, logLevel: 'info', neo4j: null, security: defaultSecurity('127.0.0.1') });
   t.equal(loadConfig({ DEMO: '0' }).demo, false);
 });
 
@@ -29,4 +30,16 @@ t.test('a bad variable is named with its value', async (t) => {
   t.throws(() => loadConfig({ STORE: 'postgres' }), { message: /^STORE: .*(embedded|neo4j).*\(got "postgres"\)$/ });
   t.throws(() => loadConfig({ DEMO: 'yes' }), { message: /^DEMO: / });
   t.throws(() => loadConfig({ STORE: 'neo4j', NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'password' }), { message: /^NEO4J_URI: expected a URI like neo4j:\/\/localhost:7687/ });
+});
+
+t.test('security: loopback decides anonymous access and the default Host allow-list; limits come from the environment', async (t) => {
+  t.same(['127.0.0.1', '127.8.0.1', '::1', '[::1]', 'localhost'].map(isLoopback), [true, true, true, true, true]);
+  t.same(['0.0.0.0', '::', '192.168.1.2', 'example.org', '128.0.0.1'].map(isLoopback), [false, false, false, false, false]);
+  const local = loadConfig({}).security;
+  t.same([local.loopback, local.allowedHosts, local.corsOrigins], [true, ['localhost', '127.0.0.1', '[::1]'], []]);
+  const open = loadConfig({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'api.city.example, 10.0.0.5', CORS_ORIGINS: 'https://dash.city.example', RATE_LIMIT_PER_MINUTE: '60', REGISTER_BODY_LIMIT_BYTES: '2048', REQUEST_TIMEOUT_S: '5', MAX_QUERY_COST: '10', MAX_QUERY_DEPTH: '4' }).security;
+  t.same([open.loopback, open.allowedHosts, open.corsOrigins, open.rateLimitPerMinute, open.registerBodyLimit, open.requestTimeoutMs, open.query.maxCost, open.query.maxDepth], [false, ['api.city.example', '10.0.0.5'], ['https://dash.city.example'], 60, 2048, 5000, 10, 4]);
+  t.equal(loadConfig({ HOST: '0.0.0.0' }).security.allowedHosts, null, 'keys protect a non-loopback service; the allow-list is opt-in there');
+  t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), { message: /^RATE_LIMIT_PER_MINUTE: expected a whole number from 1 to 1000000 \(got "0"\)$/ });
+  t.throws(() => loadConfig({ QUERY_BODY_LIMIT_BYTES: 'lots' }), { message: /^QUERY_BODY_LIMIT_BYTES: expected a whole number/ });
 });

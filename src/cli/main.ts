@@ -6,10 +6,11 @@ import { registerConcentration } from './commands/concentration.js';
 import { registerCrossBorder } from './commands/cross-border.js';
 import { registerGroup } from './commands/group.js';
 import { registerObligations } from './commands/obligations.js';
-import { registerCheck } from './commands/check.js';
+import { BadFileError, registerCheck } from './commands/check.js';
 import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
+import { registerKeys } from './commands/keys.js';
 import { EXIT, EXIT_CODES_HELP, UsageError } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
 
@@ -33,7 +34,11 @@ export async function run(argv: string[], env: Record<string, string | undefined
   registerGroup(program, output, env);
   registerCertifications(program, output, env);
   registerObligations(program, output, env);
-  for (const command of program.commands) command.exitOverride().addHelpText('after', EXIT_CODES_HELP);
+  registerKeys(program, output, env, setExit);
+  for (const command of program.commands) {
+    command.exitOverride().addHelpText('after', EXIT_CODES_HELP);
+    for (const sub of command.commands) sub.exitOverride();
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -41,6 +46,10 @@ export async function run(argv: string[], env: Record<string, string | undefined
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (error instanceof BadFileError) {
+      output.err(error.message);
+      return EXIT.FINDINGS;
     }
     if (error instanceof UsageError || (error instanceof VcError && error.code !== 'VC_INTERNAL')) {
       output.err(`vendor-chain: ${error.message}`);

@@ -44,8 +44,12 @@ export interface BlastRadius {
   leak: Leak;
   controllers: AffectedController[];
   notExposed: NotExposed[];
-  /** True when the walk hit maxPaths and stopped early: the answer is a lower bound. */
+  /** True when the walk hit maxPaths or maxSteps and stopped early: the answer is a lower bound. */
   truncated: boolean;
+  /** Partial paths dropped or left unexplored when the walk was truncated; 0 otherwise. */
+  unexplored: number;
+  /** Partial paths the walk made: its work, bounded by maxSteps. */
+  steps: number;
 }
 
 export interface BlastRadiusOptions {
@@ -53,15 +57,37 @@ export interface BlastRadiusOptions {
   maxPathsPerController?: number;
   /** Safety bound on partial paths alive at one level of the walk. */
   maxPaths?: number;
+  /** Safety bound on partial paths made over the whole walk: a register whose paths multiply at
+   * every level (issue 10's 120-level ladder: 2^120 paths) is answered in seconds, truncated. */
+  maxSteps?: number;
 }
 
 export const DEFAULT_PATHS_PER_CONTROLLER = 10;
 const DEFAULT_MAX_PATHS = 50_000;
+export const DEFAULT_MAX_STEPS = 200_000;
 
+/**
+ * A partial path as a linked list from its top down to the leak: paths that fork share their
+ * prefix instead of copying it at every level, so memory grows with the steps, not steps × depth.
+ */
 interface Walk {
-  hops: Entrustment[]; // leak first
-  links: LinkKind[]; // links[k]: how hops[k] performs hops[k + 1]
+  top: Entrustment;
+  /** How `top` performs `below.top` (unused at the leak). */
+  link: LinkKind;
+  below: Walk | null;
   data: CategorySet;
+}
+
+/** Hops leak first, as the walk found them. */
+function hopsOf(walk: Walk | null): Entrustment[] {
+  const hops: Entrustment[] = [];
+  for (let w = walk; w !== null; w = w.below) hops.push(w.top);
+  return hops.reverse();
+}
+
+function onPath(walk: Walk | null, id: string): boolean {
+  for (let w = walk; w !== null; w = w.below) if (w.top.id === id) return true;
+  return false;
 }
 
 interface Reached {
@@ -76,31 +102,41 @@ interface Reached {
  */
 export async function blastRadius(store: StorePort, leak: Leak, options: BlastRadiusOptions = {}): Promise<BlastRadius> {
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const misses = new Map<string, NotExposed>();
   const reached: Reached[] = [];
   let truncated = false;
+  let unexplored = 0;
+  let steps = 0;
 
   const miss = (e: Entrustment, reason: MissReason, detail: string, below: Walk | null) => {
     const key = `${e.id}|${reason}`;
-    if (!misses.has(key)) misses.set(key, { entrustment: e, reason, detail, hops: [e, ...(below ? [...below.hops].reverse() : [])] });
+    if (!misses.has(key)) misses.set(key, { entrustment: e, reason, detail, hops: [e, ...hopsOf(below).reverse()] });
   };
   const extend = (below: Walk | null, e: Entrustment, link: LinkKind, into: Walk[]) => {
-    if (below?.hops.some((h) => h.id === e.id)) return miss(e, 'CYCLE', `${e.id} is already on this path`, below);
+    if (onPath(below, e.id)) return miss(e, 'CYCLE', `${e.id} is already on this path`, below);
     if (!intersects(e, leak.window)) return miss(e, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
     const data = intersect(below ? below.data : leak.data, asSet(e.data));
     if (data !== null && data.length === 0) return miss(e, 'NO_COMMON_DATA', `carries ${e.data.join(', ')}; nothing in common with ${(below ? below.data : leak.data)?.join(', ')}`, below);
-    into.push(below ? { hops: [...below.hops, e], links: [...below.links, link], data } : { hops: [e], links: [], data });
+    steps += 1;
+    into.push({ top: e, link, below, data });
   };
 
   let frontier: Walk[] = [];
   for (const e of (await store.entrustmentsInto([leak.party])).sort(byId)) extend(null, e, 'declared', frontier);
 
   while (frontier.length > 0) {
+    if (steps >= maxSteps) {
+      unexplored += frontier.length;
+      truncated = true;
+      break;
+    }
     if (frontier.length > maxPaths) {
+      unexplored += frontier.length - maxPaths;
       frontier = frontier.slice(0, maxPaths);
       truncated = true;
     }
-    const tops = frontier.map((w) => w.hops[w.hops.length - 1]);
+    const tops = frontier.map((w) => w.top);
     const upstreamIds = new Set(tops.flatMap((e) => e.under ?? []));
     const unknownClients = new Set(tops.filter((e) => e.under === undefined).map((e) => e.client));
     const [upstream, into] = await Promise.all([
@@ -132,12 +168,17 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
     frontier = next;
   }
 
-  return { leak, controllers: summarize(reached, leak, options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER), notExposed: [...misses.values()], truncated };
+  return { leak, controllers: summarize(reached, leak, options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER), notExposed: [...misses.values()], truncated, unexplored, steps };
 }
 
 function toPath(r: Reached, leak: Leak): ExposurePath {
-  const hops = [...r.walk.hops].reverse();
-  const links: LinkKind[] = [r.ownLink, ...[...r.walk.links].reverse()];
+  // Controller first: from the top of the walk down to the leak.
+  const hops: Entrustment[] = [];
+  const links: LinkKind[] = [r.ownLink];
+  for (let w: Walk | null = r.walk; w !== null; w = w.below) {
+    hops.push(w.top);
+    if (w.below !== null) links.push(w.link);
+  }
   const confirmed =
     links.every((l) => l === 'declared') &&
     hops.every((h) => (h.confidence === 'confirmed' || h.confidence === 'reported') && h.data.length > 0);

@@ -5,14 +5,34 @@ import { isIsoDate } from './dates.js';
 // arguments) and their inferred types are the domain types every store returns.
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-export const id = z.string().regex(ID_PATTERN, { message: 'expected an id of lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' });
+/** Longer ids could not be keys in every store (LMDB keys stop near 2,000 bytes, with the index's). */
+export const ID_MAX = 200;
+export const id = z
+  .string()
+  .regex(ID_PATTERN, { message: 'expected an id of lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })
+  .max(ID_MAX, { message: `must be at most ${ID_MAX} characters` });
 export const isoDate = z
   .string({ message: 'expected a date like 2014-09-25' })
   .refine(isIsoDate, { message: 'expected a date like 2014-09-25' });
 const country = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like JP' });
 const idList = z.array(id);
-const text = z.string().min(1, { message: 'must not be empty' });
-const count = z.number().int({ message: 'expected a whole number' }).nonnegative({ message: 'must not be negative' });
+// Control characters, terminal escapes and bidi overrides would rewrite what a person sees in a
+// table, a diagram or a terminal (a name that hides another); tabs and newlines are fine.
+const UNSAFE_CHAR = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const text = z
+  .string()
+  .min(1, { message: 'must not be empty' })
+  .superRefine((v, ctx) => {
+    const m = UNSAFE_CHAR.exec(v);
+    if (m) ctx.addIssue({ code: 'custom', message: `must not contain control characters, escape sequences or bidi overrides (U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${m.index + 1})` });
+  });
+/** GraphQL's Int is 32-bit: a larger count would be stored and then fail every read. */
+export const COUNT_MAX = 2_147_483_647;
+const count = z
+  .number()
+  .int({ message: 'expected a whole number' })
+  .nonnegative({ message: 'must not be negative' })
+  .max(COUNT_MAX, { message: `must be at most ${COUNT_MAX}` });
 
 export const SOURCE_KINDS = ['official', 'press', 'blog', 'contract', 'court', 'other'] as const;
 export const PARTY_KINDS = ['municipality', 'company', 'committee', 'consortium', 'agency', 'regulator', 'service', 'person'] as const;
@@ -70,7 +90,16 @@ export const partySchema = z.strictObject({
   sources: idList.default([]),
 });
 
-export const entrustmentSchema = periodOrdered(
+/** Nobody entrusts data to itself, and an entrustment cannot perform itself. */
+function notSelf<T extends { id: string; client: string; contractor: string; under?: string[] | undefined }>(schema: z.ZodType<T>) {
+  return schema.superRefine((e, ctx) => {
+    if (e.client === e.contractor) ctx.addIssue({ code: 'custom', path: ['contractor'], message: `is the client itself (${e.client}): a party cannot entrust data to itself` });
+    const j = e.under?.indexOf(e.id) ?? -1;
+    if (j >= 0) ctx.addIssue({ code: 'custom', path: ['under', j], message: `names this entrustment itself (${e.id})` });
+  });
+}
+
+export const entrustmentSchema = notSelf(periodOrdered(
   z.strictObject({
     id,
     client: id,
@@ -93,7 +122,7 @@ export const entrustmentSchema = periodOrdered(
     note: text.optional(),
     sources: idList.default([]),
   }),
-);
+));
 
 export const incidentSchema = periodOrdered(
   z.strictObject({

@@ -22,6 +22,14 @@ function isMalformedRequest(error: unknown): error is Error & { statusCode: numb
   return typeof e?.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
 }
 
+/** Refusals raised by our own HTTP hooks (body limit, rate limit): their status and code stand. */
+function isRefusal(error: unknown): error is Error & { statusCode: number; code: string } {
+  const e = error as { code?: unknown; statusCode?: unknown } | undefined;
+  return error instanceof Error && typeof e?.code === 'string' && !e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
+}
+
+const ARMOR_LIMIT = /^Syntax Error: ((Query depth|Aliases|Directives) limit of \d+ exceeded, found \d+\.)$/;
+
 /**
  * Every error leaves with an `extensions.code` and a message a person can act on. Domain errors
  * keep their message; unexpected errors are logged and replaced, so no internals or stack traces
@@ -33,6 +41,7 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger) {
     const locate = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
     if (original instanceof VcError) return new GraphQLError(error.message, { ...locate, extensions: { code: original.code, ...original.details } });
     if (original instanceof GraphQLError && original.extensions?.code) return new GraphQLError(error.message, { ...locate, extensions: original.extensions });
+    if (isRefusal(original)) return new GraphQLError(original.message, { extensions: { code: original.code } });
     if (isMalformedRequest(original)) {
       return new GraphQLError(`the request is malformed: ${original.message}; send JSON like {"query": "{ stats { parties } }"}`, { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
     }
@@ -40,9 +49,17 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger) {
       log.error({ err: original, path: error.path }, 'internal error in a GraphQL resolver');
       return new GraphQLError('internal error: the request could not be completed; the server log has the details', { ...locate, extensions: { code: ERROR_CODES.INTERNAL } });
     }
+    // graphql-armor's refusals name the limit and the value; they are not syntax errors.
+    const armor = ARMOR_LIMIT.exec(error.message)?.[1];
+    if (armor !== undefined) return new GraphQLError(armor, { ...locate, extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
+    const tokens = /Document contains more that (\d+) tokens/.exec(error.message)?.[1];
+    if (tokens !== undefined) {
+      return new GraphQLError(`the query has more than ${tokens} tokens: the limit (maxTokens) is ${tokens}`, { extensions: { code: ERROR_CODES.BAD_USER_INPUT, limit: 'maxTokens', value: Number(tokens) } });
+    }
     return new GraphQLError(error.message, { ...locate, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } });
   });
   const malformed = execution.errors.some((e) => isMalformedRequest(e.originalError));
-  const statusCode = malformed ? 400 : execution.data ? 200 : execution.statusCode && execution.statusCode < 500 ? execution.statusCode : 200;
+  const refusal = execution.errors.map((e) => e.originalError).find(isRefusal);
+  const statusCode = refusal ? refusal.statusCode : malformed ? 400 : execution.data ? 200 : execution.statusCode && execution.statusCode < 500 ? execution.statusCode : 200;
   return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
 }

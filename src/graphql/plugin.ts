@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import mercurius from 'mercurius';
 import type { FastifyInstance } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '../errors.js';
 import { loaders } from './loaders.js';
 import { analysisResolvers } from './resolvers/analysis.js';
 import { queryResolvers } from './resolvers/query.js';
@@ -9,10 +11,19 @@ import { riskResolvers } from './resolvers/risk.js';
 import { DateScalar } from './scalars.js';
 import { loadSchema } from './schema.js';
 import { formatErrors } from './errors.js';
+import { checkCost, limitRules, type QueryLimits } from './limits.js';
+import { auditResolvers } from './resolvers/audit.js';
+import { requireRole } from './roles.js';
 import './context.js';
 
-// Deep enough for controllers → paths → hops → client → name; a bound against abusive queries.
-export const QUERY_DEPTH = 10;
+function isJson(source: string): boolean {
+  try {
+    JSON.parse(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function merge(...parts: Record<string, Record<string, unknown>>[]) {
   const out: Record<string, Record<string, unknown>> = {};
@@ -21,16 +32,29 @@ function merge(...parts: Record<string, Record<string, unknown>>[]) {
 }
 
 export default fp(
-  async function graphqlPlugin(app: FastifyInstance) {
+  async function graphqlPlugin(app: FastifyInstance, { limits }: { limits: QueryLimits }) {
     await app.register(mercurius, {
       schema: loadSchema(),
-      resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never) } as never,
+      resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never, auditResolvers as never) } as never,
       loaders,
-      context: () => ({ store: app.store }),
-      queryDepth: QUERY_DEPTH,
+      context: (request) => ({ store: app.store, principal: request.principal }),
+      // graphql's parser stops at this many tokens, before building a tree of a huge document.
+      graphql: { parseOptions: { maxTokens: limits.maxTokens } },
+      validationRules: limitRules(limits),
       graphiql: false,
       errorFormatter: (execution, ctx) => formatErrors(execution, ctx.reply?.log ?? app.log),
     });
+    // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
+    // which would skip the token limit and reach validation malformed: only GraphQL text is taken.
+    app.graphql.addHook('preParsing', async (_schema, source) => {
+      if (isJson(source)) throw new GraphQLError('the query must be GraphQL text, like { stats { parties } }', { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
+    });
+    // Roles before anything runs: every mutation needs an editor. Then the cost, which depends
+    // on the variables (a page size), so it is checked here rather than as a cached rule.
+    app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
+      if (document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation')) requireRole(context.principal, 'editor', 'a mutation');
+      checkCost(schema, document, variables as Record<string, unknown> | undefined, limits);
+    });
   },
-  { name: 'vendor-chain-graphql', dependencies: ['vendor-chain-store'] },
+  { name: 'vendor-chain-graphql', dependencies: ['vendor-chain-store', 'vendor-chain-access'] },
 );

@@ -1,7 +1,9 @@
 import type { Register, RegisterBatch } from '../domain/model.js';
 import type { StorePort } from '../store/port.js';
+import { auditDraft, importSummary } from './audit-summary.js';
+import { JsonLineFinder } from './json-lines.js';
 import { LineFinder, parseRegisterText } from './parse.js';
-import type { Problem } from './problems.js';
+import type { PathSegment, Problem } from './problems.js';
 import { resolveReferences, type DocumentUnderCheck } from './resolve.js';
 import { SECTIONS, validateRegister } from './validate.js';
 
@@ -15,6 +17,10 @@ export interface ImportOptions {
   /** Validate and resolve only; write nothing. */
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Who imports, for the audit entry written with the import ('system' when not said). */
+  actor?: string;
+  /** The audit entry's action: importRegister (GraphQL), import (CLI) … */
+  action?: string;
 }
 
 export interface ImportReport {
@@ -43,7 +49,7 @@ export function checkRegisters(inputs: readonly RegisterInput[]): Promise<Import
  */
 export async function importRegisters(store: StorePort | null, inputs: readonly RegisterInput[], options: ImportOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { ok: false, sources: 0, parties: 0, entrustments: 0, incidents: 0, errors: [], warnings: [] };
-  const checked: Array<DocumentUnderCheck & { text: string; register: Register | null }> = [];
+  const checked: Array<DocumentUnderCheck & { text: string; json: boolean; register: Register | null }> = [];
   let invalid = false;
   for (const input of inputs) {
     const parsed = parseRegisterText(input.text);
@@ -55,13 +61,13 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
     countSections(report, parsed.value);
     const { register, loose, errors, warnings } = validateRegister(parsed.value);
     if (register === null) invalid = true;
-    checked.push({ register, loose, errors, warnings, text: input.text, ...(input.file === undefined ? {} : { file: input.file }) });
+    checked.push({ register, loose, errors, warnings, text: input.text, json: parsed.json, ...(input.file === undefined ? {} : { file: input.file }) });
   }
   // References are resolved even in invalid documents (read leniently), so one run reports
   // every error that can be known.
   await resolveReferences(checked, store);
   for (const doc of checked) {
-    const lines = doc.errors.empty && doc.warnings.empty ? null : new LineFinder(doc.text);
+    const lines = doc.errors.empty && doc.warnings.empty ? null : lineFinder(doc.text, doc.json, [...doc.errors.items, ...doc.warnings.items].map((p) => p.at));
     const place = (p: { at: (string | number)[]; path: string; message: string }): Problem => {
       const line = lines?.lineOf(p.at);
       return withFile({ path: p.path, message: p.message, ...(line === undefined ? {} : { line }) }, doc.file);
@@ -70,8 +76,17 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
     report.warnings.push(...inDocumentOrder(doc.warnings.items.map(place)));
   }
   report.ok = !invalid && report.errors.length === 0;
-  if (report.ok && !options.dryRun && store !== null) await store.upsert(mergeBatches(checked.map((doc) => doc.register as Register)), options.onProgress);
+  if (report.ok && !options.dryRun && store !== null) {
+    const batch = mergeBatches(checked.map((doc) => doc.register as Register));
+    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'import', await importSummary(store, batch));
+    await store.upsert(batch, options.onProgress, audit);
+  }
   return report;
+}
+
+/** JSON is placed by a bounded-memory scan; YAML by its parser. */
+function lineFinder(text: string, json: boolean, paths: PathSegment[][]): { lineOf(path: PathSegment[]): number | undefined } {
+  return json ? new JsonLineFinder(text, paths) : new LineFinder(text);
 }
 
 /** Problems by line, as a person reads the file; a stable sort keeps same-line ones together. */

@@ -1,18 +1,25 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { firstDuplicateKey } from './json-duplicates.js';
 import type { PathSegment, Problem } from './problems.js';
 
 // Registers are YAML or JSON (JSON is YAML). JSON goes through JSON.parse, which is many times
 // faster on the large files a bulk import brings; the YAML parser is only needed to report
 // syntax errors and line numbers, and is then run lazily, on documents that have problems.
 
-export type Parsed = { ok: true; value: unknown; text: string } | { ok: false; problems: Problem[] };
+export type Parsed = { ok: true; value: unknown; text: string; json: boolean } | { ok: false; problems: Problem[] };
 
 export function parseRegisterText(text: string): Parsed {
   if (/^\s*\{/.test(text)) {
+    let value: unknown;
     try {
-      return { ok: true, value: JSON.parse(text), text };
+      value = JSON.parse(text);
     } catch {
       // Not valid JSON: the YAML parser says where, and may still accept it as YAML flow.
+    }
+    if (value !== undefined) {
+      const duplicate = firstDuplicateKey(text);
+      if (duplicate === null) return { ok: true, value, text, json: true };
+      return { ok: false, problems: [{ path: '(document)', message: `duplicate key "${duplicate.key}" at column ${duplicate.column}: each key may appear once per object`, line: duplicate.line }] };
     }
   }
   const lines = new LineCounter();
@@ -27,8 +34,16 @@ export function parseRegisterText(text: string): Parsed {
       })),
     };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }), text };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIASES }), text, json: false };
+  } catch (error) {
+    // yaml refuses documents whose aliases expand beyond the count (a "billion laughs" bomb).
+    if (!(error instanceof ReferenceError)) throw error;
+    return { ok: false, problems: [{ path: '(document)', message: `the YAML aliases expand too far (more than ${MAX_ALIASES} alias uses): write the values out instead of using anchors` }] };
+  }
 }
+
+const MAX_ALIASES = 1000;
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;

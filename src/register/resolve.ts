@@ -1,9 +1,10 @@
 import type { StorePort } from '../store/port.js';
+import { checkStoredDependants } from './dependants.js';
 import type { LooseRegister } from './loose.js';
 import type { PathSegment, ProblemList } from './problems.js';
 
 /** What resolving needs from a store: records by id, batched. */
-export type ReferenceLookup = Pick<StorePort, 'parties' | 'entrustments' | 'sources'>;
+export type ReferenceLookup = Pick<StorePort, 'parties' | 'entrustments' | 'sources' | 'entrustmentsUnder'>;
 
 export interface DocumentUnderCheck {
   loose: LooseRegister;
@@ -31,6 +32,7 @@ export async function resolveReferences(docs: readonly DocumentUnderCheck[], loo
     const missing: Record<Kind, Set<string>> = { sources: new Set(), parties: new Set(), entrustments: new Set() };
     for (const doc of docs) visitReferences(doc, (kind, id) => id !== undefined && !known[kind].has(id) && missing[kind].add(id));
     await addStored(known, missing, lookup);
+    await checkStoredDependants(docs, lookup);
   }
   for (const doc of docs) {
     visitReferences(doc, (kind, id, at, soft) => {

@@ -1,3 +1,4 @@
+import type { ApiKey, AuditDraft, AuditEntry } from '../access/model.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../domain/model.js';
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
@@ -13,6 +14,8 @@ import type { EntrustmentLink } from '../domain/graph/link-graph.js';
  *   `under: []` mean different things), arrays keep their order.
  * - `upsert` is atomic: the whole batch is written in one transaction or nothing is. Writing a
  *   record with an existing id replaces it (and its index entries) completely.
+ * - Every write takes an optional audit entry and writes it in the write's own transaction, with
+ *   the new write generation as its id: the entry exists exactly when the write does.
  */
 export interface StorePort {
   readonly kind: 'embedded' | 'neo4j';
@@ -53,9 +56,18 @@ export interface StorePort {
   generation(): Promise<number>;
 
   /** Write a whole batch atomically; `onProgress` reports rows written so far for large batches. */
-  upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void>;
+  upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void>;
   /** Delete records by id (and their index entries), atomically. Unknown ids are ignored. */
-  remove(ids: RemoveIds): Promise<void>;
+  remove(ids: RemoveIds, audit?: AuditDraft): Promise<void>;
+
+  /** Every API key's record (never a key itself), by name; a short list. */
+  apiKeys(): Promise<ApiKey[]>;
+  /** Adds a key and its audit entry atomically; rejects with BadInputError when the name is taken. */
+  addApiKey(key: ApiKey, audit: AuditDraft): Promise<void>;
+  /** Deletes the key with this name and writes the audit entry; false (nothing written) when there is none. */
+  revokeApiKey(name: string, audit: AuditDraft): Promise<boolean>;
+  /** Up to `first` audit entries, newest first, older than the entry `after` when given. */
+  auditLog(first: number, after: string | null): Promise<AuditEntry[]>;
   counts(): Promise<StoreCounts>;
 
   /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */

@@ -176,4 +176,39 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
   t.test('ping answers while open', async (t) => {
     await t.resolves(store.ping());
   });
+
+  t.test('api keys: added once by name, listed, revoked; each with its audit entry, atomically', async (t) => {
+    const p = `k${randomBytes(4).toString('hex')}-`;
+    const key = { name: `${p}ops`, role: 'editor' as const, keyId: randomBytes(6).toString('hex'), salt: 'c2FsdA==', hash: 'aGFzaA==', n: 16384, createdAt: '2026-01-01T00:00:00.000Z' };
+    const audit = (summary: string) => ({ at: '2026-01-01T00:00:00.000Z', actor: `${p}tester`, action: 'keys', summary });
+    t.teardown(() => store.revokeApiKey(key.name, audit('cleanup')));
+    await store.addApiKey(key, audit('add'));
+    t.same((await store.apiKeys()).filter((k) => k.name === key.name), [key], 'exactly as written');
+    await t.rejects(store.addApiKey({ ...key, role: 'admin' }, audit('again')), { code: 'BAD_USER_INPUT' });
+    t.equal((await store.apiKeys()).find((k) => k.name === key.name)?.role, 'editor', 'the first one stays');
+    t.equal(await store.revokeApiKey(key.name, audit('revoke')), true);
+    t.equal(await store.revokeApiKey(key.name, audit('revoke again')), false);
+    const mine = (await store.auditLog(500, null)).filter((e) => e.actor === `${p}tester`);
+    t.same(mine.map((e) => e.summary), ['revoke', 'add'], 'refused writes leave no entry; newest first');
+  });
+
+  t.test('the audit entry commits with its write, and not without it', async (t) => {
+    const p = `a${randomBytes(4).toString('hex')}-`;
+    const b = fixture(p);
+    t.teardown(() => store.remove(everyId(b)));
+    const draft = (summary: string) => ({ at: '2026-01-01T00:00:00.000Z', actor: `${p}tester`, action: 'import', summary });
+    const before = await store.generation();
+    await store.upsert(b, undefined, draft('written'));
+    const circular: Record<string, unknown> = { ...b.parties[0]!, id: `${p}late` };
+    circular.self = circular;
+    const failing = fixture(`${p}x-`);
+    failing.parties.push(circular as unknown as Party);
+    await t.rejects(store.upsert(failing, undefined, draft('failed')));
+    await store.remove({ parties: [`${p}nobody`] }, draft('removed'));
+    const mine = (await store.auditLog(500, null)).filter((e) => e.actor === `${p}tester`);
+    t.same(mine.map((e) => e.summary), ['removed', 'written']);
+    t.ok(Number(mine[1]!.id) > before && Number(mine[0]!.id) > Number(mine[1]!.id), 'ids are write generations');
+    const page = await store.auditLog(1, mine[0]!.id);
+    t.ok(page.length === 1 && Number(page[0]!.id) < Number(mine[0]!.id), 'after pages back');
+  });
 }

@@ -69,8 +69,8 @@ t.test('the loader finds every query by name and refuses to start without one', 
 t.test('schema.cypher splits into its idempotent statements', async (t) => {
   const statements = statementsOf(files.get('schema')!);
   const creates = statements.filter((s) => s.startsWith('CREATE'));
-  t.equal(creates.length, 7, 'a constraint per label, an index per searched property');
-  for (const s of creates) t.match(s, /^CREATE (CONSTRAINT|INDEX) \w+ IF NOT EXISTS FOR \(n:\w+\) (REQUIRE n\.id IS UNIQUE|ON \(n\.\w+\))$/);
+  t.equal(creates.length, 9, 'a constraint per label, an index per searched property');
+  for (const s of creates) t.match(s, /^CREATE (CONSTRAINT|INDEX) \w+ IF NOT EXISTS FOR \(n:\w+\) (REQUIRE n\.(id|name|seq) IS UNIQUE|ON \(n\.\w+\))$/);
   const drops = statements.filter((s) => s.startsWith('DROP'));
   for (const s of drops) t.match(s, /^DROP (CONSTRAINT|INDEX) \w+ IF EXISTS$/, 'what the first model made goes, idempotently');
   t.same(statements.slice(creates.length + drops.length), ['CALL db.awaitIndexes(300)'], 'and writes wait for the indexes to be online');

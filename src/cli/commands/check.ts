@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Problem } from '../../register/problems.js';
@@ -9,12 +10,25 @@ export async function readRegisterFiles(files: string[]): Promise<RegisterInput[
   return Promise.all(
     files.map(async (file) => {
       try {
-        return { file, text: await readFile(file, 'utf8') };
+        return { file, text: decodeUtf8(file, await readFile(file)) };
       } catch (error) {
+        if (error instanceof BadFileError) throw error;
         throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
     }),
   );
+}
+
+/** A file that cannot be read as a register: bad input (exit 1), not usage. */
+export class BadFileError extends Error {}
+
+// Invalid UTF-8 would be silently replaced by U+FFFD in names: refused instead, with its place.
+function decodeUtf8(file: string, bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  if (isUtf8(bytes)) return text;
+  const at = text.indexOf('\uFFFD');
+  const line = text.slice(0, at).split('\n').length;
+  throw new BadFileError(`${file}:${line}: error: (document): not valid UTF-8 (byte ${Buffer.byteLength(text.slice(0, at)) + 1}); save the file as UTF-8`);
 }
 
 /** `file:line: path: message`, the shape editors and CI annotations understand. */

@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { importRegisters } from '../../register/import.js';
+import { cliActor } from '../actor.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { withStore } from '../store-session.js';
@@ -25,7 +26,7 @@ export function registerImport(program: Command, output: Output, env: Record<str
         started = true;
         bar.update(done);
       };
-      const report = await withStore(env, (store) => importRegisters(store, inputs, { dryRun: options.dryRun ?? false, onProgress }));
+      const report = await withStore(env, (store) => importRegisters(store, inputs, { dryRun: options.dryRun ?? false, onProgress, actor: cliActor(), action: 'import' }));
       if (started) bar.stop();
       reportProblems(report, output);
       if (!report.ok) {

@@ -21,6 +21,7 @@ export const analysisResolvers: IResolvers = {
         notExposed: result.notExposed,
         unawareCount: result.controllers.filter((c) => !c.aware).length,
         truncated: result.truncated,
+        unexplored: result.unexplored,
       };
     },
     redelegationFindings: async (_, args: FindingsQuery, { store }) => redelegationFindings(store, args),

@@ -1,9 +1,12 @@
+import { statfsSync } from 'node:fs';
+import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
 import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
-import { StoreUnavailableError } from '../../errors.js';
+import { DiskFullError, isDiskFull, StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import { addApiKey, readApiKeys, readAuditLog, revokeApiKey } from './access.js';
 import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
@@ -11,6 +14,17 @@ import type { Tables } from './tables.js';
 import { generationOf, removeRecords, writeBatch } from './writes.js';
 
 const LINKS_PER_PAGE = 1_000;
+/** Below this much free space, a failed write is taken for a full disk: LMDB reports EIO there. */
+const NEARLY_FULL_BYTES = 16 * 1024 * 1024;
+
+function nearlyFull(dir: string): boolean {
+  try {
+    const s = statfsSync(dir);
+    return s.bavail * s.bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
 
 const inWindow = (entrustments: Entrustment[], window?: Period) =>
   window ? entrustments.filter((e) => intersects(e, window)) : entrustments;
@@ -19,7 +33,10 @@ export class EmbeddedStore implements StorePort {
   readonly kind = 'embedded' as const;
   private closed = false;
 
-  constructor(private readonly tables: Tables) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly dataDir: string | null = null,
+  ) {}
 
   async parties(ids: readonly string[]): Promise<Party[]> {
     return readMany(this.open().parties, ids);
@@ -90,18 +107,39 @@ export class EmbeddedStore implements StorePort {
     return scanPage(this.open().parties, afterId, limit);
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void> {
     const t = this.open();
-    const total = writeBatch(t, batch, onProgress);
+    const total = this.writing(() => writeBatch(t, batch, onProgress, audit));
     // The synchronous commit has already flushed; this also waits for any earlier async write.
     await t.root.flushed;
     onProgress?.(total, total);
   }
 
-  async remove(ids: RemoveIds): Promise<void> {
+  async remove(ids: RemoveIds, audit?: AuditDraft): Promise<void> {
     const t = this.open();
-    removeRecords(t, ids);
+    this.writing(() => removeRecords(t, ids, audit));
     await t.root.flushed;
+  }
+
+  async apiKeys(): Promise<ApiKey[]> {
+    return readApiKeys(this.open());
+  }
+
+  async addApiKey(key: ApiKey, audit: AuditDraft): Promise<void> {
+    const t = this.open();
+    this.writing(() => addApiKey(t, key, audit));
+    await t.root.flushed;
+  }
+
+  async revokeApiKey(name: string, audit: AuditDraft): Promise<boolean> {
+    const t = this.open();
+    const revoked = revokeApiKey(t, name, audit);
+    await t.root.flushed;
+    return revoked;
+  }
+
+  async auditLog(first: number, after: string | null): Promise<AuditEntry[]> {
+    return readAuditLog(this.open(), first, after);
   }
 
   async counts(): Promise<StoreCounts> {
@@ -131,6 +169,16 @@ export class EmbeddedStore implements StorePort {
     if (this.closed) return;
     this.closed = true;
     await this.tables.root.close();
+  }
+
+  /** A full disk aborts the transaction (nothing written) and says so, not as an internal error. */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if (isDiskFull(error) || (this.dataDir !== null && nearlyFull(this.dataDir))) throw new DiskFullError(`the data directory ${this.dataDir ?? '(DATA_DIR)'}`);
+      throw error;
+    }
   }
 
   private open(): Tables {

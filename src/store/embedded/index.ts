@@ -8,7 +8,7 @@ import { openTables } from './tables.js';
 export async function openEmbeddedStore(dataDir: string): Promise<StorePort> {
   try {
     await mkdir(dataDir, { recursive: true });
-    return new EmbeddedStore(openTables(dataDir));
+    return new EmbeddedStore(openTables(dataDir), dataDir);
   } catch (error) {
     throw new StoreUnavailableError(`cannot open the data directory ${dataDir}: ${(error as Error).message}`);
   }

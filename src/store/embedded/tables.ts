@@ -24,6 +24,10 @@ export interface Tables {
   readonly index: Database<Uint8Array, IndexKey>;
   /** The store's own values (its write generation), apart from any record. */
   readonly meta: Database<string, string>;
+  /** API key records by name (hashes only). */
+  readonly apiKeys: Database<string, string>;
+  /** Audit entries by the write generation that made them. */
+  readonly audit: Database<string, number>;
   readonly sources: Table<Source>;
   readonly parties: Table<Party>;
   readonly entrustments: Table<Entrustment>;
@@ -39,13 +43,15 @@ export function openTables(dataDir: string): Tables {
     path: dataDir,
     // A directory even when its name has a dot in it (lmdb would take `my.data` for a file).
     noSubdir: false,
-    maxDbs: 8,
+    maxDbs: 16,
   });
   const records = (name: TableName) => root.openDB<string, string>({ name, encoding: 'string' });
   return {
     root,
     index: root.openDB<Uint8Array, IndexKey>({ name: 'index', encoding: 'binary' }),
     meta: root.openDB<string, string>({ name: 'meta', encoding: 'string' }),
+    apiKeys: root.openDB<string, string>({ name: 'api-keys', encoding: 'string' }),
+    audit: root.openDB<string, number>({ name: 'audit', encoding: 'string' }),
     sources: { db: records('sources'), encode: encodeJson, decode: decodeJson, indexKeys: noIndexKeys },
     parties: { db: records('parties'), encode: encodeJson, decode: decodeJson, indexKeys: partyIndexKeys },
     entrustments: { db: records('entrustments'), encode: encodeEntrustment, decode: decodeEntrustment, indexKeys: entrustmentIndexKeys },

@@ -1,5 +1,7 @@
+import type { AuditDraft } from '../../access/model.js';
 import type { RegisterBatch } from '../../domain/model.js';
 import type { RemoveIds } from '../port.js';
+import { appendAudit } from './access.js';
 import { TABLE_NAMES, type Table, type TableName, type Tables } from './tables.js';
 
 const PRESENT = new Uint8Array(0);
@@ -17,11 +19,11 @@ function tableOf(tables: Tables, name: TableName): Table<AnyRecord> {
  * encoded, a full disk) aborts it and nothing is written. A synchronous transaction commits with
  * a flush to disk before it returns, even with lmdb's overlappingSync. Returns the rows written.
  */
-export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (done: number, total: number) => void): number {
+export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): number {
   const total = TABLE_NAMES.reduce((n, name) => n + batch[name].length, 0);
   let done = 0;
   tables.root.transactionSync(() => {
-    nextGeneration(tables);
+    appendAudit(tables, nextGeneration(tables), audit);
     for (const name of TABLE_NAMES) {
       const table = tableOf(tables, name);
       for (const record of batch[name]) {
@@ -35,9 +37,9 @@ export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (d
 }
 
 /** Deletes records and the index entries they own, in one transaction; unknown ids are skipped. */
-export function removeRecords(tables: Tables, ids: RemoveIds): void {
+export function removeRecords(tables: Tables, ids: RemoveIds, audit?: AuditDraft): void {
   tables.root.transactionSync(() => {
-    nextGeneration(tables);
+    appendAudit(tables, nextGeneration(tables), audit);
     for (const name of TABLE_NAMES) {
       const table = tableOf(tables, name);
       for (const id of ids[name] ?? []) {
@@ -67,6 +69,8 @@ export function generationOf(tables: Tables): number {
 }
 
 // Inside the write's own transaction: the new generation commits with the write, or neither does.
-function nextGeneration(tables: Tables): void {
-  tables.meta.putSync(GENERATION, String(generationOf(tables) + 1));
+export function nextGeneration(tables: Tables): number {
+  const next = generationOf(tables) + 1;
+  tables.meta.putSync(GENERATION, String(next));
+  return next;
 }

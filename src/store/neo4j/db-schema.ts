@@ -9,14 +9,16 @@
 //   (:Party|Entrustment|Incident)-[:CITES]->(:Source)
 //   (:StoreMeta {id: 'store', generation})                       the write generation, one node
 
-export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta'] as const;
+export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta', 'ApiKey', 'AuditEntry'] as const;
 export const RELATIONSHIP_TYPES = ['ENTRUSTS', 'TO', 'UNDER', 'APPROVED_BY', 'SUBSIDIARY_OF', 'OPERATED_BY', 'MEMBER_OF', 'AT', 'CITES'] as const;
 export const PROPERTY_KEYS = [
   'id', 'json', 'name', 'aka', 'kind', 'country', 'parent', 'operator', 'confidence', 'note', 'role', 'generation',
   'client', 'contractor', 'under', 'purposes', 'data', 'subjects', 'records', 'from', 'to', 'reentrustment',
   'disclosed', 'approvedBy', 'storage', 'access', 'transferBasis', 'sources',
-  'party', 'detected', 'announced', 'url', 'title', 'published',
+  'party', 'detected', 'announced', 'url', 'title', 'published', 'seq',
 ] as const;
+
+export type PropertyKey = (typeof PROPERTY_KEYS)[number];
 
 export const DB_SCHEMA = {
   labels: [...LABELS],

@@ -1,9 +1,11 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
 import { entrustmentNode, incidentNode, linksOf, partyMemberships, partyNode, propsOf, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
@@ -112,7 +114,7 @@ export class Neo4jStore implements StorePort {
     return recordsOf(await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void> {
     // Rows are built before the transaction: a record that cannot be encoded fails the call
     // before anything is sent.
     const sources = batch.sources.map(sourceNode);
@@ -136,6 +138,7 @@ export class Neo4jStore implements StorePort {
     ];
     await this.write(total, async (tx) => {
       await this.run(tx, 'store/next-generation', {});
+      await access.appendAudit(this, tx, audit);
       let done = 0;
       for (const { name, params, rows } of statements) {
         await tx.run(this.cypher[name], params);
@@ -147,15 +150,32 @@ export class Neo4jStore implements StorePort {
     onProgress?.(total, total);
   }
 
-  async remove(ids: RemoveIds): Promise<void> {
+  async remove(ids: RemoveIds, audit?: AuditDraft): Promise<void> {
     const all = [ids.sources, ids.parties, ids.entrustments, ids.incidents].reduce((n, list) => n + (list?.length ?? 0), 0);
     await this.write(all, async (tx) => {
       await this.run(tx, 'store/next-generation', {});
+      await access.appendAudit(this, tx, audit);
       for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
       for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
       for (const part of chunks(ids.entrustments ?? [])) await this.run(tx, 'entrustment/remove', { ids: part });
       for (const part of chunks(ids.incidents ?? [])) await this.run(tx, 'incident/remove', { ids: part });
     });
+  }
+
+  apiKeys(): Promise<ApiKey[]> {
+    return access.apiKeys(this);
+  }
+
+  addApiKey(key: ApiKey, audit: AuditDraft): Promise<void> {
+    return access.addApiKey(this, key, audit);
+  }
+
+  revokeApiKey(name: string, audit: AuditDraft): Promise<boolean> {
+    return access.revokeApiKey(this, name, audit);
+  }
+
+  auditLog(first: number, after: string | null): Promise<AuditEntry[]> {
+    return access.auditLog(this, first, after);
   }
 
   async counts(): Promise<StoreCounts> {
@@ -198,18 +218,19 @@ export class Neo4jStore implements StorePort {
     return decode(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
   }
 
-  private run<Q extends QueryName>(tx: ManagedTransaction, name: Q, params: QueryParams<Q>) {
+  /** @internal shared with ./access.ts */
+  run<Q extends QueryName>(tx: ManagedTransaction, name: Q, params: QueryParams<Q>) {
     return tx.run(this.cypher[name], params);
   }
 
-  /** One managed read transaction; the driver retries it on transient errors. */
-  private async read<Q extends QueryName>(name: Q, params: QueryParams<Q>, fetchSize?: number): Promise<Neo4jRecord[]> {
+  /** One managed read transaction; the driver retries it on transient errors. @internal shared with ./access.ts */
+  async read<Q extends QueryName>(name: Q, params: QueryParams<Q>, fetchSize?: number): Promise<Neo4jRecord[]> {
     const result = await this.session((s) => s.executeRead((tx) => this.run(tx, name, params)), fetchSize);
     return result.records;
   }
 
-  /** One managed write transaction of `rows` records: all of `work` commits, or none of it. */
-  private async write(rows: number, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+  /** One managed write transaction of `rows` records: all of `work` commits, or none of it. @internal shared with ./access.ts */
+  async write(rows: number, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
     await this.session((s) => s.executeWrite(work, { timeout: writeTimeoutMs(rows) }));
   }
 
