@@ -9,6 +9,7 @@ import { riskResolvers } from './resolvers/risk.js';
 import { DateScalar } from './scalars.js';
 import { loadSchema } from './schema.js';
 import { formatErrors } from './errors.js';
+import { checkRequest, labelResponse, responseMediaType } from './http.js';
 import './context.js';
 
 // Deep enough for controllers → paths → hops → client → name; a bound against abusive queries.
@@ -29,7 +30,9 @@ export default fp(
       context: () => ({ store: app.store }),
       queryDepth: QUERY_DEPTH,
       graphiql: false,
-      errorFormatter: (execution, ctx) => formatErrors(execution, ctx.reply?.log ?? app.log),
+      additionalRouteOptions: { preValidation: checkRequest, onSend: labelResponse },
+      errorFormatter: (execution, ctx) =>
+        formatErrors(execution, ctx.reply?.log ?? app.log, responseMediaType(ctx.reply?.request.headers.accept)),
     });
   },
   { name: 'vendor-chain-graphql', dependencies: ['vendor-chain-store'] },
