@@ -26,7 +26,15 @@ t.test('cross-border', async (t) => {
   t.same(r.hops.map((h: any) => [h.contractor.id, h.stored, h.accessed, h.missingBasis]).sort(), [['line-china-dev', [], ['CN'], true], ['naver', ['KR'], [], true]]);
   const table = await cli(['cross-border', '--controller', 'line-corp']);
   t.match(table.out, /NAVER \(naver\) +│ KR +│ - +│ MISSING/);
-  t.match((await cli(['cross-border', '--controller', 'takeo-city'])).out, /None: every hop stores and accesses the data in JP/);
+  // The register says nothing of where cotode or MakeShop keep the data: unknown, never "domestic".
+  const quiet = await cli(['cross-border', '--controller', 'takeo-city']);
+  t.match(quiet.out, /株式会社cotode \(cotode\) +│ unknown +│ unknown +│ - /);
+  t.notMatch(quiet.out, /None/);
+  const takeo = await json(['cross-border', '--controller', 'takeo-city']);
+  t.same(takeo.hops.find((h: any) => h.entrustment === 'takeo-city--cotode'), {
+    entrustment: 'takeo-city--cotode', contractor: { id: 'cotode', name: '株式会社cotode' }, path: ['takeo-city--cotode'], link: 'declared',
+    stored: [], accessed: [], locationUnknown: true, possiblyIn: [], transferBasis: null, missingBasis: false,
+  });
 });
 
 t.test('concentration', async (t) => {

@@ -23,13 +23,17 @@ export function registerCrossBorder(program: Command, output: Output, env: Recor
           link: h.link,
           stored: h.stored,
           accessed: h.accessed,
+          locationUnknown: h.locationUnknown,
+          possiblyIn: h.possiblyIn,
           transferBasis: h.entrustment.transferBasis ?? null,
           missingBasis: h.missingBasis,
         }));
         if (o.format === 'json') return output.out(toJson({ controller: partyRef(names, r.controller), country: r.country, hops }));
         const title = `Cross-border hops in the chain of ${party(names, r.controller)} (${r.country})`;
-        if (hops.length === 0) return output.out(`${title}\nNone: every hop stores and accesses the data in ${r.country}.`);
-        const rows = hops.map((h) => [party(names, h.contractor.id), h.stored.join(' ') || '-', h.accessed.join(' ') || '-', h.transferBasis ?? (h.missingBasis ? 'MISSING' : '-'), h.path.join(' → ')]);
+        if (hops.length === 0) return output.out(`${title}\nNone: every hop records storage and access, all in ${r.country}.`);
+        const where = (h: (typeof hops)[number], countries: string[]) =>
+          h.locationUnknown ? (h.possiblyIn.length ? `unknown (possibly ${h.possiblyIn.join(' ')})` : 'unknown') : countries.join(' ') || '-';
+        const rows = hops.map((h) => [party(names, h.contractor.id), where(h, h.stored), where(h, h.accessed), h.transferBasis ?? (h.missingBasis ? 'MISSING' : '-'), h.path.join(' → ')]);
         output.out(`${title}\n${table(['contractor', 'stored in', 'accessed from', 'basis', 'path'], rows, output.width)}`);
       });
     });
