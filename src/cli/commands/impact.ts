@@ -22,14 +22,14 @@ export function registerImpact(program: Command, output: Output, env: Record<str
     .command('impact')
     .description('blast radius of a leak: every affected controller, with the paths that prove it')
     .option('--incident <id>', 'an incident in the register')
-    .option('--party <id>', 'or: the party that leaks…')
-    .option('--from <date>', '…from this date (inclusive)', parseDate)
-    .option('--to <date>', '…to this date (exclusive)', parseDate)
-    .option('--data <categories...>', '…and these data categories (default: any)')
+    .option('--party <id>', 'or: a hypothetical leak at this party, with the optional window and data below')
+    .option('--from <date>', 'with --party: first day of the leak, inclusive (default: open)', parseDate)
+    .option('--to <date>', 'with --party: first day after the leak, exclusive (default: open)', parseDate)
+    .option('--data <categories...>', 'with --party: the data categories leaked (default: any)')
     .addOption(new Option('--max-paths <n>', 'paths shown per controller').argParser(parsePositive).default(DEFAULT_PATHS_PER_CONTROLLER))
     .addOption(formatOption())
     .action(async (o: ImpactOptions) => {
-      if (!o.incident && !o.party) throw new UsageError('give --incident ID, or --party ID with --from and --to');
+      if (!o.incident && !o.party) throw new UsageError('give --incident ID, or --party ID (optionally with --from, --to and --data)');
       await withStore(env, async (store) => {
         const leak = await resolveLeak(store, { incident: o.incident ?? null, party: o.party ?? null, from: o.from ?? null, to: o.to ?? null, data: o.data ?? null });
         const result = await blastRadius(store, leak, { maxPathsPerController: o.maxPaths });
