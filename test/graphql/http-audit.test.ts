@@ -81,3 +81,14 @@ t.test('the Accept header picks the media type, q-values included', async (t) =>
   t.equal(responseMediaType('text/html'), 'application/json');
   t.equal(responseMediaType(undefined), 'application/json');
 });
+
+t.test('the served schema describes the root types, and Date as the SDL does', async (t) => {
+  const { buildSchema } = await import('graphql');
+  const { loadSchemaText } = await import('../../src/graphql/schema.js');
+  const sdl = buildSchema(loadSchemaText());
+  const res = await post(JSON.stringify({ query: '{ q: __type(name: "Query") { description } m: __type(name: "Mutation") { description } d: __type(name: "Date") { description } }' }));
+  const { data } = await res.json();
+  t.match(data.q.description, /^Read-only questions/);
+  t.match(data.m.description, /^Changes to the register/);
+  t.equal(data.d.description, sdl.getType('Date')?.description);
+});
