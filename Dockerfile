@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
+# Node 22 (LTS): the runtime dependencies declare node >= 22; 20 left maintenance in April 2026.
 # Build stage: the TypeScript compiler and dev dependencies stay here.
-FROM node:20-slim AS build
+FROM node:22-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: the package's own `prepare` would compile before the sources are copied.
@@ -11,7 +12,7 @@ COPY src ./src
 RUN npm run build
 
 # Runtime stage: production dependencies, the compiled code and the files it reads at run time.
-FROM node:20-slim
+FROM node:22-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -61,10 +61,10 @@ t.test('neo4j is the community image with a health check and a named volume', as
   t.ok(volume && compose.volumes && volume in compose.volumes, `${volume} is a named volume`);
 });
 
-t.test('the Dockerfile builds on node:20-slim and runs as a non-root user', async (t) => {
+t.test('the Dockerfile builds on node:22-slim (the dependencies need 22+) and runs as a non-root user', async (t) => {
   const from = Array.from(dockerfile.matchAll(/^FROM (\S+)/gm), (m) => m[1]);
   t.ok(from.length >= 2, 'multi-stage');
-  t.same([...new Set(from)], ['node:20-slim']);
+  t.same([...new Set(from)], ['node:22-slim']);
   const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
   t.match(runtime, /^RUN npm ci --omit=dev\b/m, 'production dependencies only');
   t.match(runtime, /^USER (?!root\b|0\b)\S+/m);

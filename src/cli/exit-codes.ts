@@ -9,11 +9,18 @@ export const EXIT = {
   USAGE: 2,
 } as const;
 
+const USAGE_LINE = '  2  usage or configuration error (bad option, unknown id, unreachable store)';
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  ok
   1  findings at or above --fail-on, or errors in the register files
-  2  usage or configuration error (bad option, unknown id, unreachable store)`;
+${USAGE_LINE}`;
+
+/** The exit codes one command can give: 1 only where --fail-on or register files exist. */
+export function exitCodesHelp(command: string): string {
+  const one = command === 'findings' ? '  1  findings at or above --fail-on\n' : ['check', 'import'].includes(command) ? '  1  errors in the register files\n' : '';
+  return `\nExit codes:\n  0  ok\n${one}${USAGE_LINE}`;
+}
 
 /** A problem with how the command was called: exit 2 with this message. */
 export class UsageError extends Error {}

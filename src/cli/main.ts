@@ -11,7 +11,8 @@ import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
 import { registerKeys } from './commands/keys.js';
-import { EXIT, EXIT_CODES_HELP, UsageError } from './exit-codes.js';
+import { EXIT, EXIT_CODES_HELP, exitCodesHelp, UsageError } from './exit-codes.js';
+import { VERSION } from './version.js';
 import { processOutput, type Output } from './output.js';
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
@@ -20,11 +21,12 @@ export async function run(argv: string[], env: Record<string, string | undefined
   const setExit = (code: number) => void (exitCode = Math.max(exitCode, code));
   const program = new Command('vendor-chain')
     .description('Who holds our personal data, down the chain of contractors, and who is hit when one leaks.\nUses the same store and settings as the server: STORE, DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD.')
+    .version(VERSION, '-V, --version', 'print the version of vendor-chain')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .showHelpAfterError('(run vendor-chain --help for usage)');
-  registerCheck(program, output, setExit);
+  registerCheck(program, output, env, setExit);
   registerImport(program, output, env, setExit);
   registerImpact(program, output, env);
   registerFindings(program, output, env, setExit);
@@ -36,7 +38,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
   registerObligations(program, output, env);
   registerKeys(program, output, env, setExit);
   for (const command of program.commands) {
-    command.exitOverride().addHelpText('after', EXIT_CODES_HELP);
+    command.exitOverride().addHelpText('after', exitCodesHelp(command.name()));
     for (const sub of command.commands) sub.exitOverride();
   }
 

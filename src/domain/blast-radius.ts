@@ -35,6 +35,8 @@ export interface AffectedController {
 /** A hop where a path stopped: the answer to "why not us?". hops: the stopped hop first, leak last. */
 export interface NotExposed {
   entrustment: Entrustment;
+  /** How the stopped hop would have been linked: an inferred step is one `under` does not state. */
+  link: LinkKind;
   reason: MissReason;
   detail: string;
   hops: Entrustment[];
@@ -43,7 +45,10 @@ export interface NotExposed {
 export interface BlastRadius {
   leak: Leak;
   controllers: AffectedController[];
+  /** At most maxNotExposed of them, the declared ones first. */
   notExposed: NotExposed[];
+  /** How many hops stopped in all, including those beyond the cap. */
+  notExposedCount: number;
   /** True when the walk hit maxPaths or maxSteps and stopped early: the answer is a lower bound. */
   truncated: boolean;
   /** Partial paths dropped or left unexplored when the walk was truncated; 0 otherwise. */
@@ -60,11 +65,14 @@ export interface BlastRadiusOptions {
   /** Safety bound on partial paths made over the whole walk: a register whose paths multiply at
    * every level (issue 10's 120-level ladder: 2^120 paths) is answered in seconds, truncated. */
   maxSteps?: number;
+  /** Hops reported in notExposed: a hub's inferred step can drop thousands of candidates. */
+  maxNotExposed?: number;
 }
 
 export const DEFAULT_PATHS_PER_CONTROLLER = 10;
 const DEFAULT_MAX_PATHS = 50_000;
 export const DEFAULT_MAX_STEPS = 200_000;
+export const DEFAULT_MAX_NOT_EXPOSED = 200;
 
 /**
  * A partial path as a linked list from its top down to the leak: paths that fork share their
@@ -109,15 +117,15 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
   let unexplored = 0;
   let steps = 0;
 
-  const miss = (e: Entrustment, reason: MissReason, detail: string, below: Walk | null) => {
+  const miss = (e: Entrustment, link: LinkKind, reason: MissReason, detail: string, below: Walk | null) => {
     const key = `${e.id}|${reason}`;
-    if (!misses.has(key)) misses.set(key, { entrustment: e, reason, detail, hops: [e, ...hopsOf(below).reverse()] });
+    if (!misses.has(key)) misses.set(key, { entrustment: e, link, reason, detail, hops: [e, ...hopsOf(below).reverse()] });
   };
   const extend = (below: Walk | null, e: Entrustment, link: LinkKind, into: Walk[]) => {
-    if (onPath(below, e.id)) return miss(e, 'CYCLE', `${e.id} is already on this path`, below);
-    if (!intersects(e, leak.window)) return miss(e, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
+    if (onPath(below, e.id)) return miss(e, link, 'CYCLE', `${e.id} is already on this path`, below);
+    if (!intersects(e, leak.window)) return miss(e, link, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
     const data = intersect(below ? below.data : leak.data, asSet(e.data));
-    if (data !== null && data.length === 0) return miss(e, 'NO_COMMON_DATA', `carries ${e.data.join(', ')}; nothing in common with ${(below ? below.data : leak.data)?.join(', ')}`, below);
+    if (data !== null && data.length === 0) return miss(e, link, 'NO_COMMON_DATA', `carries ${e.data.join(', ')}; nothing in common with ${(below ? below.data : leak.data)?.join(', ')}`, below);
     steps += 1;
     into.push({ top: e, link, below, data });
   };
@@ -139,12 +147,15 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
     const tops = frontier.map((w) => w.top);
     const upstreamIds = new Set(tops.flatMap((e) => e.under ?? []));
     const unknownClients = new Set(tops.filter((e) => e.under === undefined).map((e) => e.client));
+    // Every period, not only the window: a candidate an inferred step drops for its dates is the
+    // answer to "why not us?" for its client, as a declared link in its place would be.
     const [upstream, into] = await Promise.all([
       store.entrustments([...upstreamIds]),
-      store.entrustmentsInto([...unknownClients], leak.window),
+      store.entrustmentsInto([...unknownClients]),
     ]);
     const upstreamById = indexById(upstream);
     const intoClient = groupBy(into.filter((e) => intersects(e, leak.window)).sort(byId), (e) => e.contractor);
+    const outsideWindow = groupBy(into.filter((e) => !intersects(e, leak.window)).sort(byId), (e) => e.contractor);
 
     const next: Walk[] = [];
     frontier.forEach((walk, i) => {
@@ -157,6 +168,7 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
         }
         return;
       }
+      for (const c of outsideWindow.get(top.client) ?? []) extend(walk, c, 'inferred', []);
       const candidates = intoClient.get(top.client) ?? [];
       if (candidates.length === 0) return reached.push({ controller: top.client, walk, ownLink: 'declared' });
       if (!candidates.some((c) => overlaps(walk.data, asSet(c.data)))) {
@@ -168,7 +180,16 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
     frontier = next;
   }
 
-  return { leak, controllers: summarize(reached, leak, options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER), notExposed: [...misses.values()], truncated, unexplored, steps };
+  const notExposed = [...misses.values()].sort((a, b) => (a.link === b.link ? 0 : a.link === 'declared' ? -1 : 1));
+  return {
+    leak,
+    controllers: summarize(reached, leak, options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER),
+    notExposed: notExposed.slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED),
+    notExposedCount: notExposed.length,
+    truncated,
+    unexplored,
+    steps,
+  };
 }
 
 function toPath(r: Reached, leak: Leak): ExposurePath {

@@ -14,6 +14,10 @@ export interface CrossBorderHop {
   stored: string[];
   /** Foreign countries from which it is accessed. */
   accessed: string[];
+  /** The register records neither storage nor access: the hop is never taken to be domestic. */
+  locationUnknown: boolean;
+  /** For a hop of unknown location: the foreign countries of its contractor and the contractor's operator. */
+  possiblyIn: string[];
   /** APPI Art. 28: provision to a third party abroad needs a basis; none recorded is a finding. */
   missingBasis: boolean;
 }
@@ -24,7 +28,11 @@ export interface CrossBorder {
   hops: CrossBorderHop[];
 }
 
-/** Every hop of a controller's chain whose storage or access countries differ from its own. */
+/**
+ * Every hop of a controller's chain whose storage or access countries differ from its own, and every
+ * hop whose location the register does not record: silence is no evidence that data stayed home,
+ * and a foreign contractor (or operator) makes abroad likely.
+ */
 export async function crossBorder(store: StorePort, controller: string, asOf?: IsoDate): Promise<CrossBorder> {
   const chain = await supplyChain(store, controller, asOf);
   const [party] = await store.parties([controller]);
@@ -38,12 +46,26 @@ export async function crossBorder(store: StorePort, controller: string, asOf?: I
     for (let up = shallowest.get(e.id)?.upstream; up && !path.includes(up); up = shallowest.get(up.id)?.upstream) path.unshift(up);
     return path;
   };
+  const unlocated = [...shallowest.values()].filter(({ entrustment: e }) => e.storage.length === 0 && e.access.length === 0);
+  const foreignCountries = await foreignCountriesOf(store, unlocated.map((l) => l.entrustment.contractor), home);
   const hops: CrossBorderHop[] = [];
   for (const { entrustment: e, link } of shallowest.values()) {
-    const stored = [...new Set(e.storage.filter((c) => c !== home))].sort();
-    const accessed = [...new Set(e.access.filter((c) => c !== home))].sort();
-    if (stored.length === 0 && accessed.length === 0) continue;
-    hops.push({ entrustment: e, path: pathTo(e), link, stored, accessed, missingBasis: e.transferBasis === undefined });
+    const stored = foreign(e.storage, home);
+    const accessed = foreign(e.access, home);
+    const locationUnknown = e.storage.length === 0 && e.access.length === 0;
+    const possiblyIn = locationUnknown ? (foreignCountries.get(e.contractor) ?? []) : [];
+    if (!locationUnknown && stored.length === 0 && accessed.length === 0) continue;
+    const abroad = stored.length > 0 || accessed.length > 0 || possiblyIn.length > 0;
+    hops.push({ entrustment: e, path: pathTo(e), link, stored, accessed, locationUnknown, possiblyIn, missingBasis: abroad && e.transferBasis === undefined });
   }
   return { controller, country: home, hops };
+}
+
+const foreign = (countries: string[], home: string) => [...new Set(countries.filter((c) => c !== home))].sort();
+
+/** Per contractor: the foreign countries where it or its operator is registered (two batched reads). */
+async function foreignCountriesOf(store: StorePort, contractors: string[], home: string): Promise<Map<string, string[]>> {
+  const parties = await store.parties([...new Set(contractors)]);
+  const operators = new Map((await store.parties([...new Set(parties.flatMap((p) => (p.operator ? [p.operator] : [])))])).map((o) => [o.id, o]));
+  return new Map(parties.map((p) => [p.id, foreign([p.country, operators.get(p.operator ?? '')?.country].filter((c): c is string => c !== undefined), home)]));
 }

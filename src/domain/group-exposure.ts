@@ -13,6 +13,9 @@ export interface GroupExposure {
   /** Every controller whose data reaches a member or one of its services, with which ones. */
   controllers: { party: string; through: string[] }[];
   incidents: Incident[];
+  incidentCount: number;
+  /** Records exposed over all incidents, by their latest known counts. */
+  recordsExposed: number;
 }
 
 /** A corporate group (via parent, transitively, and every member under the same top) and what it holds. */
@@ -49,6 +52,8 @@ export async function groupExposure(store: StorePort, partyId: string, asOf?: Is
     through.get(r)!.add(e.contractor);
   }
   return {
+    incidentCount: incidents.length,
+    recordsExposed: incidents.reduce((n, i) => n + (i.records ?? 0), 0),
     group: top.id,
     members: [...members.values()].sort((a, b) => a.id.localeCompare(b.id)),
     services: [...services.values()].sort((a, b) => a.id.localeCompare(b.id)),

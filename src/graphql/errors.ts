@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { ERROR_CODES, VcError } from '../errors.js';
+import { GRAPHQL_RESPONSE, type MediaType } from './http.js';
 
 interface Execution {
   data?: Record<string, unknown> | null;
   errors: readonly GraphQLError[];
-  statusCode?: number;
 }
 
 /** GraphQL validation errors arrive bundled inside one mercurius error; unbundle them. */
@@ -33,9 +33,12 @@ const ARMOR_LIMIT = /^Syntax Error: ((Query depth|Aliases|Directives) limit of \
 /**
  * Every error leaves with an `extensions.code` and a message a person can act on. Domain errors
  * keep their message; unexpected errors are logged and replaced, so no internals or stack traces
- * reach a client. Never a 500: execution errors answer 200, malformed requests 400.
+ * reach a client. Never a 500. A request that could not run (not parsed, not valid, variables that
+ * do not fit) has no `data` and answers 400 in application/graphql-response+json, 200 in legacy
+ * application/json as the GraphQL-over-HTTP spec asks; a malformed request answers Fastify's 4xx
+ * (400 for a body that is not JSON, 415 for a missing or unsupported content type).
  */
-export function formatErrors(execution: Execution, log: FastifyBaseLogger) {
+export function formatErrors(execution: Execution, log: FastifyBaseLogger, mediaType: MediaType) {
   const errors = flatten(execution.errors).map((error) => {
     const original = error.originalError;
     const locate = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
@@ -58,8 +61,12 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger) {
     }
     return new GraphQLError(error.message, { ...locate, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } });
   });
-  const malformed = execution.errors.some((e) => isMalformedRequest(e.originalError));
+  const formatted = errors.map((e) => e.toJSON());
   const refusal = execution.errors.map((e) => e.originalError).find(isRefusal);
-  const statusCode = refusal ? refusal.statusCode : malformed ? 400 : execution.data ? 200 : execution.statusCode && execution.statusCode < 500 ? execution.statusCode : 200;
-  return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
+  if (refusal) return { statusCode: refusal.statusCode, response: { errors: formatted } };
+  const malformed = execution.errors.map((e) => e.originalError).find(isMalformedRequest);
+  if (malformed) return { statusCode: malformed.statusCode, response: { errors: formatted } };
+  // Mercurius passes `data` (possibly null) only when execution began.
+  if (execution.data === undefined) return { statusCode: mediaType === GRAPHQL_RESPONSE ? 400 : 200, response: { errors: formatted } };
+  return { statusCode: 200, response: { data: execution.data, errors: formatted } };
 }

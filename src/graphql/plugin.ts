@@ -14,6 +14,7 @@ import { formatErrors } from './errors.js';
 import { checkCost, limitRules, type QueryLimits } from './limits.js';
 import { auditResolvers } from './resolvers/audit.js';
 import { requireRole } from './roles.js';
+import { checkRequest, labelResponse, responseMediaType } from './http.js';
 import './context.js';
 
 function isJson(source: string): boolean {
@@ -42,7 +43,9 @@ export default fp(
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),
       graphiql: false,
-      errorFormatter: (execution, ctx) => formatErrors(execution, ctx.reply?.log ?? app.log),
+      additionalRouteOptions: { preValidation: checkRequest, onSend: labelResponse },
+      errorFormatter: (execution, ctx) =>
+        formatErrors(execution, ctx.reply?.log ?? app.log, responseMediaType(ctx.reply?.request.headers.accept)),
     });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
     // which would skip the token limit and reach validation malformed: only GraphQL text is taken.

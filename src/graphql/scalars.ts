@@ -11,7 +11,8 @@ function parseDate(value: unknown): string {
 
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
-  description: 'An ISO-8601 calendar date such as 2014-09-25.',
+  // Must equal the description in schema/scalars.graphql: this object replaces the SDL's scalar.
+  description: 'An ISO-8601 calendar date such as 2014-09-25. Periods are half-open: [from, to).',
   serialize: (value) => value,
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -96,6 +96,27 @@ t.test('usage errors exit 2 with a message', async (t) => {
   const help = await cli(['--help']);
   t.equal(help.code, 0);
   t.match(help.out, /Exit codes:\n {2}0 {2}ok\n {2}1 {2}findings at or above --fail-on/);
+  t.match((await cli(['findings', '--help'])).out, /\n {2}1 {2}findings at or above --fail-on\n/);
+  t.match((await cli(['check', '--help'])).out, /\n {2}1 {2}errors in the register files\n/);
+  const impactHelp = (await cli(['impact', '--help'])).out;
+  t.notMatch(impactHelp, /--fail-on|\n {2}1 /, 'impact has no exit code 1 to list');
+  t.match(impactHelp, /--from <date> +with --party: first day of the leak, inclusive/);
+});
+
+t.test('--version prints the version in package.json', async (t) => {
+  const { version } = JSON.parse(await readFile(inProject('package.json'), 'utf8'));
+  const r = await cli(['--version']);
+  t.same([r.code, r.out], [0, `${version}\n`]);
+});
+
+t.test('check --store accepts ids already in the store, as import --dry-run does, and writes nothing', async (t) => {
+  const stored = { ...env, DATA_DIR: join(dir, 'stored') };
+  t.equal((await cli(['import', fixture('towns.yaml')], stored)).code, 0);
+  t.equal((await cli(['check', fixture('cloud.yaml')], stored)).code, 1, 'without --store, offline');
+  const checked = await cli(['check', '--store', fixture('cloud.yaml')], stored);
+  t.same([checked.code, checked.out], [0, 'ok: 1 party, 1 entrustment, 0 incidents, 0 sources\n'], checked.err);
+  t.equal((await cli(['chain', '--controller', 'town', '--format', 'json'], stored)).out.includes('"cloud"'), false, 'nothing written');
+  t.equal((await cli(['check', '--store', fixture('cloud.yaml')], { ...stored, STORE: 'cassandra' })).code, 2, 'a bad store setting is a usage error');
 });
 
 t.test('findings: --fail-on decides the exit code; json and diagrams', async (t) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
+import { appWith, demoRegister, gql } from '../helpers/app.js';
 
 // The risk questions as commands, on the demo register, in table and json.
 
@@ -18,15 +19,29 @@ async function cli(args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const json = async (args: string[]) => JSON.parse((await cli([...args, '--format', 'json'])).out);
+// The same demo data behind GraphQL (its own store), to compare the two JSON answers.
+const app = await appWith(t, await demoRegister());
 
 t.equal((await cli(['import', inProject('examples', 'demo-register.yaml')])).code, 0);
 
 t.test('cross-border', async (t) => {
   const r = await json(['cross-border', '--controller', 'line-corp']);
-  t.same(r.hops.map((h: any) => [h.contractor.id, h.stored, h.accessed, h.missingBasis]).sort(), [['line-china-dev', [], ['CN'], true], ['naver', ['KR'], [], true]]);
+  t.same(r.hops.map((h: any) => [h.entrustment.contractor.id, h.stored, h.accessed, h.missingBasis]).sort(), [['line-china-dev', [], ['CN'], true], ['naver', ['KR'], [], true]]);
+  const answer = await gql(app, `{ crossBorder(controller: "line-corp") { controller { id name } country hops {
+    entrustment { id client { id name } contractor { id name } } path { id } link stored accessed locationUnknown possiblyIn transferBasis missingBasis } } }`);
+  t.same(r, answer.data.crossBorder, 'the same JSON as GraphQL gives');
   const table = await cli(['cross-border', '--controller', 'line-corp']);
   t.match(table.out, /NAVER \(naver\) +│ KR +│ - +│ MISSING/);
-  t.match((await cli(['cross-border', '--controller', 'takeo-city'])).out, /None: every hop stores and accesses the data in JP/);
+  // The register says nothing of where cotode or MakeShop keep the data: unknown, never "domestic".
+  const quiet = await cli(['cross-border', '--controller', 'takeo-city']);
+  t.match(quiet.out, /株式会社cotode \(cotode\) +│ unknown +│ unknown +│ - /);
+  t.notMatch(quiet.out, /None/);
+  const takeo = await json(['cross-border', '--controller', 'takeo-city']);
+  t.same(takeo.hops.find((h: any) => h.entrustment.id === 'takeo-city--cotode'), {
+    entrustment: { id: 'takeo-city--cotode', client: { id: 'takeo-city', name: '武雄市' }, contractor: { id: 'cotode', name: '株式会社cotode' } },
+    path: [{ id: 'takeo-city--cotode' }], link: 'DECLARED',
+    stored: [], accessed: [], locationUnknown: true, possiblyIn: [], transferBasis: null, missingBasis: false,
+  });
 });
 
 t.test('concentration', async (t) => {
@@ -41,7 +56,13 @@ t.test('group', async (t) => {
   const g = await json(['group', '--party', 'colorme']);
   t.equal(g.group.id, 'gmo-internet-group');
   t.equal(g.incidents.length, 5);
-  t.match((await cli(['group', '--party', 'makeshop'])).out, /Incidents \(5\):/);
+  const answer = await gql(app, `{ groupExposure(party: "colorme") { group { id name } members { id name } services { id name }
+    controllers { party { id name } through { id name } } incidents { id party { id name } kind from to detected announced records revisions { date } }
+    incidentCount recordsExposed } }`);
+  const countRevisions = (x: any) => ({ ...x, incidents: x.incidents.map((i: any) => ({ ...i, revisions: i.revisions.length })) });
+  t.same(g, countRevisions(answer.data.groupExposure), 'the same JSON as GraphQL gives (revisions counted)');
+  t.same([g.incidentCount, g.recordsExposed], [5, 1476742]);
+  t.match((await cli(['group', '--party', 'makeshop'])).out, /\n5 incidents, 1476742 records exposed:\n/);
 });
 
 t.test('certifications', async (t) => {

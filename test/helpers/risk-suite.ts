@@ -13,16 +13,20 @@ export async function riskSuite(t: Test, store: StorePort): Promise<void> {
   t.test('cross-border: foreign storage and access along the chain, and hops with no transfer basis', async (t) => {
     const app = await appOn(t, store, await fixture('foreign-hops.yaml'));
     const { data, errors } = await gql(app, `{ crossBorder(controller: "messenger") {
-      country hops { entrustment { id } path { id } link stored accessed transferBasis missingBasis } } }`);
+      country hops { entrustment { id } path { id } link stored accessed locationUnknown possiblyIn transferBasis missingBasis } } }`);
     t.equal(errors, undefined);
     t.equal(data.crossBorder.country, 'JP');
     t.same(
-      data.crossBorder.hops.map((h: any) => [h.entrustment.id, ids(h.path), h.stored, h.accessed, h.transferBasis, h.missingBasis]).sort(),
+      data.crossBorder.hops.map((h: any) => [h.entrustment.id, ids(h.path), h.stored, h.accessed, h.locationUnknown, h.possiblyIn, h.transferBasis, h.missingBasis]).sort(),
       [
-        ['dev-sub--dev-sub2', ['messenger--dev-sub', 'dev-sub--dev-sub2'], [], ['CN', 'VN'], null, true],
-        ['messenger--dc-kr', ['messenger--dc-kr'], ['KR'], [], 'equivalent-measures', false],
-        ['messenger--dev-sub', ['messenger--dev-sub'], [], ['CN'], null, true],
+        ['dev-sub--dev-sub2', ['messenger--dev-sub', 'dev-sub--dev-sub2'], [], ['CN', 'VN'], false, [], null, true],
+        ['messenger--dc-kr', ['messenger--dc-kr'], ['KR'], [], false, [], 'equivalent-measures', false],
+        ['messenger--dev-sub', ['messenger--dev-sub'], [], ['CN'], false, [], null, true],
+        ['messenger--jp-quiet', ['messenger--jp-quiet'], [], [], true, [], null, false],
+        ['messenger--platform', ['messenger--platform'], [], [], true, ['US'], null, true],
+        ['messenger--us-saas', ['messenger--us-saas'], [], [], true, ['US'], null, true],
       ],
+      'a foreign contractor or operator with no location is possibly abroad; no location is never domestic',
     );
   });
 

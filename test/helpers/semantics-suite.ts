@@ -67,6 +67,16 @@ export async function semanticsSuite(t: Test, store: StorePort): Promise<void> {
     const shop = r.byParty.get('shop')!;
     t.equal(shop.exposure, 'POSSIBLE');
     t.same(shop.paths[0].links, ['DECLARED', 'INFERRED']);
+    // "Why not us?" for the clients an inferred step dropped, as for a declared link.
+    const { data } = await gql(app, '{ blastRadius(incident: "host-leak") { notExposed { party { id } link reason detail hops { id } } notExposedCount } }');
+    t.same(
+      data.blastRadius.notExposed.map((n: Row) => [n.party.id, n.link, n.reason, n.detail, ids(n.hops)]).sort(),
+      [
+        ['clinic', 'INFERRED', 'NO_COMMON_DATA', 'carries user.health; nothing in common with user.contact', ['clinic--agency', 'agency--host']],
+        ['old-shop', 'INFERRED', 'OUT_OF_WINDOW', 'ended 2019-01-01, before the window opened 2020-01-01', ['old-shop--agency', 'agency--host']],
+      ],
+    );
+    t.equal(data.blastRadius.notExposedCount, 2);
     const solo = await radius(app, 'incident: "solo-host-leak"');
     t.same(solo.controllers, ['solo'], 'nothing goes into solo: its own data');
     t.equal(solo.byParty.get('solo')?.exposure, 'CONFIRMED', 'that link counts as declared');

@@ -2,9 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Problem } from '../../register/problems.js';
-import { checkRegisters, type ImportReport, type RegisterInput } from '../../register/import.js';
+import { checkRegisters, importRegisters, type ImportReport, type RegisterInput } from '../../register/import.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { withStore } from '../store-session.js';
 
 export async function readRegisterFiles(files: string[]): Promise<RegisterInput[]> {
   return Promise.all(
@@ -35,8 +36,10 @@ function decodeUtf8(file: string, bytes: Buffer): string {
 export const formatProblem = (p: Problem, kind: 'error' | 'warning') =>
   `${p.file ?? '(document)'}${p.line ? `:${p.line}` : ''}: ${kind}: ${p.path}: ${p.message}`;
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export function summary(report: ImportReport): string {
-  return `${report.parties} parties, ${report.entrustments} entrustments, ${report.incidents} incidents, ${report.sources} sources`;
+  return [count(report.parties, 'party', 'parties'), count(report.entrustments, 'entrustment', 'entrustments'), count(report.incidents, 'incident', 'incidents'), count(report.sources, 'source', 'sources')].join(', ');
 }
 
 export function reportProblems(report: ImportReport, output: Output): void {
@@ -44,16 +47,18 @@ export function reportProblems(report: ImportReport, output: Output): void {
   for (const e of report.errors) output.err(formatProblem(e, 'error'));
 }
 
-export function registerCheck(program: Command, output: Output, setExit: (code: number) => void): void {
+export function registerCheck(program: Command, output: Output, env: Record<string, string | undefined>, setExit: (code: number) => void): void {
   program
     .command('check')
-    .description('validate register files offline (no store): every error with file, line and path')
+    .description('validate register files offline: every error with file, line and path')
     .argument('<files...>', 'register files (YAML or JSON); they may refer to each other')
-    .action(async (files: string[]) => {
-      const report = await checkRegisters(await readRegisterFiles(files));
+    .option('--store', 'also accept ids already in the configured store (as import --dry-run); writes nothing')
+    .action(async (files: string[], options: { store?: boolean }) => {
+      const inputs = await readRegisterFiles(files);
+      const report = options.store ? await withStore(env, (store) => importRegisters(store, inputs, { dryRun: true })) : await checkRegisters(inputs);
       reportProblems(report, output);
       if (!report.ok) {
-        output.err(`${report.errors.length} error${report.errors.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`);
+        output.err(`${count(report.errors.length, 'error', 'errors')} in ${count(files.length, 'file', 'files')}`);
         return setExit(EXIT.FINDINGS);
       }
       output.out(`ok: ${summary(report)}`);

@@ -15,17 +15,20 @@ export function registerGroup(program: Command, output: Output, env: Record<stri
     .action(async (o: { party: string; asOf?: string; format: 'table' | 'json' }) => {
       await withStore(env, async (store) => {
         const g = await groupExposure(store, o.party, o.asOf);
-        const names = await namesOf(store, [g.group, ...g.controllers.flatMap((c) => [c.party, ...c.through])]);
-        const incidents = g.incidents.map((i) => ({ id: i.id, party: i.party, kind: i.kind, from: i.from ?? null, to: i.to ?? null, announced: i.announced ?? null, records: i.records ?? null, revisions: i.revisions.length }));
+        const names = await namesOf(store, [g.group, ...g.controllers.flatMap((c) => [c.party, ...c.through]), ...g.incidents.map((i) => i.party)]);
+        const ref = (id: string) => partyRef(names, id);
+        // The fields of GraphQL's GroupExposure, parties as {id, name}; revisions counted.
+        const incidents = g.incidents.map((i) => ({ id: i.id, party: ref(i.party), kind: i.kind, from: i.from ?? null, to: i.to ?? null, detected: i.detected ?? null, announced: i.announced ?? null, records: i.records ?? null, revisions: i.revisions.length }));
         if (o.format === 'json') {
-          const ref = (p: { id: string; name: string }) => ({ id: p.id, name: p.name });
-          return output.out(toJson({ group: partyRef(names, g.group), members: g.members.map(ref), services: g.services.map(ref), controllers: g.controllers, incidents }));
+          const controllers = g.controllers.map((c) => ({ party: ref(c.party), through: c.through.map(ref) }));
+          const parties = (ps: { id: string; name: string }[]) => ps.map((p) => ({ id: p.id, name: p.name }));
+          return output.out(toJson({ group: ref(g.group), members: parties(g.members), services: parties(g.services), controllers, incidents, incidentCount: g.incidentCount, recordsExposed: g.recordsExposed }));
         }
         const lines = [
           `Group of ${party(names, g.group)}: ${g.members.length} members, services ${g.services.map((s) => s.name).join(', ') || 'none'}`,
           table(['controller', 'through'], g.controllers.map((c) => [party(names, c.party), c.through.map((t) => party(names, t)).join(', ')]), output.width),
-          `Incidents (${incidents.length}):`,
-          table(['incident', 'at', 'kind', 'records', 'revisions'], incidents.map((i) => [i.id, i.party, i.kind, i.records ?? '?', i.revisions]), output.width),
+          `${g.incidentCount === 1 ? '1 incident' : `${g.incidentCount} incidents`}, ${g.recordsExposed} records exposed:`,
+          table(['incident', 'at', 'kind', 'records', 'revisions'], incidents.map((i) => [i.id, i.party.id, i.kind, i.records ?? '?', i.revisions]), output.width),
         ];
         output.out(lines.join('\n'));
       });

@@ -22,14 +22,14 @@ export function registerImpact(program: Command, output: Output, env: Record<str
     .command('impact')
     .description('blast radius of a leak: every affected controller, with the paths that prove it')
     .option('--incident <id>', 'an incident in the register')
-    .option('--party <id>', 'or: the party that leaks…')
-    .option('--from <date>', '…from this date (inclusive)', parseDate)
-    .option('--to <date>', '…to this date (exclusive)', parseDate)
-    .option('--data <categories...>', '…and these data categories (default: any)')
+    .option('--party <id>', 'or: a hypothetical leak at this party, with the optional window and data below')
+    .option('--from <date>', 'with --party: first day of the leak, inclusive (default: open)', parseDate)
+    .option('--to <date>', 'with --party: first day after the leak, exclusive (default: open)', parseDate)
+    .option('--data <categories...>', 'with --party: the data categories leaked (default: any)')
     .addOption(new Option('--max-paths <n>', 'paths shown per controller').argParser(parsePositive).default(DEFAULT_PATHS_PER_CONTROLLER))
     .addOption(formatOption())
     .action(async (o: ImpactOptions) => {
-      if (!o.incident && !o.party) throw new UsageError('give --incident ID, or --party ID with --from and --to');
+      if (!o.incident && !o.party) throw new UsageError('give --incident ID, or --party ID (optionally with --from, --to and --data)');
       await withStore(env, async (store) => {
         const leak = await resolveLeak(store, { incident: o.incident ?? null, party: o.party ?? null, from: o.from ?? null, to: o.to ?? null, data: o.data ?? null });
         const result = await blastRadius(store, leak, { maxPathsPerController: o.maxPaths });
@@ -59,7 +59,8 @@ export function impactJson(r: BlastRadius, names: Map<string, string>) {
       pathCount: c.pathCount,
       paths: c.paths.map((p) => ({ exposure: p.exposure, aware: p.aware, links: p.links, hops: p.hops.map(hop) })),
     })),
-    notExposed: r.notExposed.map((n) => ({ party: ref(n.entrustment.client), entrustment: n.entrustment.id, reason: n.reason, detail: n.detail })),
+    notExposed: r.notExposed.map((n) => ({ party: ref(n.entrustment.client), entrustment: n.entrustment.id, link: n.link, reason: n.reason, detail: n.detail })),
+    notExposedCount: r.notExposedCount,
     truncated: r.truncated,
   };
 }
@@ -74,7 +75,7 @@ function render(r: BlastRadius, names: Map<string, string>, format: Format, widt
     const graph = g.build(`Blast radius of ${r.leak.incident ?? `a leak at ${r.leak.party}`}`);
     return format === 'mermaid' ? toMermaid(graph) : toDot(graph);
   }
-  const title = `Blast radius of ${r.leak.incident ?? 'a leak'} at ${party(names, r.leak.party)}, window ${r.leak.window.from ?? '…'} → ${r.leak.window.to ?? '…'}`;
+  const title = `Blast radius of ${r.leak.incident ?? 'a leak'} at ${party(names, r.leak.party)}, window ${r.leak.window.from ?? 'open'} → ${r.leak.window.to ?? 'open'}`;
   const rows = r.controllers.map((c) => [
     party(names, c.party),
     c.exposure,
@@ -83,6 +84,8 @@ function render(r: BlastRadius, names: Map<string, string>, format: Format, widt
     c.paths.map((p) => [p.hops[0]?.client ?? '', ...p.hops.map((h) => (h.disclosed ? '→ ' : '⇢ (undisclosed) ') + h.contractor)].join(' ')).join('\n'),
   ]);
   const exposed = r.controllers.length === 0 ? 'No controller is exposed.\n' : table(['controller', 'exposure', 'aware', 'exposed data', 'paths'], rows, width);
-  const spared = r.notExposed.length === 0 ? '' : `\nNot exposed:\n${table(['party', 'why', 'detail'], r.notExposed.map((n) => [party(names, n.entrustment.client), n.reason, n.detail]), width)}`;
+  const shown = r.notExposed.length < r.notExposedCount ? ` (the first ${r.notExposed.length} of ${r.notExposedCount})` : '';
+  const why = (n: BlastRadius['notExposed'][number]) => (n.link === 'inferred' ? `${n.reason} (inferred)` : n.reason);
+  const spared = r.notExposed.length === 0 ? '' : `\nNot exposed${shown}:\n${table(['party', 'why', 'detail'], r.notExposed.map((n) => [party(names, n.entrustment.client), why(n), n.detail]), width)}`;
   return `${title}\n${exposed}${spared}${r.truncated ? '\n(truncated: the graph is larger than the walk bound; this is a lower bound)\n' : ''}`;
 }

@@ -19,6 +19,7 @@ export const analysisResolvers: IResolvers = {
         data: leak.data,
         controllers: result.controllers,
         notExposed: result.notExposed,
+        notExposedCount: result.notExposedCount,
         unawareCount: result.controllers.filter((c) => !c.aware).length,
         truncated: result.truncated,
         unexplored: result.unexplored,

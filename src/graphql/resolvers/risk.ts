@@ -18,10 +18,7 @@ export const riskResolvers: IResolvers = {
       if (first < 1 || first > 500) throw new BadInputError('first', 'must be between 1 and 500');
       return concentration(store, asOf ?? undefined, first);
     },
-    groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) => {
-      const g = await groupExposure(store, party, asOf ?? undefined);
-      return { ...g, incidentCount: g.incidents.length, recordsExposed: g.incidents.reduce((n, i) => n + (i.records ?? 0), 0) };
-    },
+    groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) => groupExposure(store, party, asOf ?? undefined),
     certificationAlerts: async (_, { controller, asOf }: Args, { store }) => certificationAlerts(store, controller, asOf ?? undefined),
     breachObligations: async (_, { incident }: { incident: string }, { store }) => {
       const b = await breachObligations(store, incident);
