@@ -10,6 +10,8 @@ export interface Synthetic {
   entrustments: number;
   hubs: string[];
   leaves: string[];
+  /** Controllers that entrusted something: where supply chains start. */
+  controllers: string[];
 }
 
 /** A small, seeded PRNG so every run measures the same graph. */
@@ -68,5 +70,6 @@ export function generate(partyCount: number, seed = 42): Synthetic {
     entrustments: entrustments.length,
     hubs,
     leaves,
+    controllers: [...new Set(entrustments.slice(0, 2_000).map((e) => e.client as string))].slice(0, 200),
   };
 }

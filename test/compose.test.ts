@@ -42,7 +42,7 @@ t.test('the api environment is a configuration loadConfig accepts', async (t) =>
   for (const name of Object.keys(api!.environment ?? {})) t.match(known, new RegExp(`\\b${name}:`), `${name} is a variable config.ts reads`);
   t.same(api!.ports, ['127.0.0.1:4000:4000'], 'published on the host loopback only');
   t.same(neo4j!.ports, ['127.0.0.1:7474:7474', '127.0.0.1:7687:7687'], 'the database too');
-  t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'x' })).security.loopback, false, 'so the API needs a key to start (see the comment at the top)');
+  t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'long-enough' })).security.loopback, false, 'so the API needs a key to start (see the comment at the top)');
   t.ok(api!.build, 'built from the Dockerfile');
   t.same(api!.depends_on, { neo4j: { condition: 'service_healthy' } }, 'starts once Neo4j answers');
 });
@@ -53,12 +53,28 @@ t.test('no password is committed: compose refuses to start without NEO4J_PASSWOR
   t.throws(() => environment(neo4j!, {}), { message: /NEO4J_PASSWORD is required/ });
 });
 
-t.test('neo4j is the community image with a health check and a named volume', async (t) => {
-  t.match(neo4j!.image, /^neo4j:5(-community)?$/);
+t.test('neo4j is a pinned 5.26 community image with a health check and a named volume', async (t) => {
+  t.match(neo4j!.image, /^neo4j:5\.26\.\d+-community$/, 'an exact LTS release, as the tests run');
+  const harness = /<version>(5\.26\.\d+)<\/version>/.exec(readFileSync(inProject('test', 'neo4j-server', 'pom.xml'), 'utf8'))?.[1];
+  t.equal(neo4j!.image, `neo4j:${harness}-community`, 'the same release as the test server');
   t.ok(neo4j!.healthcheck?.test, 'has a health check');
   const [volume, mount] = (neo4j!.volumes?.[0] ?? '').split(':');
   t.equal(mount, '/data');
   t.ok(volume && compose.volumes && volume in compose.volumes, `${volume} is a named volume`);
+});
+
+t.test('neo4j gets the memory a 1M-entrustment import needs (cypher/README.md, "Import")', async (t) => {
+  const env = environment(neo4j!, { NEO4J_PASSWORD: 'long-enough' });
+  const gib = (v: string | undefined) => {
+    const m = /^(\d+)([mg])$/i.exec(v ?? '');
+    return m ? Number(m[1]) / (m[2]!.toLowerCase() === 'g' ? 1 : 1024) : NaN;
+  };
+  const heap = gib(env.NEO4J_server_memory_heap_max__size);
+  t.equal(env.NEO4J_server_memory_heap_initial__size, env.NEO4J_server_memory_heap_max__size, 'a fixed heap');
+  const txMax = gib(env.NEO4J_db_memory_transaction_total_max);
+  t.ok(txMax >= 3, `transactions may use ${txMax} GiB: the 1M import measured in the bench needs about 2`);
+  t.ok(txMax <= heap * 0.7, 'and stay within the 70% of the heap Neo4j allows them');
+  t.ok(gib(env.NEO4J_server_memory_pagecache_size) >= 1, 'a page cache set, not guessed from the host');
 });
 
 t.test('the Dockerfile builds on node:22-slim (the dependencies need 22+) and runs as a non-root user', async (t) => {

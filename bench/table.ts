@@ -1,0 +1,56 @@
+// The bench's summary: each measure on both stores, per size, with Neo4j / embedded as a ratio
+// (above 1: Neo4j takes longer or holds more).
+
+interface Latency {
+  p50: number;
+  p99: number;
+  mean: number;
+}
+
+export interface Measured {
+  store: 'embedded' | 'neo4j';
+  parties: number;
+  entrustments: number;
+  importMs: number;
+  startMs: number;
+  leaf: Latency;
+  hub: Latency;
+  supplyChain: Latency;
+  whole: { ms: number; top: number };
+  onDate: { ms: number; top: number };
+  again: { ms: number; top: number };
+  /** This process's RSS, and Neo4j's JVM's when there is one, in bytes. */
+  rss: number;
+  outside: number | null;
+}
+
+const ROWS: Array<[string, (m: Measured) => number, (n: number) => string]> = [
+  ['import, entrustments/s', (m) => m.entrustments / (m.importMs / 1000), (n) => Math.round(n).toLocaleString('en')],
+  ['start-up, ms', (m) => m.startMs, (n) => n.toFixed(0)],
+  ['blast radius leaf p50, ms', (m) => m.leaf.p50, (n) => n.toFixed(1)],
+  ['blast radius leaf p99, ms', (m) => m.leaf.p99, (n) => n.toFixed(1)],
+  ['blast radius hub p50, ms', (m) => m.hub.p50, (n) => n.toFixed(1)],
+  ['blast radius hub p99, ms', (m) => m.hub.p99, (n) => n.toFixed(1)],
+  ['supply chain p50, ms', (m) => m.supplyChain.p50, (n) => n.toFixed(1)],
+  ['concentration, whole graph, s', (m) => m.whole.ms / 1000, (n) => n.toFixed(2)],
+  ['concentration as of a date, s', (m) => m.onDate.ms / 1000, (n) => n.toFixed(2)],
+  ['memory (node + JVM), MiB', (m) => (m.rss + (m.outside ?? 0)) / 1024 / 1024, (n) => n.toFixed(0)],
+];
+
+export function comparisonTable(all: Measured[]): string {
+  const sizes = [...new Set(all.map((m) => m.parties))];
+  const find = (parties: number, store: Measured['store']) => all.find((m) => m.parties === parties && m.store === store);
+  const head = ['', ...sizes.flatMap((s) => [`embedded ${s / 1000}k`, `neo4j ${s / 1000}k`, 'ratio'])];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const [label, value, show] of ROWS) {
+    const cells = sizes.flatMap((s) => {
+      const e = find(s, 'embedded');
+      const n = find(s, 'neo4j');
+      const ev = e ? value(e) : null;
+      const nv = n ? value(n) : null;
+      return [ev === null ? '—' : show(ev), nv === null ? '—' : show(nv), ev && nv ? `${(nv / ev).toFixed(1)}×` : '—'];
+    });
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
