@@ -25,8 +25,9 @@ async function main(config: Config): Promise<void> {
   };
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
-  await app.listen({ host: config.host, port: config.port });
-  app.log.info(`GraphiQL at http://${config.host}:${config.port}/graphiql`);
+  const address = await app.listen({ host: config.host, port: config.port });
+  // The address listened on, with the port the system chose when PORT=0.
+  app.log.info(`GraphiQL at ${address}/graphiql, the explorer at ${address}/explorer`);
 }
 
 // A bad configuration or an unreachable store is one line on stderr and a non-zero exit.

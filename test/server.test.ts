@@ -5,6 +5,8 @@ import t from 'tap';
 import { exitOf, spawnTs, waitForLine } from './helpers/spawn-ts.js';
 
 const LISTENING = /listening at (http:\/\/127\.0\.0\.1:\d+)/;
+// Each child compiles the project's TypeScript as it starts: minutes on a busy machine.
+t.setTimeout(600_000);
 
 t.test('a bad configuration exits non-zero with one line naming the variable', async (t) => {
   const { code, stderr } = await exitOf(spawnTs('src/server.ts', [], { PORT: 'eighty' }));

@@ -25,7 +25,15 @@ function isMalformedRequest(error: unknown): error is Error & { statusCode: numb
 /** Refusals raised by our own HTTP hooks (body limit, rate limit): their status and code stand. */
 function isRefusal(error: unknown): error is Error & { statusCode: number; code: string } {
   const e = error as { code?: unknown; statusCode?: unknown } | undefined;
-  return error instanceof Error && typeof e?.code === 'string' && !e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
+  // Mercurius's own errors (MER_ERR_…) carry a 400 too, but parse and validation failures are
+  // answered by the GraphQL-over-HTTP rules below, by media type.
+  return error instanceof Error && typeof e?.code === 'string' && !/^(FST|MER)_/.test(e.code) && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
+}
+
+/** Mercurius's own refusals of a request (MER_ERR_… with a 4xx): the client's doing, not ours. */
+function isMercuriusClientError(error: unknown): error is Error & { code: string } {
+  const e = error as { code?: unknown; statusCode?: unknown } | undefined;
+  return error instanceof Error && typeof e?.code === 'string' && e.code.startsWith('MER_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
 }
 
 const ARMOR_LIMIT = /^Syntax Error: ((Query depth|Aliases|Directives) limit of \d+ exceeded, found \d+\.)$/;
@@ -47,6 +55,11 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
     if (isRefusal(original)) return new GraphQLError(original.message, { extensions: { code: original.code } });
     if (isMalformedRequest(original)) {
       return new GraphQLError(`the request is malformed: ${original.message}; send JSON like {"query": "{ stats { parties } }"}`, { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
+    }
+    if (isMercuriusClientError(original)) {
+      // An empty query reaches Mercurius's persisted-query lookup, which calls it "Unknown query".
+      const message = original.code === 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND' ? 'the query is empty: send a GraphQL document, like { stats { parties } }' : original.message;
+      return new GraphQLError(message, { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
     }
     if (original && !(original instanceof GraphQLError)) {
       log.error({ err: original, path: error.path }, 'internal error in a GraphQL resolver');

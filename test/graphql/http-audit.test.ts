@@ -64,6 +64,12 @@ t.test('client mistakes are 4xx BAD_USER_INPUT naming the field, and are not log
     t.equal(answer.errors[0].extensions.code, 'BAD_USER_INPUT', body);
     t.match(answer.errors[0].message, message, body);
   }
+  // An empty document is a parse failure: 200 in legacy JSON, as the spec asks, and no data.
+  const empty = await post('{"query": ""}');
+  t.equal(empty.status, 200, 'an empty query');
+  const emptyAnswer = await empty.json();
+  t.same([emptyAnswer.errors[0].extensions.code, 'data' in emptyAnswer], ['BAD_USER_INPUT', false]);
+  t.match(emptyAnswer.errors[0].message, /^the query is empty/);
   const bare = await post('{"query": "{ stats { parties } }"}', {});
   t.equal(bare.status, 415, 'a POST without a content type');
   t.match((await bare.json()).errors[0].message, /Unsupported Media Type; send JSON/);

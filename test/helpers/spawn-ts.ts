@@ -10,7 +10,8 @@ export function spawnTs(entry: string, args: string[], env: Record<string, strin
 }
 
 /** Resolve with the first stdout line matching `pattern`, or reject when the child exits first. */
-export function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+// Generous: a child compiles the project's TypeScript as it loads, slowly on a busy machine.
+export function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs = 240_000): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     let errors = '';

@@ -18,13 +18,14 @@ export async function gql<T>(query: string, variables: Record<string, unknown>):
   const key = apiKey.get();
   if (key) headers.authorization = `Bearer ${key}`;
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  if (response.status === 401) throw new ApiError('the service asks for an API key: enter one above');
   let body: { data?: T; errors?: { message: string }[] };
   try {
     body = await response.json();
   } catch {
     throw new ApiError(`the service answered HTTP ${response.status}`);
   }
+  // The service says why (no key, or a key mistyped or revoked); the page says what to do.
+  if (response.status === 401) throw new ApiError(`${body.errors?.[0]?.message.split(':')[0] ?? 'the service asks for an API key'}: enter a valid key above`);
   if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
   if (!body.data) throw new ApiError(`the service answered HTTP ${response.status} without data`);
   return body.data;
