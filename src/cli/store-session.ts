@@ -20,3 +20,9 @@ export async function namesOf(store: StorePort, ids: Iterable<string>): Promise<
 
 /** A party as the JSON output names it: its id, and its name when the store knows the party. */
 export const partyRef = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? null });
+
+/** Sources as the JSON output names them (as GraphQL's Source { id url title }), by id, in one read. */
+export async function sourceRefsOf(store: StorePort, ids: Iterable<string>): Promise<Map<string, { id: string; url: string | null; title: string | null }>> {
+  const sources = await store.sources([...new Set(ids)]);
+  return new Map(sources.map((s) => [s.id, { id: s.id, url: s.url ?? null, title: s.title ?? null }]));
+}

@@ -66,7 +66,11 @@ t.test('group', async (t) => {
 });
 
 t.test('certifications', async (t) => {
-  t.same((await json(['certifications', '--controller', 'kumamoto-city', '--as-of', '2020-06-01'])).map((a: any) => [a.party.id, a.status, a.since, a.until]), [['new-feel', 'revoked', '2020-01-10', null]]);
+  const kumamoto = await json(['certifications', '--controller', 'kumamoto-city', '--as-of', '2020-06-01']);
+  t.same(kumamoto.map((a: any) => [a.party.id, a.status, a.since, a.until]), [['new-feel', 'revoked', '2020-01-10', null]]);
+  const answer = await gql(app, `{ certificationAlerts(controller: "kumamoto-city", asOf: "2020-06-01") { party { id name } depth scheme status since until note sources { id url title } } }`);
+  t.same(kumamoto, answer.data.certificationAlerts, 'the same JSON as GraphQL gives, sources included');
+  t.match(kumamoto[0].sources[0], { id: 'privacymark-rlist', url: /^https:\/\/privacymark\.jp\// });
   t.match((await cli(['certifications', '--controller', 'tokyo-regional-taxation-bureau', '--as-of', '2020-09-01'])).out, /│ 1 +│ システムズ・デザイン株式会社 \(systems-design\) +│ privacy-mark +│ suspended +│ 2020-08-24 +│ 2020-09-24 +│/);
   t.match((await cli(['certifications', '--controller', 'line-corp', '--as-of', '2020-09-01'])).out, /No suspended or revoked certification/);
 });
