@@ -98,3 +98,22 @@ t.test('the served schema describes the root types, and Date as the SDL does', a
   t.match(data.m.description, /^Changes to the register/);
   t.equal(data.d.description, sdl.getType('Date')?.description);
 });
+
+t.test('a body that is not UTF-8 is refused with its place, and nothing of it is imported', async (t) => {
+  const before = Buffer.from('{"query": "mutation($d: String!) { importRegister(document: $d) { ok } }", "variables": {"d": "register: 1\\nparties:\\n  - { id: utf8-probe, name: ');
+  const document = (name: Buffer) => Buffer.concat([
+    before,
+    name,
+    Buffer.from(', kind: company }\\n"}}'),
+  ]);
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: document(Buffer.from([0x41, 0xff, 0xfe])) });
+  t.equal(res.status, 400);
+  const answer = await res.json();
+  t.equal(answer.errors[0].extensions.code, 'BAD_USER_INPUT');
+  t.match(answer.errors[0].message, `the request body is not valid UTF-8 (line 1, byte ${before.length + 2})`, 'the byte after the "A"');
+  const stats = await (await post(JSON.stringify({ query: '{ party(id: "utf8-probe") { id } }' }))).json();
+  t.same(stats.data, { party: null }, 'not imported with a replacement character');
+  const fine = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: document(Buffer.from('三島', 'utf8')) });
+  t.same((await fine.json()).data, { importRegister: { ok: true } }, 'valid UTF-8, Japanese included, imports');
+  t.same(logged, [], 'nothing logged as an error');
+});

@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Problem } from '../../register/problems.js';
@@ -6,12 +5,13 @@ import { checkRegisters, importRegisters, type ImportReport, type RegisterInput 
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { withStore } from '../store-session.js';
+import { decodeUtf8 } from '../../utf8.js';
 
 export async function readRegisterFiles(files: string[]): Promise<RegisterInput[]> {
   return Promise.all(
     files.map(async (file) => {
       try {
-        return { file, text: decodeUtf8(file, await readFile(file)) };
+        return { file, text: decodeFile(file, await readFile(file)) };
       } catch (error) {
         if (error instanceof BadFileError) throw error;
         throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -23,13 +23,11 @@ export async function readRegisterFiles(files: string[]): Promise<RegisterInput[
 /** A file that cannot be read as a register: bad input (exit 1), not usage. */
 export class BadFileError extends Error {}
 
-// Invalid UTF-8 would be silently replaced by U+FFFD in names: refused instead, with its place.
-function decodeUtf8(file: string, bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  if (isUtf8(bytes)) return text;
-  const at = text.indexOf('\uFFFD');
-  const line = text.slice(0, at).split('\n').length;
-  throw new BadFileError(`${file}:${line}: error: (document): not valid UTF-8 (byte ${Buffer.byteLength(text.slice(0, at)) + 1}); save the file as UTF-8`);
+// Invalid UTF-8 is refused with its place, not silently replaced.
+function decodeFile(file: string, bytes: Buffer): string {
+  const { text, invalid } = decodeUtf8(bytes);
+  if (invalid) throw new BadFileError(`${file}:${invalid.line}: error: (document): not valid UTF-8 (byte ${invalid.byte}); save the file as UTF-8`);
+  return text;
 }
 
 /** `file:line: path: message`, the shape editors and CI annotations understand. */

@@ -1,0 +1,19 @@
+import { isUtf8 } from 'node:buffer';
+
+// Invalid UTF-8 would be silently replaced by U+FFFD (in names, in ids): refused instead, with
+// its place, for files and for request bodies alike.
+
+export interface Decoded {
+  text: string;
+  /** Where the first invalid sequence is, 1-based; null when the bytes are valid UTF-8. */
+  invalid: { line: number; byte: number } | null;
+}
+
+export function decodeUtf8(bytes: Buffer): Decoded {
+  const text = bytes.toString('utf8');
+  if (isUtf8(bytes)) return { text, invalid: null };
+  // The first replacement character the decoder made (a U+FFFD written as such before it would
+  // be taken for it, which only moves the reported place earlier).
+  const at = text.indexOf('\uFFFD');
+  return { text, invalid: { line: text.slice(0, at).split('\n').length, byte: Buffer.byteLength(text.slice(0, at)) + 1 } };
+}
