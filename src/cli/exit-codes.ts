@@ -10,16 +10,26 @@ export const EXIT = {
 } as const;
 
 const USAGE_LINE = '  2  usage or configuration error (bad option, unknown id, unreachable store)';
+const FAILED = 'a write the store refused (disk full, too large), or an unexpected error';
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  ok
-  1  findings at or above --fail-on, or errors in the register files
+  1  findings at or above --fail-on, errors in the register files, ${FAILED}
 ${USAGE_LINE}`;
 
 /** The exit codes one command can give: 1 only where --fail-on or register files exist. */
 export function exitCodesHelp(command: string): string {
-  const one = command === 'findings' ? '  1  findings at or above --fail-on\n' : ['check', 'import'].includes(command) ? '  1  errors in the register files\n' : '';
-  return `\nExit codes:\n  0  ok\n${one}${USAGE_LINE}`;
+  const writes = ['import', 'keys'].includes(command);
+  const one = command === 'findings' ? 'findings at or above --fail-on, ' : ['check', 'import'].includes(command) ? 'errors in the register files, ' : command === 'keys' ? 'a name refused or taken, ' : '';
+  return `\nExit codes:\n  0  ok\n  1  ${one}${writes ? FAILED : 'or an unexpected error'}\n${USAGE_LINE}`;
+}
+
+// What the store refused of a write, which is not how the command was called.
+const FAILED_CODES: ReadonlySet<string> = new Set(['VC_INVALID_REGISTER', 'VC_DISK_FULL', 'VC_STORE_REFUSED', 'VC_STORE_BUSY', 'VC_INTERNAL']);
+
+/** 1 for a write refused or an unexpected error; 2 for usage, configuration, an unknown id or an unreachable store. */
+export function exitCodeOfError(code: string | undefined): number {
+  return code === undefined || FAILED_CODES.has(code) ? EXIT.FINDINGS : EXIT.USAGE;
 }
 
 /** A problem with how the command was called: exit 2 with this message. */

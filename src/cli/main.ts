@@ -11,7 +11,7 @@ import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
 import { registerKeys } from './commands/keys.js';
-import { EXIT, EXIT_CODES_HELP, exitCodesHelp, UsageError } from './exit-codes.js';
+import { EXIT, EXIT_CODES_HELP, exitCodeOfError, exitCodesHelp, UsageError } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { processOutput, type Output } from './output.js';
 
@@ -53,11 +53,15 @@ export async function run(argv: string[], env: Record<string, string | undefined
       output.err(error.message);
       return EXIT.FINDINGS;
     }
-    if (error instanceof UsageError || (error instanceof VcError && error.code !== 'VC_INTERNAL')) {
+    if (error instanceof UsageError) {
       output.err(`vendor-chain: ${error.message}`);
       return EXIT.USAGE;
     }
+    if (error instanceof VcError && error.code !== 'VC_INTERNAL') {
+      output.err(`vendor-chain: ${error.message}`);
+      return exitCodeOfError(error.code);
+    }
     output.err(`vendor-chain: unexpected error: ${(error as Error).message}`);
-    return EXIT.USAGE;
+    return exitCodeOfError(undefined);
   }
 }
