@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { benchExplorerLayout } from './explorer-layout.js';
 import { generate, type Synthetic } from './generate.js';
 import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.js';
+import { describeLoad, loadTest } from './load.js';
 import { comparisonTable, type Measured } from './table.js';
 
 // npm run bench [-- 10000 100000]: for synthetic registers of the given sizes (parties), on the
@@ -44,7 +45,10 @@ async function latencies(runs: number, ids: string[], one: (id: string) => Promi
   return { p50: percentile(times, 50), p99: percentile(times, 99), mean: size / runs };
 }
 
-async function benchOne(synthetic: Synthetic, target: StoreUnderTest): Promise<Measured> {
+/** Seconds of each load run (VC_BENCH_LOAD_S, default 30; 0 skips it). */
+const LOAD_SECONDS = Number(process.env.VC_BENCH_LOAD_S ?? 30);
+
+async function benchOne(synthetic: Synthetic, target: StoreUnderTest, load: boolean): Promise<Measured> {
   let store = await target.open();
   const t1 = performance.now();
   const report = await importRegister(store, synthetic.document);
@@ -76,6 +80,12 @@ async function benchOne(synthetic: Synthetic, target: StoreUnderTest): Promise<M
   const again = await concentration();
   const rss = process.memoryUsage().rss;
   const outside = target.outsideRss();
+  if (load && LOAD_SECONDS > 0) {
+    const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
+    const alone = await loadTest(url, synthetic.leaves, LOAD_SECONDS, false);
+    const beside = await loadTest(url, synthetic.leaves, LOAD_SECONDS, true);
+    console.log(describeLoad(synthetic.parties, alone, beside, LOAD_SECONDS));
+  }
   await app.close();
   return { store: target.name, parties: synthetic.parties, entrustments: synthetic.entrustments, importMs, startMs, leaf, hub, supplyChain, whole, onDate, again, rss, outside };
 }
@@ -114,14 +124,17 @@ function describe(r: Measured): string {
 }
 
 const all: Measured[] = [];
-for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) {
+const measured = sizes.length > 0 ? sizes : [10_000, 100_000];
+for (const size of measured) {
   const t0 = performance.now();
   const synthetic = generate(size);
   process.stderr.write(`[${size}] generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   for (const name of storesToMeasure()) {
     const target = name === 'embedded' ? embedded() : await neo4j();
     try {
-      const r = await benchOne(synthetic, target);
+      // The load test runs once, on the embedded store with the smallest graph: beside it, whole-graph
+      // findings on the 100k graph would keep the service busy for many minutes after it ends.
+      const r = await benchOne(synthetic, target, name === 'embedded' && size === Math.min(...measured));
       all.push(r);
       console.log(describe(r));
     } finally {
