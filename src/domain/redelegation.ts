@@ -5,6 +5,7 @@ import { rootControllers } from './roots.js';
 import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
 import { supplyChain } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
+import { PerGeneration } from './graph/per-generation.js';
 
 export type RedelegationRule = 'FORBIDDEN' | 'UNAPPROVED' | 'UNDISCLOSED';
 
@@ -37,13 +38,20 @@ const severityRank: Record<Severity, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 /** Every re-entrustment that breaks its upstream clause; one finding per (entrustment, upstream, rule). */
 export async function redelegationFindings(store: StorePort, query: FindingsQuery = {}): Promise<Finding[]> {
   const asOf = query.asOf ?? undefined;
-  let pairs: Pair[];
   if (query.controller) {
     const chain = await supplyChain(store, query.controller, asOf);
-    pairs = chain.links.flatMap((l) => (l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : []));
-  } else {
-    pairs = await allPairs(store);
+    return findingsOf(store, chain.links.flatMap((l) => (l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [])), asOf);
   }
+  return wholeRegister.get(store, asOf ?? '', async () => findingsOf(store, await allPairs(store), asOf));
+}
+
+// Over the whole register the findings take seconds to minutes on a large graph, and an auditor's
+// dashboard (or a client asking in a loop) asks again: remembered until the next write, and asks
+// that arrive while it is computed share the computation.
+const wholeRegister = new PerGeneration<Finding[]>(4);
+
+async function findingsOf(store: StorePort, all: Pair[], asOf: string | undefined): Promise<Finding[]> {
+  let pairs = all;
   if (asOf) pairs = pairs.filter((p) => inForce(p.entrustment, asOf) && inForce(p.upstream, asOf));
 
   const governmentIdPairs = pairs.filter((p) => carriesGovernmentId(p.entrustment.data));
