@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import { inProject } from '../src/paths.js';
 import { openEmbeddedStore } from '../src/store/embedded/index.js';
 import { openNeo4jStore } from '../src/store/neo4j/index.js';
 import type { StorePort } from '../src/store/port.js';
@@ -28,13 +30,21 @@ export function embedded(): StoreUnderTest {
 }
 
 /**
- * The memory a Neo4j gets here, as docker-compose.yml gives the service: one import is one
- * transaction, and its state lives on the heap (cypher/README.md, "Import").
+ * The memory a Neo4j gets here: what docker-compose.yml gives the service, read from it so the two
+ * cannot drift. One import is one transaction, and its state lives on the heap (cypher/README.md).
  */
-export const BENCH_NEO4J_MEMORY = { NEO4J_TEST_HEAP: '6g', NEO4J_TEST_PAGECACHE: '2g', NEO4J_TEST_TX_MAX: '4g' };
+export function benchNeo4jMemory(): Record<string, string> {
+  const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as { services: { neo4j: { environment: Record<string, string> } } };
+  const env = compose.services.neo4j.environment;
+  return {
+    NEO4J_TEST_HEAP: env.NEO4J_server_memory_heap_max__size!,
+    NEO4J_TEST_PAGECACHE: env.NEO4J_server_memory_pagecache_size!,
+    NEO4J_TEST_TX_MAX: env.NEO4J_db_memory_transaction_total_max!,
+  };
+}
 
 export async function neo4j(): Promise<StoreUnderTest> {
-  const server = await startOwnNeo4j(await freePort(), BENCH_NEO4J_MEMORY);
+  const server = await startOwnNeo4j(await freePort(), benchNeo4jMemory());
   const config = { uri: server.uri, user: 'neo4j', password: 'auth-disabled', connectTimeoutS: 60 };
   return {
     name: 'neo4j',

@@ -72,7 +72,7 @@ t.test('neo4j gets the memory a 1M-entrustment import needs (cypher/README.md, "
   const heap = gib(env.NEO4J_server_memory_heap_max__size);
   t.equal(env.NEO4J_server_memory_heap_initial__size, env.NEO4J_server_memory_heap_max__size, 'a fixed heap');
   const txMax = gib(env.NEO4J_db_memory_transaction_total_max);
-  t.ok(txMax >= 3, `transactions may use ${txMax} GiB: the 1M import measured in the bench needs about 2`);
+  t.ok(txMax > 4, `transactions may use ${txMax} GiB: 4 GiB was not enough for the bench's 1M-entrustment import`);
   t.ok(txMax <= heap * 0.7, 'and stay within the 70% of the heap Neo4j allows them');
   t.ok(gib(env.NEO4J_server_memory_pagecache_size) >= 1, 'a page cache set, not guessed from the host');
 });
