@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import MarkdownIt from 'markdown-it';
 import t, { type Test } from 'tap';
 import { notificationPackets, type NotificationPacket } from '../../src/domain/notification-packets.js';
 import { packetJson, type PacketJson } from '../../src/notify/packet-json.js';
@@ -69,6 +70,7 @@ t.test('the demo register: every MakeShop town is unaware, Mishima included, and
   const md = packetMarkdown(mishima);
   t.match(md, /\*\*UNAWARE: 三島市 has not been told of `cotode--makeshop` .*nobody in the chain will tell it.*nobody will start its clock/);
   t.match(md, '| Contact | none in the register |');
+  t.match(new MarkdownIt().render(md), /<p><strong>UNAWARE: 三島市 has not been told of <code>cotode--makeshop<\/code>/, 'rendered: the warning opens the packet, in bold');
   for (const p of packets) agree(t, packetJson(p), packetMarkdown(p));
 });
 
@@ -105,4 +107,24 @@ t.test('one town told of MakeShop: its packet has the dates and its contact; Mis
 t.test('an unknown incident is NOT_FOUND', async (t) => {
   const store = await load(t, 'test', 'fixtures', 'notify', 'makeshop-one-town-told.yaml');
   await t.rejects(notificationPackets(store, 'nope'), { code: 'NOT_FOUND', message: 'no incident with id "nope"' });
+});
+
+t.test('register text cannot make links, HTML or table cells in the Markdown; odd cases say why they have no dates', async (t) => {
+  const store = await load(t, 'test', 'fixtures', 'notify', 'hostile-text.yaml');
+  const [packet] = (await notificationPackets(store, 'cart-leak')).packets;
+  const md = packetMarkdown(packet!);
+  // Rendered as a viewer that lets HTML through would render it.
+  const html = new MarkdownIt({ html: true }).render(md);
+  const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+  t.same(hrefs, ['https://shop.example/contact?a=1&amp;b=(2)', 'https://example.org/a)b%3Cc%3E'], 'the only links: the contact page and the http source, each whole');
+  t.notMatch(html, /<img|<b>|<em>|<strong>x/, 'no HTML or emphasis from register text');
+  t.match(html, '[Shop](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; | *x*', 'the name as written, as text');
+  t.match(html, '(<code>javascript:alert(1)</code>)', 'the javascript: URL shown as code');
+  const header = html.split('<tbody>')[0]!;
+  t.equal([...header.matchAll(/<th>/g)].length, 2, 'the facts table keeps two columns');
+  t.match(html, /<tr>\s*<td>Controller<\/td>\s*<td>\[Shop\]/, 'the name stays in its cell');
+  t.notMatch(md, /UNAWARE/, 'told of every hop');
+  t.match(md, 'No deadline dates: the register records no detection date for this incident');
+  t.match(md, 'No rule in vendor-chain binds a controller in `US`.');
+  t.same(packetJson(packet!).obligations, []);
 });
