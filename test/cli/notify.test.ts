@@ -100,3 +100,14 @@ t.test('file names stay safe and short whatever the ids', async (t) => {
     t.match(name, /^[a-z0-9][a-z0-9._-]*\.md$/, `${name}: no separator, no leading dot`);
   }
 });
+
+t.test('a write that fails part-way leaves no temporary file and says which directory', async (t) => {
+  const { writePackets } = await import('../../src/notify/write-packets.js');
+  const out = join(dir, 'blocked');
+  // A directory where the second packet should go: its rename fails after both were written.
+  await mkdir(join(out, 'b.md'), { recursive: true });
+  await t.rejects(writePackets(out, [{ name: 'a.md', content: 'a' }, { name: 'b.md', content: 'b' }]), { message: new RegExp(`^--out ${out}: cannot write packets there: `) });
+  t.same((await readdir(out)).filter((n) => n.endsWith('.tmp')), [], 'no temporary file left');
+  await t.rejects(writePackets(out, [{ name: '../escape.md', content: 'x' }]), { message: /refusing to write \.\.\/escape\.md outside it/ });
+  await t.rejects(readFile(join(dir, 'escape.md')), { code: 'ENOENT' });
+});

@@ -128,3 +128,11 @@ t.test('register text cannot make links, HTML or table cells in the Markdown; od
   t.match(md, 'No rule in vendor-chain binds a controller in `US`.');
   t.same(packetJson(packet!).obligations, []);
 });
+
+t.test('links: only http(s) URLs become links; what is not a URL stays text', async (t) => {
+  const { link } = await import('../../src/notify/markdown.js');
+  t.equal(link('notice', 'https://example.org/a b'), '[notice](<https://example.org/a%20b>)');
+  t.equal(link('notice', 'not a url'), 'notice');
+  t.equal(link('notice', undefined), 'notice');
+  t.equal(link('x', 'data:text/html,<b>'), 'x (`data:text/html,<b>`)');
+});
