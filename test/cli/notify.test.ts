@@ -82,7 +82,7 @@ t.test('bad input: a clear message, exit 2, nothing written', async (t) => {
   t.equal(under.code, 2);
   t.match(under.err, /cannot write packets there: it is not a directory/);
   const spared = await cli(['notify', '--incident', 'makeshop-2014', '--controller', 'higashisonogi-town', '--out', join(dir, 'spared')]);
-  t.same([spared.code, spared.err], [2, 'vendor-chain: --controller: "higashisonogi-town" is not among the controllers makeshop-2014 reaches (takeo-city, mishima-city, nishiki-town)']);
+  t.same([spared.code, spared.err], [2, 'vendor-chain: controller: "higashisonogi-town" is not among the controllers makeshop-2014 reaches (takeo-city, mishima-city, nishiki-town)']);
   await t.rejects(readdir(join(dir, 'spared')), { code: 'ENOENT' }, 'no directory made for nothing');
 });
 

@@ -24,9 +24,7 @@ export function registerNotify(program: Command, output: Output, env: Record<str
     .addOption(new Option('-f, --format <format>', 'md (Markdown) for people, json for scripts (on stdout: one packet per line)').choices(['md', 'json']).default('md'))
     .action(async (o: NotifyOptions) => {
       await withStore(env, async (store) => {
-        const { incident, packets: all, truncated } = await notificationPackets(store, o.incident);
-        const packets = o.controller ? all.filter((p) => p.controller.party === o.controller) : all;
-        if (o.controller && packets.length === 0) throw new UsageError(`--controller: "${o.controller}" is not among the controllers ${incident.id} reaches (${all.map((p) => p.controller.party).join(', ') || 'none'})`);
+        const { incident, packets, truncated } = await notificationPackets(store, o.incident, o.controller);
         if (truncated) output.err(`vendor-chain: warning: the blast radius of ${incident.id} reached its safety bound: there may be more controllers than these packets`);
         if (packets.length === 0) return output.err(`vendor-chain: ${incident.id} reaches no controller: no packets`);
         const render = (p: (typeof packets)[number]) => (o.format === 'json' ? `${JSON.stringify(packetJson(p), null, 2)}\n` : packetMarkdown(p));

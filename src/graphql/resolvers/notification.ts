@@ -1,16 +1,13 @@
 import type { IResolvers } from 'mercurius';
 import { notificationPackets } from '../../domain/notification-packets.js';
-import { BadInputError } from '../../errors.js';
 import { packetMarkdown } from '../../notify/packet-markdown.js';
 import { packetFileName } from '../../notify/write-packets.js';
 
 export const notificationResolvers: IResolvers = {
   Query: {
     notificationPackets: async (_, { incident, controller }: { incident: string; controller?: string | null }, { store }) => {
-      const { packets } = await notificationPackets(store, incident);
-      const chosen = controller ? packets.filter((p) => p.controller.party === controller) : packets;
-      if (controller && chosen.length === 0) throw new BadInputError('controller', `"${controller}" is not among the controllers ${incident} reaches`);
-      return chosen.map((p) => ({
+      const { packets } = await notificationPackets(store, incident, controller ?? undefined);
+      return packets.map((p) => ({
         ...p.controller,
         incident: p.incident,
         clockStarted: p.clockStarted,
