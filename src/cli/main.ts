@@ -11,6 +11,7 @@ import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
 import { registerKeys } from './commands/keys.js';
+import { registerNotify } from './commands/notify.js';
 import { EXIT, EXIT_CODES_HELP, exitCodeOfError, exitCodesHelp, UsageError } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { processOutput, type Output } from './output.js';
@@ -36,6 +37,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
   registerGroup(program, output, env);
   registerCertifications(program, output, env);
   registerObligations(program, output, env);
+  registerNotify(program, output, env);
   registerKeys(program, output, env, setExit);
   for (const command of program.commands) {
     command.exitOverride().addHelpText('after', exitCodesHelp(command.name()));

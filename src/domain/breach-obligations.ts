@@ -25,6 +25,8 @@ export interface BreachObligations {
   incident: string;
   detected?: IsoDate;
   controllers: ControllerObligations[];
+  /** The blast radius stopped at its safety bound: more controllers may be affected. */
+  truncated: boolean;
 }
 
 /** For each controller an incident reaches: must it report, under which law, by when. */
@@ -55,5 +57,5 @@ export async function breachObligations(store: StorePort, incidentId: string): P
     });
     return { controller: c, clockStarted, obligations };
   });
-  return { incident: incident.id, detected: incident.detected, controllers };
+  return { incident: incident.id, detected: incident.detected, controllers, truncated: radius.truncated };
 }

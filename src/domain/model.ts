@@ -75,6 +75,22 @@ export const certificationSchema = periodOrdered(
   }),
 );
 
+// Who to tell when the party is affected (notification packets). A URL must be http(s): the
+// packet renders it as a link a person clicks. A phone is checked for shape only (digits with the
+// usual separators, an optional leading +), since numbers are written in many national formats.
+const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
+export const contactSchema = z
+  .strictObject({
+    email: z.email({ message: 'expected an e-mail address like privacy@example.jp' }).optional(),
+    phone: z
+      .string({ message: 'expected a phone number like +81-3-1234-5678' })
+      .max(40, { message: 'must be at most 40 characters' })
+      .refine((v) => PHONE.test(v) && v.replace(/\D/g, '').length >= 5, { message: 'expected a phone number like +81-3-1234-5678 (digits, spaces, "-", "(", ")", an optional leading +)' })
+      .optional(),
+    url: z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'expected an http or https URL like https://example.jp/privacy' }).optional(),
+  })
+  .refine((c) => c.email !== undefined || c.phone !== undefined || c.url !== undefined, { message: 'give at least one of email, phone or url' });
+
 export const partySchema = z.strictObject({
   id,
   name: text,
@@ -85,6 +101,7 @@ export const partySchema = z.strictObject({
   parent: id.optional(),
   memberOf: z.array(z.strictObject({ party: id, role: text.optional() })).default([]),
   certifications: z.array(certificationSchema).default([]),
+  contact: contactSchema.optional(),
   confidence: z.enum(CONFIDENCES).default('confirmed'),
   note: text.optional(),
   sources: idList.default([]),
@@ -153,6 +170,7 @@ export const registerSchema = z.strictObject({
 
 export type Source = z.infer<typeof sourceSchema>;
 export type Party = z.infer<typeof partySchema>;
+export type Contact = z.infer<typeof contactSchema>;
 export type Certification = z.infer<typeof certificationSchema>;
 export type Entrustment = z.infer<typeof entrustmentSchema>;
 export type Incident = z.infer<typeof incidentSchema>;

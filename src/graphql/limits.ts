@@ -33,6 +33,7 @@ const FIELD_COSTS: Record<string, (args: Record<string, unknown>) => number> = {
   'Query.groupExposure': () => 50,
   'Query.certificationAlerts': () => 20,
   'Query.breachObligations': () => 100,
+  'Query.notificationPackets': () => 100,
 };
 
 const weighted: ComplexityEstimator = ({ type, field, args, childComplexity }) => {

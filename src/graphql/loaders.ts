@@ -99,6 +99,9 @@ export const loaders = {
   BreachObligations: {
     incident: one<{ incident: string }, Incident>((s, ids) => s.incidents(ids), (b) => b.incident),
   },
+  NotificationPacket: {
+    party: one<{ party: string }, Party>(parties, (c) => c.party),
+  },
   ControllerObligations: {
     party: one<{ party: string }, Party>(parties, (c) => c.party),
   },

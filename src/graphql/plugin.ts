@@ -8,6 +8,7 @@ import { analysisResolvers } from './resolvers/analysis.js';
 import { queryResolvers } from './resolvers/query.js';
 import { registerResolvers } from './resolvers/register.js';
 import { riskResolvers } from './resolvers/risk.js';
+import { notificationResolvers } from './resolvers/notification.js';
 import { DateScalar } from './scalars.js';
 import { loadSchema } from './schema.js';
 import { formatErrors } from './errors.js';
@@ -36,7 +37,7 @@ export default fp(
   async function graphqlPlugin(app: FastifyInstance, { limits }: { limits: QueryLimits }) {
     await app.register(mercurius, {
       schema: loadSchema(),
-      resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never, auditResolvers as never) } as never,
+      resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never, notificationResolvers as never, auditResolvers as never) } as never,
       loaders,
       context: (request) => ({ store: app.store, principal: request.principal }),
       // graphql's parser stops at this many tokens, before building a tree of a huge document.

@@ -101,7 +101,12 @@ t.test("Neo4j's errors become domain errors", async (t) => {
 t.test('records become node properties (json only where they nest) and come back as written', async (t) => {
   const { parties, entrustments } = fixture();
   const service = partyNode(parties[1]!);
-  t.same(service, { id: 'cart', name: 'cart', aka: [], kind: 'service', operator: 'a', confidence: 'confirmed', sources: [], json: JSON.stringify(parties[1]) });
+  t.strictSame(service, { id: 'cart', name: 'cart', aka: [], kind: 'service', operator: 'a', confidence: 'confirmed', sources: [], contactEmail: null, contactPhone: null, contactUrl: null, json: JSON.stringify(parties[1]) });
+  const contact = { email: 'privacy@example.jp', phone: '+81-3-1234-5678', url: 'https://example.jp/privacy' };
+  const withContact = partyNode({ ...parties[0]!, contact });
+  t.same([withContact.contactEmail, withContact.contactPhone, withContact.contactUrl], [contact.email, contact.phone, contact.url], 'the contact as real properties');
+  t.notOk('contact' in withContact, 'no map property, which Neo4j cannot store');
+  t.strictSame(recordsOf([new neo4j.types.Record(['json'], [withContact.json])]), [{ ...parties[0], contact }], 'the contact comes back from json');
   t.same(partyNode({ ...parties[1]!, operator: undefined }).operator, null, 'null drops a stale property');
   t.same(partyMemberships({ ...parties[0]!, memberOf: [{ party: 'c' }] }), { id: 'a', memberOf: [{ party: 'c', role: null }] }, 'what party/link draws');
   const node = entrustmentNode(entrustments[0]!);

@@ -19,7 +19,7 @@ function fixture(p: string) {
   });
   const sources: Source[] = [{ id: `${p}src`, kind: 'official', url: 'https://example.org/notice', title: 'お知らせ', published: '2014-09-25' }];
   const parties = [
-    party('city', { kind: 'municipality', country: 'JP', aka: ['City', 'Shi'], sources: [`${p}src`] }),
+    party('city', { kind: 'municipality', country: 'JP', aka: ['City', 'Shi'], sources: [`${p}src`], contact: { email: 'privacy@example.jp', phone: '+81-3-1234-5678', url: 'https://example.jp/privacy' } }),
     party('vendor', { parent: `${p}holding` }),
     party('holding'),
     party('cart', { kind: 'service', operator: `${p}holding`, certifications: [{ scheme: 'privacy-mark', status: 'suspended', from: '2020-08-24', to: '2020-09-24', sources: [] }] }),
@@ -52,7 +52,7 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
 
   t.test('records come back exactly as written; unknown ids are absent', async (t) => {
     const { p, b } = await written(t);
-    t.same(await store.parties([`${p}city`, `${p}nobody`, `${p}city`]), [b.parties[0]]);
+    t.strictSame(await store.parties([`${p}city`, `${p}nobody`, `${p}city`]), [b.parties[0]], 'with its contact');
     const got = await store.entrustments(b.entrustments.map((e) => e.id));
     for (const e of b.entrustments) t.strictSame(got.find((g) => g.id === e.id), e, e.id);
     t.notOk('under' in got.find((g) => g.id === `${p}vendor--cart-later`)!, 'absent under stays absent');

@@ -22,7 +22,7 @@ t.test('links in the README and docs/ resolve inside the repository', async (t) 
     const text = await readFile(inProject(file), 'utf8');
     t.notMatch(text, /\.\.\/shared|`shared\//, `${file} points into ../shared, which a clone does not have`);
     for (const [, target] of text.matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)) {
-      if (/^[a-z]+:/.test(target!)) continue;
+      if (/^<?[a-z]+:/.test(target!)) continue; // a URL, also in CommonMark's <…> form
       t.ok(existsSync(inProject(join(dirname(file), target!))), `${file}: ${target} exists`);
     }
   }

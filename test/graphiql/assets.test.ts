@@ -75,7 +75,7 @@ t.test('only the allow-list is served: unknown files and traversal are 404', asy
 t.test('every example operation validates against the schema and runs on the demo', async (t) => {
   const schema = loadSchema();
   const operations = loadOperations();
-  t.same(operations.map((op) => op.name), ['MakeShopLeak', 'TakeoRedelegation', 'FukuiSupplyChain']);
+  t.same(operations.map((op) => op.name), ['MakeShopLeak', 'TakeoRedelegation', 'FukuiSupplyChain', 'MishimaNotification']);
   t.same(validate(schema, parse(readFileSync(OPERATIONS_FILE, 'utf8'))), [], 'the file as a whole');
   for (const op of operations) {
     t.same(validate(schema, parse(op.query)), [], `${op.name} on its own, as a tab sends it`);
@@ -84,10 +84,11 @@ t.test('every example operation validates against the schema and runs on the dem
     t.equal(status, 200, op.name);
     t.equal(errors, undefined, op.name);
   }
-  const [makeshop, takeo, fukui] = await Promise.all(operations.map((op) => gql(app, op.query)));
+  const [makeshop, takeo, fukui, mishima] = await Promise.all(operations.map((op) => gql(app, op.query)));
   t.ok(makeshop.data.blastRadius.controllers.some((c: { party: { id: string } }) => c.party.id === 'mishima-city'), 'Mishima is hit');
   t.ok(takeo.data.redelegationFindings.length > 0, 'Takeo has findings');
   t.ok(fukui.data.supplyChain.members.length > 0, 'Fukui has a chain');
+  t.same([mishima.data.notificationPackets[0].party.id, mishima.data.notificationPackets[0].aware], ['mishima-city', false], 'Mishima is unaware');
 });
 
 t.test('splitting keeps each operation with its own comment, and refuses what a tab cannot run', async (t) => {

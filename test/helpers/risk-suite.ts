@@ -125,4 +125,23 @@ entrustments:
     t.same(c.paths[0].evidence.map((s: any) => s.id).sort(), ['s1', 's2']);
     t.same(c.paths[0].evidence.find((s: any) => s.id === 's2'), { id: 's2', url: 'https://example.org/notice', kind: 'official', published: '2014-09-25' });
   });
+
+  t.test('notification packets: the told town has its dates and contact, the untold one neither', async (t) => {
+    const app = await appOn(t, store, await readFile(new URL('../fixtures/notify/makeshop-one-town-told.yaml', import.meta.url), 'utf8'));
+    const { data, errors } = await gql(app, `{ notificationPackets(incident: "makeshop-2014") {
+      party { id contact { email phone url } } aware clockStarted undisclosed { id } paths { hops { id sources { id } } } obligations { deadlines { due } } fileName } }`);
+    t.equal(errors, undefined);
+    t.same(
+      data.notificationPackets.map((p: any) => [p.party.id, p.aware, p.clockStarted, ids(p.undisclosed), p.obligations[0].deadlines.map((d: any) => d.due), p.fileName]),
+      [
+        ['mishima-city', false, false, ['cotode--makeshop'], [null, null, null], 'makeshop-2014--mishima-city.md'],
+        ['takeo-city', true, true, [], ['2014-09-24', '2014-09-29', '2014-11-23'], 'makeshop-2014--takeo-city.md'],
+      ],
+    );
+    t.same(data.notificationPackets.map((p: any) => p.party.contact), [
+      { email: null, phone: '055-000-0000', url: null },
+      { email: 'kojinjoho@takeo.example.jp', phone: '+81-954-00-0000', url: 'https://takeo.example.jp/privacy' },
+    ], 'contacts as the register gives them');
+    t.same(data.notificationPackets[1].paths[0].hops.map((h: any) => [h.id, ids(h.sources)]), [['takeo-city--cotode', ['town-contract']], ['cotode--makeshop-for-takeo', ['makeshop-notice-2014']]]);
+  });
 }

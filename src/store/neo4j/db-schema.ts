@@ -13,6 +13,7 @@ export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta'
 export const RELATIONSHIP_TYPES = ['ENTRUSTS', 'TO', 'UNDER', 'APPROVED_BY', 'SUBSIDIARY_OF', 'OPERATED_BY', 'MEMBER_OF', 'AT', 'CITES'] as const;
 export const PROPERTY_KEYS = [
   'id', 'json', 'name', 'aka', 'kind', 'country', 'parent', 'operator', 'confidence', 'note', 'role', 'generation',
+  'contactEmail', 'contactPhone', 'contactUrl',
   'client', 'contractor', 'under', 'purposes', 'data', 'subjects', 'records', 'from', 'to', 'reentrustment',
   'disclosed', 'approvedBy', 'storage', 'access', 'transferBasis', 'sources',
   'party', 'detected', 'announced', 'url', 'title', 'published', 'seq',

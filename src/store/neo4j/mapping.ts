@@ -22,10 +22,13 @@ export const sourceNode = (s: Source): Props => present({ ...s });
 
 export const entrustmentNode = (e: Entrustment): Props => present({ ...e });
 
-/** A party's node: its flat fields, and the whole record as `json`. */
+/**
+ * A party's node: its flat fields, its contact as contactEmail / contactPhone / contactUrl (a
+ * property cannot hold a map, and Cypher users look these up), and the whole record as `json`.
+ */
 export const partyNode = (p: Party): Props => {
-  const { memberOf: _memberOf, certifications: _certifications, ...flat } = p;
-  return present({ ...flat, json: JSON.stringify(p) });
+  const { memberOf: _memberOf, certifications: _certifications, contact, ...flat } = p;
+  return present({ ...flat, contactEmail: contact?.email, contactPhone: contact?.phone, contactUrl: contact?.url, json: JSON.stringify(p) });
 };
 
 /** A party's consortium memberships, which party/link draws with their roles. */
