@@ -25,12 +25,28 @@ export interface ApiKey {
   createdAt: string;
 }
 
+/**
+ * What a register write changed, kept in its audit entry (one record per write, in the write's
+ * transaction): the revision history is the audit log's register writes. Ids are `<section>/<id>`
+ * (`entrustments/city--vendor`), since a party and a source may share an id.
+ */
+export interface RevisionDraft {
+  /** The sync scope the write was authoritative for, when it was. */
+  scope?: string;
+  added: string[];
+  changed: string[];
+  retired: string[];
+  removed: string[];
+}
+
 /** What a write says about itself; the store gives it an id in the write's own transaction. */
 export interface AuditDraft {
   at: string;
   actor: string;
   action: string;
   summary: string;
+  /** Present on register writes (imports, removals); absent on key writes. */
+  revision?: RevisionDraft;
 }
 
 export interface AuditEntry extends AuditDraft {
