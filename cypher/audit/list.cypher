@@ -1,6 +1,6 @@
-// Newest first; `before` (-1: none) pages back through older entries.
+// Newest first; `before` (null: none) pages back through older entries.
 MATCH (a:AuditEntry)
-WHERE $before < 0 OR a.seq < $before
+WHERE $before IS NULL OR a.seq < $before
 RETURN a.seq AS seq, a.json AS json
 ORDER BY a.seq DESC
 LIMIT $limit

@@ -22,16 +22,23 @@ export interface BatchChanges {
   unchanged: number;
 }
 
+/** JSON with every object's keys sorted: stores may give fields back in another order (Neo4j does). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 /** Added and changed `<section>/<id>`s, against what the store holds before the write. */
 export async function batchChanges(store: StorePort, batch: RegisterBatch): Promise<BatchChanges> {
   const out: BatchChanges = { added: [], changed: [], unchanged: 0 };
   for (const section of SECTIONS) {
     const records = batch[section] as { id: string }[];
-    const before = new Map((await store[section](records.map((r) => r.id))).map((r) => [r.id, JSON.stringify(r)]));
+    const before = new Map((await store[section](records.map((r) => r.id))).map((r) => [r.id, canonical(r)]));
     for (const record of records) {
       const old = before.get(record.id);
       if (old === undefined) out.added.push(`${section}/${record.id}`);
-      else if (old !== JSON.stringify(record)) out.changed.push(`${section}/${record.id}`);
+      else if (old !== canonical(record)) out.changed.push(`${section}/${record.id}`);
       else out.unchanged += 1;
     }
   }
