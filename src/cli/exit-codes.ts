@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 /** The command's exit codes, as documented in --help and the README (like `fides evaluate`). */
 export const EXIT = {
   OK: 0,
-  /** Findings at or above --fail-on, or register errors. */
+  /** Findings at or above --fail-on, register errors, a refused sync or removal. */
   FINDINGS: 1,
   /** Bad usage or configuration. */
   USAGE: 2,
@@ -18,7 +18,10 @@ ${USAGE_LINE}`;
 
 /** The exit codes one command can give: 1 only where --fail-on or register files exist. */
 export function exitCodesHelp(command: string): string {
-  const one = command === 'findings' ? '  1  findings at or above --fail-on\n' : ['check', 'import'].includes(command) ? '  1  errors in the register files\n' : '';
+  const one = command === 'findings' ? '  1  findings at or above --fail-on\n'
+    : command === 'import' ? '  1  errors in the register files, or a sync refused (it would retire more than SYNC_RETIRE_LIMIT_PERCENT)\n'
+    : command === 'check' ? '  1  errors in the register files\n'
+    : command === 'remove' ? '  1  refused: other records still refer to what would be removed\n' : '';
   return `\nExit codes:\n  0  ok\n${one}${USAGE_LINE}`;
 }
 
