@@ -1,4 +1,5 @@
 import type { Register, RegisterBatch } from '../domain/model.js';
+import { revisionOf } from '../access/model.js';
 import { WriteConflictError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import { auditDraft, batchChanges, importSummary } from './audit-summary.js';
@@ -117,9 +118,9 @@ async function write(store: StorePort, batch: RegisterBatch, options: ImportOpti
     if (options.dryRun) return;
     const changes = await batchChanges(store, batch);
     const retired = planned?.retired ?? [];
-    const revision = { ...(options.sync === undefined ? {} : { scope: options.sync }), added: changes.added, changed: changes.changed, retired: retired.map((e) => `entrustments/${e.id}`), removed: [] };
+    const lists = { ...(options.sync === undefined ? {} : { scope: options.sync }), added: changes.added, changed: changes.changed, retired: retired.map((e) => `entrustments/${e.id}`), removed: [] };
     const written = retired.length === 0 ? batch : { ...batch, entrustments: [...batch.entrustments, ...retired] };
-    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'import', importSummary(written, revision, changes.unchanged), now, revision);
+    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'import', importSummary(written, lists, changes.unchanged), now, revisionOf(lists));
     const scope = options.sync === undefined ? {} : { scope: { name: options.sync, entrustments: batch.entrustments.map((e) => e.id) } };
     try {
       await store.upsert(written, options.onProgress, audit, { expectedGeneration: generation, ...scope });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revisionOf } from '../access/model.js';
 import { id } from '../domain/model.js';
 import { BadInputError, WriteConflictError } from '../errors.js';
 import type { RecordKind, Reference, RemoveIds, StorePort } from '../store/port.js';
@@ -49,7 +50,7 @@ export async function removeRecords(store: StorePort, ids: RemoveIds, options: R
     }
     const removed = SECTIONS.flatMap((kind) => existing[kind].map((value) => qualified(kind, value)));
     if (removed.length === 0) return { ok: true, removed, missing, dependants: [] };
-    const revision = { added: [], changed: [], retired: [], removed };
+    const revision = revisionOf({ added: [], changed: [], retired: [], removed });
     const audit = auditDraft(options.actor ?? 'system', options.action ?? 'remove', removalSummary(removed), options.now ?? new Date(), revision);
     try {
       const dependants = await store.remove(existing, audit, { expectedGeneration: generation, refuseReferenced: true });

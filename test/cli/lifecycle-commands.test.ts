@@ -50,7 +50,7 @@ t.test('revisions lists every write with who, when, scope and ids; json for scri
   t.notMatch(table.out, /│ 1 +│/, '--first 1 shows one');
   const json = JSON.parse((await cli(['revisions', '--format', 'json'], env)).out);
   t.same(json.map((r: { id: string }) => r.id), ['2', '1']);
-  t.same(json[0], { id: '2', at: '2024-04-01T09:00:00.000Z', actor: 'cli:officer', scope: 'kita-city', added: ['parties/kita-sms', 'entrustments/kita-integrator--sms'], changed: [], retired: ['entrustments/kita-integrator--mailer'], removed: [] });
+  t.same(json[0], { id: '2', at: '2024-04-01T09:00:00.000Z', actor: 'cli:officer', scope: 'kita-city', added: ['parties/kita-sms', 'entrustments/kita-integrator--sms'], changed: [], retired: ['entrustments/kita-integrator--mailer'], removed: [], counts: { added: 2, changed: 0, retired: 1, removed: 0 } });
   t.equal((await cli(['revisions', '--first', '0'], env)).code, 2);
 });
 

@@ -13,7 +13,7 @@ export function registerRevisions(program: Command, output: Output, env: Record<
     .addOption(tableOrJsonOption())
     .action(async (o: { first: number; format: 'table' | 'json' }) => {
       const list = await withStore(env, (store) => revisions(store, o.first));
-      if (o.format === 'json') return output.out(toJson(list.map((r) => ({ id: r.id, at: r.at, actor: r.actor, scope: r.scope ?? null, added: r.added, changed: r.changed, retired: r.retired, removed: r.removed }))));
+      if (o.format === 'json') return output.out(toJson(list.map((r) => ({ id: r.id, at: r.at, actor: r.actor, scope: r.scope ?? null, added: r.added, changed: r.changed, retired: r.retired, removed: r.removed, counts: r.counts }))));
       if (list.length === 0) return output.out('No revisions yet.');
       output.out(table(['revision', 'at', 'actor', 'scope', 'what changed'], list.map((r) => [r.id, r.at.replace('T', ' ').slice(0, 19), r.actor, r.scope ?? '', changes(r)]), output.width));
     });
@@ -22,11 +22,13 @@ export function registerRevisions(program: Command, output: Output, env: Record<
 const SHOWN = 6;
 
 function changes(r: Revision): string {
-  const line = (verb: string, ids: string[]) => {
-    if (ids.length === 0) return [];
+  const line = (verb: 'added' | 'changed' | 'retired' | 'removed') => {
+    const ids = r[verb];
+    const count = r.counts[verb];
+    if (count === 0) return [];
     const shown = ids.slice(0, SHOWN).join(' ');
-    return [`${verb} ${ids.length}: ${shown}${ids.length > SHOWN ? ` … (+${ids.length - SHOWN})` : ''}`];
+    return [`${verb} ${count}: ${shown}${count > SHOWN ? ` … (+${count - SHOWN})` : ''}`];
   };
-  const lines = [...line('added', r.added), ...line('changed', r.changed), ...line('retired', r.retired), ...line('removed', r.removed)];
+  const lines = [...line('added'), ...line('changed'), ...line('retired'), ...line('removed')];
   return lines.length === 0 ? 'nothing (the same as before)' : lines.join('\n');
 }
