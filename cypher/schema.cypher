@@ -12,6 +12,9 @@ CREATE CONSTRAINT store_meta_id IF NOT EXISTS FOR (n:StoreMeta) REQUIRE n.id IS 
 CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.name IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
 
+// Sync scopes by name: (:SyncScope)-[:HOLDS]->(:Entrustment) for what its last import listed.
+CREATE CONSTRAINT sync_scope_name IF NOT EXISTS FOR (n:SyncScope) REQUIRE n.name IS UNIQUE;
+
 // Names and kinds are what people search and filter by in Browser and Bloom.
 CREATE INDEX party_name IF NOT EXISTS FOR (n:Party) ON (n.name);
 CREATE INDEX party_kind IF NOT EXISTS FOR (n:Party) ON (n.kind);

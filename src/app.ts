@@ -7,6 +7,7 @@ import graphqlPlugin from './graphql/plugin.js';
 import protections from './http/protections.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
 import type { StorePort } from './store/port.js';
+import { defaultLifecycle, type LifecycleConfig } from './config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,10 +20,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Keys, limits, hosts; the defaults are those of a loopback service. */
   security?: SecurityConfig;
+  /** The sync limit and the clock; the defaults are 20% and the real time. */
+  lifecycle?: LifecycleConfig;
 }
 
 /** The service as a Fastify instance that never listens: server.ts and the tests share it. */
-export async function buildApp({ store, logger = false, security = defaultSecurity() }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ store, logger = false, security = defaultSecurity(), lifecycle = defaultLifecycle() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     // The largest body any route takes; the access plugin holds readers to the smaller one.
@@ -39,7 +42,7 @@ export async function buildApp({ store, logger = false, security = defaultSecuri
   );
   await app.register(accessPlugin, { security });
   await app.register(protections, { security });
-  await app.register(graphqlPlugin, { limits: security.query });
+  await app.register(graphqlPlugin, { limits: security.query, lifecycle });
   await app.register(graphiqlPlugin);
   await app.register(explorerPlugin);
   app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {

@@ -38,6 +38,11 @@ const envSchema = z
     MAX_QUERY_DEPTH: whole(1, 100).optional(),
     MAX_QUERY_ALIASES: whole(0, 10_000).optional(),
     MAX_QUERY_TOKENS: whole(100, 1_000_000).optional(),
+    SYNC_RETIRE_LIMIT_PERCENT: whole(0, 100).default(20),
+    // The reproducible-builds convention: a fixed time (seconds since 1970) for every timestamp a
+    // write records, so generated docs and tests show the same revisions on every run.
+    SOURCE_DATE_EPOCH: whole(0, 253_402_300_799).optional(),
+    CLI_USER: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, { message: 'expected a user name of 1 to 64 letters, digits, ".", "_", "@" or "-"' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STORE !== 'neo4j') return;
@@ -57,7 +62,19 @@ export interface Config {
   logLevel: string;
   neo4j: { uri: string; user: string; password: string; database?: string; connectTimeoutS: number } | null;
   security: SecurityConfig;
+  lifecycle: LifecycleConfig;
+  /** Who the command line says it is in the audit log, instead of the operating-system user. */
+  cliUser?: string;
 }
+
+export interface LifecycleConfig {
+  /** A sync may retire at most this share of its scope, in percent, unless forced. */
+  retireLimitPercent: number;
+  /** The time a write records (SOURCE_DATE_EPOCH, or now). */
+  now: () => Date;
+}
+
+export const defaultLifecycle = (): LifecycleConfig => ({ retireLimitPercent: 20, now: () => new Date() });
 
 /** Parse the environment; a bad variable throws ConfigError naming it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -81,6 +98,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { uri: e.NEO4J_URI!, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S }
         : null,
     security: securityOf(e),
+    lifecycle: {
+      retireLimitPercent: e.SYNC_RETIRE_LIMIT_PERCENT,
+      now: e.SOURCE_DATE_EPOCH === undefined ? () => new Date() : () => new Date(e.SOURCE_DATE_EPOCH! * 1000),
+    },
+    ...(e.CLI_USER === undefined ? {} : { cliUser: e.CLI_USER }),
   };
 }
 

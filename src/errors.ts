@@ -66,6 +66,13 @@ export class StoreBusyError extends VcError {
   }
 }
 
+/** Another write committed between a write's plan and its transaction; nothing was written. */
+export class WriteConflictError extends VcError {
+  constructor() {
+    super(ERROR_CODES.STORE_BUSY, 'the store changed while this write was being prepared (another write committed); nothing was written; try again');
+  }
+}
+
 /** A request without a valid API key, where one is needed. */
 export class UnauthenticatedError extends VcError {
   constructor(problem: string) {

@@ -15,7 +15,7 @@ async function main(config: Config): Promise<void> {
     throw error;
   }
   // Keys never reach the log, even at trace level where headers could be logged.
-  const app = await buildApp({ store, security: config.security, logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
+  const app = await buildApp({ store, security: config.security, lifecycle: config.lifecycle, logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
   if (access === 'anonymous') app.log.warn('no API key exists: serving anonymously, with every role, on the loopback address only; create a key with `vendor-chain keys create` to require keys');
   if (config.demo) await loadDemoIfEmpty(store, app.log);
   const close = async (signal: string) => {

@@ -4,7 +4,10 @@ import { ConfigError } from '../src/errors.js';
 import { defaultSecurity, isLoopback } from '../src/security-config.js';
 
 t.test('defaults give the embedded store on 127.0.0.1:4000 with the demo', async (t) => {
-  t.same(loadConfig({}), { host: '127.0.0.1', port: 4000, store: 'embedded', dataDir: './data', demo: true, logLevel: 'info', neo4j: null, security: defaultSecurity('127.0.0.1') });
+  const { lifecycle, ...rest } = loadConfig({});
+  t.same(rest, { host: '127.0.0.1', port: 4000, store: 'embedded', dataDir: './data', demo: true, logLevel: 'info', neo4j: null, security: defaultSecurity('127.0.0.1') });
+  t.equal(lifecycle.retireLimitPercent, 20, 'a sync may retire 20% of its scope without force');
+  t.ok(Math.abs(lifecycle.now().getTime() - Date.now()) < 5_000, 'writes record the real time');
   t.equal(loadConfig({ DEMO: '0' }).demo, false);
 });
 
@@ -42,4 +45,14 @@ t.test('security: loopback decides anonymous access and the default Host allow-l
   t.equal(loadConfig({ HOST: '0.0.0.0' }).security.allowedHosts, null, 'keys protect a non-loopback service; the allow-list is opt-in there');
   t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), { message: /^RATE_LIMIT_PER_MINUTE: expected a whole number from 1 to 1000000 \(got "0"\)$/ });
   t.throws(() => loadConfig({ QUERY_BODY_LIMIT_BYTES: 'lots' }), { message: /^QUERY_BODY_LIMIT_BYTES: expected a whole number/ });
+});
+
+t.test('lifecycle: the sync limit, a fixed clock for reproducible outputs, the CLI user', async (t) => {
+  const cfg = loadConfig({ SYNC_RETIRE_LIMIT_PERCENT: '50', SOURCE_DATE_EPOCH: '1711962000', CLI_USER: 'ci.pipeline' });
+  t.same([cfg.lifecycle.retireLimitPercent, cfg.lifecycle.now().toISOString(), cfg.cliUser], [50, '2024-04-01T09:00:00.000Z', 'ci.pipeline']);
+  t.equal(loadConfig({ SYNC_RETIRE_LIMIT_PERCENT: '0' }).lifecycle.retireLimitPercent, 0, '0: any retirement needs force');
+  t.throws(() => loadConfig({ SYNC_RETIRE_LIMIT_PERCENT: '120' }), { message: 'SYNC_RETIRE_LIMIT_PERCENT: expected a whole number from 0 to 100 (got "120")' });
+  t.throws(() => loadConfig({ SOURCE_DATE_EPOCH: 'yesterday' }), { message: /^SOURCE_DATE_EPOCH: expected a whole number/ });
+  t.throws(() => loadConfig({ CLI_USER: 'a b' }), { message: /^CLI_USER: expected a user name/ });
+  t.equal(loadConfig({}).cliUser, undefined, 'the operating-system user when not set');
 });

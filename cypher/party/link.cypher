@@ -2,7 +2,8 @@
 //   (p)-[:SUBSIDIARY_OF]->(parent:Party)      its corporate parent (the group it belongs to)
 //   (service)-[:OPERATED_BY]->(operator:Party)
 //   (p)-[:MEMBER_OF {role}]->(consortium:Party)
-//   (p)-[:CITES]->(:Source)
+//   (p)-[:CITES]->(:Source), and (p)-[:CITES {certification: true}]->(:Source) for the sources
+//   its certifications cite (so a removal of such a source is refused as well)
 UNWIND $rows AS row
 MATCH (p:Party {id: row.id})
 CALL (p) {
@@ -22,4 +23,9 @@ CALL (p) {
   UNWIND p.sources AS sourceId
   MATCH (source:Source {id: sourceId})
   CREATE (p)-[:CITES]->(source)
+}
+CALL (p, row) {
+  UNWIND row.certificationSources AS sourceId
+  MATCH (source:Source {id: sourceId})
+  CREATE (p)-[:CITES {certification: true}]->(source)
 }

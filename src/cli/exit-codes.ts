@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 /** The command's exit codes, as documented in --help and the README (like `fides evaluate`). */
 export const EXIT = {
   OK: 0,
-  /** Findings at or above --fail-on, or register errors. */
+  /** Findings at or above --fail-on, register errors, a refused sync or removal. */
   FINDINGS: 1,
   /** Bad usage or configuration. */
   USAGE: 2,
@@ -19,9 +19,14 @@ ${USAGE_LINE}`;
 
 /** The exit codes one command can give: 1 only where --fail-on or register files exist. */
 export function exitCodesHelp(command: string): string {
-  const writes = ['import', 'keys'].includes(command);
-  const one = command === 'findings' ? 'findings at or above --fail-on, ' : ['check', 'import'].includes(command) ? 'errors in the register files, ' : command === 'keys' ? 'a name refused or taken, ' : '';
-  return `\nExit codes:\n  0  ok\n  1  ${one}${writes ? FAILED : 'or an unexpected error'}\n${USAGE_LINE}`;
+  const one = command === 'findings' ? 'findings at or above --fail-on'
+    : command === 'import' ? 'errors in the register files, or a sync refused (it would retire more than SYNC_RETIRE_LIMIT_PERCENT)'
+    : command === 'check' ? 'errors in the register files'
+    : command === 'remove' ? 'refused: other records still refer to what would be removed'
+    : command === 'keys' ? 'a name refused or taken' : '';
+  const writes = ['import', 'keys', 'remove'].includes(command);
+  const failed = writes ? FAILED : 'an unexpected error';
+  return `\nExit codes:\n  0  ok\n  1  ${one ? `${one}; ${failed}` : failed}\n${USAGE_LINE}`;
 }
 
 // What the store refused of a write, which is not how the command was called.

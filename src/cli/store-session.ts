@@ -1,12 +1,13 @@
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import type { StorePort } from '../store/port.js';
 import { openStore } from '../store/open.js';
 
 /** Runs `work` on the configured store (STORE, DATA_DIR, NEO4J_*: as the server) and closes it. */
-export async function withStore<T>(env: Record<string, string | undefined>, work: (store: StorePort) => Promise<T>): Promise<T> {
-  const store = await openStore(loadConfig(env));
+export async function withStore<T>(env: Record<string, string | undefined>, work: (store: StorePort, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig(env);
+  const store = await openStore(config);
   try {
-    return await work(store);
+    return await work(store, config);
   } finally {
     await store.close();
   }

@@ -172,7 +172,12 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Party = z.infer<typeof partySchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type Certification = z.infer<typeof certificationSchema>;
-export type Entrustment = z.infer<typeof entrustmentSchema>;
+/**
+ * An entrustment as stored. `retired` is never in a register document: an authoritative import
+ * (`sync`) sets it on the entrustments its scope held and the document no longer lists, so they
+ * stay for history (their `to` closes them) and are told apart from ones that simply ended.
+ */
+export type Entrustment = z.infer<typeof entrustmentSchema> & { retired?: true };
 export type Incident = z.infer<typeof incidentSchema>;
 export type Register = z.infer<typeof registerSchema>;
 

@@ -111,4 +111,10 @@ export const loaders = {
   ChainMember: {
     party: one<{ party: string }, Party>(parties, (m) => m.party),
   },
+  SupplyChainChanges: {
+    controller: one<{ controller: string }, Party>(parties, (c) => c.controller),
+  },
+  ChainDelta: {
+    parties: byIds<{ parties: string[] }, Party>(parties, (d) => d.parties),
+  },
 } as unknown as MercuriusLoaders;

@@ -14,6 +14,8 @@ import { loadSchema } from './schema.js';
 import { formatErrors } from './errors.js';
 import { checkCost, limitRules, type QueryLimits } from './limits.js';
 import { auditResolvers } from './resolvers/audit.js';
+import { lifecycleResolvers } from './resolvers/lifecycle.js';
+import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
 import { checkRequest, labelResponse, responseMediaType } from './http.js';
 import './context.js';
@@ -34,12 +36,12 @@ function merge(...parts: Record<string, Record<string, unknown>>[]) {
 }
 
 export default fp(
-  async function graphqlPlugin(app: FastifyInstance, { limits }: { limits: QueryLimits }) {
+  async function graphqlPlugin(app: FastifyInstance, { limits, lifecycle }: { limits: QueryLimits; lifecycle: LifecycleConfig }) {
     await app.register(mercurius, {
       schema: loadSchema(),
-      resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never, notificationResolvers as never, auditResolvers as never) } as never,
+      resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never, notificationResolvers as never, auditResolvers as never, lifecycleResolvers as never) } as never,
       loaders,
-      context: (request) => ({ store: app.store, principal: request.principal }),
+      context: (request) => ({ store: app.store, principal: request.principal, lifecycle }),
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),

@@ -1,11 +1,19 @@
 import type { Register, RegisterBatch } from '../domain/model.js';
+import { revisionOf } from '../access/model.js';
+import { WriteConflictError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
-import { auditDraft, importSummary } from './audit-summary.js';
+import { auditDraft, batchChanges, importSummary } from './audit-summary.js';
 import { JsonLineFinder } from './json-lines.js';
 import { LineFinder, parseRegisterText } from './parse.js';
 import type { PathSegment, Problem } from './problems.js';
 import { resolveReferences, type DocumentUnderCheck } from './resolve.js';
+import { planSync, refusalMessage, type SyncPlan } from './sync.js';
 import { SECTIONS, validateRegister } from './validate.js';
+
+/** The share of a scope a sync may retire without force, when the caller does not say. */
+export const DEFAULT_RETIRE_LIMIT_PERCENT = 20;
+/** A write planned on a store that another write changed is planned again, this many times. */
+const WRITE_ATTEMPTS = 5;
 
 export interface RegisterInput {
   text: string;
@@ -21,6 +29,13 @@ export interface ImportOptions {
   actor?: string;
   /** The audit entry's action: importRegister (GraphQL), import (CLI) … */
   action?: string;
+  /** Authoritative for this scope (a name checked with parseScope): what it held and the documents omit is retired. */
+  sync?: string;
+  /** Retire even more than `retireLimitPercent` of the scope. */
+  force?: boolean;
+  retireLimitPercent?: number;
+  /** The time of the import: the audit entry's and, as a UTC date, the day retired entrustments end. */
+  now?: Date;
 }
 
 export interface ImportReport {
@@ -31,6 +46,10 @@ export interface ImportReport {
   incidents: number;
   errors: Problem[];
   warnings: Problem[];
+  /** With `sync`: what the sync retires, or would (also on a dry run, and when refused). */
+  sync?: SyncPlan;
+  /** The revision (audit entry id) the import wrote; absent when nothing was written. */
+  revision?: string;
 }
 
 /** Imports one register document: an atomic upsert by id, or nothing and every error. */
@@ -76,12 +95,41 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
     report.warnings.push(...inDocumentOrder(doc.warnings.items.map(place)));
   }
   report.ok = !invalid && report.errors.length === 0;
-  if (report.ok && !options.dryRun && store !== null) {
-    const batch = mergeBatches(checked.map((doc) => doc.register as Register));
-    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'import', await importSummary(store, batch));
-    await store.upsert(batch, options.onProgress, audit);
-  }
+  if (report.ok && store !== null) await write(store, mergeBatches(checked.map((doc) => doc.register as Register)), options, report);
   return report;
+}
+
+/**
+ * Plans the write on the store as it is (what a sync retires, what the revision lists) and writes
+ * it in one transaction that first checks no other write came between: if one did, it plans again.
+ */
+async function write(store: StorePort, batch: RegisterBatch, options: ImportOptions, report: ImportReport): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const generation = await store.generation();
+    const now = options.now ?? new Date();
+    const planned = options.sync === undefined ? null
+      : await planSync(store, options.sync, batch, now.toISOString().slice(0, 10), options.retireLimitPercent ?? DEFAULT_RETIRE_LIMIT_PERCENT, options.force ?? false);
+    if (planned) report.sync = planned.plan;
+    if (planned?.plan.refused) {
+      report.ok = false;
+      report.errors.push({ path: 'sync', message: refusalMessage(planned.plan) });
+      return;
+    }
+    if (options.dryRun) return;
+    const changes = await batchChanges(store, batch);
+    const retired = planned?.retired ?? [];
+    const lists = { ...(options.sync === undefined ? {} : { scope: options.sync }), added: changes.added, changed: changes.changed, retired: retired.map((e) => `entrustments/${e.id}`), removed: [] };
+    const written = retired.length === 0 ? batch : { ...batch, entrustments: [...batch.entrustments, ...retired] };
+    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'import', importSummary(written, lists, changes.unchanged), now, revisionOf(lists));
+    const scope = options.sync === undefined ? {} : { scope: { name: options.sync, entrustments: batch.entrustments.map((e) => e.id) } };
+    try {
+      await store.upsert(written, options.onProgress, audit, { expectedGeneration: generation, ...scope });
+      report.revision = String(generation + 1);
+      return;
+    } catch (error) {
+      if (!(error instanceof WriteConflictError) || attempt === WRITE_ATTEMPTS) throw error;
+    }
+  }
 }
 
 /** JSON is placed by a bounded-memory scan; YAML by its parser. */

@@ -16,6 +16,10 @@ import type { EntrustmentLink } from '../domain/graph/link-graph.js';
  *   record with an existing id replaces it (and its index entries) completely.
  * - Every write takes an optional audit entry and writes it in the write's own transaction, with
  *   the new write generation as its id: the entry exists exactly when the write does.
+ * - A write given `expectedGeneration` checks it inside its transaction, after taking the store's
+ *   write lock: if another write committed since, it writes nothing and rejects with
+ *   WriteConflictError, so a plan made from reads (what a sync retires, what a revision lists)
+ *   is never applied to a store that changed under it.
  */
 export interface StorePort {
   readonly kind: 'embedded' | 'neo4j';
@@ -56,9 +60,16 @@ export interface StorePort {
   generation(): Promise<number>;
 
   /** Write a whole batch atomically; `onProgress` reports rows written so far for large batches. */
-  upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void>;
-  /** Delete records by id (and their index entries), atomically. Unknown ids are ignored. */
-  remove(ids: RemoveIds, audit?: AuditDraft): Promise<void>;
+  upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options?: UpsertOptions): Promise<void>;
+  /**
+   * Delete records by id (and their index entries), atomically. Unknown ids are ignored. With
+   * `refuseReferenced`, the records that still refer to what would go (and are not removed with
+   * it) are looked up in the same transaction: if there are any, nothing is written and they are
+   * returned; otherwise the result is empty.
+   */
+  remove(ids: RemoveIds, audit?: AuditDraft, options?: RemoveOptions): Promise<Reference[]>;
+  /** The entrustment ids a sync scope holds (what its last import listed), sorted; [] for a new scope. */
+  scopeHoldings(scope: string): Promise<string[]>;
 
   /** Every API key's record (never a key itself), by name; a short list. */
   apiKeys(): Promise<ApiKey[]>;
@@ -80,6 +91,26 @@ export interface RemoveIds {
   parties?: readonly string[];
   entrustments?: readonly string[];
   incidents?: readonly string[];
+}
+
+export interface UpsertOptions {
+  expectedGeneration?: number;
+  /** A sync: the scope now holds exactly these entrustment ids (written in the same transaction). */
+  scope?: { name: string; entrustments: readonly string[] };
+}
+
+export interface RemoveOptions {
+  expectedGeneration?: number;
+  refuseReferenced?: boolean;
+}
+
+export type RecordKind = 'sources' | 'parties' | 'entrustments' | 'incidents';
+
+/** One record that refers to another: `from` names `to` in its field `field`. */
+export interface Reference {
+  from: { kind: RecordKind; id: string };
+  field: string;
+  to: { kind: RecordKind; id: string };
 }
 
 export interface StoreCounts {

@@ -96,11 +96,11 @@ t.test('usage errors exit 2 with a message', async (t) => {
   const help = await cli(['--help']);
   t.equal(help.code, 0);
   t.match(help.out, /Exit codes:\n {2}0 {2}ok\n {2}1 {2}findings at or above --fail-on/);
-  t.match((await cli(['findings', '--help'])).out, /\n {2}1 {2}findings at or above --fail-on, or an unexpected error\n/);
-  t.match((await cli(['check', '--help'])).out, /\n {2}1 {2}errors in the register files, or an unexpected error\n/);
+  t.match((await cli(['findings', '--help'])).out, /\n {2}1 {2}findings at or above --fail-on; an unexpected error\n/);
+  t.match((await cli(['check', '--help'])).out, /\n {2}1 {2}errors in the register files; an unexpected error\n/);
   const impactHelp = (await cli(['impact', '--help'])).out;
   t.notMatch(impactHelp, /--fail-on|register files/, 'impact lists no findings or register errors among its codes');
-  t.match(impactHelp, /\n {2}1 {2}or an unexpected error\n/);
+  t.match(impactHelp, /\n {2}1 {2}an unexpected error\n/);
   t.match(impactHelp, /--from <date> +with --party: first day of the leak, inclusive/);
 });
 
@@ -161,6 +161,6 @@ t.test('exit codes: 1 for what the store refused or an unexpected error, 2 for u
   const { exitCodeOfError, exitCodesHelp } = await import('../../src/cli/exit-codes.js');
   for (const code of ['VC_DISK_FULL', 'VC_STORE_REFUSED', 'VC_STORE_BUSY', 'VC_INVALID_REGISTER', 'VC_INTERNAL', undefined]) t.equal(exitCodeOfError(code), 1, String(code));
   for (const code of ['VC_CONFIG', 'NOT_FOUND', 'BAD_USER_INPUT', 'VC_STORE_UNAVAILABLE', 'UNAUTHENTICATED']) t.equal(exitCodeOfError(code), 2, code);
-  t.match(exitCodesHelp('import'), /\n  1  errors in the register files, a write the store refused \(disk full, too large\), or an unexpected error\n  2  usage/);
+  t.match(exitCodesHelp('import'), /\n  1  errors in the register files, or a sync refused \(it would retire more than SYNC_RETIRE_LIMIT_PERCENT\); a write the store refused \(disk full, too large\), or an unexpected error\n  2  usage/);
   t.notMatch(exitCodesHelp('chain'), /--fail-on|register files/, 'only the codes the command can give');
 });

@@ -108,7 +108,9 @@ t.test('records become node properties (json only where they nest) and come back
   t.notOk('contact' in withContact, 'no map property, which Neo4j cannot store');
   t.strictSame(recordsOf([new neo4j.types.Record(['json'], [withContact.json])]), [{ ...parties[0], contact }], 'the contact comes back from json');
   t.same(partyNode({ ...parties[1]!, operator: undefined }).operator, null, 'null drops a stale property');
-  t.same(partyMemberships({ ...parties[0]!, memberOf: [{ party: 'c' }] }), { id: 'a', memberOf: [{ party: 'c', role: null }] }, 'what party/link draws');
+  t.same(partyMemberships({ ...parties[0]!, memberOf: [{ party: 'c' }] }), { id: 'a', memberOf: [{ party: 'c', role: null }], certificationSources: [] }, 'what party/link draws');
+  const certified = { ...parties[0]!, certifications: [{ scheme: 'isms' as const, status: 'active' as const, sources: ['s1', 's2'] }, { scheme: 'privacy-mark' as const, status: 'active' as const, sources: ['s1'] }] };
+  t.same(partyMemberships(certified).certificationSources, ['s1', 's2'], 'each source its certifications cite, once');
   const node = entrustmentNode(entrustments[0]!);
   t.same([node.from, node.to, node.under, node.client], [null, null, null, 'a'], 'no period, under absent');
   t.same(entrustmentNode({ ...entrustments[0]!, under: [] }).under, [], 'under: [] is kept, not dropped');

@@ -3,6 +3,7 @@ import type { Test } from 'tap';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../src/domain/model.js';
 import type { EntrustmentLink } from '../../src/domain/graph/link-graph.js';
 import type { StorePort } from '../../src/store/port.js';
+import { lifecycleContract } from './lifecycle-contract.js';
 
 // The one suite every store passes (src/store/port.ts states the rules). Ids carry a random
 // prefix and every test removes what it wrote, so the suite can run on a shared Neo4j database.
@@ -211,4 +212,6 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     const page = await store.auditLog(1, mine[0]!.id);
     t.ok(page.length === 1 && Number(page[0]!.id) < Number(mine[0]!.id), 'after pages back');
   });
+
+  lifecycleContract(t, store);
 }

@@ -5,7 +5,9 @@ import { run } from '../../src/cli/main.js';
 
 // The README's console examples are real runs: every `$ npx vendor-chain …` line is run in order
 // on one fresh embedded store (the README's own `import` loads the demo register), at a width of
-// 120 columns, and its output is written under it; `$ echo $?` shows the previous exit code.
+// 120 columns, and its output is written under it; `$ echo $?` shows the previous exit code. The
+// clock and the CLI's user are fixed (SOURCE_DATE_EPOCH, CLI_USER, as the README says), so the
+// revisions and retirement dates it shows are the same on every machine and every day.
 
 const COMMAND = /^\$ npx vendor-chain (.*)$/;
 export const WIDTH = 120;
@@ -18,7 +20,7 @@ function words(line: string): string[] {
 /** The README with every console block's outputs replaced by those of real runs. */
 export async function renderExamples(readme: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'vc-readme-'));
-  const env = { STORE: 'embedded', DATA_DIR: join(dir, 'data') };
+  const env = { STORE: 'embedded', DATA_DIR: join(dir, 'data'), SOURCE_DATE_EPOCH: '1711962000', CLI_USER: 'officer' };
   let last = 0;
   try {
     const blocks = readme.split(/(```console\n[\s\S]*?```)/);

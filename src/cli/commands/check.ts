@@ -30,9 +30,14 @@ function decodeFile(file: string, bytes: Buffer): string {
   return text;
 }
 
-/** `file:line: path: message`, the shape editors and CI annotations understand. */
-export const formatProblem = (p: Problem, kind: 'error' | 'warning') =>
-  `${p.file ?? '(document)'}${p.line ? `:${p.line}` : ''}: ${kind}: ${p.path}: ${p.message}`;
+/**
+ * `file:line: path: message`, the shape editors and CI annotations understand. A problem of the
+ * whole import (a refused sync) has no file and no line, and says only what it is.
+ */
+export const formatProblem = (p: Problem, kind: 'error' | 'warning') => {
+  const place = p.file === undefined && p.line === undefined ? '' : `${p.file ?? '(document)'}${p.line ? `:${p.line}` : ''}: `;
+  return `${place}${kind}: ${p.path}: ${p.message}`;
+};
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

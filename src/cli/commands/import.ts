@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { importRegisters } from '../../register/import.js';
+import { importRegisters, type ImportReport } from '../../register/import.js';
+import { parseScope } from '../../register/sync.js';
 import { cliActor } from '../actor.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -15,8 +16,11 @@ export function registerImport(program: Command, output: Output, env: Record<str
     .command('import')
     .description('import register files into the configured store, atomically: all of them or nothing')
     .argument('<files...>', 'register files (YAML or JSON)')
-    .option('--dry-run', 'validate against the store, write nothing')
-    .action(async (files: string[], options: { dryRun?: boolean }) => {
+    .option('--dry-run', 'validate against the store (and plan the sync), write nothing')
+    .option('--sync <scope>', 'the files are the whole truth for this scope (a name you choose): entrustments it held that they no longer list are ended today and marked retired, never deleted')
+    .option('--force', 'with --sync: retire even more than SYNC_RETIRE_LIMIT_PERCENT (default 20) of the scope')
+    .action(async (files: string[], options: { dryRun?: boolean; sync?: string; force?: boolean }) => {
+      const scope = options.sync === undefined ? undefined : parseScope(options.sync);
       const inputs = await readRegisterFiles(files);
       const bar = new SingleBar({ format: 'writing {bar} {value}/{total} rows', stream: process.stderr, noTTYOutput: false }, Presets.shades_classic);
       let started = false;
@@ -26,7 +30,12 @@ export function registerImport(program: Command, output: Output, env: Record<str
         started = true;
         bar.update(done);
       };
-      const report = await withStore(env, (store) => importRegisters(store, inputs, { dryRun: options.dryRun ?? false, onProgress, actor: cliActor(), action: 'import' }));
+      const report = await withStore(env, (store, config) =>
+        importRegisters(store, inputs, {
+          dryRun: options.dryRun ?? false, onProgress, actor: cliActor(config.cliUser), action: 'import', now: config.lifecycle.now(),
+          ...(scope === undefined ? {} : { sync: scope, force: options.force ?? false, retireLimitPercent: config.lifecycle.retireLimitPercent }),
+        }),
+      );
       if (started) bar.stop();
       reportProblems(report, output);
       if (!report.ok) {
@@ -34,5 +43,14 @@ export function registerImport(program: Command, output: Output, env: Record<str
         return setExit(EXIT.FINDINGS);
       }
       output.out(`${options.dryRun ? 'valid (dry run, nothing written)' : 'imported'}: ${summary(report)}`);
+      if (report.sync) output.out(syncLine(report.sync, report.entrustments, options.dryRun ?? false));
+      if (report.revision) output.out(`revision ${report.revision}`);
     });
+}
+
+function syncLine(plan: NonNullable<ImportReport['sync']>, listed: number, dryRun: boolean): string {
+  const holds = `${dryRun ? 'would hold' : 'holds'} ${listed} entrustment${listed === 1 ? '' : 's'}`;
+  if (plan.held === 0) return `sync ${plan.scope}: a new scope; it ${holds}`;
+  const retired = `${dryRun ? 'would retire' : 'retired'} ${plan.retire.length} of the ${plan.held} it held${plan.retire.length ? ` (${plan.retire.join(', ')})` : ''}`;
+  return `sync ${plan.scope}: ${retired}; it ${holds}`;
 }

@@ -28,7 +28,7 @@ export function registerKeys(program: Command, output: Output, env: Record<strin
       }
       const { plain, record } = await newKey(name.data, o.role);
       try {
-        await withStore(env, (store) => store.addApiKey(record, auditDraft(cliActor(), 'keys create', `key "${record.name}" (${record.role})`)));
+        await withStore(env, (store, config) => store.addApiKey(record, auditDraft(cliActor(config.cliUser), 'keys create', `key "${record.name}" (${record.role})`, config.lifecycle.now())));
       } catch (error) {
         if (!(error instanceof BadInputError)) throw error;
         output.err(`vendor-chain: --${error.message}`);
@@ -52,7 +52,7 @@ export function registerKeys(program: Command, output: Output, env: Record<strin
     .description('delete a key: requests with it are refused at once')
     .requiredOption('--name <name>', 'the key to revoke')
     .action(async (o: { name: string }) => {
-      const revoked = await withStore(env, (store) => store.revokeApiKey(o.name, auditDraft(cliActor(), 'keys revoke', `key "${o.name}"`)));
+      const revoked = await withStore(env, (store, config) => store.revokeApiKey(o.name, auditDraft(cliActor(config.cliUser), 'keys revoke', `key "${o.name}"`, config.lifecycle.now())));
       if (!revoked) {
         output.err(`vendor-chain: --name: no key named "${o.name}" (vendor-chain keys list shows them)`);
         return setExit(EXIT.FINDINGS);

@@ -4,12 +4,13 @@ import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
-import { DiskFullError, isDiskFull, StoreUnavailableError } from '../../errors.js';
-import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
+import type { Reference, RemoveIds, RemoveOptions, StoreCounts, StorePort, UpsertOptions } from '../port.js';
 import { addApiKey, readApiKeys, readAuditLog, revokeApiKey } from './access.js';
 import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
+import { readScope } from './scopes.js';
 import type { Tables } from './tables.js';
 import { generationOf, removeRecords, writeBatch } from './writes.js';
 
@@ -107,18 +108,23 @@ export class EmbeddedStore implements StorePort {
     return scanPage(this.open().parties, afterId, limit);
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void> {
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options?: UpsertOptions): Promise<void> {
     const t = this.open();
-    const total = this.writing(() => writeBatch(t, batch, onProgress, audit));
+    const total = this.writing(() => writeBatch(t, batch, onProgress, audit, options));
     // The synchronous commit has already flushed; this also waits for any earlier async write.
     await t.root.flushed;
     onProgress?.(total, total);
   }
 
-  async remove(ids: RemoveIds, audit?: AuditDraft): Promise<void> {
+  async remove(ids: RemoveIds, audit?: AuditDraft, options?: RemoveOptions): Promise<Reference[]> {
     const t = this.open();
-    this.writing(() => removeRecords(t, ids, audit));
+    const refused = this.writing(() => removeRecords(t, ids, audit, options));
     await t.root.flushed;
+    return refused;
+  }
+
+  async scopeHoldings(scope: string): Promise<string[]> {
+    return readScope(this.open(), scope);
   }
 
   async apiKeys(): Promise<ApiKey[]> {
@@ -176,6 +182,7 @@ export class EmbeddedStore implements StorePort {
     try {
       return write();
     } catch (error) {
+      if (error instanceof VcError) throw error;
       if (isDiskFull(error) || (this.dataDir !== null && nearlyFull(this.dataDir))) throw new DiskFullError(`the data directory ${this.dataDir ?? '(DATA_DIR)'}`);
       throw error;
     }

@@ -28,6 +28,8 @@ export interface Tables {
   readonly apiKeys: Database<string, string>;
   /** Audit entries by the write generation that made them. */
   readonly audit: Database<string, number>;
+  /** Sync scopes by name: the JSON list of entrustment ids each holds. */
+  readonly scopes: Database<string, string>;
   readonly sources: Table<Source>;
   readonly parties: Table<Party>;
   readonly entrustments: Table<Entrustment>;
@@ -52,6 +54,7 @@ export function openTables(dataDir: string): Tables {
     meta: root.openDB<string, string>({ name: 'meta', encoding: 'string' }),
     apiKeys: root.openDB<string, string>({ name: 'api-keys', encoding: 'string' }),
     audit: root.openDB<string, number>({ name: 'audit', encoding: 'string' }),
+    scopes: root.openDB<string, string>({ name: 'scopes', encoding: 'string' }),
     sources: { db: records('sources'), encode: encodeJson, decode: decodeJson, indexKeys: noIndexKeys },
     parties: { db: records('parties'), encode: encodeJson, decode: decodeJson, indexKeys: partyIndexKeys },
     entrustments: { db: records('entrustments'), encode: encodeEntrustment, decode: decodeEntrustment, indexKeys: entrustmentIndexKeys },

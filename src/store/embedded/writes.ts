@@ -1,7 +1,10 @@
 import type { AuditDraft } from '../../access/model.js';
 import type { RegisterBatch } from '../../domain/model.js';
-import type { RemoveIds } from '../port.js';
+import { WriteConflictError } from '../../errors.js';
+import type { Reference, RemoveIds, RemoveOptions, UpsertOptions } from '../port.js';
 import { appendAudit } from './access.js';
+import { referencesTo } from './references.js';
+import { dropFromScopes, holdInScope } from './scopes.js';
 import { TABLE_NAMES, type Table, type TableName, type Tables } from './tables.js';
 
 const PRESENT = new Uint8Array(0);
@@ -19,11 +22,12 @@ function tableOf(tables: Tables, name: TableName): Table<AnyRecord> {
  * encoded, a full disk) aborts it and nothing is written. A synchronous transaction commits with
  * a flush to disk before it returns, even with lmdb's overlappingSync. Returns the rows written.
  */
-export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): number {
+export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options: UpsertOptions = {}): number {
   const total = TABLE_NAMES.reduce((n, name) => n + batch[name].length, 0);
   let done = 0;
   tables.root.transactionSync(() => {
-    appendAudit(tables, nextGeneration(tables), audit);
+    appendAudit(tables, nextGeneration(tables, options.expectedGeneration), audit);
+    if (options.scope) holdInScope(tables, options.scope.name, options.scope.entrustments);
     for (const name of TABLE_NAMES) {
       const table = tableOf(tables, name);
       for (const record of batch[name]) {
@@ -36,20 +40,46 @@ export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (d
   return total;
 }
 
-/** Deletes records and the index entries they own, in one transaction; unknown ids are skipped. */
-export function removeRecords(tables: Tables, ids: RemoveIds, audit?: AuditDraft): void {
-  tables.root.transactionSync(() => {
-    appendAudit(tables, nextGeneration(tables), audit);
-    for (const name of TABLE_NAMES) {
-      const table = tableOf(tables, name);
-      for (const id of ids[name] ?? []) {
-        const text = table.db.get(id);
-        if (text === undefined) continue;
-        for (const key of table.indexKeys(table.decode(text))) tables.index.removeSync(key);
-        table.db.removeSync(id);
+/**
+ * Deletes records and the index entries they own, in one transaction; unknown ids are skipped.
+ * LMDB has one writer at a time, so references looked up inside the transaction cannot change
+ * before it commits: a refused removal throws out of it, and nothing (not even the generation)
+ * is written.
+ */
+export function removeRecords(tables: Tables, ids: RemoveIds, audit?: AuditDraft, options: RemoveOptions = {}): Reference[] {
+  const refused = new RefusedRemoval();
+  try {
+    tables.root.transactionSync(() => {
+      const generation = nextGeneration(tables, options.expectedGeneration);
+      if (options.refuseReferenced) {
+        refused.references = referencesTo(tables, ids);
+        if (refused.references.length > 0) throw refused;
       }
+      appendAudit(tables, generation, audit);
+      deleteRecords(tables, ids);
+    });
+  } catch (error) {
+    if (error === refused) return refused.references;
+    throw error;
+  }
+  return [];
+}
+
+class RefusedRemoval extends Error {
+  references: Reference[] = [];
+}
+
+function deleteRecords(tables: Tables, ids: RemoveIds): void {
+  dropFromScopes(tables, new Set(ids.entrustments ?? []));
+  for (const name of TABLE_NAMES) {
+    const table = tableOf(tables, name);
+    for (const id of ids[name] ?? []) {
+      const text = table.db.get(id);
+      if (text === undefined) continue;
+      for (const key of table.indexKeys(table.decode(text))) tables.index.removeSync(key);
+      table.db.removeSync(id);
     }
-  });
+  }
 }
 
 // The old record is read inside the same transaction so its index entries go before the new
@@ -69,8 +99,10 @@ export function generationOf(tables: Tables): number {
 }
 
 // Inside the write's own transaction: the new generation commits with the write, or neither does.
-export function nextGeneration(tables: Tables): number {
-  const next = generationOf(tables) + 1;
+export function nextGeneration(tables: Tables, expected?: number): number {
+  const current = generationOf(tables);
+  if (expected !== undefined && current !== expected) throw new WriteConflictError();
+  const next = current + 1;
   tables.meta.putSync(GENERATION, String(next));
   return next;
 }

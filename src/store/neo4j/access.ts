@@ -46,6 +46,7 @@ export async function revokeApiKey(r: Runners, name: string, audit: AuditDraft):
 
 export async function auditLog(r: Runners, first: number, after: string | null): Promise<AuditEntry[]> {
   if (!(first > 0)) return [];
+  // null, not -1, for "no cursor": toInteger clamps at 0, and `seq < 0` found nothing at all.
   const rows = await r.read('audit/list', { before: after === null ? null : toInteger(Number(after)), limit: toInteger(first) });
   return rows.map((row) => ({ id: String(toNumber(row.get('seq'))), ...(JSON.parse(row.get('json') as string) as AuditDraft) }));
 }

@@ -8,15 +8,16 @@
 //   (:Party)-[:MEMBER_OF {role}]->(:Party), (:Incident)-[:AT]->(:Party)
 //   (:Party|Entrustment|Incident)-[:CITES]->(:Source)
 //   (:StoreMeta {id: 'store', generation})                       the write generation, one node
+//   (:SyncScope {name})-[:HOLDS]->(:Entrustment)                  what a sync scope's last import listed
 
-export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta', 'ApiKey', 'AuditEntry'] as const;
-export const RELATIONSHIP_TYPES = ['ENTRUSTS', 'TO', 'UNDER', 'APPROVED_BY', 'SUBSIDIARY_OF', 'OPERATED_BY', 'MEMBER_OF', 'AT', 'CITES'] as const;
+export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta', 'ApiKey', 'AuditEntry', 'SyncScope'] as const;
+export const RELATIONSHIP_TYPES = ['ENTRUSTS', 'TO', 'UNDER', 'APPROVED_BY', 'SUBSIDIARY_OF', 'OPERATED_BY', 'MEMBER_OF', 'AT', 'CITES', 'HOLDS'] as const;
 export const PROPERTY_KEYS = [
   'id', 'json', 'name', 'aka', 'kind', 'country', 'parent', 'operator', 'confidence', 'note', 'role', 'generation',
   'contactEmail', 'contactPhone', 'contactUrl',
   'client', 'contractor', 'under', 'purposes', 'data', 'subjects', 'records', 'from', 'to', 'reentrustment',
   'disclosed', 'approvedBy', 'storage', 'access', 'transferBasis', 'sources',
-  'party', 'detected', 'announced', 'url', 'title', 'published', 'seq',
+  'party', 'detected', 'announced', 'url', 'title', 'published', 'seq', 'retired', 'certification',
 ] as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[number];
@@ -37,5 +38,6 @@ export const DB_SCHEMA = {
     { from: 'Party', to: 'Source', relType: 'CITES' },
     { from: 'Entrustment', to: 'Source', relType: 'CITES' },
     { from: 'Incident', to: 'Source', relType: 'CITES' },
+    { from: 'SyncScope', to: 'Entrustment', relType: 'HOLDS' },
   ],
 };

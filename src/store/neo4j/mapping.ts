@@ -31,8 +31,12 @@ export const partyNode = (p: Party): Props => {
   return present({ ...flat, contactEmail: contact?.email, contactPhone: contact?.phone, contactUrl: contact?.url, json: JSON.stringify(p) });
 };
 
-/** A party's consortium memberships, which party/link draws with their roles. */
-export const partyMemberships = (p: Party) => ({ id: p.id, memberOf: p.memberOf.map((m) => ({ party: m.party, role: m.role ?? null })) });
+/** A party's consortium memberships, which party/link draws with their roles, and the sources its certifications cite. */
+export const partyMemberships = (p: Party) => ({
+  id: p.id,
+  memberOf: p.memberOf.map((m) => ({ party: m.party, role: m.role ?? null })),
+  certificationSources: [...new Set(p.certifications.flatMap((c) => c.sources))],
+});
 
 /** An incident's node: its flat fields, and the whole record (with its revisions) as `json`. */
 export const incidentNode = (i: Incident): Props => {

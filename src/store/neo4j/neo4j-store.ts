@@ -4,12 +4,13 @@ import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
-import type { RemoveIds, StoreCounts, StorePort } from '../port.js';
+import type { Reference, RemoveIds, RemoveOptions, StoreCounts, StorePort, UpsertOptions } from '../port.js';
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
 import { entrustmentNode, incidentNode, linksOf, partyMemberships, partyNode, propsOf, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
+import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 
 /** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
 export const ROWS_PER_STATEMENT = 5_000;
@@ -115,7 +116,7 @@ export class Neo4jStore implements StorePort {
     return recordsOf(await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft): Promise<void> {
+  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options: UpsertOptions = {}): Promise<void> {
     // Rows are built before the transaction: a record that cannot be encoded fails the call
     // before anything is sent.
     const sources = batch.sources.map(sourceNode);
@@ -138,7 +139,7 @@ export class Neo4jStore implements StorePort {
       ...each('incident/link', chunks(batch.incidents.map((i) => i.id)), 'ids', false),
     ];
     await this.write(total, async (tx) => {
-      await this.run(tx, 'store/next-generation', {});
+      await beginWrite(this, tx, options.expectedGeneration);
       await access.appendAudit(this, tx, audit);
       let done = 0;
       for (const { name, params, rows } of statements) {
@@ -146,21 +147,39 @@ export class Neo4jStore implements StorePort {
         done += rows;
         if (rows > 0 && done < total) onProgress?.(done, total);
       }
+      if (options.scope) await this.run(tx, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
     });
     // The total is reported once it is committed, as the embedded store does.
     onProgress?.(total, total);
   }
 
-  async remove(ids: RemoveIds, audit?: AuditDraft): Promise<void> {
+  async remove(ids: RemoveIds, audit?: AuditDraft, options: RemoveOptions = {}): Promise<Reference[]> {
     const all = [ids.sources, ids.parties, ids.entrustments, ids.incidents].reduce((n, list) => n + (list?.length ?? 0), 0);
-    await this.write(all, async (tx) => {
-      await this.run(tx, 'store/next-generation', {});
-      await access.appendAudit(this, tx, audit);
-      for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
-      for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
-      for (const part of chunks(ids.entrustments ?? [])) await this.run(tx, 'entrustment/remove', { ids: part });
-      for (const part of chunks(ids.incidents ?? [])) await this.run(tx, 'incident/remove', { ids: part });
-    });
+    try {
+      await this.write(all, (tx) => this.removeIn(tx, ids, audit, options));
+    } catch (error) {
+      if (error instanceof RefusedRemoval) return error.references;
+      throw error;
+    }
+    return [];
+  }
+
+  async scopeHoldings(scope: string): Promise<string[]> {
+    return (await this.read('sync-scope/holdings', { name: scope })).map((row) => row.get('id') as string);
+  }
+
+  /** Checks and deletes in one transaction; a refusal throws, so the transaction rolls back. */
+  private async removeIn(tx: ManagedTransaction, ids: RemoveIds, audit: AuditDraft | undefined, options: RemoveOptions): Promise<void> {
+    await beginWrite(this, tx, options.expectedGeneration);
+    if (options.refuseReferenced) {
+      const refs = await referrersOf(this, tx, ids);
+      if (refs.length > 0) throw new RefusedRemoval(refs);
+    }
+    await access.appendAudit(this, tx, audit);
+    for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
+    for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
+    for (const part of chunks(ids.entrustments ?? [])) await this.run(tx, 'entrustment/remove', { ids: part });
+    for (const part of chunks(ids.incidents ?? [])) await this.run(tx, 'incident/remove', { ids: part });
   }
 
   apiKeys(): Promise<ApiKey[]> {
