@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { StoreTarget } from '../../store/target.js';
 import type { ImportReport } from '../import.js';
 import { receiveError, workerStopped, type FromWorker, type ToWorker, type WorkerImportOptions, type WorkerInput } from './protocol.js';
@@ -21,7 +21,7 @@ export type ParsedBody = { ok: true; body: unknown; held: string[] } | { ok: fal
  * VcError saying so, never wait forever.
  */
 export class ImportWorker {
-  private readonly worker = new Worker(ENTRY);
+  private readonly worker: Worker;
   private waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
   private onProgress: ((done: number, total: number) => void) | undefined;
   private stoppedWith: Error | null = null;
@@ -29,7 +29,9 @@ export class ImportWorker {
   /** Resolves when the thread has ended, however it ended. */
   readonly exited: Promise<void>;
 
-  constructor() {
+  /** @param limits the thread's heap limits (Node's defaults, as for the main thread, when not given) */
+  constructor(limits?: ResourceLimits) {
+    this.worker = new Worker(ENTRY, limits ? { resourceLimits: limits } : {});
     this.worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') return this.onProgress?.(message.done, message.total);
       const waiting = this.waiting;
