@@ -6,6 +6,8 @@ import { largeRegister } from '../helpers/large-register.js';
 // names the field and its line, and the main thread kept answering meanwhile.
 
 const MB = 1024 * 1024;
+// A 50 MB import takes 15 s on an idle 2-core machine, and over a minute when it is loaded.
+t.setTimeout(300_000);
 
 t.test('a 50 MB JSON register with one error at the end: nothing written, the error with its line', async (t) => {
   const { url, store } = await serve(t);

@@ -5,6 +5,8 @@ import { largeRegister } from '../helpers/large-register.js';
 // The same as large-import.test.ts with a YAML register (smaller: its parser is many times slower).
 
 const MB = 1024 * 1024;
+// Over a minute and a half on a loaded 2-core machine.
+t.setTimeout(300_000);
 
 t.test('a large YAML register is imported while /healthz and a small query keep answering', async (t) => {
   const { url, store } = await serve(t);

@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { importRegisters } from '../../register/import.js';
+import { loadConfig } from '../../config.js';
+import { ImportThreads } from '../../register/worker/import-threads.js';
 import { cliActor } from '../actor.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -26,7 +27,10 @@ export function registerImport(program: Command, output: Output, env: Record<str
         started = true;
         bar.update(done);
       };
-      const report = await withStore(env, (store) => importRegisters(store, inputs, { dryRun: options.dryRun ?? false, onProgress, actor: cliActor(), action: 'import' }));
+      // Large files are imported in a worker thread, as by the server: a register too large for
+      // its heap is then an error that says so rather than a crash.
+      const threads = new ImportThreads(loadConfig(env).security.importWorkerFromBytes);
+      const report = await withStore(env, (store) => threads.import(store, inputs, { dryRun: options.dryRun ?? false, onProgress, actor: cliActor(), action: 'import' }));
       if (started) bar.stop();
       reportProblems(report, output);
       if (!report.ok) {
