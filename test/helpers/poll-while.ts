@@ -79,3 +79,21 @@ export function mainThreadCpuMs(): number {
 }
 
 const TICKS_PER_SECOND = 100;
+
+/** Runs `work` while sampling this thread's CPU every 10 ms: the most it spent between two ticks. */
+export async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; longestBusy: number }> {
+  let previous = mainThreadCpuMs();
+  let longestBusy = 0;
+  const sampler = setInterval(() => {
+    const now = mainThreadCpuMs();
+    longestBusy = Math.max(longestBusy, now - previous);
+    previous = now;
+  }, 10);
+  try {
+    const value = await work();
+    longestBusy = Math.max(longestBusy, mainThreadCpuMs() - previous);
+    return { value, longestBusy };
+  } finally {
+    clearInterval(sampler);
+  }
+}

@@ -37,8 +37,7 @@ export function sendError(error: unknown): SentError {
 
 export function receiveError(sent: SentError): Error {
   if (!sent.vc) return new Error(sent.message);
-  const error = new VcError(sent.code, sent.message, sent.details);
-  return error;
+  return new VcError(sent.code, sent.message, sent.details);
 }
 
 /** A worker that died (out of memory, a native crash) before answering: said plainly, never a hang. */
