@@ -5,6 +5,7 @@ import accessPlugin from './access/plugin.js';
 import graphiqlPlugin from './graphiql/plugin.js';
 import graphqlPlugin from './graphql/plugin.js';
 import protections from './http/protections.js';
+import registerBodies from './http/register-bodies.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
 import type { StorePort } from './store/port.js';
 import { defaultLifecycle, type LifecycleConfig } from './config.js';
@@ -41,6 +42,7 @@ export async function buildApp({ store, logger = false, security = defaultSecuri
     }, { name: 'vendor-chain-store' }),
   );
   await app.register(accessPlugin, { security });
+  await app.register(registerBodies, { fromBytes: security.importWorkerFromBytes });
   await app.register(protections, { security });
   await app.register(graphqlPlugin, { limits: security.query, lifecycle });
   await app.register(graphiqlPlugin);

@@ -18,6 +18,8 @@ export interface SecurityConfig {
   registerBodyLimit: number;
   /** A request that has not arrived whole by then is cut off. */
   requestTimeoutMs: number;
+  /** Request bodies and registers from this size up are parsed and imported in a worker thread. */
+  importWorkerFromBytes: number;
   query: QueryLimits;
 }
 
@@ -43,6 +45,7 @@ export function defaultSecurity(host = '127.0.0.1'): SecurityConfig {
     queryBodyLimit: 1024 * 1024,
     registerBodyLimit: 64 * 1024 * 1024,
     requestTimeoutMs: 60_000,
+    importWorkerFromBytes: 256 * 1024,
     query: { ...DEFAULT_QUERY_LIMITS },
   };
 }

@@ -45,6 +45,9 @@ t.test('security: loopback decides anonymous access and the default Host allow-l
   t.equal(loadConfig({ HOST: '0.0.0.0' }).security.allowedHosts, null, 'keys protect a non-loopback service; the allow-list is opt-in there');
   t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), { message: /^RATE_LIMIT_PER_MINUTE: expected a whole number from 1 to 1000000 \(got "0"\)$/ });
   t.throws(() => loadConfig({ QUERY_BODY_LIMIT_BYTES: 'lots' }), { message: /^QUERY_BODY_LIMIT_BYTES: expected a whole number/ });
+  t.equal(local.importWorkerFromBytes, 256 * 1024, 'registers from 256 KiB up are imported in a worker thread');
+  t.equal(loadConfig({ IMPORT_WORKER_FROM_BYTES: '0' }).security.importWorkerFromBytes, 0);
+  t.throws(() => loadConfig({ IMPORT_WORKER_FROM_BYTES: '-1' }), { message: /^IMPORT_WORKER_FROM_BYTES: expected a whole number from 0 to 1073741824 \(got "-1"\)$/ });
 });
 
 t.test('lifecycle: the sync limit, a fixed clock for reproducible outputs, the CLI user', async (t) => {

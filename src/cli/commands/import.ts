@@ -1,7 +1,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { importRegisters, type ImportReport } from '../../register/import.js';
+import type { ImportReport } from '../../register/import.js';
 import { parseScope } from '../../register/sync.js';
+import { ImportThreads } from '../../register/worker/import-threads.js';
 import { cliActor } from '../actor.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -30,8 +31,10 @@ export function registerImport(program: Command, output: Output, env: Record<str
         started = true;
         bar.update(done);
       };
+      // Large files are imported in a worker thread, as by the server: a register too large for
+      // its heap is then an error that says so rather than a crash.
       const report = await withStore(env, (store, config) =>
-        importRegisters(store, inputs, {
+        new ImportThreads(config.security.importWorkerFromBytes).import(store, inputs, {
           dryRun: options.dryRun ?? false, onProgress, actor: cliActor(config.cliUser), action: 'import', now: config.lifecycle.now(),
           ...(scope === undefined ? {} : { sync: scope, force: options.force ?? false, retireLimitPercent: config.lifecycle.retireLimitPercent }),
         }),

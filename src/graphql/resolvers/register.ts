@@ -1,14 +1,16 @@
 import type { IResolvers } from 'mercurius';
-import { importRegister } from '../../register/import.js';
 import { parseScope } from '../../register/sync.js';
 
 type ImportArgs = { document: string; dryRun: boolean; sync?: string | null; force: boolean };
 
+// A large register is imported in a worker thread (src/http/register-bodies.ts): when the request
+// body was parsed there, `document` is the token of the text that worker holds.
 export const registerResolvers: IResolvers = {
   Mutation: {
-    importRegister: async (_, { document, dryRun, sync, force }: ImportArgs, { store, principal, lifecycle }) => {
+    importRegister: async (_, { document, dryRun, sync, force }: ImportArgs, { store, principal, lifecycle, app, reply }) => {
       const scope = sync == null ? {} : { sync: parseScope(sync), force, retireLimitPercent: lifecycle.retireLimitPercent };
-      const report = await importRegister(store, document, { dryRun, actor: principal?.name ?? 'anonymous', action: 'importRegister', now: lifecycle.now(), ...scope });
+      const options = { dryRun, actor: principal?.name ?? 'anonymous', action: 'importRegister', now: lifecycle.now(), ...scope };
+      const report = await app.importThreads.import(store, [{ text: document }], options, reply.request.heldBody);
       return { ...report, dryRun, sync: report.sync ?? null, revision: report.revision ?? null };
     },
   },

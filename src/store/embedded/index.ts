@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { StoreUnavailableError } from '../../errors.js';
 import type { StorePort } from '../port.js';
+import { rememberTarget } from '../target.js';
 import { EmbeddedStore } from './embedded-store.js';
 import { openTables } from './tables.js';
 
@@ -8,7 +9,7 @@ import { openTables } from './tables.js';
 export async function openEmbeddedStore(dataDir: string): Promise<StorePort> {
   try {
     await mkdir(dataDir, { recursive: true });
-    return new EmbeddedStore(openTables(dataDir), dataDir);
+    return rememberTarget(new EmbeddedStore(openTables(dataDir), dataDir), { kind: 'embedded', dataDir });
   } catch (error) {
     throw new StoreUnavailableError(`cannot open the data directory ${dataDir}: ${(error as Error).message}`);
   }

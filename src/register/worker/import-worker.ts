@@ -1,0 +1,119 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { StoreTarget } from '../../store/target.js';
+import type { ImportReport } from '../import.js';
+import { receiveError, workerStopped, type FromWorker, type ToWorker, type WorkerImportOptions, type WorkerInput } from './protocol.js';
+
+// The worker's entry is this module's sibling, with this module's own extension: .js once built
+// into dist/, .ts when tests run the sources through tap's TypeScript loader (which a worker
+// inherits with the parent's execArgv).
+const ENTRY = new URL(`./thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+/** How long a worker that has answered may take to close its store and end. */
+const FINISH_GRACE_MS = 10_000;
+
+export type ParsedBody = { ok: true; body: unknown; held: string[] } | { ok: false; problem: 'empty' | 'invalid' };
+
+/**
+ * One worker thread for one import (and, for a large request, the parsing of its body first).
+ * Every call waits for the worker's answer; a worker that dies first makes it reject with a
+ * VcError saying so, never wait forever.
+ */
+export class ImportWorker {
+  private readonly worker: Worker;
+  private waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
+  private onProgress: ((done: number, total: number) => void) | undefined;
+  private stoppedWith: Error | null = null;
+  private busy = false;
+  /** Resolves when the thread has ended, however it ended. */
+  readonly exited: Promise<void>;
+
+  /** @param limits the thread's heap limits (Node's defaults, as for the main thread, when not given) */
+  constructor(limits?: ResourceLimits) {
+    this.worker = new Worker(ENTRY, limits ? { resourceLimits: limits } : {});
+    this.worker.on('message', (message: FromWorker) => {
+      if (message.type === 'progress') return this.onProgress?.(message.done, message.total);
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(message);
+    });
+    this.worker.on('error', (error: Error & { code?: string }) => {
+      this.stop(workerStopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory: import the register in smaller files' : `its thread failed: ${error.message}`));
+    });
+    this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
+      this.stop(workerStopped(`its thread ended with exit code ${code}`));
+      resolve();
+    }));
+  }
+
+  /** Whether an import is running (a worker that only holds a body can be stopped at once). */
+  get importing(): boolean {
+    return this.busy;
+  }
+
+  /** A chunk of a request body, as it arrives. */
+  write(bytes: Uint8Array): void {
+    this.send({ type: 'chunk', bytes });
+  }
+
+  /** Parses the body sent so far; strings of at least `holdFrom` characters in the variables of a request whose query names `holdIf` stay in the worker, replaced by tokens. */
+  async parseBody(holdFrom: number, holdIf: string): Promise<ParsedBody> {
+    const answer = await this.ask({ type: 'parse-body', holdFrom, holdIf });
+    if (answer.type === 'body') return { ok: true, body: answer.body, held: answer.held };
+    if (answer.type === 'body-error') return { ok: false, problem: answer.problem };
+    throw unexpected(answer);
+  }
+
+  /** Runs importRegisters in the worker, on the store at `target` (null: a check with no store). */
+  async import(target: StoreTarget | null, inputs: WorkerInput[], options: Omit<WorkerImportOptions, 'progress'> & { onProgress?: (done: number, total: number) => void }): Promise<ImportReport> {
+    const { onProgress, ...rest } = options;
+    this.onProgress = onProgress;
+    this.busy = true;
+    try {
+      const answer = await this.ask({ type: 'import', target, inputs, options: { ...rest, progress: onProgress !== undefined } });
+      if (answer.type === 'report') return answer.report;
+      if (answer.type === 'failed') throw receiveError(answer.error);
+      throw unexpected(answer);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Waits for the thread to end by itself after its import, and ends it if it has not soon. */
+  async finish(graceMs = FINISH_GRACE_MS): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    if ((await Promise.race([this.exited, late])) === 'late') await this.stop();
+    clearTimeout(timer);
+  }
+
+  /** Ends the thread (any waiting call rejects with `reason`). */
+  stop(reason: Error = workerStopped('it was stopped')): Promise<void> {
+    if (this.stoppedWith === null) {
+      this.stoppedWith = reason;
+      void this.worker.terminate();
+    }
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.reject(this.stoppedWith);
+    return this.exited;
+  }
+
+  private send(message: ToWorker): void {
+    if (this.stoppedWith) throw this.stoppedWith;
+    this.worker.postMessage(message);
+  }
+
+  private ask(message: ToWorker): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      if (this.stoppedWith) return reject(this.stoppedWith);
+      this.waiting = { resolve, reject };
+      this.worker.postMessage(message);
+    });
+  }
+}
+
+function unexpected(answer: FromWorker): Error {
+  return new Error(`the import worker answered ${answer.type} out of turn`);
+}

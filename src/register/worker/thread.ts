@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { parentPort } from 'node:worker_threads';
+import secureJson from 'secure-json-parse';
+import { openStoreAt } from '../../store/target.js';
+import { importRegisters, type RegisterInput } from '../import.js';
+import { sendError, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
+
+// The import worker's entry: the same importRegisters as on the main thread, with the store
+// opened again from this thread, so a large register never holds up the main thread's event loop.
+
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+const chunks: Uint8Array[] = [];
+/** Large strings of the request body, kept here: the main thread gets a token in their place. */
+const held = new Map<string, string>();
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'chunk') chunks.push(message.bytes);
+  else if (message.type === 'parse-body') parseBody(message.holdFrom, message.holdIf);
+  else void runImport(message);
+});
+
+function parseBody(holdFrom: number, holdIf: string): void {
+  const text = Buffer.concat(chunks).toString('utf8');
+  chunks.length = 0;
+  if (text.length === 0) return post({ type: 'body-error', problem: 'empty' });
+  let body: unknown;
+  try {
+    // As Fastify's own JSON parser does by default: a "__proto__" key is refused.
+    body = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'ignore' });
+  } catch {
+    return post({ type: 'body-error', problem: 'invalid' });
+  }
+  post({ type: 'body', body: holdLargeVariables(body, holdFrom, holdIf), held: [...held.keys()] });
+}
+
+// Only a request that asks for an import has its large variables kept here; any other request
+// gets its body back whole.
+function holdLargeVariables(body: unknown, holdFrom: number, holdIf: string): unknown {
+  const b = body as { query?: unknown; variables?: unknown } | null;
+  if (typeof b?.query !== 'string' || !b.query.includes(holdIf) || b.variables === null || typeof b.variables !== 'object') return body;
+  const variables = b.variables as Record<string, unknown>;
+  for (const [name, value] of Object.entries(variables)) {
+    if (typeof value !== 'string' || value.length < holdFrom) continue;
+    const token = `vendor-chain:held:${randomUUID()}`;
+    held.set(token, value);
+    variables[name] = token;
+  }
+  return body;
+}
+
+async function runImport({ target, inputs, options }: Extract<ToWorker, { type: 'import' }>): Promise<void> {
+  try {
+    const texts = inputs.map(textOf);
+    const onProgress = options.progress ? (done: number, total: number) => post({ type: 'progress', done, total }) : undefined;
+    const { progress: _progress, ...rest } = options;
+    const importOptions = { ...rest, ...(onProgress ? { onProgress } : {}) };
+    const store = target === null ? null : await openStoreAt(target);
+    let report;
+    try {
+      report = await importRegisters(store, texts, importOptions);
+    } finally {
+      // Closed before answering, so a caller that ends the thread on the answer cuts nothing short.
+      await store?.close();
+    }
+    post({ type: 'report', report });
+  } catch (error) {
+    post({ type: 'failed', error: sendError(error) });
+  }
+  // Nothing more to do: let the thread end.
+  port.close();
+}
+
+function textOf(input: WorkerInput): RegisterInput {
+  const text = 'held' in input ? held.get(input.held) : input.text;
+  if (text === undefined) throw new Error('an import named a document this worker does not hold');
+  return { text, ...(input.file === undefined ? {} : { file: input.file }) };
+}
