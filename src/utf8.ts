@@ -9,6 +9,11 @@ export interface Decoded {
   invalid: { line: number; byte: number } | null;
 }
 
+/** The 400 a request body that is not UTF-8 gets, naming the place (a client's mistake, not logged). */
+export function notUtf8Body(at: { line: number; byte: number }): Error & { statusCode: number; code: string } {
+  return Object.assign(new Error(`the request body is not valid UTF-8 (line ${at.line}, byte ${at.byte}): send UTF-8 JSON`), { statusCode: 400, code: 'BAD_USER_INPUT' });
+}
+
 export function decodeUtf8(bytes: Buffer): Decoded {
   const text = bytes.toString('utf8');
   if (isUtf8(bytes)) return { text, invalid: null };

@@ -4,7 +4,6 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SecurityConfig } from '../security-config.js';
-import { decodeUtf8 } from '../utf8.js';
 
 // Headers, origins, hosts and request rates, for every route. Each is a well-kept Fastify plugin;
 // only the Host allow-list, a few lines, is ours.
@@ -25,18 +24,6 @@ export default fp(
     app.addHook('onRequest', async (request, reply) => {
       if (allowed === null || allowed.has(hostOf(request.headers.host))) return;
       return reply.code(421).send({ data: null, errors: [{ message: `the Host "${hostOf(request.headers.host)}" is not one this service answers to (ALLOWED_HOSTS)`, extensions: { code: 'BAD_USER_INPUT' } }] });
-    });
-    // JSON bodies (a register sent to importRegister among them) must be UTF-8: the default parser
-    // would turn a bad byte into U+FFFD and import the altered text.
-    const parseJson = app.getDefaultJsonParser('error', 'error');
-    app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-      const { text, invalid } = decodeUtf8(body as Buffer);
-      if (invalid) {
-        const error = Object.assign(new Error(`the request body is not valid UTF-8 (line ${invalid.line}, byte ${invalid.byte}): send UTF-8 JSON`), { statusCode: 400, code: 'BAD_USER_INPUT' });
-        return done(error, undefined);
-      }
-      parseJson(request, text, done);
     });
     // GraphiQL sends its own, stricter policy; helmet's defaults cover every other route.
     await app.register(helmet, { global: true });

@@ -3,6 +3,7 @@ import { errorCodes } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Readable } from 'node:stream';
 import { ImportThreads, type HeldBody } from '../register/worker/import-threads.js';
+import { decodeUtf8, notUtf8Body } from '../utf8.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,12 +53,19 @@ export default fp(
         await worker?.stop();
         throw error;
       }
-      if (!worker) return parsedHere(request, Buffer.concat(chunks).toString('utf8'));
+      // JSON bodies (a register among them) must be UTF-8: a bad byte would otherwise become U+FFFD
+      // in the imported text. The worker checks the bodies it parses the same way.
+      if (!worker) {
+        const { text, invalid } = decodeUtf8(Buffer.concat(chunks));
+        if (invalid) throw notUtf8Body(invalid);
+        return parsedHere(request, text);
+      }
       const parsed = await worker.parseBody(HOLD_FROM, 'importRegister').catch(async (error: unknown) => {
         await worker.stop();
         throw error;
       });
       if (!parsed.ok || parsed.held.length === 0) await worker.stop();
+      if (!parsed.ok && parsed.problem === 'not-utf8') throw notUtf8Body(parsed.at);
       if (!parsed.ok) throw parsed.problem === 'empty' ? new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY() : new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
       if (parsed.held.length > 0) request.heldBody = { worker, tokens: parsed.held };
       return parsed.body;

@@ -115,5 +115,11 @@ t.test('a body that is not UTF-8 is refused with its place, and nothing of it is
   t.same(stats.data, { party: null }, 'not imported with a replacement character');
   const fine = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: document(Buffer.from('三島', 'utf8')) });
   t.same((await fine.json()).data, { importRegister: { ok: true } }, 'valid UTF-8, Japanese included, imports');
+  // A body large enough to be parsed in an import worker (IMPORT_WORKER_FROM_BYTES) is checked there alike.
+  const padding = `#${'x'.repeat(300_000)}\\n`;
+  const largeBefore = Buffer.from(`{"query": "mutation($d: String!) { importRegister(document: $d) { ok } }", "variables": {"d": "register: 1\\n${padding}parties:\\n  - { id: utf8-probe-large, name: `);
+  const large = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat([largeBefore, Buffer.from([0x41, 0xff]), Buffer.from(', kind: company }\\n"}}')]) });
+  t.equal(large.status, 400, 'a large body too');
+  t.match((await large.json()).errors[0].message, `the request body is not valid UTF-8 (line 1, byte ${largeBefore.length + 2})`);
   t.same(logged, [], 'nothing logged as an error');
 });

@@ -30,3 +30,12 @@ function line(format: 'json' | 'yaml', record: Record<string, unknown>): string 
   // YAML flow style: JSON with its keys bare; the values here need no quotes but dates and names.
   return `  - ${JSON.stringify(record).replace(/"([a-z]+)":/g, '$1: ')}`;
 }
+
+/** A YAML chain of `n` companies with ids starting `prefix`, each entrusting the next: one line per record. */
+export function chainRegister(prefix: string, n: number): string {
+  const lines = ['register: 1', 'parties:'];
+  for (let i = 0; i < n; i++) lines.push(`  - { id: ${prefix}${i}, name: 取引先 ${i}, kind: company }`);
+  lines.push('entrustments:');
+  for (let i = 0; i + 1 < n; i++) lines.push(`  - { id: ${prefix}e${i}, client: ${prefix}${i}, contractor: ${prefix}${i + 1}, under: [], data: [user.contact] }`);
+  return `${lines.join('\n')}\n`;
+}

@@ -41,28 +41,21 @@ export async function postWhilePolling<T>(url: string, bodyFile: string, body: s
       await sleep(20);
     }
   })();
-  // CPU time of this process's main thread, from Linux's /proc (clock ticks of 10 ms): unlike
-  // wall-clock gaps, it does not grow while a loaded machine leaves the thread waiting for a core.
-  let previous = mainThreadCpuMs();
-  let longestBusy = 0;
-  const sampler = setInterval(() => {
-    const now = mainThreadCpuMs();
-    longestBusy = Math.max(longestBusy, now - previous);
-    previous = now;
-  }, 10);
   const start = performance.now();
-  const sender = spawn(process.execPath, ['-e', SENDER, `${url}/graphql`, bodyFile]);
-  let out = '';
-  let err = '';
-  sender.stdout.on('data', (c) => (out += c));
-  sender.stderr.on('data', (c) => (err += c));
-  const code = await new Promise((resolve) => sender.on('exit', resolve));
+  const { value: sent, longestBusy } = await watchMainThread(async () => {
+    const sender = spawn(process.execPath, ['-e', SENDER, `${url}/graphql`, bodyFile]);
+    let out = '';
+    let err = '';
+    sender.stdout.on('data', (c) => (out += c));
+    sender.stderr.on('data', (c) => (err += c));
+    const code = await new Promise((resolve) => sender.on('exit', resolve));
+    return { code, out, err };
+  });
   const requestMs = performance.now() - start;
   sending = false;
-  clearInterval(sampler);
   await poller;
-  if (code !== 0) throw new Error(`the request failed: ${err}`);
-  return { answer: JSON.parse(out) as T, latencies, longestBusy, requestMs };
+  if (sent.code !== 0) throw new Error(`the request failed: ${sent.err}`);
+  return { answer: JSON.parse(sent.out) as T, latencies, longestBusy, requestMs };
 }
 
 export function percentile(values: number[], p: number): number {

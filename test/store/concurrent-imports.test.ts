@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { exitOf, spawnTs, waitForLine } from '../helpers/spawn-ts.js';
+import { chainRegister } from '../helpers/large-register.js';
 
 // Faults: the CLI and the server importing at once into one DATA_DIR both commit. Two TypeScript
 // children start here, slow on a busy machine, so this file has more time than most.
@@ -10,13 +11,7 @@ t.setTimeout(300_000);
 
 const LISTENING = /listening at (http:\/\/127\.0\.0\.1:\d+)/;
 
-function register(prefix: string, n: number): string {
-  const lines = ['register: 1', 'parties:'];
-  for (let i = 0; i < n; i++) lines.push(`  - { id: ${prefix}${i}, name: 取引先 ${i}, kind: company }`);
-  lines.push('entrustments:');
-  for (let i = 0; i + 1 < n; i++) lines.push(`  - { id: ${prefix}e${i}, client: ${prefix}${i}, contractor: ${prefix}${i + 1}, under: [], data: [user.contact] }`);
-  return `${lines.join('\n')}\n`;
-}
+const register = chainRegister;
 
 const dir = await mkdtemp(join(tmpdir(), 'vc-faults-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));

@@ -4,17 +4,12 @@ import { join } from 'node:path';
 import t from 'tap';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
+import { chainRegister } from '../helpers/large-register.js';
 
 // Faults: a CLI import killed with SIGKILL leaves all of it or nothing (with its audit entry or
 // without), and the store reopens. (Concurrent imports: concurrent-imports.test.ts.)
 
-function register(prefix: string, n: number): string {
-  const lines = ['register: 1', 'parties:'];
-  for (let i = 0; i < n; i++) lines.push(`  - { id: ${prefix}${i}, name: 取引先 ${i}, kind: company }`);
-  lines.push('entrustments:');
-  for (let i = 0; i + 1 < n; i++) lines.push(`  - { id: ${prefix}e${i}, client: ${prefix}${i}, contractor: ${prefix}${i + 1}, under: [], data: [user.contact] }`);
-  return `${lines.join('\n')}\n`;
-}
+const register = chainRegister;
 
 const dir = await mkdtemp(join(tmpdir(), 'vc-faults-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));

@@ -13,7 +13,10 @@ const ENTRY = new URL(`./thread${extname(fileURLToPath(import.meta.url))}`, impo
 /** How long a worker that has answered may take to close its store and end. */
 const FINISH_GRACE_MS = 10_000;
 
-export type ParsedBody = { ok: true; body: unknown; held: string[] } | { ok: false; problem: 'empty' | 'invalid' };
+export type ParsedBody =
+  | { ok: true; body: unknown; held: string[] }
+  | { ok: false; problem: 'empty' | 'invalid' }
+  | { ok: false; problem: 'not-utf8'; at: { line: number; byte: number } };
 
 /**
  * One worker thread for one import (and, for a large request, the parsing of its body first).
@@ -61,7 +64,7 @@ export class ImportWorker {
   async parseBody(holdFrom: number, holdIf: string): Promise<ParsedBody> {
     const answer = await this.ask({ type: 'parse-body', holdFrom, holdIf });
     if (answer.type === 'body') return { ok: true, body: answer.body, held: answer.held };
-    if (answer.type === 'body-error') return { ok: false, problem: answer.problem };
+    if (answer.type === 'body-error') return answer.problem === 'not-utf8' ? { ok: false, problem: answer.problem, at: answer.at } : { ok: false, problem: answer.problem };
     throw unexpected(answer);
   }
 

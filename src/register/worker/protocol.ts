@@ -19,6 +19,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'body'; body: unknown; held: string[] }
   | { type: 'body-error'; problem: 'empty' | 'invalid' }
+  | { type: 'body-error'; problem: 'not-utf8'; at: { line: number; byte: number } }
   | { type: 'progress'; done: number; total: number }
   | { type: 'report'; report: ImportReport }
   | { type: 'failed'; error: SentError };

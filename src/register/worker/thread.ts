@@ -4,6 +4,7 @@ import secureJson from 'secure-json-parse';
 import { openStoreAt } from '../../store/target.js';
 import { importRegisters, type RegisterInput } from '../import.js';
 import { sendError, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
+import { decodeUtf8 } from '../../utf8.js';
 
 // The import worker's entry: the same importRegisters as on the main thread, with the store
 // opened again from this thread, so a large register never holds up the main thread's event loop.
@@ -22,8 +23,9 @@ port.on('message', (message: ToWorker) => {
 });
 
 function parseBody(holdFrom: number, holdIf: string): void {
-  const text = Buffer.concat(chunks).toString('utf8');
+  const { text, invalid } = decodeUtf8(Buffer.concat(chunks));
   chunks.length = 0;
+  if (invalid) return post({ type: 'body-error', problem: 'not-utf8', at: invalid });
   if (text.length === 0) return post({ type: 'body-error', problem: 'empty' });
   let body: unknown;
   try {
