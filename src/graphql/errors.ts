@@ -16,25 +16,25 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   });
 }
 
-/** Fastify's own 4xx errors (a body that is not JSON, an unsupported content type): the client's doing. */
-function isMalformedRequest(error: unknown): error is Error & { statusCode: number } {
+type ClientError = Error & { statusCode: number; code: string };
+
+/**
+ * Who raised a 4xx error that carries a code: Fastify (a body that is not JSON, an unsupported
+ * content type), Mercurius (an empty query, say) or our own HTTP hooks (body limit, rate limit).
+ * All three are the client's doing; they differ in how they are answered.
+ */
+function clientErrorBy(error: unknown): 'fastify' | 'mercurius' | 'ours' | null {
   const e = error as { code?: unknown; statusCode?: unknown } | undefined;
-  return typeof e?.code === 'string' && e.code.startsWith('FST_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
+  if (!(error instanceof Error) || typeof e?.code !== 'string' || typeof e.statusCode !== 'number' || e.statusCode < 400 || e.statusCode >= 500) return null;
+  return e.code.startsWith('FST_') ? 'fastify' : e.code.startsWith('MER_') ? 'mercurius' : 'ours';
 }
 
-/** Refusals raised by our own HTTP hooks (body limit, rate limit): their status and code stand. */
-function isRefusal(error: unknown): error is Error & { statusCode: number; code: string } {
-  const e = error as { code?: unknown; statusCode?: unknown } | undefined;
-  // Mercurius's own errors (MER_ERR_…) carry a 400 too, but parse and validation failures are
-  // answered by the GraphQL-over-HTTP rules below, by media type.
-  return error instanceof Error && typeof e?.code === 'string' && !/^(FST|MER)_/.test(e.code) && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
-}
-
-/** Mercurius's own refusals of a request (MER_ERR_… with a 4xx): the client's doing, not ours. */
-function isMercuriusClientError(error: unknown): error is Error & { code: string } {
-  const e = error as { code?: unknown; statusCode?: unknown } | undefined;
-  return error instanceof Error && typeof e?.code === 'string' && e.code.startsWith('MER_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500;
-}
+/** Fastify's own 4xx errors: the request is malformed. */
+const isMalformedRequest = (error: unknown): error is ClientError => clientErrorBy(error) === 'fastify';
+/** Refusals raised by our own HTTP hooks: their status and code stand. */
+const isRefusal = (error: unknown): error is ClientError => clientErrorBy(error) === 'ours';
+/** Mercurius's own refusals of a request: answered by the GraphQL-over-HTTP rules, by media type. */
+const isMercuriusClientError = (error: unknown): error is ClientError => clientErrorBy(error) === 'mercurius';
 
 const ARMOR_LIMIT = /^Syntax Error: ((Query depth|Aliases|Directives) limit of \d+ exceeded, found \d+\.)$/;
 
