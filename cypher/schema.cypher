@@ -15,6 +15,13 @@ CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq
 // Sync scopes by name: (:SyncScope)-[:HOLDS]->(:Entrustment) for what its last import listed.
 CREATE CONSTRAINT sync_scope_name IF NOT EXISTS FOR (n:SyncScope) REQUIRE n.name IS UNIQUE;
 
+// A large import stages what it adds under Pending labels (cypher/README.md, "Large imports"), and
+// finds those nodes by id while it draws their relationships.
+CREATE INDEX pending_source_id IF NOT EXISTS FOR (n:PendingSource) ON (n.id);
+CREATE INDEX pending_party_id IF NOT EXISTS FOR (n:PendingParty) ON (n.id);
+CREATE INDEX pending_entrustment_id IF NOT EXISTS FOR (n:PendingEntrustment) ON (n.id);
+CREATE INDEX pending_incident_id IF NOT EXISTS FOR (n:PendingIncident) ON (n.id);
+
 // Names and kinds are what people search and filter by in Browser and Bloom.
 CREATE INDEX party_name IF NOT EXISTS FOR (n:Party) ON (n.name);
 CREATE INDEX party_kind IF NOT EXISTS FOR (n:Party) ON (n.kind);

@@ -15,6 +15,9 @@ const whole = (min: number, max: number) =>
   z.coerce.number({ message: `expected a whole number from ${min} to ${max}` }).int({ message: `expected a whole number from ${min} to ${max}` }).min(min, { message: `expected a whole number from ${min} to ${max}` }).max(max, { message: `expected a whole number from ${min} to ${max}` });
 const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
 
+/** Imports of this many records or more are staged on Neo4j (NEO4J_STAGE_IMPORTS_FROM). */
+export const DEFAULT_STAGE_IMPORTS_FROM = 20_000;
+
 const envSchema = z
   .object({
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -28,6 +31,9 @@ const envSchema = z
     NEO4J_PASSWORD: z.string().min(1).optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
     NEO4J_CONNECT_TIMEOUT_S: z.coerce.number({ message: 'expected seconds from 0 to 3600' }).int().min(0).max(3600).default(60),
+    // Imports of this many records or more are staged in several transactions and published by a
+    // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
+    NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
@@ -61,7 +67,7 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   logLevel: string;
-  neo4j: { uri: string; user: string; password: string; database?: string; connectTimeoutS: number } | null;
+  neo4j: { uri: string; user: string; password: string; database?: string; connectTimeoutS: number; stageImportsFrom: number } | null;
   security: SecurityConfig;
   lifecycle: LifecycleConfig;
   /** Who the command line says it is in the audit log, instead of the operating-system user. */
@@ -96,7 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     neo4j:
       e.STORE === 'neo4j'
-        ? { uri: e.NEO4J_URI!, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S }
+        ? { uri: e.NEO4J_URI!, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S, stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM }
         : null,
     security: securityOf(e),
     lifecycle: {

@@ -69,7 +69,7 @@ t.test('the loader finds every query by name and refuses to start without one', 
 t.test('schema.cypher splits into its idempotent statements', async (t) => {
   const statements = statementsOf(files.get('schema')!);
   const creates = statements.filter((s) => s.startsWith('CREATE'));
-  t.equal(creates.length, 10, 'a constraint per label, an index per searched property');
+  t.equal(creates.length, 14, 'a constraint per label, an index per searched property and per staged label');
   for (const s of creates) t.match(s, /^CREATE (CONSTRAINT|INDEX) \w+ IF NOT EXISTS FOR \(n:\w+\) (REQUIRE n\.(id|name|seq) IS UNIQUE|ON \(n\.\w+\))$/);
   const drops = statements.filter((s) => s.startsWith('DROP'));
   for (const s of drops) t.match(s, /^DROP (CONSTRAINT|INDEX) \w+ IF EXISTS$/, 'what the first model made goes, idempotently');

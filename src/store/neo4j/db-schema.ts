@@ -10,7 +10,9 @@
 //   (:StoreMeta {id: 'store', generation})                       the write generation, one node
 //   (:SyncScope {name})-[:HOLDS]->(:Entrustment)                  what a sync scope's last import listed
 
-export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta', 'ApiKey', 'AuditEntry', 'SyncScope'] as const;
+export const LABELS = ['Source', 'Party', 'Entrustment', 'Incident', 'StoreMeta', 'ApiKey', 'AuditEntry', 'SyncScope',
+  // What a large import stages until its last transaction publishes it (cypher/README.md).
+  'Pending', 'PendingSource', 'PendingParty', 'PendingEntrustment', 'PendingIncident'] as const;
 export const RELATIONSHIP_TYPES = ['ENTRUSTS', 'TO', 'UNDER', 'APPROVED_BY', 'SUBSIDIARY_OF', 'OPERATED_BY', 'MEMBER_OF', 'AT', 'CITES', 'HOLDS'] as const;
 export const PROPERTY_KEYS = [
   'id', 'json', 'name', 'aka', 'kind', 'country', 'parent', 'operator', 'confidence', 'note', 'role', 'generation',

@@ -8,12 +8,11 @@ import type { Reference, RemoveIds, RemoveOptions, StoreCounts, StorePort, Upser
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
-import { entrustmentNode, incidentNode, linksOf, partyMemberships, partyNode, propsOf, recordsOf, sourceNode, toInteger, toNumber } from './mapping.js';
+import { linksOf, propsOf, recordsOf, toInteger, toNumber } from './mapping.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
+import { chunks, type Progress, ROWS_PER_STATEMENT, upsertInOne, upsertStaged } from './upsert.js';
 
-/** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
-export const ROWS_PER_STATEMENT = 5_000;
 /** Links per page of a whole-graph scan. */
 const LINKS_PER_PAGE = 10_000;
 /** A health check must answer quickly, not wait out the driver's retries. */
@@ -31,13 +30,11 @@ const writeTimeoutMs = (rows: number) => 60_000 + rows * 10;
 export interface Neo4jTarget {
   uri: string;
   database?: string | undefined;
+  /** Batches of this many records or more are staged (./upsert.ts); smaller ones are one transaction. */
+  stageImportsFrom: number;
 }
 
-const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
-  return out;
-};
+export { ROWS_PER_STATEMENT };
 
 const windowParams = (window?: Period) => ({ from: window?.from ?? null, to: window?.to ?? null });
 
@@ -116,41 +113,10 @@ export class Neo4jStore implements StorePort {
     return recordsOf(await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options: UpsertOptions = {}): Promise<void> {
-    // Rows are built before the transaction: a record that cannot be encoded fails the call
-    // before anything is sent.
-    const sources = batch.sources.map(sourceNode);
-    const parties = batch.parties.map(partyNode);
-    const entrustments = batch.entrustments.map(entrustmentNode);
-    const incidents = batch.incidents.map(incidentNode);
-    const total = sources.length + parties.length + entrustments.length + incidents.length;
-    // Nodes first, then relationships: a link may point at any node of the batch. Only node
-    // statements count towards progress.
-    type Statement = { name: QueryName; params: Record<string, unknown>; rows: number };
-    const each = (name: QueryName, lists: unknown[][], key: 'rows' | 'ids', counts: boolean): Statement[] =>
-      lists.map((list) => ({ name, params: { [key]: list }, rows: counts ? list.length : 0 }));
-    const statements = [
-      ...each('source/upsert', chunks(sources), 'rows', true),
-      ...each('party/upsert', chunks(parties), 'rows', true),
-      ...each('entrustment/upsert', chunks(entrustments), 'rows', true),
-      ...each('incident/upsert', chunks(incidents), 'rows', true),
-      ...each('party/link', chunks(batch.parties.map(partyMemberships)), 'rows', false),
-      ...each('entrustment/link', chunks(batch.entrustments.map((e) => e.id)), 'ids', false),
-      ...each('incident/link', chunks(batch.incidents.map((i) => i.id)), 'ids', false),
-    ];
-    await this.write(total, async (tx) => {
-      await beginWrite(this, tx, options.expectedGeneration);
-      await access.appendAudit(this, tx, audit);
-      let done = 0;
-      for (const { name, params, rows } of statements) {
-        await tx.run(this.cypher[name], params);
-        done += rows;
-        if (rows > 0 && done < total) onProgress?.(done, total);
-      }
-      if (options.scope) await this.run(tx, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
-    });
-    // The total is reported once it is committed, as the embedded store does.
-    onProgress?.(total, total);
+  upsert(batch: RegisterBatch, onProgress?: Progress, audit?: AuditDraft, options: UpsertOptions = {}): Promise<void> {
+    const records = batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
+    const work = { batch, onProgress, audit, options };
+    return records >= this.target.stageImportsFrom ? upsertStaged(this, work) : upsertInOne(this, work);
   }
 
   async remove(ids: RemoveIds, audit?: AuditDraft, options: RemoveOptions = {}): Promise<Reference[]> {

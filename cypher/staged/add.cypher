@@ -1,0 +1,23 @@
+// Stages the records a large import adds (their ids are not stored yet): each as a node with its
+// properties, as the kind's upsert writes them, but labelled Pending and Pending<Kind>, which no
+// query that answers users matches. staged/publish gives them their real labels at commit.
+CALL () {
+  UNWIND $sources AS row
+  CREATE (n:Pending:PendingSource)
+  SET n = row
+}
+CALL () {
+  UNWIND $parties AS row
+  CREATE (n:Pending:PendingParty)
+  SET n = row
+}
+CALL () {
+  UNWIND $entrustments AS row
+  CREATE (n:Pending:PendingEntrustment)
+  SET n = row
+}
+CALL () {
+  UNWIND $incidents AS row
+  CREATE (n:Pending:PendingIncident)
+  SET n = row
+}

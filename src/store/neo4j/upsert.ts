@@ -1,0 +1,190 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { AuditDraft } from '../../access/model.js';
+import type { RegisterBatch } from '../../domain/model.js';
+import type { UpsertOptions } from '../port.js';
+import * as access from './access.js';
+import type { Runners } from './access.js';
+import { entrustmentNode, incidentNode, partyMemberships, partyNode, sourceNode, toInteger, toNumber } from './mapping.js';
+import type { QueryName } from './queries.js';
+import { beginWrite } from './write-checks.js';
+
+// Writing a batch (cypher/README.md, "Large imports"). A batch under the staging threshold is one
+// transaction. A larger one is staged: the records it adds are written under Pending labels in
+// transactions of their own, while one transaction, opened first, holds the store's write lock;
+// that transaction then gives the staged nodes their real labels and writes what the batch changes
+// in stored records, so everything becomes visible at its commit. It needs memory for those two
+// only, not for the whole batch.
+
+/** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
+export const ROWS_PER_STATEMENT = 5_000;
+/** Records staged per transaction: a few tens of MB of transaction state each. */
+export const ROWS_PER_STAGE = 10_000;
+
+export type Progress = (done: number, total: number) => void | Promise<void>;
+
+/** `items` in lists of at most `size`: one statement's or one transaction's worth. */
+export const chunks = <T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** The node rows of a batch, built before anything is sent: a record that cannot be encoded fails first. */
+function rowsOf(batch: RegisterBatch) {
+  return {
+    sources: batch.sources.map(sourceNode),
+    parties: batch.parties.map(partyNode),
+    entrustments: batch.entrustments.map(entrustmentNode),
+    incidents: batch.incidents.map(incidentNode),
+  };
+}
+
+type NodeRows = ReturnType<typeof rowsOf>;
+
+const sizeOf = (batch: RegisterBatch) => batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
+
+/**
+ * Writes every record of `batch` inside `tx` with the kinds' own upsert and link statements: nodes
+ * first, then relationships, since a link may point at any node of the batch. Progress counts nodes.
+ */
+async function writeAll(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, onProgress?: Progress): Promise<void> {
+  const rows = rowsOf(batch);
+  const total = sizeOf(batch);
+  type Statement = { name: QueryName; params: Record<string, unknown>; rows: number };
+  const each = (name: QueryName, lists: unknown[][], key: 'rows' | 'ids', counts: boolean): Statement[] =>
+    lists.map((list) => ({ name, params: { [key]: list }, rows: counts ? list.length : 0 }));
+  const statements = [
+    ...each('source/upsert', chunks(rows.sources), 'rows', true),
+    ...each('party/upsert', chunks(rows.parties), 'rows', true),
+    ...each('entrustment/upsert', chunks(rows.entrustments), 'rows', true),
+    ...each('incident/upsert', chunks(rows.incidents), 'rows', true),
+    ...each('party/link', chunks(batch.parties.map(partyMemberships)), 'rows', false),
+    ...each('entrustment/link', chunks(batch.entrustments.map((e) => e.id)), 'ids', false),
+    ...each('incident/link', chunks(batch.incidents.map((i) => i.id)), 'ids', false),
+  ];
+  let done = 0;
+  for (const { name, params, rows: counted } of statements) {
+    // The statement list mixes queries, so each call's parameters are checked where it is built.
+    await (r.run as (tx: ManagedTransaction, name: QueryName, params: Record<string, unknown>) => Promise<unknown>)(tx, name, params);
+    done += counted;
+    if (counted > 0 && done < total) await onProgress?.(done, total);
+  }
+}
+
+export interface UpsertWork {
+  batch: RegisterBatch;
+  onProgress?: Progress | undefined;
+  audit?: AuditDraft | undefined;
+  options: UpsertOptions;
+}
+
+/** The whole batch in one write transaction. */
+export async function upsertInOne(r: Runners, { batch, onProgress, audit, options }: UpsertWork): Promise<void> {
+  await r.write(sizeOf(batch), async (tx) => {
+    await beginWrite(r, tx, options.expectedGeneration);
+    await access.appendAudit(r, tx, audit);
+    await writeAll(r, tx, batch, onProgress);
+    if (options.scope) await r.run(tx, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
+  });
+  await onProgress?.(sizeOf(batch), sizeOf(batch));
+}
+
+/** The batch staged, then published by the transaction that held the write lock throughout. */
+export async function upsertStaged(r: Runners, { batch, onProgress, audit, options }: UpsertWork): Promise<void> {
+  const total = sizeOf(batch);
+  const rows = rowsOf(batch);
+  await r.write(total, async (lock) => {
+    await beginWrite(r, lock, options.expectedGeneration);
+    // Whatever is staged now was left by an import that died: this one holds the lock.
+    await repeatWhileAny(() => inOwnTransaction(r, ROWS_PER_STAGE, (tx) => countOf(r, tx, 'staged/clear', 'cleared')));
+    const { added, changed, unchanged } = await sortByStored(r, lock, batch, rows);
+    let done = unchanged;
+    for (const part of stagingParts(rows, added)) {
+      await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/add', part.rows));
+      done += part.size;
+      if (done < total) await onProgress?.(done, total);
+    }
+    for (const part of linkParts(added)) await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
+    await access.appendAudit(r, lock, audit);
+    await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published'));
+    await writeAll(r, lock, changed);
+    if (options.scope) await r.run(lock, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
+  });
+  await onProgress?.(total, total);
+}
+
+/** A write transaction of its own, committed when `work` settles: a staging step. */
+async function inOwnTransaction<T>(r: Runners, rows: number, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await r.write(rows, async (tx) => {
+    result = await work(tx);
+  });
+  return result as T;
+}
+
+async function countOf(r: Runners, tx: ManagedTransaction, name: 'staged/clear' | 'staged/publish', column: string): Promise<number> {
+  const { records } = await r.run(tx, name, { limit: toInteger(ROWS_PER_STAGE) });
+  return toNumber(records[0]?.get(column) ?? 0);
+}
+
+/** Runs a step that handles up to a page of nodes until it handles none. */
+async function repeatWhileAny(step: () => Promise<number>): Promise<void> {
+  while ((await step()) > 0);
+}
+
+type Kind = 'sources' | 'parties' | 'entrustments' | 'incidents';
+const KINDS: readonly Kind[] = ['sources', 'parties', 'entrustments', 'incidents'];
+const none: RegisterBatch = { sources: [], parties: [], entrustments: [], incidents: [] };
+
+/**
+ * Splits the batch by what is stored: records whose id is new (to stage), records that change a
+ * stored one (to write in the last transaction), and the count of records stored exactly as given
+ * (nothing to write: an import run again stages nothing).
+ */
+async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, rows: NodeRows): Promise<{ added: RegisterBatch; changed: RegisterBatch; unchanged: number }> {
+  const stored = new Map<string, boolean>();
+  const key = (kind: Kind, id: string) => `${kind}\u0000${id}`;
+  for (const kind of KINDS) {
+    for (const part of chunks(rows[kind].map((row) => row.id as string), ROWS_PER_STAGE)) {
+      const { records } = await r.run(tx, 'staged/stored', { ...emptyRows, [kind]: part });
+      for (const row of records) stored.set(key(kind, row.get('id') as string), false);
+    }
+    const storedRows = rows[kind].filter((row) => stored.has(key(kind, row.id as string)));
+    for (const part of chunks(storedRows)) {
+      const { records } = await r.run(tx, 'staged/compare', { ...emptyRows, [kind]: part });
+      for (const row of records) stored.set(key(kind, row.get('id') as string), row.get('same') === true);
+    }
+  }
+  const added: RegisterBatch = { ...none };
+  const changed: RegisterBatch = { ...none };
+  let unchanged = 0;
+  for (const kind of KINDS) {
+    const records = batch[kind] as Array<{ id: string }>;
+    const state = (id: string) => stored.get(key(kind, id));
+    (added[kind] as Array<{ id: string }>) = records.filter((x) => state(x.id) === undefined);
+    (changed[kind] as Array<{ id: string }>) = records.filter((x) => state(x.id) === false);
+    unchanged += records.length - added[kind].length - changed[kind].length;
+  }
+  return { added, changed, unchanged };
+}
+
+const emptyRows = { sources: [], parties: [], entrustments: [], incidents: [] };
+
+/** The node rows of `added`, a transaction's worth at a time, one kind per part. */
+function stagingParts(rows: NodeRows, added: RegisterBatch) {
+  return KINDS.flatMap((kind) => {
+    const ids = new Set(added[kind].map((x) => x.id));
+    const mine = rows[kind].filter((row) => ids.has(row.id as string));
+    return chunks(mine, ROWS_PER_STAGE).map((part) => ({ size: part.length, rows: { ...emptyRows, [kind]: part } }));
+  });
+}
+
+/** What staged/link needs of `added`, a transaction's worth at a time. */
+function linkParts(added: RegisterBatch) {
+  const noIds = { parties: [], entrustments: [], incidents: [] };
+  return [
+    ...chunks(added.parties.map(partyMemberships), ROWS_PER_STAGE).map((part) => ({ size: part.length, ids: { ...noIds, parties: part } })),
+    ...chunks(added.entrustments.map((e) => e.id), ROWS_PER_STAGE).map((part) => ({ size: part.length, ids: { ...noIds, entrustments: part } })),
+    ...chunks(added.incidents.map((i) => i.id), ROWS_PER_STAGE).map((part) => ({ size: part.length, ids: { ...noIds, incidents: part } })),
+  ];
+}
