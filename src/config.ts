@@ -17,6 +17,8 @@ const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filte
 
 /** Imports of this many records or more are staged on Neo4j (NEO4J_STAGE_IMPORTS_FROM). */
 export const DEFAULT_STAGE_IMPORTS_FROM = 20_000;
+/** Records per staging transaction (NEO4J_RECORDS_PER_STAGE): some 90 MB of transaction state. */
+export const DEFAULT_RECORDS_PER_STAGE = 10_000;
 
 const envSchema = z
   .object({
@@ -34,6 +36,7 @@ const envSchema = z
     // Imports of this many records or more are staged in several transactions and published by a
     // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
     NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
+    NEO4J_RECORDS_PER_STAGE: whole(1, 1_000_000).default(DEFAULT_RECORDS_PER_STAGE),
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
@@ -67,7 +70,7 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   logLevel: string;
-  neo4j: { uri: string; user: string; password: string; database?: string; connectTimeoutS: number; stageImportsFrom: number } | null;
+  neo4j: { uri: string; user: string; password: string; database?: string; connectTimeoutS: number; stageImportsFrom: number; recordsPerStage: number } | null;
   security: SecurityConfig;
   lifecycle: LifecycleConfig;
   /** Who the command line says it is in the audit log, instead of the operating-system user. */
@@ -102,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     neo4j:
       e.STORE === 'neo4j'
-        ? { uri: e.NEO4J_URI!, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S, stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM }
+        ? { uri: e.NEO4J_URI!, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S, stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM, recordsPerStage: e.NEO4J_RECORDS_PER_STAGE }
         : null,
     security: securityOf(e),
     lifecycle: {

@@ -13,10 +13,11 @@ t.test('defaults give the embedded store on 127.0.0.1:4000 with the demo', async
 
 t.test('neo4j needs its URI and password', async (t) => {
   const cfg = loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://localhost:7687', NEO4J_PASSWORD: 'password' });
-  t.same(cfg.neo4j, { uri: 'neo4j://localhost:7687', user: 'neo4j', password: 'password', database: undefined, connectTimeoutS: 60, stageImportsFrom: 20_000 });
+  t.same(cfg.neo4j, { uri: 'neo4j://localhost:7687', user: 'neo4j', password: 'password', database: undefined, connectTimeoutS: 60, stageImportsFrom: 20_000, recordsPerStage: 10_000 });
   const neo4j = { STORE: 'neo4j', NEO4J_URI: 'neo4j://localhost:7687', NEO4J_PASSWORD: 'password' };
   t.equal(loadConfig({ ...neo4j, NEO4J_STAGE_IMPORTS_FROM: '1' }).neo4j!.stageImportsFrom, 1, 'every write staged');
   t.throws(() => loadConfig({ ...neo4j, NEO4J_STAGE_IMPORTS_FROM: '0' }), { message: /^NEO4J_STAGE_IMPORTS_FROM: .*\(got "0"\)$/ });
+  t.throws(() => loadConfig({ ...neo4j, NEO4J_RECORDS_PER_STAGE: 'many' }), { message: /^NEO4J_RECORDS_PER_STAGE: .*\(got "many"\)$/ });
   t.throws(() => loadConfig({ STORE: 'neo4j', NEO4J_PASSWORD: 'password' }), { message: 'NEO4J_URI: is required when STORE=neo4j' });
   t.throws(() => loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://x' }), { message: 'NEO4J_PASSWORD: is required when STORE=neo4j' });
 });

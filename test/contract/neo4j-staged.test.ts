@@ -7,7 +7,6 @@ import t from 'tap';
 import { loadConfig } from '../../src/config.js';
 import type { Entrustment, Party, RegisterBatch } from '../../src/domain/model.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
-import { ROWS_PER_STAGE } from '../../src/store/neo4j/upsert.js';
 import { chainRegister } from '../helpers/large-register.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
@@ -26,7 +25,9 @@ t.setTimeout(600_000);
 const skip = neo4jSkip('staged imports');
 if (!skip) {
   const cfg = loadConfig({ ...process.env, STORE: 'neo4j' }).neo4j!;
-  const staging = { ...cfg, stageImportsFrom: 1 };
+  // Small staging transactions, so a few thousand records take several.
+  const PER_STAGE = 500;
+  const staging = { ...cfg, stageImportsFrom: 1, recordsPerStage: PER_STAGE };
 
   await t.test('the store contract on Neo4j with every write staged', (t) => storeContract(t, () => openNeo4jStore(staging)));
 
@@ -52,7 +53,7 @@ if (!skip) {
   t.test('readers see nothing of a staged import until its last transaction commits, then all of it', async (t) => {
     const store = await openNeo4jStore(staging);
     const p = `st${randomBytes(4).toString('hex')}-`;
-    const batch = chain(p, ROWS_PER_STAGE + 5);
+    const batch = chain(p, PER_STAGE + 5);
     t.teardown(async () => {
       await store.remove(everyId(batch));
       await store.close();
@@ -64,7 +65,7 @@ if (!skip) {
       // The import waits for this: what any reader would see between two staging transactions.
       const [generation, parties, into, staged] = await Promise.all([
         store.generation(),
-        store.parties([`${p}0`, `${p}${ROWS_PER_STAGE}`]),
+        store.parties([`${p}0`, `${p}${PER_STAGE}`]),
         store.entrustmentsInto([`${p}1`]),
         stagedWith(p),
       ]);
@@ -78,7 +79,7 @@ if (!skip) {
     t.ok(seen.at(-1)!.staged > seen[0]!.staged, 'and grow with each transaction');
     t.ok((await store.generation()) > before, 'published: the generation moved');
     t.equal(await stagedWith(p), 0, 'nothing is left staged');
-    t.equal((await store.parties([`${p}0`, `${p}${ROWS_PER_STAGE + 4}`])).length, 2);
+    t.equal((await store.parties([`${p}0`, `${p}${PER_STAGE + 4}`])).length, 2);
     t.same((await store.entrustmentsInto([`${p}1`])).map((e) => e.id), [`${p}e0`], 'relationships to staged parties were drawn');
     t.same((await store.entrustmentsUnder([`${p}e0`])).map((e) => e.id), [`${p}e1`], 'and between staged entrustments');
 
@@ -95,7 +96,7 @@ if (!skip) {
   t.test('an import that fails mid-staging writes nothing visible; the next import clears what it staged', async (t) => {
     const store = await openNeo4jStore(staging);
     const p = `sf${randomBytes(4).toString('hex')}-`;
-    const batch = chain(p, ROWS_PER_STAGE + 5);
+    const batch = chain(p, PER_STAGE + 5);
     t.teardown(async () => {
       await store.remove(everyId(batch));
       await store.close();
@@ -120,7 +121,7 @@ if (!skip) {
     const dir = await mkdtemp(join(tmpdir(), 'vc-staged-kill-'));
     const store = await openNeo4jStore(cfg);
     const p = `sk${randomBytes(4).toString('hex')}-`;
-    const n = 2 * ROWS_PER_STAGE;
+    const n = 6 * PER_STAGE;
     const file = join(dir, 'large.yaml');
     await writeFile(file, chainRegister(p, n));
     const ids = { parties: Array.from({ length: n }, (_, i) => `${p}${i}`), entrustments: Array.from({ length: n - 1 }, (_, i) => `${p}e${i}`) };
@@ -129,7 +130,7 @@ if (!skip) {
       await store.close();
       await rm(dir, { recursive: true, force: true });
     });
-    const env = { STORE: 'neo4j', NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_STAGE_IMPORTS_FROM: '1000', ...(cfg.database ? { NEO4J_DATABASE: cfg.database } : {}) };
+    const env = { STORE: 'neo4j', NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_STAGE_IMPORTS_FROM: '1000', NEO4J_RECORDS_PER_STAGE: String(PER_STAGE), ...(cfg.database ? { NEO4J_DATABASE: cfg.database } : {}) };
     const cli = spawnTs('src/cli/bin.ts', ['import', file], env);
     const exited = exitOf(cli);
     const deadline = Date.now() + 240_000;

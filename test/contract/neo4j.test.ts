@@ -65,7 +65,7 @@ t.test('start-up gives up after the connect timeout with one clear line', async 
 t.test('while Neo4j is unreachable every call says the store is unavailable', async (t) => {
   // No driver retries here, so each call fails at once instead of after maxTransactionRetryTime.
   const driver = neo4j.driver(UNREACHABLE, neo4j.auth.basic('neo4j', 'unused'), { maxTransactionRetryTime: 0 });
-  const store: StorePort = new Neo4jStore(driver, await loadCypherFiles(), { uri: UNREACHABLE, stageImportsFrom: 20_000 });
+  const store: StorePort = new Neo4jStore(driver, await loadCypherFiles(), { uri: UNREACHABLE, stageImportsFrom: 20_000, recordsPerStage: 10_000 });
   const unavailable = { code: 'VC_STORE_UNAVAILABLE', message: /Neo4j at bolt:\/\/127\.0\.0\.1:1/ };
   await t.rejects(store.ping(), unavailable, 'ping, so /healthz answers 503');
   await t.rejects(store.parties(['a']), unavailable);

@@ -1,12 +1,12 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { type Config, DEFAULT_STAGE_IMPORTS_FROM } from '../../config.js';
+import { type Config, DEFAULT_RECORDS_PER_STAGE, DEFAULT_STAGE_IMPORTS_FROM } from '../../config.js';
 import { ConfigError, StoreUnavailableError } from '../../errors.js';
 import type { StorePort } from '../port.js';
 import { loadCypherFiles, statementsOf } from './cypher-files.js';
 import { isAuthError, isDatabaseNotFound, reasonOf, toStoreError } from './errors.js';
 import { Neo4jStore } from './neo4j-store.js';
 
-export type Neo4jConfig = Omit<NonNullable<Config['neo4j']>, 'stageImportsFrom'> & { stageImportsFrom?: number };
+export type Neo4jConfig = Omit<NonNullable<Config['neo4j']>, 'stageImportsFrom' | 'recordsPerStage'> & { stageImportsFrom?: number; recordsPerStage?: number };
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5_000;
@@ -34,7 +34,7 @@ export async function openNeo4jStore(cfg: Neo4jConfig): Promise<StorePort> {
     await driver.close().catch(() => undefined);
     throw error;
   }
-  return new Neo4jStore(driver, cypher, { uri: cfg.uri, database: cfg.database, stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM });
+  return new Neo4jStore(driver, cypher, { uri: cfg.uri, database: cfg.database, stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM, recordsPerStage: cfg.recordsPerStage ?? DEFAULT_RECORDS_PER_STAGE });
 }
 
 async function waitUntilReachable(driver: Driver, cfg: Neo4jConfig): Promise<void> {

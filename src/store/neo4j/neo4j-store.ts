@@ -32,6 +32,8 @@ export interface Neo4jTarget {
   database?: string | undefined;
   /** Batches of this many records or more are staged (./upsert.ts); smaller ones are one transaction. */
   stageImportsFrom: number;
+  /** Records per staging transaction. */
+  recordsPerStage: number;
 }
 
 export { ROWS_PER_STATEMENT };
@@ -115,7 +117,7 @@ export class Neo4jStore implements StorePort {
 
   upsert(batch: RegisterBatch, onProgress?: Progress, audit?: AuditDraft, options: UpsertOptions = {}): Promise<void> {
     const records = batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
-    const work = { batch, onProgress, audit, options };
+    const work = { batch, onProgress, audit, options, perStage: this.target.recordsPerStage };
     return records >= this.target.stageImportsFrom ? upsertStaged(this, work) : upsertInOne(this, work);
   }
 

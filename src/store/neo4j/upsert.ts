@@ -17,8 +17,6 @@ import { beginWrite } from './write-checks.js';
 
 /** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
 export const ROWS_PER_STATEMENT = 5_000;
-/** Records staged per transaction: a few tens of MB of transaction state each. */
-export const ROWS_PER_STAGE = 10_000;
 
 export type Progress = (done: number, total: number) => void | Promise<void>;
 
@@ -76,6 +74,8 @@ export interface UpsertWork {
   onProgress?: Progress | undefined;
   audit?: AuditDraft | undefined;
   options: UpsertOptions;
+  /** Records per staging transaction (NEO4J_RECORDS_PER_STAGE). */
+  perStage: number;
 }
 
 /** The whole batch in one write transaction. */
@@ -90,23 +90,23 @@ export async function upsertInOne(r: Runners, { batch, onProgress, audit, option
 }
 
 /** The batch staged, then published by the transaction that held the write lock throughout. */
-export async function upsertStaged(r: Runners, { batch, onProgress, audit, options }: UpsertWork): Promise<void> {
+export async function upsertStaged(r: Runners, { batch, onProgress, audit, options, perStage }: UpsertWork): Promise<void> {
   const total = sizeOf(batch);
   const rows = rowsOf(batch);
   await r.write(total, async (lock) => {
     await beginWrite(r, lock, options.expectedGeneration);
     // Whatever is staged now was left by an import that died: this one holds the lock.
-    await repeatWhileAny(() => inOwnTransaction(r, ROWS_PER_STAGE, (tx) => countOf(r, tx, 'staged/clear', 'cleared')));
-    const { added, changed, unchanged } = await sortByStored(r, lock, batch, rows);
+    await repeatWhileAny(() => inOwnTransaction(r, perStage, (tx) => countOf(r, tx, 'staged/clear', 'cleared', perStage)));
+    const { added, changed, unchanged } = await sortByStored(r, lock, batch, rows, perStage);
     let done = unchanged;
-    for (const part of stagingParts(rows, added)) {
+    for (const part of stagingParts(rows, added, perStage)) {
       await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/add', part.rows));
       done += part.size;
       if (done < total) await onProgress?.(done, total);
     }
-    for (const part of linkParts(added)) await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
+    for (const part of linkParts(added, perStage)) await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
     await access.appendAudit(r, lock, audit);
-    await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published'));
+    await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published', perStage));
     await writeAll(r, lock, changed);
     if (options.scope) await r.run(lock, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
   });
@@ -122,8 +122,8 @@ async function inOwnTransaction<T>(r: Runners, rows: number, work: (tx: ManagedT
   return result as T;
 }
 
-async function countOf(r: Runners, tx: ManagedTransaction, name: 'staged/clear' | 'staged/publish', column: string): Promise<number> {
-  const { records } = await r.run(tx, name, { limit: toInteger(ROWS_PER_STAGE) });
+async function countOf(r: Runners, tx: ManagedTransaction, name: 'staged/clear' | 'staged/publish', column: string, limit: number): Promise<number> {
+  const { records } = await r.run(tx, name, { limit: toInteger(limit) });
   return toNumber(records[0]?.get(column) ?? 0);
 }
 
@@ -141,11 +141,11 @@ const none: RegisterBatch = { sources: [], parties: [], entrustments: [], incide
  * stored one (to write in the last transaction), and the count of records stored exactly as given
  * (nothing to write: an import run again stages nothing).
  */
-async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, rows: NodeRows): Promise<{ added: RegisterBatch; changed: RegisterBatch; unchanged: number }> {
+async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, rows: NodeRows, perStage: number): Promise<{ added: RegisterBatch; changed: RegisterBatch; unchanged: number }> {
   const stored = new Map<string, boolean>();
   const key = (kind: Kind, id: string) => `${kind}\u0000${id}`;
   for (const kind of KINDS) {
-    for (const part of chunks(rows[kind].map((row) => row.id as string), ROWS_PER_STAGE)) {
+    for (const part of chunks(rows[kind].map((row) => row.id as string), perStage)) {
       const { records } = await r.run(tx, 'staged/stored', { ...emptyRows, [kind]: part });
       for (const row of records) stored.set(key(kind, row.get('id') as string), false);
     }
@@ -171,20 +171,20 @@ async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterB
 const emptyRows = { sources: [], parties: [], entrustments: [], incidents: [] };
 
 /** The node rows of `added`, a transaction's worth at a time, one kind per part. */
-function stagingParts(rows: NodeRows, added: RegisterBatch) {
+function stagingParts(rows: NodeRows, added: RegisterBatch, perStage: number) {
   return KINDS.flatMap((kind) => {
     const ids = new Set(added[kind].map((x) => x.id));
     const mine = rows[kind].filter((row) => ids.has(row.id as string));
-    return chunks(mine, ROWS_PER_STAGE).map((part) => ({ size: part.length, rows: { ...emptyRows, [kind]: part } }));
+    return chunks(mine, perStage).map((part) => ({ size: part.length, rows: { ...emptyRows, [kind]: part } }));
   });
 }
 
 /** What staged/link needs of `added`, a transaction's worth at a time. */
-function linkParts(added: RegisterBatch) {
+function linkParts(added: RegisterBatch, perStage: number) {
   const noIds = { parties: [], entrustments: [], incidents: [] };
   return [
-    ...chunks(added.parties.map(partyMemberships), ROWS_PER_STAGE).map((part) => ({ size: part.length, ids: { ...noIds, parties: part } })),
-    ...chunks(added.entrustments.map((e) => e.id), ROWS_PER_STAGE).map((part) => ({ size: part.length, ids: { ...noIds, entrustments: part } })),
-    ...chunks(added.incidents.map((i) => i.id), ROWS_PER_STAGE).map((part) => ({ size: part.length, ids: { ...noIds, incidents: part } })),
+    ...chunks(added.parties.map(partyMemberships), perStage).map((part) => ({ size: part.length, ids: { ...noIds, parties: part } })),
+    ...chunks(added.entrustments.map((e) => e.id), perStage).map((part) => ({ size: part.length, ids: { ...noIds, entrustments: part } })),
+    ...chunks(added.incidents.map((i) => i.id), perStage).map((part) => ({ size: part.length, ids: { ...noIds, incidents: part } })),
   ];
 }
