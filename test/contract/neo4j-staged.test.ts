@@ -60,12 +60,17 @@ if (!skip) {
     });
     const before = await store.generation();
     const seen: Array<{ done: number; generation: number; parties: number; into: number; staged: number }> = [];
+    // A small write sent while the import stages waits for it: it neither interleaves nor fails.
+    const small = chain(`${p}small-`, 2);
+    t.teardown(() => store.remove(everyId(small)));
+    let queued: Promise<void> | undefined;
     await store.upsert(batch, async (done, total) => {
       if (done === total) return;
+      queued ??= store.upsert(small);
       // The import waits for this: what any reader would see between two staging transactions.
       const [generation, parties, into, staged] = await Promise.all([
         store.generation(),
-        store.parties([`${p}0`, `${p}${PER_STAGE}`]),
+        store.parties([`${p}0`, `${p}${PER_STAGE}`, small.parties[0]!.id]),
         store.entrustmentsInto([`${p}1`]),
         stagedWith(p),
       ]);
@@ -73,9 +78,11 @@ if (!skip) {
     });
     t.ok(seen.length >= 2, `staged in several transactions (${seen.map((s) => s.done).join(', ')})`);
     for (const s of seen) {
-      t.same([s.generation, s.parties, s.into], [before, 0, 0], `after ${s.done} staged: the store as before`);
+      t.same([s.generation, s.parties, s.into], [before, 0, 0], `after ${s.done} staged: the store as before, the small write still queued`);
       t.ok(s.staged > 0, 'while the staged nodes are there under their Pending labels');
     }
+    await queued;
+    t.equal((await store.parties([small.parties[0]!.id])).length, 1, 'the queued write landed after the import');
     t.ok(seen.at(-1)!.staged > seen[0]!.staged, 'and grow with each transaction');
     t.ok((await store.generation()) > before, 'published: the generation moved');
     t.equal(await stagedWith(p), 0, 'nothing is left staged');
