@@ -50,9 +50,11 @@ const LOAD_SECONDS = Number(process.env.VC_BENCH_LOAD_S ?? 30);
 
 async function benchOne(synthetic: Synthetic, target: StoreUnderTest, load: boolean): Promise<Measured> {
   let store = await target.open();
+  const watch = target.watchTransactions?.();
   const t1 = performance.now();
   const report = await importRegister(store, synthetic.document);
   const importMs = performance.now() - t1;
+  const transactionPeak = (await watch?.stop()) ?? null;
   if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 5))}`);
   process.stderr.write(`[${synthetic.parties} ${target.name}] imported in ${(importMs / 1000).toFixed(1)} s\n`);
   await store.close();
@@ -87,7 +89,7 @@ async function benchOne(synthetic: Synthetic, target: StoreUnderTest, load: bool
     console.log(describeLoad(synthetic.parties, alone, beside, LOAD_SECONDS));
   }
   await app.close();
-  return { store: target.name, parties: synthetic.parties, entrustments: synthetic.entrustments, importMs, startMs, leaf, hub, supplyChain, whole, onDate, again, rss, outside };
+  return { store: target.name, parties: synthetic.parties, entrustments: synthetic.entrustments, importMs, startMs, leaf, hub, supplyChain, whole, onDate, again, rss, outside, transactionPeak };
 }
 
 function describe(r: Measured): string {
@@ -95,6 +97,7 @@ function describe(r: Measured): string {
   return [
     `## ${r.store}: ${r.parties.toLocaleString('en')} parties, ${r.entrustments.toLocaleString('en')} entrustments`,
     `import (parse + validate + resolve + write): ${(r.importMs / 1000).toFixed(1)} s = ${rate.toLocaleString('en')} entrustments/s`,
+    ...(r.transactionPeak === null ? [] : [`largest transaction during the import (Neo4j's estimate, sampled every 250 ms): ${mib(r.transactionPeak)} MiB`]),
     `start-up on the persisted store (open + app + first query): ${r.startMs.toFixed(0)} ms`,
     `blast radius, leaf leak (200 runs): p50 ${r.leaf.p50.toFixed(1)} ms, p99 ${r.leaf.p99.toFixed(1)} ms, ${r.leaf.mean.toFixed(1)} controllers on average`,
     `blast radius, hub leak (50 runs): p50 ${r.hub.p50.toFixed(1)} ms, p99 ${r.hub.p99.toFixed(1)} ms, ${r.hub.mean.toFixed(1)} controllers on average`,

@@ -7,6 +7,7 @@ import { openEmbeddedStore } from '../src/store/embedded/index.js';
 import { openNeo4jStore } from '../src/store/neo4j/index.js';
 import type { StorePort } from '../src/store/port.js';
 import { canStartNeo4j, freePort, rssOf, startOwnNeo4j } from './neo4j-server.js';
+import { type TransactionMemoryWatch, watchTransactionMemory } from './transaction-memory.js';
 
 // The stores the bench measures side by side, each on a fresh, empty database per size.
 
@@ -16,6 +17,8 @@ export interface StoreUnderTest {
   open(): Promise<StorePort>;
   /** Memory the store holds outside this process (Neo4j's JVM), in bytes. */
   outsideRss(): number | null;
+  /** Starts watching the store's largest transaction memory, where the store reports it. */
+  watchTransactions?(): TransactionMemoryWatch;
   dispose(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function neo4j(): Promise<StoreUnderTest> {
     name: 'neo4j',
     open: () => openNeo4jStore(config),
     outsideRss: () => rssOf(server.pid),
+    watchTransactions: () => watchTransactionMemory(server.uri),
     dispose: () => server.stop(),
   };
 }

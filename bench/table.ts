@@ -22,6 +22,8 @@ export interface Measured {
   /** This process's RSS, and Neo4j's JVM's when there is one, in bytes. */
   rss: number;
   outside: number | null;
+  /** The largest transaction memory seen during the import, where the store reports it, in bytes. */
+  transactionPeak: number | null;
 }
 
 const ROWS: Array<[string, (m: Measured) => number, (n: number) => string]> = [
