@@ -3,6 +3,7 @@ import type { ControllerSet } from './graph/controller-sets.js';
 import { loadLinkGraph } from './graph/load.js';
 import { PerGeneration } from './graph/per-generation.js';
 import { rootControllersOf } from './graph/root-controllers.js';
+import { Slices, sortInSlices } from './graph/slices.js';
 import { upLinksOf } from './graph/up-links.js';
 import type { StorePort } from '../store/port.js';
 
@@ -30,15 +31,19 @@ export async function concentration(store: StorePort, asOf?: IsoDate, first = 20
 // Seconds of work on a large graph, and dashboards ask again and again, mostly for today.
 const rankings = new PerGeneration<ConcentrationRow[]>(4);
 
+// In slices (graph/slices.ts): on a large graph the ranking takes seconds of CPU, and the
+// service keeps answering other requests between slices.
 async function rankAll(store: StorePort, asOf?: IsoDate): Promise<ConcentrationRow[]> {
   const g = await loadLinkGraph(store, asOf);
-  const roots = rootControllersOf(g, upLinksOf(g));
+  const slices = new Slices();
+  const roots = await rootControllersOf(g, await upLinksOf(g, slices), slices);
   const rows: ConcentrationRow[] = [];
   const parts: ControllerSet[] = [];
   for (let party = 0; party < g.parties.length; party++) {
     const from = g.intoStart[party]!;
     const to = g.intoStart[party + 1]!;
     if (from === to) continue;
+    if (slices.due()) await slices.turn();
     parts.length = 0;
     let records = 0;
     for (let k = from; k < to; k++) {
@@ -49,5 +54,5 @@ async function rankAll(store: StorePort, asOf?: IsoDate): Promise<ConcentrationR
     // Frozen: the ranking is remembered and handed to every asker.
     rows.push(Object.freeze({ party: g.parties[party]!, controllers: roots.sets.union(parts).size, records, entrustments: to - from }));
   }
-  return rows.sort((a, b) => b.controllers - a.controllers || b.records - a.records || (a.party < b.party ? -1 : 1));
+  return sortInSlices(rows, (a, b) => b.controllers - a.controllers || b.records - a.records || (a.party < b.party ? -1 : 1), slices);
 }

@@ -6,6 +6,7 @@ import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
 import { supplyChain } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
 import { PerGeneration } from './graph/per-generation.js';
+import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices, sortInSlices } from './graph/slices.js';
 
 export type RedelegationRule = 'FORBIDDEN' | 'UNAPPROVED' | 'UNDISCLOSED';
 
@@ -32,7 +33,8 @@ interface Pair {
   link: LinkKind;
 }
 
-const SCAN_PAGE = 5_000;
+// A page is read and decoded in one piece: small enough for a slice (graph/slices.ts).
+const SCAN_PAGE = 1_000;
 const severityRank: Record<Severity, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 /** Every re-entrustment that breaks its upstream clause; one finding per (entrustment, upstream, rule). */
@@ -40,9 +42,12 @@ export async function redelegationFindings(store: StorePort, query: FindingsQuer
   const asOf = query.asOf ?? undefined;
   if (query.controller) {
     const chain = await supplyChain(store, query.controller, asOf);
-    return findingsOf(store, chain.links.flatMap((l) => (l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [])), asOf);
+    return findingsOf(store, chain.links.flatMap((l) => (l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [])), asOf, new Slices());
   }
-  return wholeRegister.get(store, asOf ?? '', async () => findingsOf(store, await allPairs(store), asOf));
+  return wholeRegister.get(store, asOf ?? '', async () => {
+    const slices = new Slices();
+    return findingsOf(store, await allPairs(store, slices), asOf, slices);
+  });
 }
 
 // Over the whole register the findings take seconds to minutes on a large graph, and an auditor's
@@ -50,20 +55,26 @@ export async function redelegationFindings(store: StorePort, query: FindingsQuer
 // that arrive while it is computed share the computation.
 const wholeRegister = new PerGeneration<Finding[]>(4);
 
-async function findingsOf(store: StorePort, all: Pair[], asOf: string | undefined): Promise<Finding[]> {
+// In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
+// the service keeps answering other requests between slices.
+async function findingsOf(store: StorePort, all: Pair[], asOf: string | undefined, slices: Slices): Promise<Finding[]> {
   let pairs = all;
   if (asOf) pairs = pairs.filter((p) => inForce(p.entrustment, asOf) && inForce(p.upstream, asOf));
 
   const governmentIdPairs = pairs.filter((p) => carriesGovernmentId(p.entrustment.data));
-  const roots = await rootControllers(store, [...indexById(governmentIdPairs.map((p) => p.upstream)).values()]);
-  const findings = pairs.flatMap((p) => judge(p, roots.get(p.upstream.id) ?? []));
+  const roots = await rootControllers(store, [...indexById(governmentIdPairs.map((p) => p.upstream)).values()], slices);
+  const findings: Finding[] = [];
   const seen = new Set<string>();
-  return findings
-    .filter((f) => {
+  for (const p of pairs) {
+    if (slices.due()) await slices.turn();
+    for (const f of judge(p, roots.get(p.upstream.id) ?? [])) {
       const key = `${f.entrustment.id}|${f.upstream.id}|${f.rule}`;
-      return !seen.has(key) && seen.add(key) !== undefined;
-    })
-    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || byId(a.entrustment, b.entrustment) || byId(a.upstream, b.upstream) || a.rule.localeCompare(b.rule));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(f);
+    }
+  }
+  return sortInSlices(findings, (a, b) => severityRank[a.severity] - severityRank[b.severity] || byId(a.entrustment, b.entrustment) || byId(a.upstream, b.upstream) || a.rule.localeCompare(b.rule), slices);
 }
 
 /** The rules of register-format.md for one (E, U) pair. */
@@ -88,19 +99,20 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
 }
 
 /** Every (E, U) pair in the graph, a page of entrustments at a time. */
-async function allPairs(store: StorePort): Promise<Pair[]> {
+async function allPairs(store: StorePort, slices: Slices): Promise<Pair[]> {
   const pairs: Pair[] = [];
   for (let after: string | null = null; ; ) {
     const page = await store.scanEntrustments(after, SCAN_PAGE);
     if (page.length === 0) break;
     after = page[page.length - 1].id;
     const [declared, into] = await Promise.all([
-      store.entrustments([...new Set(page.flatMap((e) => e.under ?? []))]),
-      store.entrustmentsInto([...new Set(page.filter(underUnknown).map((e) => e.client))]),
+      readInBatches([...new Set(page.flatMap((e) => e.under ?? []))], BATCH_IDS, (ids) => store.entrustments(ids), slices),
+      readInBatches([...new Set(page.filter(underUnknown).map((e) => e.client))], BATCH_PARTIES, (ids) => store.entrustmentsInto(ids), slices),
     ]);
     const declaredById = indexById(declared);
     const intoClient = groupBy(into, (u) => u.contractor);
     for (const e of page) {
+      if (slices.due()) await slices.turn();
       for (const id of e.under ?? []) {
         const u = declaredById.get(id);
         if (u) pairs.push({ entrustment: e, upstream: u, link: 'declared' });

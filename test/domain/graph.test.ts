@@ -14,7 +14,7 @@ function graph(vertices: number, edges: [number, number][]) {
 t.test('strongly connected components, numbered so that every edge leads to the same or a lower one', async (t) => {
   const edges: [number, number][] = [[0, 1], [1, 2], [2, 0], [2, 3], [4, 4], [3, 6], [6, 3], [5, 0]];
   const { start, edges: list } = graph(7, edges);
-  const { count, of } = componentsOf(start, list);
+  const { count, of } = await componentsOf(start, list);
   const groups = new Map<number, number[]>();
   of.forEach((c, v) => groups.set(c, [...(groups.get(c) ?? []), v]));
   t.same([...groups.values()].map((g) => g.join(',')).sort(), ['0,1,2', '3,6', '4', '5']);
@@ -24,7 +24,7 @@ t.test('strongly connected components, numbered so that every edge leads to the 
 
   const deep = 300_000;
   const chain = graph(deep, Array.from({ length: deep - 1 }, (_, v) => [v, v + 1] as [number, number]));
-  const result = componentsOf(chain.start, chain.edges);
+  const result = await componentsOf(chain.start, chain.edges);
   t.equal(result.count, deep, 'a chain far deeper than the call stack, each vertex its own component');
   t.equal(result.of[deep - 1], 0, 'the far end completes first');
 });

@@ -21,7 +21,7 @@ t.test('agrees with performsByInference on every pair of the demo and the semant
     const all = await entrustmentsOf(...files);
     const builder = new LinkGraphBuilder();
     for (const e of all) builder.add(e);
-    const graph = builder.build();
+    const graph = await builder.build();
     const matches = (e: number, u: number) => graph.performsByInference(e, u);
     let agreed = 0;
     let inferred = 0;
@@ -45,8 +45,8 @@ t.test('up-links: every upstream once, however many (a hub fed by many and feedi
   const out = Array.from({ length: 4100 }, (_, i) => ({ id: `out-${i}`, client: 'hub', contractor: `v${i}`, data: i < 120 ? ['user.contact'] : [`user.financial.k${i}`] }));
   const builder = new LinkGraphBuilder();
   for (const e of [...into, ...out]) builder.add(e);
-  const graph = builder.build();
-  const up = upLinksOf(graph);
+  const graph = await builder.build();
+  const up = await upLinksOf(graph);
   const upstreamsOf = (i: number) => Array.from(up.ups.subarray(up.start[i]!, up.start[i + 1]!), (u) => graph.ids[u]);
   t.same(upstreamsOf(120), into.map((e) => e.id), 'user.contact covers every user.contact.* key');
   t.same(upstreamsOf(120 + 200), [], 'financial data has nothing in common with contact data');
@@ -60,7 +60,7 @@ t.test('data lists are told apart exactly, even when a key holds a comma', async
   // A register accepts "user.contact.p,user" as a custom key: its parent, user.contact, is known.
   builder.add({ id: 'two-keys', client: 'hub', contractor: 'a', data: ['user.contact.p', 'user'] });
   builder.add({ id: 'one-key', client: 'hub', contractor: 'b', data: ['user.contact.p,user'] });
-  const graph = builder.build();
+  const graph = await builder.build();
   t.equal(graph.performsByInference(1, 0), true, 'user covers user.name');
   t.equal(graph.performsByInference(2, 0), false, 'one custom key under user.contact: nothing in common');
 });

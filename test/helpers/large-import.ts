@@ -26,12 +26,17 @@ export async function serve(t: Test): Promise<{ url: string; store: StorePort }>
 
 /** Imports `text` over HTTP while polling; asserts the main thread kept turning; returns the answer. */
 export async function importWhilePolling(t: Test, url: string, text: string): Promise<ImportAnswer> {
+  return postAsserted<ImportAnswer>(t, url, JSON.stringify({ query: IMPORT, variables: { document: text } }), 'import');
+}
+
+/** Sends a GraphQL request body while polling; asserts the main thread kept turning; returns the answer. */
+export async function postAsserted<T>(t: Test, url: string, body: string, what = 'request'): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'vc-large-body-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  const watched = await postWhilePolling<ImportAnswer>(url, join(dir, 'body.json'), JSON.stringify({ query: IMPORT, variables: { document: text } }));
+  const watched = await postWhilePolling<T>(url, join(dir, 'body.json'), body);
   const l = watched.latencies;
-  t.comment(`request ${Math.round(watched.requestMs)} ms; ${l.length} answers: median ${percentile(l, 50).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms, slowest ${Math.max(...l).toFixed(1)} ms; main thread CPU at most ${watched.longestBusy.toFixed(0)} ms between two 10 ms ticks`);
-  t.ok(l.length >= 20, `answers all along the import (${l.length})`);
+  t.comment(`${what} ${Math.round(watched.requestMs)} ms; ${l.length} answers: median ${percentile(l, 50).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms, slowest ${Math.max(...l).toFixed(1)} ms; main thread CPU at most ${watched.longestBusy.toFixed(0)} ms between two 10 ms ticks`);
+  t.ok(l.length >= 20, `answers all along the ${what} (${l.length})`);
   t.ok(watched.longestBusy < 100, `the main thread never works 100 ms without a turn of its event loop (longest ${watched.longestBusy.toFixed(0)} ms)`);
   t.ok(percentile(l, 50) < 100, `answers come within 100 ms (median ${percentile(l, 50).toFixed(1)} ms)`);
   return watched.answer;

@@ -1,3 +1,5 @@
+import { Slices } from './slices.js';
+
 /**
  * Strongly connected components of a graph given as offsets into one edge list (edges of v are
  * edges[start[v]] … edges[start[v + 1] - 1]), by Tarjan's algorithm, iteratively: chains of
@@ -12,7 +14,8 @@ export interface Components {
   readonly of: Int32Array;
 }
 
-export function componentsOf(start: Int32Array, edges: Int32Array): Components {
+/** In slices (slices.ts): a graph of millions of links takes longer than a slice. */
+export async function componentsOf(start: Int32Array, edges: Int32Array, slices = new Slices()): Promise<Components> {
   const n = start.length - 1;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -37,6 +40,7 @@ export function componentsOf(start: Int32Array, edges: Int32Array): Components {
     if (index[root] !== -1) continue;
     enter(root);
     while (depth > 0) {
+      if (slices.due()) await slices.turn();
       const v = path[depth - 1]!;
       if (nextEdge[v]! < start[v + 1]!) {
         const w = edges[nextEdge[v]!++]!;

@@ -1,3 +1,4 @@
+import { Slices } from './slices.js';
 import { asSet, overlaps } from '../categories.js';
 import { inForce, type IsoDate } from '../dates.js';
 import type { Entrustment } from '../model.js';
@@ -90,12 +91,14 @@ export class LinkGraphBuilder {
     if (e.under) for (const id of e.under) this.underRefs.push(id);
   }
 
-  build(): LinkGraph {
+  /** In slices (slices.ts): looking up every declared upstream takes a while on a large graph. */
+  async build(slices = new Slices()): Promise<LinkGraph> {
     const n = this.ids.length;
     const positionOf = this.positions();
     const underStart = new Int32Array(n + 1);
     const under: number[] = [];
     for (let i = 0, ref = 0; i < n; i++) {
+      if (slices.due()) await slices.turn();
       for (let k = 0; k < this.underCount[i]!; k++) {
         const u = positionOf(this.underRefs[ref++]!);
         if (u !== -1) under.push(u);

@@ -1,6 +1,7 @@
 import { componentsOf } from './components.js';
 import { ControllerSets, type ControllerSet } from './controller-sets.js';
 import { groupByValue, type LinkGraph } from './link-graph.js';
+import { Slices } from './slices.js';
 import type { UpLinks } from './up-links.js';
 
 /** The root controllers of every entrustment of a graph, as shared sets. */
@@ -18,7 +19,7 @@ export interface RootControllers {
  * A path never needs to repeat an entrustment to reach what its component reaches, so this is the
  * same answer as the walk, cycles included.
  */
-export function rootControllersOf(g: LinkGraph, up: UpLinks): RootControllers {
+export async function rootControllersOf(g: LinkGraph, up: UpLinks, slices = new Slices()): Promise<RootControllers> {
   // Controllers are numbered 0 … count - 1 for the sets, by party position.
   const controllerOf = new Int32Array(g.parties.length).fill(-1);
   let controllers = 0;
@@ -27,11 +28,12 @@ export function rootControllersOf(g: LinkGraph, up: UpLinks): RootControllers {
     if (up.own[i] === 1 && controllerOf[party] === -1) controllerOf[party] = controllers++;
   }
   const sets = new ControllerSets(controllers);
-  const components = componentsOf(up.start, up.ups);
+  const components = await componentsOf(up.start, up.ups, slices);
   const members = groupByValue(components.of, components.count);
   const byComponent: ControllerSet[] = new Array(components.count);
   const parts: ControllerSet[] = [];
   for (let c = 0; c < components.count; c++) {
+    if (slices.due()) await slices.turn();
     parts.length = 0;
     for (let m = members.start[c]!; m < members.start[c + 1]!; m++) {
       const i = members.list[m]!;

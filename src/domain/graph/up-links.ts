@@ -1,3 +1,4 @@
+import { Slices } from './slices.js';
 import { UNDER_ABSENT, UNDER_EMPTY, type LinkGraph } from './link-graph.js';
 
 /**
@@ -16,7 +17,8 @@ export interface UpLinks {
   readonly own: Uint8Array;
 }
 
-export function upLinksOf(g: LinkGraph): UpLinks {
+/** In slices (slices.ts): inferred links into a hub can be many. */
+export async function upLinksOf(g: LinkGraph, slices = new Slices()): Promise<UpLinks> {
   const n = g.size;
   const start = new Int32Array(n + 1);
   const own = new Uint8Array(n);
@@ -31,6 +33,7 @@ export function upLinksOf(g: LinkGraph): UpLinks {
     ups[used++] = u;
   };
   for (let i = 0; i < n; i++) {
+    if (slices.due()) await slices.turn();
     if (g.underKind[i] === UNDER_EMPTY) own[i] = 1;
     else if (g.underKind[i] !== UNDER_ABSENT) {
       for (let k = g.underStart[i]!; k < g.underStart[i + 1]!; k++) push(g.under[k]!);
