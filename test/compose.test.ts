@@ -36,7 +36,7 @@ const environment = (service: Service, given: Record<string, string>) =>
 t.test('the api environment is a configuration loadConfig accepts', async (t) => {
   const config = loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell' }));
   t.match(config, { store: 'neo4j', host: '0.0.0.0', port: 4000, demo: true });
-  t.same(config.neo4j, { uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'from-the-shell', database: undefined, connectTimeoutS: 60 });
+  t.same(config.neo4j, { uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'from-the-shell', database: undefined, connectTimeoutS: 60, stageImportsFrom: 20_000, recordsPerStage: 10_000 });
   t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell', DEMO: '0' })).demo, false, 'DEMO passes through');
   const known = readFileSync(inProject('src', 'config.ts'), 'utf8');
   for (const name of Object.keys(api!.environment ?? {})) t.match(known, new RegExp(`\\b${name}:`), `${name} is a variable config.ts reads`);
