@@ -58,7 +58,9 @@ export async function supplyChain(store: StorePort, controller: string, asOf?: I
       store.entrustmentsUnder(level.map((e) => e.id)),
       store.entrustmentsFrom([...new Set(level.map((e) => e.contractor))]),
     ]);
-    const undeclaredFrom = groupBy(sameClient.filter(underUnknown), (e) => e.client);
+    // In id order: stores return records in any order, and links keep the order they are met in.
+    declared.sort(byId);
+    const undeclaredFrom = groupBy(sameClient.filter(underUnknown).sort(byId), (e) => e.client);
     const next: Entrustment[] = [];
     for (const u of level) {
       const performers = [
