@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { loadConfig } from '../../src/config.js';
 import type { Entrustment, Party, RegisterBatch } from '../../src/domain/model.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
@@ -50,15 +50,20 @@ if (!skip) {
   };
   const everyId = (b: RegisterBatch) => ({ parties: b.parties.map((x) => x.id), entrustments: b.entrustments.map((x) => x.id) });
 
-  t.test('readers see nothing of a staged import until its last transaction commits, then all of it', async (t) => {
+  /** A store that stages every write, and a chain of a few staging transactions' worth, removed after the test. */
+  const stagedChain = async (t: Test, tag: string) => {
     const store = await openNeo4jStore(staging);
-    const p = `st${randomBytes(4).toString('hex')}-`;
+    const p = `${tag}${randomBytes(4).toString('hex')}-`;
     const batch = chain(p, PER_STAGE + 5);
     t.teardown(async () => {
       await store.remove(everyId(batch));
       await store.close();
     });
-    const before = await store.generation();
+    return { store, p, batch, before: await store.generation() };
+  };
+
+  t.test('readers see nothing of a staged import until its last transaction commits, then all of it', async (t) => {
+    const { store, p, batch, before } = await stagedChain(t, 'st');
     const seen: Array<{ done: number; generation: number; parties: number; into: number; staged: number }> = [];
     // A small write sent while the import stages waits for it: it neither interleaves nor fails.
     const small = chain(`${p}small-`, 2);
@@ -101,14 +106,7 @@ if (!skip) {
   });
 
   t.test('an import that fails mid-staging writes nothing visible; the next import clears what it staged', async (t) => {
-    const store = await openNeo4jStore(staging);
-    const p = `sf${randomBytes(4).toString('hex')}-`;
-    const batch = chain(p, PER_STAGE + 5);
-    t.teardown(async () => {
-      await store.remove(everyId(batch));
-      await store.close();
-    });
-    const before = await store.generation();
+    const { store, p, batch, before } = await stagedChain(t, 'sf');
     await t.rejects(
       store.upsert(batch, () => {
         throw new Error('the process died here');

@@ -11,7 +11,7 @@ import { reasonOf, toStoreError } from './errors.js';
 import { linksOf, propsOf, recordsOf, toInteger, toNumber } from './mapping.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
-import { chunks, type Progress, ROWS_PER_STATEMENT, upsertInOne, upsertStaged } from './upsert.js';
+import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
 
 /** Links per page of a whole-graph scan. */
 const LINKS_PER_PAGE = 10_000;
@@ -35,8 +35,6 @@ export interface Neo4jTarget {
   /** Records per staging transaction. */
   recordsPerStage: number;
 }
-
-export { ROWS_PER_STATEMENT };
 
 const windowParams = (window?: Period) => ({ from: window?.from ?? null, to: window?.to ?? null });
 
@@ -116,9 +114,8 @@ export class Neo4jStore implements StorePort {
   }
 
   upsert(batch: RegisterBatch, onProgress?: Progress, audit?: AuditDraft, options: UpsertOptions = {}): Promise<void> {
-    const records = batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
     const work = { batch, onProgress, audit, options, perStage: this.target.recordsPerStage };
-    return records >= this.target.stageImportsFrom ? upsertStaged(this, work) : upsertInOne(this, work);
+    return sizeOf(batch) >= this.target.stageImportsFrom ? upsertStaged(this, work) : upsertInOne(this, work);
   }
 
   async remove(ids: RemoveIds, audit?: AuditDraft, options: RemoveOptions = {}): Promise<Reference[]> {

@@ -39,14 +39,29 @@ function rowsOf(batch: RegisterBatch) {
 
 type NodeRows = ReturnType<typeof rowsOf>;
 
-const sizeOf = (batch: RegisterBatch) => batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
+/** The rows of `rows` that belong to the records of `subset` (already encoded: never twice). */
+function rowsFor(rows: NodeRows, subset: RegisterBatch): NodeRows {
+  const of = <R extends Record<string, unknown>>(all: R[], records: readonly { id: string }[]) => {
+    const ids = new Set(records.map((x) => x.id));
+    return all.filter((row) => ids.has(row.id as string));
+  };
+  return {
+    sources: of(rows.sources, subset.sources),
+    parties: of(rows.parties, subset.parties),
+    entrustments: of(rows.entrustments, subset.entrustments),
+    incidents: of(rows.incidents, subset.incidents),
+  };
+}
+
+/** How many records a batch holds. */
+export const sizeOf = (batch: RegisterBatch) => batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
 
 /**
- * Writes every record of `batch` inside `tx` with the kinds' own upsert and link statements: nodes
- * first, then relationships, since a link may point at any node of the batch. Progress counts nodes.
+ * Writes every record of `batch` (encoded as `rows`) inside `tx` with the kinds' own upsert and link
+ * statements: nodes first, then relationships, since a link may point at any node of the batch.
+ * Progress counts nodes.
  */
-async function writeAll(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, onProgress?: Progress): Promise<void> {
-  const rows = rowsOf(batch);
+async function writeAll(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, rows: NodeRows, onProgress?: Progress): Promise<void> {
   const total = sizeOf(batch);
   type Statement = { name: QueryName; params: Record<string, unknown>; rows: number };
   const each = (name: QueryName, lists: unknown[][], key: 'rows' | 'ids', counts: boolean): Statement[] =>
@@ -80,10 +95,11 @@ export interface UpsertWork {
 
 /** The whole batch in one write transaction. */
 export async function upsertInOne(r: Runners, { batch, onProgress, audit, options }: UpsertWork): Promise<void> {
+  const rows = rowsOf(batch);
   await r.write(sizeOf(batch), async (tx) => {
     await beginWrite(r, tx, options.expectedGeneration);
     await access.appendAudit(r, tx, audit);
-    await writeAll(r, tx, batch, onProgress);
+    await writeAll(r, tx, batch, rows, onProgress);
     if (options.scope) await r.run(tx, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
   });
   await onProgress?.(sizeOf(batch), sizeOf(batch));
@@ -99,7 +115,7 @@ export async function upsertStaged(r: Runners, { batch, onProgress, audit, optio
     await repeatWhileAny(() => inOwnTransaction(r, perStage, (tx) => countOf(r, tx, 'staged/clear', 'cleared', perStage)));
     const { added, changed, unchanged } = await sortByStored(r, lock, batch, rows, perStage);
     let done = unchanged;
-    for (const part of stagingParts(rows, added, perStage)) {
+    for (const part of stagingParts(rowsFor(rows, added), perStage)) {
       await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/add', part.rows));
       done += part.size;
       if (done < total) await onProgress?.(done, total);
@@ -107,7 +123,7 @@ export async function upsertStaged(r: Runners, { batch, onProgress, audit, optio
     for (const part of linkParts(added, perStage)) await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
     await access.appendAudit(r, lock, audit);
     await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published', perStage));
-    await writeAll(r, lock, changed);
+    await writeAll(r, lock, changed, rowsFor(rows, changed));
     if (options.scope) await r.run(lock, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
   });
   await onProgress?.(total, total);
@@ -134,6 +150,7 @@ async function repeatWhileAny(step: () => Promise<number>): Promise<void> {
 
 type Kind = 'sources' | 'parties' | 'entrustments' | 'incidents';
 const KINDS: readonly Kind[] = ['sources', 'parties', 'entrustments', 'incidents'];
+/** No record of any kind: a batch to fill, or the parameters a statement about one kind leaves empty. */
 const none: RegisterBatch = { sources: [], parties: [], entrustments: [], incidents: [] };
 
 /**
@@ -146,12 +163,12 @@ async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterB
   const key = (kind: Kind, id: string) => `${kind}\u0000${id}`;
   for (const kind of KINDS) {
     for (const part of chunks(rows[kind].map((row) => row.id as string), perStage)) {
-      const { records } = await r.run(tx, 'staged/stored', { ...emptyRows, [kind]: part });
+      const { records } = await r.run(tx, 'staged/stored', { ...none, [kind]: part });
       for (const row of records) stored.set(key(kind, row.get('id') as string), false);
     }
     const storedRows = rows[kind].filter((row) => stored.has(key(kind, row.id as string)));
     for (const part of chunks(storedRows)) {
-      const { records } = await r.run(tx, 'staged/compare', { ...emptyRows, [kind]: part });
+      const { records } = await r.run(tx, 'staged/compare', { ...none, [kind]: part });
       for (const row of records) stored.set(key(kind, row.get('id') as string), row.get('same') === true);
     }
   }
@@ -168,15 +185,9 @@ async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterB
   return { added, changed, unchanged };
 }
 
-const emptyRows = { sources: [], parties: [], entrustments: [], incidents: [] };
-
-/** The node rows of `added`, a transaction's worth at a time, one kind per part. */
-function stagingParts(rows: NodeRows, added: RegisterBatch, perStage: number) {
-  return KINDS.flatMap((kind) => {
-    const ids = new Set(added[kind].map((x) => x.id));
-    const mine = rows[kind].filter((row) => ids.has(row.id as string));
-    return chunks(mine, perStage).map((part) => ({ size: part.length, rows: { ...emptyRows, [kind]: part } }));
-  });
+/** Node rows, a transaction's worth at a time, one kind per part. */
+function stagingParts(rows: NodeRows, perStage: number) {
+  return KINDS.flatMap((kind) => chunks<unknown>(rows[kind], perStage).map((part) => ({ size: part.length, rows: { ...none, [kind]: part } })));
 }
 
 /** What staged/link needs of `added`, a transaction's worth at a time. */
