@@ -89,6 +89,9 @@ t.test('the MakeShop blast radius: exposed and unaware, the undisclosed hop, the
   t.match(await page.locator('#details .deadlines').innerText(), /nobody will tell this controller/);
   // The demo's source for these hops is a blog post with no URL, so it is named, not linked.
   t.match(await page.locator('#details .paths').innerText(), /cotode--makeshop .*sources: 自治体特選ストア/, 'every hop names its sources');
+  await page.waitForFunction(() => !(window as unknown as { explorerGraph: () => { animating: boolean } }).explorerGraph().animating);
+  const afterClick = await page.evaluate(() => (window as unknown as { explorerGraph: () => { nodes: string[]; inView: string[] } }).explorerGraph());
+  t.same(afterClick.inView.sort(), afterClick.nodes.sort(), 'choosing a controller that is in view keeps the whole graph in view');
   await page.screenshot({ path: `${ARTIFACTS}/explorer-makeshop-details.png` });
 
   const download = page.waitForEvent('download');
@@ -96,6 +99,13 @@ t.test('the MakeShop blast radius: exposed and unaware, the undisclosed hop, the
   const svg = await readFile(await (await download).path(), 'utf8');
   t.match(svg, /^(<\?xml[^>]*>\s*)?<svg/, 'an SVG document');
   for (const name of ['三島市', '武雄市', '東彼杵町', 'MakeShop', '株式会社cotode', 'undisclosed']) t.ok(svg.includes(name), `the SVG shows ${name}`);
+
+  const pngDownload = page.waitForEvent('download');
+  await page.locator('#export-png').click();
+  const png = await readFile(await (await pngDownload).path());
+  t.same([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  // IHDR: width and height at bytes 16 and 20. The whole graph at scale 2 is wider than the pane.
+  t.ok(png.readUInt32BE(16) > 800 && png.readUInt32BE(20) > 300, `the PNG holds the whole graph (${png.readUInt32BE(16)}×${png.readUInt32BE(20)})`);
 
   await page.emulateMedia({ media: 'print' });
   t.ok(await page.locator('#report').isVisible(), 'the report is what prints');

@@ -46,14 +46,21 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
   nodes: cy?.nodes().map((n) => n.id()) ?? [],
   undisclosed: cy?.edges('.undisclosed').map((e) => e.id()) ?? [],
   labels: Object.fromEntries(cy?.edges().map((e) => [e.id(), e.data('label')]) ?? []),
+  animating: cy?.animated() ?? false,
+  inView: cy?.nodes().filter((n) => inView(n.renderedBoundingBox())).map((n) => n.id()) ?? [],
 });
+
+function inView(box: { x1: number; y1: number; x2: number; y2: number }): boolean {
+  return !!cy && box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+}
 
 export function select(id: string): void {
   if (!cy) return;
   cy.$(':selected').unselect();
   const el = cy.getElementById(id);
   el.select();
-  if (el.nonempty()) cy.animate({ center: { eles: el } }, { duration: 200 });
+  // Pan only when the element is off screen: centring a visible node pushed the leak out of view.
+  if (el.nonempty() && !inView(el.renderedBoundingBox())) cy.animate({ center: { eles: el } }, { duration: 200 });
 }
 
 export function pngDataUrl(): string | null {
