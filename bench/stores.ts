@@ -17,6 +17,8 @@ export interface StoreUnderTest {
   open(): Promise<StorePort>;
   /** Memory the store holds outside this process (Neo4j's JVM), in bytes. */
   outsideRss(): number | null;
+  /** The environment that points `npm start` at this store (for the load test's own server). */
+  serverEnv: Record<string, string>;
   /** Starts watching the store's largest transaction memory, where the store reports it. */
   watchTransactions?(): TransactionMemoryWatch;
   dispose(): Promise<void>;
@@ -27,6 +29,7 @@ export function embedded(): StoreUnderTest {
   return {
     name: 'embedded',
     open: () => openEmbeddedStore(dir),
+    serverEnv: { STORE: 'embedded', DATA_DIR: dir },
     outsideRss: () => null,
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -52,6 +55,7 @@ export async function neo4j(): Promise<StoreUnderTest> {
   return {
     name: 'neo4j',
     open: () => openNeo4jStore(config),
+    serverEnv: { STORE: 'neo4j', NEO4J_URI: config.uri, NEO4J_USER: config.user, NEO4J_PASSWORD: config.password },
     outsideRss: () => rssOf(server.pid),
     watchTransactions: () => watchTransactionMemory(server.uri),
     dispose: () => server.stop(),

@@ -7,6 +7,7 @@ import graphqlPlugin from './graphql/plugin.js';
 import protections from './http/protections.js';
 import registerBodies from './http/register-bodies.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { WholeGraph } from './domain/graph/whole-graph.js';
 import type { StorePort } from './store/port.js';
 import { defaultLifecycle, type LifecycleConfig } from './config.js';
 
@@ -27,6 +28,7 @@ export interface AppOptions {
 
 /** The service as a Fastify instance that never listens: server.ts and the tests share it. */
 export async function buildApp({ store, logger = false, security = defaultSecurity(), lifecycle = defaultLifecycle() }: AppOptions): Promise<FastifyInstance> {
+  const wholeGraph = new WholeGraph(store, { threadFrom: security.wholeGraphWorkerFrom, maxFindings: security.maxFindingsPerAnswer });
   const app = Fastify({
     logger,
     // The largest body any route takes; the access plugin holds readers to the smaller one.
@@ -38,13 +40,16 @@ export async function buildApp({ store, logger = false, security = defaultSecuri
   await app.register(
     fp(async (instance) => {
       instance.decorate('store', store);
-      instance.addHook('onClose', async () => store.close());
+      instance.addHook('onClose', async () => {
+        await wholeGraph.close();
+        await store.close();
+      });
     }, { name: 'vendor-chain-store' }),
   );
   await app.register(accessPlugin, { security });
   await app.register(registerBodies, { fromBytes: security.importWorkerFromBytes });
   await app.register(protections, { security });
-  await app.register(graphqlPlugin, { limits: security.query, lifecycle });
+  await app.register(graphqlPlugin, { limits: security.query, lifecycle, wholeGraph });
   await app.register(graphiqlPlugin);
   await app.register(explorerPlugin);
   app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {

@@ -44,6 +44,8 @@ const envSchema = z
     REGISTER_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REQUEST_TIMEOUT_S: whole(1, 3600).optional(),
     IMPORT_WORKER_FROM_BYTES: whole(0, 1024 ** 3).optional(),
+    WHOLE_GRAPH_WORKER_FROM: whole(0, 1_000_000_000).optional(),
+    MAX_FINDINGS_PER_ANSWER: whole(1, 1_000_000).optional(),
     MAX_QUERY_COST: whole(1, 1_000_000).optional(),
     MAX_QUERY_DEPTH: whole(1, 100).optional(),
     MAX_QUERY_ALIASES: whole(0, 10_000).optional(),
@@ -127,6 +129,8 @@ function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
     registerBodyLimit: e.REGISTER_BODY_LIMIT_BYTES ?? d.registerBodyLimit,
     requestTimeoutMs: (e.REQUEST_TIMEOUT_S ?? d.requestTimeoutMs / 1000) * 1000,
     importWorkerFromBytes: e.IMPORT_WORKER_FROM_BYTES ?? d.importWorkerFromBytes,
+    wholeGraphWorkerFrom: e.WHOLE_GRAPH_WORKER_FROM ?? d.wholeGraphWorkerFrom,
+    maxFindingsPerAnswer: e.MAX_FINDINGS_PER_ANSWER ?? d.maxFindingsPerAnswer,
     query: {
       maxCost: e.MAX_QUERY_COST ?? d.query.maxCost,
       maxDepth: e.MAX_QUERY_DEPTH ?? d.query.maxDepth,

@@ -20,6 +20,10 @@ export interface SecurityConfig {
   requestTimeoutMs: number;
   /** Request bodies and registers from this size up are parsed and imported in a worker thread. */
   importWorkerFromBytes: number;
+  /** Whole-graph answers (findings over the whole register, concentration) on a graph of this many entrustments or more are computed in a worker thread. */
+  wholeGraphWorkerFrom: number;
+  /** The most re-delegation findings one answer holds; longer lists are read in pages. */
+  maxFindingsPerAnswer: number;
   query: QueryLimits;
 }
 
@@ -46,6 +50,9 @@ export function defaultSecurity(host = '127.0.0.1'): SecurityConfig {
     registerBodyLimit: 64 * 1024 * 1024,
     requestTimeoutMs: 60_000,
     importWorkerFromBytes: 256 * 1024,
+    // Below this a whole-graph answer takes tens of milliseconds: less than starting a thread.
+    wholeGraphWorkerFrom: 5_000,
+    maxFindingsPerAnswer: 10_000,
     query: { ...DEFAULT_QUERY_LIMITS },
   };
 }

@@ -52,6 +52,12 @@ t.test('security: loopback decides anonymous access and the default Host allow-l
   t.equal(local.importWorkerFromBytes, 256 * 1024, 'registers from 256 KiB up are imported in a worker thread');
   t.equal(loadConfig({ IMPORT_WORKER_FROM_BYTES: '0' }).security.importWorkerFromBytes, 0);
   t.throws(() => loadConfig({ IMPORT_WORKER_FROM_BYTES: '-1' }), { message: /^IMPORT_WORKER_FROM_BYTES: expected a whole number from 0 to 1073741824 \(got "-1"\)$/ });
+  t.equal(local.wholeGraphWorkerFrom, 5000, 'whole-graph answers on graphs of 5,000 entrustments or more are computed in a worker thread');
+  t.equal(loadConfig({ WHOLE_GRAPH_WORKER_FROM: '0' }).security.wholeGraphWorkerFrom, 0);
+  t.throws(() => loadConfig({ WHOLE_GRAPH_WORKER_FROM: 'soon' }), { message: /^WHOLE_GRAPH_WORKER_FROM: expected a whole number from 0 to 1000000000 \(got "soon"\)$/ });
+  t.equal(local.maxFindingsPerAnswer, 10_000, 'one answer holds at most 10,000 findings');
+  t.equal(loadConfig({ MAX_FINDINGS_PER_ANSWER: '500' }).security.maxFindingsPerAnswer, 500);
+  t.throws(() => loadConfig({ MAX_FINDINGS_PER_ANSWER: '0' }), { message: /^MAX_FINDINGS_PER_ANSWER: expected a whole number from 1 to 1000000 \(got "0"\)$/ });
 });
 
 t.test('lifecycle: the sync limit, a fixed clock for reproducible outputs, the CLI user', async (t) => {

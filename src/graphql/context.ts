@@ -1,5 +1,6 @@
 import type { Principal } from '../access/model.js';
 import type { LifecycleConfig } from '../config.js';
+import type { WholeGraph } from '../domain/graph/whole-graph.js';
 import type { StorePort } from '../store/port.js';
 
 export interface VcContext {
@@ -8,6 +9,8 @@ export interface VcContext {
   principal: Principal | null;
   /** The sync limit and the clock writes record. */
   lifecycle: LifecycleConfig;
+  /** Whole-register findings and concentration, computed in a worker thread on a large graph. */
+  wholeGraph: WholeGraph;
 }
 
 declare module 'mercurius' {

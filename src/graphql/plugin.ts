@@ -19,6 +19,7 @@ import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
 import { checkRequest, labelResponse, responseMediaType } from './http.js';
 import './context.js';
+import type { WholeGraph } from '../domain/graph/whole-graph.js';
 
 function isJson(source: string): boolean {
   try {
@@ -36,12 +37,12 @@ function merge(...parts: Record<string, Record<string, unknown>>[]) {
 }
 
 export default fp(
-  async function graphqlPlugin(app: FastifyInstance, { limits, lifecycle }: { limits: QueryLimits; lifecycle: LifecycleConfig }) {
+  async function graphqlPlugin(app: FastifyInstance, { limits, lifecycle, wholeGraph }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph }) {
     await app.register(mercurius, {
       schema: loadSchema(),
       resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never, notificationResolvers as never, auditResolvers as never, lifecycleResolvers as never) } as never,
       loaders,
-      context: (request) => ({ store: app.store, principal: request.principal, lifecycle }),
+      context: (request) => ({ store: app.store, principal: request.principal, lifecycle, wholeGraph }),
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),

@@ -1,7 +1,8 @@
 import type { IResolvers } from 'mercurius';
 import { blastRadius } from '../../domain/blast-radius.js';
 import { resolveLeak, type LeakQuery } from '../../domain/leak.js';
-import { redelegationFindings, type FindingsQuery } from '../../domain/redelegation.js';
+import { findingId, type FindingsPage } from '../../domain/findings-page.js';
+import type { Finding, FindingsQuery } from '../../domain/redelegation.js';
 import { supplyChain } from '../../domain/supply-chain.js';
 import { BadInputError } from '../../errors.js';
 
@@ -25,12 +26,15 @@ export const analysisResolvers: IResolvers = {
         unexplored: result.unexplored,
       };
     },
-    redelegationFindings: async (_, args: FindingsQuery, { store }) => redelegationFindings(store, args),
+    redelegationFindings: async (_, args: FindingsQuery & FindingsPage, { wholeGraph }) => wholeGraph.findings(args),
     supplyChain: async (_, { controller, asOf }: { controller: string; asOf?: string }, { store }) => {
       const chain = await supplyChain(store, controller, asOf ?? undefined);
       const entrustments = new Map(chain.links.map((l) => [l.entrustment.id, l.entrustment]));
       const members = chain.members.map((m) => ({ ...m, via: m.via.map((id) => entrustments.get(id)) }));
       return { ...chain, members, entrustments: [...entrustments.values()] };
     },
+  },
+  RedelegationFinding: {
+    id: (finding: Finding) => findingId(finding),
   },
 };

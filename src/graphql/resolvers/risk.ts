@@ -1,7 +1,6 @@
 import type { IResolvers } from 'mercurius';
 import { breachObligations } from '../../domain/breach-obligations.js';
 import { certificationAlerts } from '../../domain/certifications.js';
-import { concentration } from '../../domain/concentration.js';
 import { crossBorder } from '../../domain/cross-border.js';
 import { groupExposure } from '../../domain/group-exposure.js';
 import { BadInputError } from '../../errors.js';
@@ -14,9 +13,9 @@ export const riskResolvers: IResolvers = {
       const result = await crossBorder(store, controller, asOf ?? undefined);
       return { ...result, hops: result.hops.map((h) => ({ ...h, transferBasis: h.entrustment.transferBasis })) };
     },
-    concentration: async (_, { asOf, first }: { asOf?: string; first: number }, { store }) => {
+    concentration: async (_, { asOf, first }: { asOf?: string; first: number }, { wholeGraph }) => {
       if (first < 1 || first > 500) throw new BadInputError('first', 'must be between 1 and 500');
-      return concentration(store, asOf ?? undefined, first);
+      return wholeGraph.concentration(asOf ?? undefined, first);
     },
     groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) => groupExposure(store, party, asOf ?? undefined),
     certificationAlerts: async (_, { controller, asOf }: Args, { store }) => certificationAlerts(store, controller, asOf ?? undefined),

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { inProject } from '../src/paths.js';
+import { rssOf } from './neo4j-server.js';
+
+// The service for the load test, as users run it (`node dist/src/server.js`), in a process of its
+// own: a load generator in the service's process would share its event loop and be measured too.
+
+export interface Served {
+  /** `/graphql` on loopback. */
+  url: string;
+  rss(): number | null;
+  stop(): Promise<void>;
+}
+
+const START_LINE = /GraphiQL at (http:\/\/127\.0\.0\.1:\d+)\/graphiql/;
+
+/** Starts the built server with `storeEnv` (STORE, DATA_DIR or NEO4J_*) on a free loopback port. */
+export async function serve(storeEnv: Record<string, string>, timeoutMs = 120_000): Promise<Served> {
+  const child = spawn(process.execPath, [inProject('dist', 'src', 'server.js')], {
+    env: { PATH: process.env.PATH ?? '', ...storeEnv, HOST: '127.0.0.1', PORT: '0', DEMO: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit');
+  let output = '';
+  let read: (chunk: Buffer) => void = () => {};
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = START_LINE.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`${match[1]}/graphql`);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    void exited.then(([code]) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with code ${code} before it started:\n${output}`));
+    });
+  });
+  // Its log (a line per request) is drained and dropped, or the pipe fills and the server blocks.
+  child.stdout.off('data', read);
+  child.stderr.off('data', read);
+  child.stdout.resume();
+  child.stderr.resume();
+  return {
+    url,
+    rss: () => rssOf(child.pid!),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import t, { type Test } from 'tap';
+import { generate } from '../../bench/generate.js';
+import { buildApp } from '../../src/app.js';
+import { findingId } from '../../src/domain/findings-page.js';
+import { WholeGraph } from '../../src/domain/graph/whole-graph.js';
+import type { Finding } from '../../src/domain/redelegation.js';
+import { importRegister } from '../../src/register/import.js';
+import { defaultSecurity } from '../../src/security-config.js';
+import type { StorePort } from '../../src/store/port.js';
+import { rememberTarget } from '../../src/store/target.js';
+import { gql, tempStore } from '../helpers/app.js';
+import { mainThreadCpuMs } from '../helpers/poll-while.js';
+
+// Whole-graph answers on a large graph are computed in a worker thread (whole-graph-thread.ts),
+// so the main thread keeps answering small queries; they must be the answers computed here.
+
+const REGISTER = generate(600, 7).document;
+const ALL = 1_000_000;
+
+async function loaded(t: Test): Promise<StorePort> {
+  const store = await tempStore(t, 'vc-whole-graph-');
+  const report = await importRegister(store, REGISTER);
+  t.ok(report.ok && report.entrustments > 1000, `a graph of ${report.entrustments} entrustments`);
+  return store;
+}
+
+function wholeGraph(t: Test, store: StorePort, threadFrom: number | null, maxFindings = ALL): WholeGraph {
+  const g = new WholeGraph(store, { threadFrom, maxFindings });
+  t.teardown(() => g.close());
+  return g;
+}
+
+/** How much of the process's CPU time during `work` this (the main) thread spent. */
+async function mainThreadShare<T>(work: () => Promise<T>): Promise<{ value: T; share: number; cpuMs: number }> {
+  const main0 = mainThreadCpuMs();
+  const all0 = process.cpuUsage();
+  const value = await work();
+  const all = process.cpuUsage(all0);
+  const cpuMs = (all.user + all.system) / 1000;
+  return { value, share: (mainThreadCpuMs() - main0) / cpuMs, cpuMs };
+}
+
+const ids = (findings: readonly Finding[]) => findings.map(findingId);
+
+t.test('in a worker thread: the same findings and concentration as computed here', async (t) => {
+  const [here, there] = [wholeGraph(t, await loaded(t), null), wholeGraph(t, await loaded(t), 0)];
+  const all = await here.findings({});
+  t.ok(all.length > 5000, `${all.length} findings`);
+  t.same(await there.findings({}), all, 'whole-register findings');
+  t.same(await there.findings({ asOf: '2016-06-01' }), await here.findings({ asOf: '2016-06-01' }), 'as of a date');
+  t.same(await there.concentration(undefined, 500), await here.concentration(undefined, 500), 'the first 500 of the concentration ranking');
+  t.same(await there.concentration('2016-06-01', 10), await here.concentration('2016-06-01', 10), 'as of a date, the first 10');
+
+  const pages: Finding[] = [];
+  for (let after: string | null = null; ; ) {
+    const page: Finding[] = await there.findings({ first: 1000, after });
+    pages.push(...page);
+    if (page.length < 1000) break;
+    after = findingId(page[page.length - 1]!);
+  }
+  t.same(ids(pages), ids(all), 'read in pages of 1,000 from the worker: the same list, in order');
+});
+
+// Shares of CPU, not times: the process's other threads (V8's collector among them) take some even
+// when everything is computed here, so "here" is more than 30% (about half), and "in a worker" under 15% (about none).
+t.test('the worker does the work; below the threshold the main thread does', async (t) => {
+  const [one, other] = [await loaded(t), await loaded(t)];
+  const offMain = await mainThreadShare(() => wholeGraph(t, one, 1000).findings({ first: 100 }));
+  t.ok(offMain.share < 0.15, `over the threshold the main thread spent ${(offMain.share * 100).toFixed(0)}% of ${offMain.cpuMs.toFixed(0)} ms of CPU`);
+  const onMain = await mainThreadShare(() => wholeGraph(t, other, 1_000_000).findings({ first: 100 }));
+  t.ok(onMain.share > 0.3, `under it, ${(onMain.share * 100).toFixed(0)}% of ${onMain.cpuMs.toFixed(0)} ms`);
+  t.same(ids(onMain.value), ids(offMain.value), 'the same answer either way');
+});
+
+t.test("the worker's answers follow writes", async (t) => {
+  const store = await loaded(t);
+  const there = wholeGraph(t, store, 0);
+  const before = await there.findings({});
+  const e = before.find((f) => f.rule === 'UNDISCLOSED')!.entrustment;
+  await store.upsert({ sources: [], parties: [], incidents: [], entrustments: [{ ...e, disclosed: true }] });
+  const after = await there.findings({});
+  t.notOk(after.some((f) => f.entrustment.id === e.id && f.rule === 'UNDISCLOSED'), `${e.id}, disclosed since, has no UNDISCLOSED finding any more`);
+  t.equal(after.length, before.length - before.filter((f) => f.entrustment.id === e.id && f.rule === 'UNDISCLOSED').length);
+});
+
+t.test('pages: an answer too long for one, a bad first, an after that is not there', async (t) => {
+  const store = await loaded(t);
+  for (const threadFrom of [null, 0]) {
+    const g = wholeGraph(t, store, threadFrom, 2000);
+    const where = threadFrom === null ? 'here' : 'in a worker';
+    await t.rejects(g.findings({}), { code: 'BAD_USER_INPUT', message: /^first: [\d,]+ findings are more than one answer holds \(2,000\): ask for them in pages/ }, `${where}: too many for one answer`);
+    await t.rejects(g.findings({ first: 2001 }), { message: 'first: must be a whole number from 1 to 2000' }, `${where}: first over the limit`);
+    await t.rejects(g.findings({ first: 0 }), { message: 'first: must be a whole number from 1 to 2000' });
+    await t.rejects(g.findings({ first: 10, after: 'no|such|FINDING' }), { code: 'BAD_USER_INPUT', message: /^after: no finding "no\|such\|FINDING" in this answer: the register changed/ }, `${where}: an unknown after`);
+    const page = await g.findings({ first: 2000 });
+    t.equal(page.length, 2000, `${where}: a full page`);
+  }
+});
+
+t.test('through GraphQL: pages with first and after, ids, the limit from the configuration', async (t) => {
+  const store = await loaded(t);
+  const expected = ids(await wholeGraph(t, await loaded(t), null).findings({}));
+  const app = await buildApp({ store, security: { ...defaultSecurity(), wholeGraphWorkerFrom: 0, maxFindingsPerAnswer: 5000 } });
+  t.teardown(() => app.close());
+  const whole = await gql(app, '{ redelegationFindings { id } }');
+  t.equal(whole.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+  t.match(whole.errors?.[0]?.message, /more than one answer holds \(5,000\)/, 'one answer holds at most MAX_FINDINGS_PER_ANSWER');
+  const read: string[] = [];
+  for (let after: string | null = null; ; ) {
+    const { data, errors } = await gql(app, 'query($after: ID) { redelegationFindings(first: 5000, after: $after) { id rule entrustment { id } upstream { id } } }', { after });
+    t.same(errors, undefined);
+    const page = data.redelegationFindings as { id: string; rule: string; entrustment: { id: string }; upstream: { id: string } }[];
+    t.ok(page.every((f) => f.id === `${f.entrustment.id}|${f.upstream.id}|${f.rule}`), 'each id is entrustment|upstream|rule');
+    read.push(...page.map((f) => f.id));
+    if (page.length < 5000) break;
+    after = page[page.length - 1]!.id;
+  }
+  t.same(read, expected, 'the pages make up the whole list');
+});
+
+t.test('a worker that cannot open the store says so on every ask', async (t) => {
+  const store = await loaded(t);
+  // The same store, said to live where no store can be opened: the worker fails, not this thread.
+  const elsewhere = rememberTarget(new Proxy(store, {}), { kind: 'embedded', dataDir: '/dev/null/not-a-directory' });
+  const g = wholeGraph(t, elsewhere, 0);
+  await t.rejects(g.findings({ first: 10 }), /not-a-directory|ENOTDIR/);
+  await t.rejects(g.concentration(undefined, 5), /not-a-directory|ENOTDIR/, 'and again');
+  t.equal((await wholeGraph(t, store, 0).concentration(undefined, 5)).length, 5, 'the store itself answers through a worker');
+});
