@@ -4,7 +4,8 @@ import { WriteConflictError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import { auditDraft, batchChanges, importSummary } from './audit-summary.js';
 import { JsonLineFinder } from './json-lines.js';
-import { LineFinder, parseRegisterText } from './parse.js';
+import { FAST_YAML_FROM, LineFinder, parseRegisterText } from './parse.js';
+import { yamlLines } from './yaml-lines.js';
 import type { PathSegment, Problem } from './problems.js';
 import { resolveReferences, type DocumentUnderCheck } from './resolve.js';
 import { planSync, refusalMessage, type SyncPlan } from './sync.js';
@@ -68,7 +69,7 @@ export function checkRegisters(inputs: readonly RegisterInput[]): Promise<Import
  */
 export async function importRegisters(store: StorePort | null, inputs: readonly RegisterInput[], options: ImportOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { ok: false, sources: 0, parties: 0, entrustments: 0, incidents: 0, errors: [], warnings: [] };
-  const checked: Array<DocumentUnderCheck & { text: string; json: boolean; register: Register | null }> = [];
+  const checked: Array<DocumentUnderCheck & { text: string; json: boolean; value: unknown; register: Register | null }> = [];
   let invalid = false;
   for (const input of inputs) {
     const parsed = parseRegisterText(input.text);
@@ -80,13 +81,13 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
     countSections(report, parsed.value);
     const { register, loose, errors, warnings } = validateRegister(parsed.value);
     if (register === null) invalid = true;
-    checked.push({ register, loose, errors, warnings, text: input.text, json: parsed.json, ...(input.file === undefined ? {} : { file: input.file }) });
+    checked.push({ register, loose, errors, warnings, text: input.text, json: parsed.json, value: parsed.value, ...(input.file === undefined ? {} : { file: input.file }) });
   }
   // References are resolved even in invalid documents (read leniently), so one run reports
   // every error that can be known.
   await resolveReferences(checked, store);
   for (const doc of checked) {
-    const lines = doc.errors.empty && doc.warnings.empty ? null : lineFinder(doc.text, doc.json, [...doc.errors.items, ...doc.warnings.items].map((p) => p.at));
+    const lines = doc.errors.empty && doc.warnings.empty ? null : lineFinder(doc, [...doc.errors.items, ...doc.warnings.items].map((p) => p.at));
     const place = (p: { at: (string | number)[]; path: string; message: string }): Problem => {
       const line = lines?.lineOf(p.at);
       return withFile({ path: p.path, message: p.message, ...(line === undefined ? {} : { line }) }, doc.file);
@@ -132,9 +133,10 @@ async function write(store: StorePort, batch: RegisterBatch, options: ImportOpti
   }
 }
 
-/** JSON is placed by a bounded-memory scan; YAML by its parser. */
-function lineFinder(text: string, json: boolean, paths: PathSegment[][]): { lineOf(path: PathSegment[]): number | undefined } {
-  return json ? new JsonLineFinder(text, paths) : new LineFinder(text);
+/** JSON and large YAML are placed by bounded-memory scans; YAML they cannot place, by the yaml package. */
+function lineFinder({ text, json, value }: { text: string; json: boolean; value: unknown }, paths: PathSegment[][]): { lineOf(path: PathSegment[]): number | undefined } {
+  if (json) return new JsonLineFinder(text, paths);
+  return (text.length >= FAST_YAML_FROM ? yamlLines(text, value, paths) : null) ?? new LineFinder(text);
 }
 
 /** Problems by line, as a person reads the file; a stable sort keeps same-line ones together. */

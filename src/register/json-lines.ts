@@ -1,53 +1,28 @@
+import { PathLines, type PathNode } from './path-lines.js';
 import type { PathSegment } from './problems.js';
 
 // Lines of problems in a JSON register, found by one scan of the text that follows only the
 // paths asked for (a trie of them), so a large file with a few errors costs one pass and memory
 // for those paths alone; the YAML parser would build a node tree many times the file's size.
 
-interface Trie {
-  children: Map<PathSegment, Trie>;
-  line?: number;
-}
-
 interface Frame {
-  node: Trie | null;
+  node: PathNode | null;
   array: boolean;
   index: number;
   key: string | null;
 }
 
-export class JsonLineFinder {
-  private readonly root: Trie = { children: new Map() };
-
+export class JsonLineFinder extends PathLines {
   constructor(text: string, paths: readonly (readonly PathSegment[])[]) {
-    for (const path of paths) {
-      let node = this.root;
-      for (const segment of path) {
-        let child = node.children.get(segment);
-        if (!child) node.children.set(segment, (child = { children: new Map() }));
-        node = child;
-      }
-    }
+    super(paths);
     this.scan(text);
-  }
-
-  /** The line of the deepest part of `path` the text has (a missing field: its object). */
-  lineOf(path: readonly PathSegment[]): number | undefined {
-    let node: Trie | undefined = this.root;
-    let line = this.root.line;
-    for (const segment of path) {
-      node = node.children.get(segment);
-      if (node?.line === undefined) break;
-      line = node.line;
-    }
-    return line;
   }
 
   private scan(text: string): void {
     const stack: Frame[] = [];
     let line = 1;
     // The trie node of the value about to start; null when no asked path goes through it.
-    const valueNode = (): Trie | null => {
+    const valueNode = (): PathNode | null => {
       if (stack.length === 0) return this.root;
       const top = stack[stack.length - 1]!;
       if (top.node === null) return null;
