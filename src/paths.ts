@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The project root holds schema/, cypher/, examples/ and the taxonomy; the code runs either from
@@ -16,3 +16,10 @@ function findRoot(start: string): string {
 
 export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const inProject = (...parts: string[]): string => join(projectRoot, ...parts);
+
+/**
+ * A worker thread's entry module, `name` beside the module at `moduleUrl`, with that module's own
+ * extension: .js once built into dist/, .ts when tests run the sources through tap's TypeScript
+ * loader (which a worker inherits with the parent's execArgv).
+ */
+export const siblingModule = (moduleUrl: string, name: string): URL => new URL(`./${name}${extname(fileURLToPath(moduleUrl))}`, moduleUrl);

@@ -1,7 +1,6 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, VcError } from '../../errors.js';
+import { siblingModule } from '../../paths.js';
 import { receiveError, type SentError } from '../../register/worker/protocol.js';
 import type { StoreTarget } from '../../store/target.js';
 
@@ -11,9 +10,7 @@ import type { StoreTarget } from '../../store/target.js';
 // opens the same store again (store/target.ts), remembers its answers until the next write, and
 // sends the main thread only what a request asks for: a page of findings, the first N parties.
 
-// The entry is this module's sibling with this module's own extension: .js once built, .ts under
-// tap's TypeScript loader (which a worker inherits with the parent's execArgv).
-const ENTRY = new URL(`./whole-graph-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+const ENTRY = siblingModule(import.meta.url, 'whole-graph-worker');
 
 /** How long a closing worker may take to close its store before it is ended. */
 const CLOSE_GRACE_MS = 5_000;

@@ -1,14 +1,10 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { siblingModule } from '../../paths.js';
 import type { StoreTarget } from '../../store/target.js';
 import type { ImportReport } from '../import.js';
 import { receiveError, workerStopped, type FromWorker, type ToWorker, type WorkerImportOptions, type WorkerInput } from './protocol.js';
 
-// The worker's entry is this module's sibling, with this module's own extension: .js once built
-// into dist/, .ts when tests run the sources through tap's TypeScript loader (which a worker
-// inherits with the parent's execArgv).
-const ENTRY = new URL(`./thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+const ENTRY = siblingModule(import.meta.url, 'thread');
 
 /** How long a worker that has answered may take to close its store and end. */
 const FINISH_GRACE_MS = 10_000;
