@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readlinkSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { inProject } from '../src/paths.js';
+import { waitForLine } from './child-line.js';
 
 // A throwaway Neo4j of one's own (test/neo4j-server/start.sh), for the bench and for tests that must
 // kill it or configure it differently from the shared one. start.sh execs java, so the child's pid
@@ -38,24 +39,10 @@ export async function startOwnNeo4j(port: number, env: Record<string, string> = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const uri = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`Neo4j did not start within ${timeoutMs} ms: ${err.slice(-2000)}`)), timeoutMs);
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const ready = /^READY (bolt:\/\/\S+)$/m.exec(out);
-      if (ready) {
-        clearTimeout(timer);
-        resolve(ready[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`start.sh exited with ${code} before READY: ${err.slice(-2000)}`));
-    });
-  });
+  const uri = (await waitForLine(child, /^READY (bolt:\/\/\S+)$/m, timeoutMs, 'Neo4j (start.sh)'))[1]!;
+  // Its later output is read and dropped, so the JVM never blocks on a full pipe.
+  child.stdout.resume();
+  child.stderr.resume();
   const pid = child.pid!;
   const dataDirs = openDataDirs(pid);
   const signal = async (name: NodeJS.Signals) => {

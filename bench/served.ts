@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { inProject } from '../src/paths.js';
+import { waitForLine } from './child-line.js';
 import { rssOf } from './neo4j-server.js';
 
 // The service for the load test, as users run it (`node dist/src/server.js`), in a process of its
@@ -22,28 +23,8 @@ export async function serve(storeEnv: Record<string, string>, timeoutMs = 120_00
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit');
-  let output = '';
-  let read: (chunk: Buffer) => void = () => {};
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = START_LINE.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`${match[1]}/graphql`);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    void exited.then(([code]) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with code ${code} before it started:\n${output}`));
-    });
-  });
+  const url = `${(await waitForLine(child, START_LINE, timeoutMs, 'the server'))[1]}/graphql`;
   // Its log (a line per request) is drained and dropped, or the pipe fills and the server blocks.
-  child.stdout.off('data', read);
-  child.stderr.off('data', read);
   child.stdout.resume();
   child.stderr.resume();
   return {
