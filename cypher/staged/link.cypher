@@ -27,7 +27,7 @@ CALL () {
     CREATE (p)-[:MEMBER_OF {role: membership.role}]->(consortium)
   }
   CALL (p, row) {
-    UNWIND [sourceId IN p.sources | {id: sourceId, certification: false}] + [sourceId IN row.certificationSources | {id: sourceId, certification: true}] AS cited
+    UNWIND [sourceId IN coalesce(p.sources, []) | {id: sourceId, certification: false}] + [sourceId IN row.certificationSources | {id: sourceId, certification: true}] AS cited
     OPTIONAL MATCH (stored:Source {id: cited.id})
     OPTIONAL MATCH (staged:PendingSource {id: cited.id})
     WITH p, cited, coalesce(stored, staged) AS source

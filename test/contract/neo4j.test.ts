@@ -7,7 +7,7 @@ import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { ROWS_PER_STATEMENT } from '../../src/store/neo4j/upsert.js';
 import type { Party, RegisterBatch } from '../../src/domain/model.js';
-import { entrustmentNode, linksOf, partyMemberships, partyNode, propsOf, recordsOf, toNumber } from '../../src/store/neo4j/mapping.js';
+import { entrustmentNode, entrustmentsOf, linksOf, partyMemberships, partyNode, recordsOf, toNumber } from '../../src/store/neo4j/mapping.js';
 import type { StorePort } from '../../src/store/port.js';
 import { storeContract } from './store-contract.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
@@ -102,7 +102,7 @@ t.test("Neo4j's errors become domain errors", async (t) => {
 t.test('records become node properties (json only where they nest) and come back as written', async (t) => {
   const { parties, entrustments } = fixture();
   const service = partyNode(parties[1]!);
-  t.strictSame(service, { id: 'cart', name: 'cart', aka: [], kind: 'service', operator: 'a', confidence: 'confirmed', sources: [], contactEmail: null, contactPhone: null, contactUrl: null, json: JSON.stringify(parties[1]) });
+  t.strictSame(service, { id: 'cart', name: 'cart', aka: null, kind: 'service', operator: 'a', confidence: 'confirmed', sources: null, contactEmail: null, contactPhone: null, contactUrl: null, json: JSON.stringify(parties[1]) });
   const contact = { email: 'privacy@example.jp', phone: '+81-3-1234-5678', url: 'https://example.jp/privacy' };
   const withContact = partyNode({ ...parties[0]!, contact });
   t.same([withContact.contactEmail, withContact.contactPhone, withContact.contactUrl], [contact.email, contact.phone, contact.url], 'the contact as real properties');
@@ -114,10 +114,13 @@ t.test('records become node properties (json only where they nest) and come back
   t.same(partyMemberships(certified).certificationSources, ['s1', 's2'], 'each source its certifications cite, once');
   const node = entrustmentNode(entrustments[0]!);
   t.same([node.from, node.to, node.under, node.client], [null, null, null, 'a'], 'no period, under absent');
-  t.same(entrustmentNode({ ...entrustments[0]!, under: [] }).under, [], 'under: [] is kept, not dropped');
-  const stored = Object.fromEntries(Object.entries(node).filter(([, v]) => v !== null));
-  const back = propsOf([new neo4j.types.Record(['props'], [{ ...stored, records: neo4j.int(7) }])]);
-  t.strictSame(back, [{ ...entrustments[0], records: 7 }], 'absent fields stay absent; an Integer becomes a number');
+  t.same([node.data, node.storage, node.ownData], [null, null, null], 'empty lists are not stored (neo4j-admin could not store them)');
+  const own = entrustmentNode({ ...entrustments[0]!, under: [], data: ['user.name'] });
+  t.same([own.under, own.ownData, own.data], [null, true, ['user.name']], 'under: [] is kept as ownData, a list with items as it is');
+  const stored = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
+  const back = entrustmentsOf([new neo4j.types.Record(['props'], [{ ...stored(node), records: neo4j.int(7) }])]);
+  t.strictSame(back, [{ ...entrustments[0], records: 7 }], 'absent fields stay absent, empty lists come back; an Integer becomes a number');
+  t.strictSame(entrustmentsOf([new neo4j.types.Record(['props'], [stored(own)])]), [{ ...entrustments[0], under: [], data: ['user.name'] }], 'ownData comes back as under: []');
   t.strictSame(recordsOf([new neo4j.types.Record(['json'], [service.json])]), [parties[1]]);
   const link = linksOf([new neo4j.types.Record(['id', 'client', 'contractor', 'under', 'data', 'from', 'to', 'records'], ['x', 'a', 'b', null, ['user.name'], '2014-01-01', null, 3])]);
   t.strictSame(link, [{ id: 'x', client: 'a', contractor: 'b', data: ['user.name'], from: '2014-01-01', records: 3 }]);

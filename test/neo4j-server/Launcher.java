@@ -17,14 +17,19 @@ import org.neo4j.harness.Neo4jBuilders;
  * Run as a single source file (java -cp <harness classpath> Launcher.java): nothing to compile.
  *
  * Environment: NEO4J_TEST_PORT (Bolt port, default 7687), NEO4J_TEST_PAGECACHE (default 256m),
- * NEO4J_TEST_TX_MAX (memory for all open transactions, default 1g). The JVM heap is set by the
+ * NEO4J_TEST_TX_MAX (memory for all open transactions, default 1g), NEO4J_TEST_FROM (a Neo4j home
+ * whose data/ a bulk load filled: the server starts on a copy of it). The JVM heap is set by the
  * caller's -Xmx. Prints "READY bolt://127.0.0.1:<port>" once Bolt accepts connections.
  */
 public final class Launcher {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(env("NEO4J_TEST_PORT", "7687"));
         Path dir = Files.createTempDirectory("vendor-chain-neo4j-");
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(dir)
+        var builder = Neo4jBuilders.newInProcessBuilder(dir);
+        String from = env("NEO4J_TEST_FROM", "");
+        // A store neo4j-admin imported (its home, holding data/databases/neo4j): the server starts on a copy.
+        if (!from.isEmpty()) builder.copyFrom(Path.of(from));
+        Neo4j neo4j = builder
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
                 .withConfig(BoltConnector.enabled, true)

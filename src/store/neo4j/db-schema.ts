@@ -17,7 +17,7 @@ export const RELATIONSHIP_TYPES = ['ENTRUSTS', 'TO', 'UNDER', 'APPROVED_BY', 'SU
 export const PROPERTY_KEYS = [
   'id', 'json', 'name', 'aka', 'kind', 'country', 'parent', 'operator', 'confidence', 'note', 'role', 'generation',
   'contactEmail', 'contactPhone', 'contactUrl',
-  'client', 'contractor', 'under', 'purposes', 'data', 'subjects', 'records', 'from', 'to', 'reentrustment',
+  'client', 'contractor', 'under', 'ownData', 'purposes', 'data', 'subjects', 'records', 'from', 'to', 'reentrustment',
   'disclosed', 'approvedBy', 'storage', 'access', 'transferBasis', 'sources',
   'party', 'detected', 'announced', 'url', 'title', 'published', 'seq', 'retired', 'certification',
 ] as const;

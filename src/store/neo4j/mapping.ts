@@ -5,8 +5,10 @@ import { linkOf } from '../../domain/graph/link-graph.js';
 
 // Between domain records and the graph (cypher/README.md draws it). Entrustments and sources are
 // flat, so their nodes hold every field as a property and are read back from those: Neo4j stores
-// no nulls, so an absent field stays absent, and lists (including an empty `under`) keep their
-// order. Parties and incidents hold nested lists of objects (memberships, certifications,
+// no nulls, so an absent field stays absent, and lists keep their order. An empty list is not
+// stored either, since neo4j-admin's bulk import cannot write one (neo4j/neo4j#13566) and both
+// ways in must give the same graph: it reads back as []. `under: []` (the client's own data, not
+// "unknown") is therefore kept as `ownData: true`. Parties and incidents hold nested lists of objects (memberships, certifications,
 // revisions), which properties cannot: their nodes keep the searchable fields as properties and
 // the whole record in `json`. Relationships carry the links; the id properties an entrustment
 // keeps (client, contractor, under) are what the relationships were drawn from.
@@ -14,13 +16,16 @@ import { linkOf } from '../../domain/graph/link-graph.js';
 type Value = string | number | boolean | string[] | null;
 type Props = Record<string, Value>;
 
-/** The node's properties; a field the record lacks is sent as null, which SET n = row drops. */
+/** The node's properties; a field the record lacks, or an empty list, is sent as null, which SET n = row drops. */
 const present = (props: Record<string, Value | undefined>): Props =>
-  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v ?? null]));
+  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v === undefined || (Array.isArray(v) && v.length === 0) ? null : v]));
 
 export const sourceNode = (s: Source): Props => present({ ...s });
 
-export const entrustmentNode = (e: Entrustment): Props => present({ ...e });
+export const entrustmentNode = (e: Entrustment): Props => present({ ...e, ownData: e.under?.length === 0 ? true : undefined });
+
+/** The entrustment fields that are lists: absent on the node when empty. `under` is not one: absent there is "unknown". */
+const ENTRUSTMENT_LISTS = ['purposes', 'data', 'subjects', 'approvedBy', 'storage', 'access', 'sources'] as const;
 
 /**
  * A party's node: its flat fields, its contact as contactEmail / contactPhone / contactUrl (a
@@ -54,9 +59,20 @@ function fromProps<T>(props: Record<string, unknown>): T {
   return record as T;
 }
 
-/** The flat records (entrustments, sources) a query returned in its `props` column. */
-export function propsOf<T extends Entrustment | Source>(rows: Neo4jRecord[]): T[] {
-  return rows.map((row) => fromProps<T>(row.get('props') as Record<string, unknown>));
+/** The sources a query returned in its `props` column. */
+export function sourcesOf(rows: Neo4jRecord[]): Source[] {
+  return rows.map((row) => fromProps<Source>(row.get('props') as Record<string, unknown>));
+}
+
+/** The entrustments a query returned in its `props` column, with their empty lists and `under: []` restored. */
+export function entrustmentsOf(rows: Neo4jRecord[]): Entrustment[] {
+  return rows.map((row) => {
+    const { ownData, ...fields } = fromProps<Entrustment & { ownData?: true }>(row.get('props') as Record<string, unknown>);
+    const record = fields as Entrustment;
+    for (const list of ENTRUSTMENT_LISTS) record[list] ??= [];
+    if (ownData) record.under = [];
+    return record;
+  });
 }
 
 /** The records a query returned in its `json` column (parties, incidents). */

@@ -8,7 +8,7 @@ import type { Reference, RemoveIds, RemoveOptions, StoreCounts, StorePort, Upser
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
-import { linksOf, propsOf, recordsOf, toInteger, toNumber } from './mapping.js';
+import { entrustmentsOf, linksOf, recordsOf, sourcesOf, toInteger, toNumber } from './mapping.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
@@ -54,7 +54,7 @@ export class Neo4jStore implements StorePort {
   }
 
   entrustments(ids: readonly string[]): Promise<Entrustment[]> {
-    return this.byIds('entrustment/get-many', ids, propsOf<Entrustment>);
+    return this.byIds('entrustment/get-many', ids, entrustmentsOf);
   }
 
   incidents(ids: readonly string[]): Promise<Incident[]> {
@@ -62,21 +62,21 @@ export class Neo4jStore implements StorePort {
   }
 
   sources(ids: readonly string[]): Promise<Source[]> {
-    return this.byIds('source/get-many', ids, propsOf<Source>);
+    return this.byIds('source/get-many', ids, sourcesOf);
   }
 
   async entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     if (partyIds.length === 0) return [];
-    return propsOf(await this.read('entrustment/into', { ids: [...partyIds], ...windowParams(window) }));
+    return entrustmentsOf(await this.read('entrustment/into', { ids: [...partyIds], ...windowParams(window) }));
   }
 
   async entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     if (partyIds.length === 0) return [];
-    return propsOf(await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }));
+    return entrustmentsOf(await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }));
   }
 
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
-    return this.byIds('entrustment/under', entrustmentIds, propsOf<Entrustment>);
+    return this.byIds('entrustment/under', entrustmentIds, entrustmentsOf);
   }
 
   incidentsAt(partyIds: readonly string[]): Promise<Incident[]> {
@@ -93,7 +93,7 @@ export class Neo4jStore implements StorePort {
 
   async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
     if (!(limit > 0)) return [];
-    return propsOf(await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
+    return entrustmentsOf(await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
   }
 
   async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
