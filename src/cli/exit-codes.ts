@@ -21,7 +21,7 @@ ${USAGE_LINE}`;
 export function exitCodesHelp(command: string): string {
   const one = command === 'findings' ? 'findings at or above --fail-on'
     : command === 'import' ? 'errors in the register files, or a sync refused (it would retire more than SYNC_RETIRE_LIMIT_PERCENT)'
-    : command === 'check' ? 'errors in the register files'
+    : command === 'check' || command === 'neo4j-csv' ? 'errors in the register files'
     : command === 'remove' ? 'refused: other records still refer to what would be removed'
     : command === 'keys' ? 'a name refused or taken' : '';
   const writes = ['import', 'keys', 'remove'].includes(command);

@@ -11,6 +11,7 @@ import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
 import { registerKeys } from './commands/keys.js';
+import { registerNeo4jCsv } from './commands/neo4j-csv.js';
 import { registerChanges } from './commands/changes.js';
 import { registerNotify } from './commands/notify.js';
 import { registerRemove } from './commands/remove.js';
@@ -45,6 +46,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
   registerObligations(program, output, env);
   registerNotify(program, output, env);
   registerKeys(program, output, env, setExit);
+  registerNeo4jCsv(program, output, env, setExit);
   for (const command of program.commands) {
     command.exitOverride().addHelpText('after', exitCodesHelp(command.name()));
     for (const sub of command.commands) sub.exitOverride();

@@ -68,6 +68,16 @@ export function checkRegisters(inputs: readonly RegisterInput[]): Promise<Import
  * written, in one transaction, or none.
  */
 export async function importRegisters(store: StorePort | null, inputs: readonly RegisterInput[], options: ImportOptions = {}): Promise<ImportReport> {
+  const { report, batch } = await readRegisters(store, inputs);
+  if (batch !== null && store !== null) await write(store, batch, options, report);
+  return report;
+}
+
+/**
+ * Parses, validates and resolves documents against `store` (or, without one, against each other
+ * only): the report, and the batch they make when nothing is wrong (null otherwise).
+ */
+export async function readRegisters(store: StorePort | null, inputs: readonly RegisterInput[]): Promise<{ report: ImportReport; batch: RegisterBatch | null }> {
   const report: ImportReport = { ok: false, sources: 0, parties: 0, entrustments: 0, incidents: 0, errors: [], warnings: [] };
   const checked: Array<DocumentUnderCheck & { text: string; json: boolean; value: unknown; register: Register | null }> = [];
   let invalid = false;
@@ -96,8 +106,7 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
     report.warnings.push(...inDocumentOrder(doc.warnings.items.map(place)));
   }
   report.ok = !invalid && report.errors.length === 0;
-  if (report.ok && store !== null) await write(store, mergeBatches(checked.map((doc) => doc.register as Register)), options, report);
-  return report;
+  return { report, batch: report.ok ? mergeBatches(checked.map((doc) => doc.register as Register)) : null };
 }
 
 /**

@@ -1,15 +1,22 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 
 /**
  * A throwaway Neo4j Community server for tests and contributors: Bolt on 127.0.0.1, auth off, data
@@ -17,8 +24,8 @@ import org.neo4j.harness.Neo4jBuilders;
  * Run as a single source file (java -cp <harness classpath> Launcher.java): nothing to compile.
  *
  * Environment: NEO4J_TEST_PORT (Bolt port, default 7687), NEO4J_TEST_PAGECACHE (default 256m),
- * NEO4J_TEST_TX_MAX (memory for all open transactions, default 1g), NEO4J_TEST_FROM (a Neo4j home
- * whose data/ a bulk load filled: the server starts on a copy of it). The JVM heap is set by the
+ * NEO4J_TEST_TX_MAX (memory for all open transactions, default 1g), NEO4J_TEST_IMPORT (a directory
+ * `vendor-chain neo4j-csv` wrote: the server starts on what neo4j-admin imports from it). The JVM heap is set by the
  * caller's -Xmx. Prints "READY bolt://127.0.0.1:<port>" once Bolt accepts connections.
  */
 public final class Launcher {
@@ -26,9 +33,17 @@ public final class Launcher {
         int port = Integer.parseInt(env("NEO4J_TEST_PORT", "7687"));
         Path dir = Files.createTempDirectory("vendor-chain-neo4j-");
         var builder = Neo4jBuilders.newInProcessBuilder(dir);
-        String from = env("NEO4J_TEST_FROM", "");
-        // A store neo4j-admin imported (its home, holding data/databases/neo4j): the server starts on a copy.
-        if (!from.isEmpty()) builder.copyFrom(Path.of(from));
+        String csv = env("NEO4J_TEST_IMPORT", "");
+        if (!csv.isEmpty()) {
+            // The server starts on a copy of what neo4j-admin imported: the harness copies a home.
+            Path imported = Files.createTempDirectory("vendor-chain-neo4j-import-");
+            try {
+                bulkImport(Path.of(csv), imported);
+                builder.copyFrom(imported);
+            } finally {
+                deleteTree(imported);
+            }
+        }
         Neo4j neo4j = builder
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
@@ -51,6 +66,29 @@ public final class Launcher {
         System.out.println("READY " + "bolt://127.0.0.1:" + neo4j.boltURI().getPort());
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Runs `neo4j-admin database import full neo4j` into a fresh home with the arguments
+     * `vendor-chain neo4j-csv` wrote beside its CSV files (neo4j-admin.args, files relative to it).
+     */
+    private static void bulkImport(Path csv, Path home) throws IOException {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/neo4j.conf"), "");
+        List<String> args = new ArrayList<>(List.of("database", "import", "full", "neo4j"));
+        for (String line : Files.readAllLines(csv.resolve("neo4j-admin.args"))) {
+            if (line.isBlank()) continue;
+            Matcher file = Pattern.compile("^(--(?:nodes|relationships)=[A-Za-z_]+=)(.+)$").matcher(line);
+            args.add(file.matches() ? file.group(1) + csv.resolve(file.group(2)).toAbsolutePath() : line);
+        }
+        args.add("--report-file=" + home.resolve("import.report"));
+        // Its progress goes to stderr: stdout carries only the READY line.
+        ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), System.err, System.err, new DefaultFileSystemAbstraction());
+        int status = AdminTool.execute(context, args.toArray(String[]::new));
+        if (status != 0) {
+            System.err.println("neo4j-admin database import failed (exit " + status + ")");
+            System.exit(1);
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import type { AuditDraft } from '../../../access/model.js';
+import type { RegisterBatch } from '../../../domain/model.js';
+import { entrustmentNode, incidentNode, partyMemberships, partyNode, sourceNode } from '../mapping.js';
+import { ARRAY_DELIMITER_ARG, CsvTable, propertyColumn, typeOf, type CellValue, type Column } from './csv-table.js';
+
+// A register as the CSV files `neo4j-admin database import full` loads into an empty database:
+// the same nodes, properties and relationships the Cypher import writes (cypher/README.md), with
+// the store's generation and the load's audit entry, so the service opens it as if it had been
+// imported through the API. Node properties come from the adapter's own mapping (mapping.ts), so
+// the two ways in cannot drift apart; test/contract/neo4j-bulk.test.ts compares the graphs.
+
+type Row = Record<string, CellValue>;
+
+/** What neo4j-admin is given: files relative to the directory they are in. */
+export interface BulkFiles {
+  /** neo4j-admin's arguments after `database import full <database>`, files relative to the directory. */
+  args: string[];
+  nodes: number;
+  relationships: number;
+}
+
+/** The file that lists the arguments, one per line, beside the CSV files. */
+export const ARGS_FILE = 'neo4j-admin.args';
+
+/** Columns for `rows`: `id` first as the label's id, then every property some row has, typed by its values. */
+function nodeColumns(label: string, rows: Iterable<Row>): Column[] {
+  const types = new Map<string, ReturnType<typeof typeOf>>();
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (key === 'id' || value === null || value === undefined) continue;
+      const type = typeOf(value);
+      const seen = types.get(key);
+      if (seen !== undefined && seen !== type) throw new Error(`${label}.${key} holds both ${seen} and ${type} values`);
+      types.set(key, type);
+    }
+  }
+  return [{ key: 'id', header: `id:ID(${label})` }, ...[...types].map(([key, type]) => propertyColumn(key, type))];
+}
+
+interface RelationshipFile {
+  type: string;
+  from: string;
+  to: string;
+  /** A property every relationship of the file may carry. */
+  property?: Column;
+  rows: Row[];
+}
+
+/** One file per relationship type and pair of labels (neo4j-admin names id spaces by label). */
+function relationshipsOf(batch: RegisterBatch): RelationshipFile[] {
+  const file = (type: string, from: string, to: string, property?: Column): RelationshipFile => ({ type, from, to, rows: [], ...(property ? { property } : {}) });
+  const subsidiary = file('SUBSIDIARY_OF', 'Party', 'Party');
+  const operated = file('OPERATED_BY', 'Party', 'Party');
+  const member = file('MEMBER_OF', 'Party', 'Party', propertyColumn('role', 'string'));
+  const partyCites = file('CITES', 'Party', 'Source', propertyColumn('certification', 'boolean'));
+  const entrusts = file('ENTRUSTS', 'Party', 'Entrustment');
+  const to = file('TO', 'Entrustment', 'Party');
+  const under = file('UNDER', 'Entrustment', 'Entrustment');
+  const approved = file('APPROVED_BY', 'Entrustment', 'Party');
+  const entrustmentCites = file('CITES', 'Entrustment', 'Source');
+  const at = file('AT', 'Incident', 'Party');
+  const incidentCites = file('CITES', 'Incident', 'Source');
+  const link = (f: RelationshipFile, start: string, end: string, property?: CellValue) => void f.rows.push({ start, end, property });
+  for (const p of batch.parties) {
+    if (p.parent !== undefined) link(subsidiary, p.id, p.parent);
+    if (p.operator !== undefined) link(operated, p.id, p.operator);
+    const { memberOf, certificationSources } = partyMemberships(p);
+    for (const m of memberOf) link(member, p.id, m.party, m.role);
+    for (const s of p.sources) link(partyCites, p.id, s);
+    for (const s of certificationSources) link(partyCites, p.id, s, true);
+  }
+  for (const e of batch.entrustments) {
+    link(entrusts, e.client, e.id);
+    link(to, e.id, e.contractor);
+    for (const u of e.under ?? []) link(under, e.id, u);
+    for (const a of e.approvedBy) link(approved, e.id, a);
+    for (const s of e.sources) link(entrustmentCites, e.id, s);
+  }
+  for (const i of batch.incidents) {
+    link(at, i.id, i.party);
+    for (const s of i.sources) link(incidentCites, i.id, s);
+  }
+  return [subsidiary, operated, member, partyCites, entrusts, to, under, approved, entrustmentCites, at, incidentCites];
+}
+
+function* mapped<T>(records: readonly T[], toRow: (record: T) => Row): Generator<Row> {
+  for (const record of records) yield toRow(record);
+}
+
+/** Writes the CSV files for `batch` and its audit entry into `dir` (which must be empty). */
+export async function writeBulkFiles(batch: RegisterBatch, audit: AuditDraft, dir: string): Promise<BulkFiles> {
+  const args: string[] = [];
+  let multiline = false;
+  let nodes = 0;
+  let relationships = 0;
+  const write = async (name: string, columns: Column[], rows: Iterable<Row>): Promise<number> => {
+    const table = new CsvTable(join(dir, name), columns);
+    for (const row of rows) await table.add(row);
+    await table.close();
+    multiline ||= table.multiline;
+    return table.rows;
+  };
+  // Rows are made twice (once to learn the columns, once to write) rather than held: a million
+  // entrustments' rows would double the memory the batch already takes.
+  const nodeFile = async <T>(label: string, name: string, records: readonly T[], toRow: (record: T) => Row, columns?: Column[]) => {
+    if (records.length === 0) return;
+    const rows = () => mapped(records, toRow);
+    nodes += await write(name, columns ?? nodeColumns(label, rows()), rows());
+    args.push(`--nodes=${label}=${name}`);
+  };
+  await nodeFile('Source', 'sources.csv', batch.sources, sourceNode);
+  await nodeFile('Party', 'parties.csv', batch.parties, partyNode);
+  await nodeFile('Entrustment', 'entrustments.csv', batch.entrustments, entrustmentNode);
+  await nodeFile('Incident', 'incidents.csv', batch.incidents, incidentNode);
+  // The store as its first write leaves it: generation 1, and the audit entry with that sequence number.
+  const itself = (row: Row) => row;
+  await nodeFile('StoreMeta', 'store.csv', [{ id: 'store', generation: 1 }], itself, [{ key: 'id', header: 'id:ID(StoreMeta)' }, propertyColumn('generation', 'long')]);
+  await nodeFile('AuditEntry', 'audit.csv', [{ seq: 1, json: JSON.stringify(audit) }], itself, [propertyColumn('seq', 'long'), propertyColumn('json', 'string')]);
+  for (const rel of relationshipsOf(batch)) {
+    if (rel.rows.length === 0) continue;
+    const name = `${rel.type.toLowerCase()}-${rel.from.toLowerCase()}-${rel.to.toLowerCase()}.csv`;
+    const columns: Column[] = [
+      { key: 'start', header: `:START_ID(${rel.from})` },
+      { key: 'end', header: `:END_ID(${rel.to})` },
+      ...(rel.property ? [{ ...rel.property, key: 'property' }] : []),
+    ];
+    relationships += await write(name, columns, rel.rows);
+    args.push(`--relationships=${rel.type}=${name}`);
+  }
+  args.push(`--array-delimiter=${ARRAY_DELIMITER_ARG}`, `--multiline-fields=${multiline}`);
+  return { args, nodes, relationships };
+}
