@@ -17,12 +17,23 @@ type Value = string | number | boolean | string[] | null;
 type Props = Record<string, Value>;
 
 /** The node's properties; a field the record lacks, or an empty list, is sent as null, which SET n = row drops. */
-const present = (props: Record<string, Value | undefined>): Props =>
-  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v === undefined || (Array.isArray(v) && v.length === 0) ? null : v]));
+// A plain loop: a bulk load maps a million records, and entries/fromEntries took most of its time.
+function present(props: Readonly<Record<string, Value | undefined>>): Props {
+  const node: Props = {};
+  for (const key in props) {
+    const value = props[key];
+    node[key] = value === undefined || (Array.isArray(value) && value.length === 0) ? null : value!;
+  }
+  return node;
+}
 
-export const sourceNode = (s: Source): Props => present({ ...s });
+export const sourceNode = (s: Source): Props => present(s);
 
-export const entrustmentNode = (e: Entrustment): Props => present({ ...e, ownData: e.under?.length === 0 ? true : undefined });
+export const entrustmentNode = (e: Entrustment): Props => {
+  const node = present(e);
+  node.ownData = e.under?.length === 0 ? true : null;
+  return node;
+};
 
 /** The entrustment fields that are lists: absent on the node when empty. `under` is not one: absent there is "unknown". */
 const ENTRUSTMENT_LISTS = ['purposes', 'data', 'subjects', 'approvedBy', 'storage', 'access', 'sources'] as const;

@@ -27,7 +27,8 @@ export const ARGS_FILE = 'neo4j-admin.args';
 function nodeColumns(label: string, rows: Iterable<Row>): Column[] {
   const types = new Map<string, ReturnType<typeof typeOf>>();
   for (const row of rows) {
-    for (const [key, value] of Object.entries(row)) {
+    for (const key in row) {
+      const value = row[key];
       if (key === 'id' || value === null || value === undefined) continue;
       const type = typeOf(value);
       const seen = types.get(key);

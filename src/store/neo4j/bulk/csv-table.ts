@@ -35,7 +35,7 @@ export function typeOf(value: Exclude<CellValue, null | undefined>): Exclude<Col
 /** A property column: strings need no type, the others say theirs. */
 export const propertyColumn = (key: string, type: ColumnType): Column => ({ key, header: type === 'string' ? key : `${key}:${type}` });
 
-const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const quoted = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 
 function cell(value: CellValue): string {
   if (value === null || value === undefined) return '';
@@ -67,7 +67,9 @@ export class CsvTable {
   }
 
   async add(row: Readonly<Record<string, CellValue>>): Promise<void> {
-    const line = this.columns.map((c) => cell(row[c.key])).join(',');
+    // A loop, not map and join: a million rows of twenty columns.
+    let line = cell(row[this.columns[0]!.key]);
+    for (let i = 1; i < this.columns.length; i++) line += `,${cell(row[this.columns[i]!.key])}`;
     if (!this.multiline && line.includes('\n')) this.multiline = true;
     this.rows += 1;
     this.push(line);

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { prepareBulkLoad } from '../src/store/neo4j/bulk/prepare.js';
+import { openNeo4jStore } from '../src/store/neo4j/index.js';
+import type { Synthetic } from './generate.js';
+import { freePort, startOwnNeo4j } from './neo4j-server.js';
+import { benchNeo4jMemory } from './stores.js';
+
+// A first load by neo4j-admin (cypher/README.md, "Bulk load"), timed from the register's text to a
+// store that answers: neo4j-csv's check and files, neo4j-admin's import with the server's start on
+// it, and the service's first open, which creates the indexes.
+
+export interface BulkLoadTimes {
+  filesMs: number;
+  importAndStartMs: number;
+  firstOpenMs: number;
+  totalMs: number;
+}
+
+export async function benchBulkLoad(synthetic: Synthetic): Promise<BulkLoadTimes> {
+  const dir = mkdtempSync(join(tmpdir(), 'vc-bench-bulk-'));
+  try {
+    const t0 = performance.now();
+    const { report, files } = await prepareBulkLoad([{ text: synthetic.document }], { out: join(dir, 'csv'), actor: 'bench' });
+    if (!files) throw new Error(`neo4j-csv failed: ${JSON.stringify(report.errors.slice(0, 5))}`);
+    const t1 = performance.now();
+    const server = await startOwnNeo4j(await freePort(), { ...benchNeo4jMemory(), NEO4J_TEST_IMPORT: files.dir });
+    try {
+      const t2 = performance.now();
+      const store = await openNeo4jStore({ uri: server.uri, user: 'neo4j', password: 'auth-disabled', connectTimeoutS: 60 });
+      const t3 = performance.now();
+      const { entrustments } = await store.counts();
+      await store.close();
+      if (entrustments !== synthetic.entrustments) throw new Error(`the bulk load holds ${entrustments} entrustments, not ${synthetic.entrustments}`);
+      return { filesMs: t1 - t0, importAndStartMs: t2 - t1, firstOpenMs: t3 - t2, totalMs: t3 - t0 };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function describeBulkLoad(synthetic: Synthetic, times: BulkLoadTimes): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const rate = Math.round(synthetic.entrustments / (times.totalMs / 1000));
+  return [
+    `## neo4j first load by neo4j-admin: ${synthetic.parties.toLocaleString('en')} parties, ${synthetic.entrustments.toLocaleString('en')} entrustments`,
+    `${s(times.totalMs)} = ${rate.toLocaleString('en')} entrustments/s: neo4j-csv (parse + validate + resolve + CSV) ${s(times.filesMs)}, neo4j-admin import and server start ${s(times.importAndStartMs)}, first open (indexes) ${s(times.firstOpenMs)}`,
+    '',
+  ].join('\n');
+}
