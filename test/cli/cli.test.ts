@@ -157,6 +157,32 @@ t.test('the installed command runs the same code and exits with its code', async
   t.ok(JSON.parse(stdout).length > 0);
 });
 
+t.test('a reader that closes the pipe early ends the command quietly, with its exit code', async (t) => {
+  const child = spawnTs('src/cli/bin.ts', ['findings', '--format', 'json'], env);
+  child.stdout.destroy();
+  const { code, stderr } = await exitOf(child);
+  t.equal(code, 0);
+  t.notMatch(stderr, /EPIPE|Error/, 'no stack trace');
+});
+
+t.test('neo4j-csv writes a checked register as CSV for neo4j-admin, and says how to load it', async (t) => {
+  const out = join(dir, 'bulk');
+  const done = await cli(['neo4j-csv', fixture('towns.yaml'), fixture('cloud.yaml'), '--out', out], { CLI_USER: 'ci' });
+  t.equal(done.code, 0, done.err);
+  t.match(done.out, new RegExp(`^written: 3 parties, 2 entrustments, 0 incidents, 0 sources, as 7 nodes and \\d+ relationships in ${out}\n`));
+  t.match(done.out, `docker compose run --rm --no-deps -v ${out}:/bulk:ro neo4j neo4j-admin database import full neo4j --nodes=Party=/bulk/parties.csv`);
+  t.match(done.out, `neo4j-admin database import full neo4j --nodes=Party=${out}/parties.csv`);
+  const args = (await readFile(join(out, 'neo4j-admin.args'), 'utf8')).trim().split('\n');
+  t.same(args.filter((a) => !a.startsWith('--relationships')), ['--nodes=Party=parties.csv', '--nodes=Entrustment=entrustments.csv', '--nodes=StoreMeta=store.csv', '--nodes=AuditEntry=audit.csv', '--array-delimiter=U+001F', '--multiline-fields=false']);
+  t.match(await readFile(join(out, 'audit.csv'), 'utf8'), /"actor"":""cli:ci"",""action"":""bulk-load""/, 'the audit entry names who loaded');
+  const again = await cli(['neo4j-csv', fixture('towns.yaml'), '--out', out], {});
+  t.same([again.code, again.err], [2, `vendor-chain: out: ${out} is not empty: give a new or empty directory, so no file of another load is mixed in`]);
+  const broken = await cli(['neo4j-csv', fixture('broken.yaml'), '--out', join(dir, 'bulk-broken')], {});
+  t.equal(broken.code, 1);
+  t.match(broken.err, /broken\.yaml:5: error: entrustments\[0\]\.from: expected a date like 2014-09-25[\s\S]*no files written: \d+ errors/);
+  t.equal((await cli(['neo4j-csv', fixture('towns.yaml')], {})).code, 2, '--out is required');
+});
+
 t.test('exit codes: 1 for what the store refused or an unexpected error, 2 for usage and configuration', async (t) => {
   const { exitCodeOfError, exitCodesHelp } = await import('../../src/cli/exit-codes.js');
   for (const code of ['VC_DISK_FULL', 'VC_STORE_REFUSED', 'VC_STORE_BUSY', 'VC_INVALID_REGISTER', 'VC_INTERNAL', undefined]) t.equal(exitCodeOfError(code), 1, String(code));
