@@ -127,4 +127,8 @@ t.test('neo4j-csv writes nothing for a register with errors, and never into a di
   t.notOk(bad.files);
   await t.rejects(readFile(join(dir, 'new', 'neo4j-admin.args')), { code: 'ENOENT' }, 'no directory was made');
   await t.rejects(prepareBulkLoad([{ text: EDGE }], { out: join(dir, 'used'), actor: 'cli:test' }), { code: 'BAD_USER_INPUT', message: /^out: .*used is not empty: give a new or empty directory/ });
+  await t.rejects(prepareBulkLoad([{ text: EDGE }], { out: join(dir, 'used', 'other.csv'), actor: 'cli:test' }), { code: 'BAD_USER_INPUT', message: /^out: .*other\.csv cannot be used: ENOTDIR/ });
+  // The files are written beside the directory first, under a longer name, which the file system may refuse.
+  const long = join(dir, 'b'.repeat(250));
+  await t.rejects(prepareBulkLoad([{ text: 'register: 1\n' }], { out: long, actor: 'cli:test' }), { code: 'BAD_USER_INPUT', message: /^out: cannot create files beside .*bbbb: ENAMETOOLONG/ });
 });

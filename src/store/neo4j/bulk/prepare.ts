@@ -39,7 +39,9 @@ export async function prepareBulkLoad(inputs: readonly RegisterInput[], options:
   const lists = { added, changed: [], retired: [], removed: [] };
   const audit = auditDraft(options.actor, BULK_LOAD_ACTION, importSummary(batch, lists, 0), options.now, revisionOf(lists));
   const partial = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
-  await mkdir(partial, { recursive: true });
+  await mkdir(partial, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new BadInputError('out', `cannot create files beside ${dir}: ${error.code ?? error.message}`);
+  });
   try {
     const files = await writeBulkFiles(batch, audit, partial);
     await writeFile(join(partial, ARGS_FILE), `${files.args.join('\n')}\n`, { flag: 'wx' });
