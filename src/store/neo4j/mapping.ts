@@ -8,16 +8,19 @@ import { linkOf } from '../../domain/graph/link-graph.js';
 // no nulls, so an absent field stays absent, and lists keep their order. An empty list is not
 // stored either, since neo4j-admin's bulk import cannot write one (neo4j/neo4j#13566) and both
 // ways in must give the same graph: it reads back as []. `under: []` (the client's own data, not
-// "unknown") is therefore kept as `ownData: true`. Parties and incidents hold nested lists of objects (memberships, certifications,
-// revisions), which properties cannot: their nodes keep the searchable fields as properties and
+// "unknown") is therefore kept as `ownData: true`. Parties and incidents hold nested lists of
+// objects (memberships, certifications, revisions), which properties cannot: their nodes keep the searchable fields as properties and
 // the whole record in `json`. Relationships carry the links; the id properties an entrustment
 // keeps (client, contractor, under) are what the relationships were drawn from.
 
 type Value = string | number | boolean | string[] | null;
 type Props = Record<string, Value>;
 
-/** The node's properties; a field the record lacks, or an empty list, is sent as null, which SET n = row drops. */
-// A plain loop: a bulk load maps a million records, and entries/fromEntries took most of its time.
+/**
+ * The node's properties; a field the record lacks, or an empty list, is sent as null, which
+ * SET n = row drops. A plain loop: a bulk load maps a million records, and entries/fromEntries
+ * took most of its time.
+ */
 function present(props: Readonly<Record<string, Value | undefined>>): Props {
   const node: Props = {};
   for (const key in props) {
