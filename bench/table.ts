@@ -28,9 +28,15 @@ export interface Measured {
   transactionPeak: number | null;
 }
 
-const ROWS: Array<[string, (m: Measured) => number | null, (n: number) => string]> = [
-  ['import, entrustments/s', (m) => m.entrustments / (m.importMs / 1000), (n) => Math.round(n).toLocaleString('en')],
-  ['first load by neo4j-admin, entrustments/s', (m) => (m.bulkLoadMs === null ? null : m.entrustments / (m.bulkLoadMs / 1000)), (n) => Math.round(n).toLocaleString('en')],
+const importRate = (m: Measured) => m.entrustments / (m.importMs / 1000);
+
+/** A row: its label, its value, how it is shown, and for a measure only Neo4j has, what its ratio is to. */
+type Row = [string, (m: Measured) => number | null, (n: number) => string, ((embedded: Measured) => number)?];
+
+const ROWS: Row[] = [
+  ['import, entrustments/s', importRate, (n) => Math.round(n).toLocaleString('en')],
+  // Only Neo4j has a bulk load: its ratio is to the embedded store's import.
+  ['first load by neo4j-admin, entrustments/s', (m) => (m.bulkLoadMs === null ? null : m.entrustments / (m.bulkLoadMs / 1000)), (n) => Math.round(n).toLocaleString('en'), importRate],
   ['start-up, ms', (m) => m.startMs, (n) => n.toFixed(0)],
   ['blast radius leaf p50, ms', (m) => m.leaf.p50, (n) => n.toFixed(1)],
   ['blast radius leaf p99, ms', (m) => m.leaf.p99, (n) => n.toFixed(1)],
@@ -47,15 +53,14 @@ export function comparisonTable(all: Measured[]): string {
   const find = (parties: number, store: Measured['store']) => all.find((m) => m.parties === parties && m.store === store);
   const head = ['', ...sizes.flatMap((s) => [`embedded ${s / 1000}k`, `neo4j ${s / 1000}k`, 'ratio'])];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  for (const [label, value, show] of ROWS) {
+  for (const [label, value, show, ratioTo] of ROWS) {
     const cells = sizes.flatMap((s) => {
       const e = find(s, 'embedded');
       const n = find(s, 'neo4j');
-      const ev = e ? value(e) : null;
+      const ev = e && !ratioTo ? value(e) : null;
       const nv = n ? value(n) : null;
-      // Only Neo4j has a bulk load: its ratio is to the embedded store's import.
-      if (label.startsWith('first load') && e && nv !== null) return ['—', show(nv), `${(nv / (e.entrustments / (e.importMs / 1000))).toFixed(1)}×`];
-      return [ev === null ? '—' : show(ev), nv === null ? '—' : show(nv), ev && nv ? `${(nv / ev).toFixed(1)}×` : '—'];
+      const base = e ? (ratioTo ?? value)(e) : null;
+      return [ev === null ? '—' : show(ev), nv === null ? '—' : show(nv), base && nv ? `${(nv / base).toFixed(1)}×` : '—'];
     });
     lines.push(`| ${label} | ${cells.join(' | ')} |`);
   }

@@ -60,7 +60,7 @@ export class CsvTable {
   /** A write that failed (a full disk): thrown at the next add or at close, not lost. */
   private failure: Error | null = null;
 
-  constructor(readonly path: string, private readonly columns: readonly Column[]) {
+  constructor(path: string, private readonly columns: readonly Column[]) {
     this.out = createWriteStream(path, { encoding: 'utf8', flags: 'wx' });
     this.out.on('error', (error) => void (this.failure ??= error));
     this.push(columns.map((c) => c.header).join(','));
