@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import t from 'tap';
 import { addDays, describeMiss, inForce, intersects, isIsoDate } from '../../src/domain/dates.js';
 
@@ -6,6 +7,28 @@ t.test('only real calendar dates are dates', async (t) => {
   t.notOk(isIsoDate('2023-02-29'));
   t.notOk(isIsoDate('2014-9-25'));
   t.notOk(isIsoDate('2014-09-25T00:00:00Z'));
+  t.notOk(isIsoDate('1900-02-29'), 'a century is not a leap year');
+  t.ok(isIsoDate('2000-02-29'), 'unless it divides by 400');
+  t.notOk(isIsoDate('2014-00-10'));
+  t.notOk(isIsoDate('2014-13-10'));
+  t.notOk(isIsoDate('2014-04-31'));
+  t.notOk(isIsoDate('2014-04-00'));
+  t.notOk(isIsoDate('２０１４-04-01'), 'digits are ASCII');
+  t.notOk(isIsoDate('0099-01-01'), 'years before 0100 are not dates (Date reads them as 1900s)');
+});
+
+t.test('the calendar check agrees with the calendar Date keeps, on any ten characters', async (t) => {
+  const byDate = (value: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const probe = new Date(Date.UTC(y, mo - 1, d));
+    return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+  };
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const dateLike = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+  fc.assert(fc.property(fc.oneof(dateLike, fc.string({ minLength: 10, maxLength: 10 })), (value) => isIsoDate(value) === byDate(value)), { numRuns: 20000 });
+  t.pass('20,000 strings judged alike');
 });
 
 t.test('periods are half-open and open ends run forever', async (t) => {

@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { prepareInWorker } from '../../src/cli/commands/neo4j-csv.js';
 import { VcError } from '../../src/errors.js';
 import { importRegister } from '../../src/register/import.js';
 import { ImportThreads } from '../../src/register/worker/import-threads.js';
@@ -70,6 +71,15 @@ t.test('a worker that runs out of memory: a clear error, no hang, nothing writte
   t.match(error.message, /the import stopped before it finished \(it ran out of memory: import the register in smaller files\); nothing was written/);
   await worker.exited;
   t.same(await store.counts(), { sources: 0, parties: 0, entrustments: 0, incidents: 0 });
+});
+
+t.test('a bulk load (neo4j-csv) whose worker runs out of memory: the advice it was given, and no files', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'vc-bulk-oom-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const error = (await prepareInWorker([{ text: largeRegister('json', 8 * MB).text }], { out: join(dir, 'csv'), actor: 'test' }, { maxOldGenerationSizeMb: 32 }).catch((e: unknown) => e)) as VcError;
+  t.type(error, VcError);
+  t.match(error.message, /\(it ran out of memory: give Node more memory, as in NODE_OPTIONS=--max-old-space-size=8192 vendor-chain neo4j-csv …\); nothing was written/);
+  t.same(await readdir(dir), [], 'no directory, whole or partial');
 });
 
 t.test('below the threshold, or with a store no worker can open, the import runs on this thread', async (t) => {

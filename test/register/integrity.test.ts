@@ -57,12 +57,32 @@ t.test('self-entrustment, over-long ids, unsafe characters and counts GraphQL ca
 t.test('JSON duplicate keys and YAML alias bombs are errors with their place', async (t) => {
   t.same(firstDuplicateKey('{"a": 1, "b": {"a": 2, "c": "a"}, "list": [{"a": 1}, {"a": 2}]}'), null, 'same key in different objects is fine');
   t.same(firstDuplicateKey('{\n  "parties": [],\n  "register": 1,\n  "x": "say \\"register\\"",\n  "register": 2\n}'), { key: 'register', line: 5, column: 3 });
+  t.same(firstDuplicateKey('{"a\\\\": 1, "a\\\\": 2}'), { key: 'a\\', line: 1, column: 12 }, 'a key ending in an escaped backslash ends at its quote');
+  t.same(firstDuplicateKey('{"a": 1,\n "\\u0061": 2}'), { key: 'a', line: 2, column: 2 }, 'keys are compared as JSON reads them, escapes decoded');
+  t.same(firstDuplicateKey('[{"a": [1, {"b": 1}], "b": 2}]'), null, 'a key in a nested object is not one of its parent');
   const json = '{"register": 1, "parties": [{"id": "a", "name": "A", "name": "B", "kind": "company"}]}';
   t.same((await checkRegisters([{ text: json }])).errors, [{ path: '(document)', message: 'duplicate key "name" at column 54: each key may appear once per object', line: 1 }]);
   const anchors = ['register: 1', 'a: &a [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 0; i < 8; i++) anchors.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
   const bomb = await checkRegisters([{ text: anchors.join('\n') }]);
   t.same(bomb.errors.map((e) => e.message), ['the YAML aliases expand too far (more than 1000 alias uses): write the values out instead of using anchors']);
+});
+
+t.test('the duplicate-key scan agrees with what JSON.parse keeps, on any JSON', async (t) => {
+  const fc = (await import('fast-check')).default;
+  const texts = fc.tuple(fc.jsonValue(), fc.constantFrom(undefined, 2)).map(([value, indent]) => JSON.stringify(value, null, indent));
+  fc.assert(fc.property(texts, (text) => firstDuplicateKey(text) === null), { numRuns: 2000 });
+  // An object whose key comes back after the others: the scan names it, as JSON.parse would have lost one.
+  const repeated = fc.tuple(fc.string(), fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), fc.jsonValue({ maxDepth: 2 })).filter(([key, rest]) => !Object.hasOwn(rest, key));
+  fc.assert(
+    fc.property(repeated, ([key, rest, value]) => {
+      const body = Object.keys(rest).length === 0 ? '' : `${JSON.stringify(rest).slice(1, -1)},`;
+      const text = `{"list": [${JSON.stringify(rest)}], ${JSON.stringify(key)}: 1, ${body}${JSON.stringify(key)}: ${JSON.stringify(value)}}`;
+      return firstDuplicateKey(text)?.key === key;
+    }),
+    { numRuns: 2000 },
+  );
+  t.pass('4,000 documents judged as JSON.parse reads them');
 });
 
 t.test('the CLI: invalid UTF-8 is an error with its line (exit 1), not silently replaced', async (t) => {

@@ -1,5 +1,9 @@
+import { rm } from 'node:fs/promises';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { Command } from 'commander';
-import { adminCommand, prepareBulkLoad } from '../../store/neo4j/bulk/prepare.js';
+import { ImportWorker } from '../../register/worker/import-worker.js';
+import { adminCommand, partialDirFor, type BulkLoadOptions, type BulkLoadResult } from '../../store/neo4j/bulk/prepare.js';
+import type { RegisterInput } from '../../register/import.js';
 import { cliActor } from '../actor.js';
 import { loadConfig } from '../../config.js';
 import { EXIT } from '../exit-codes.js';
@@ -18,7 +22,7 @@ export function registerNeo4jCsv(program: Command, output: Output, env: Record<s
     .action(async (files: string[], options: { out: string }) => {
       const inputs = await readRegisterFiles(files);
       const config = loadConfig(env);
-      const { report, files: written } = await prepareBulkLoad(inputs, { out: options.out, actor: cliActor(config.cliUser), now: config.lifecycle.now() });
+      const { report, files: written } = await prepareInWorker(inputs, { out: options.out, actor: cliActor(config.cliUser), now: config.lifecycle.now() });
       reportProblems(report, output);
       if (!written) {
         output.err(`no files written: ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`);
@@ -31,4 +35,23 @@ export function registerNeo4jCsv(program: Command, output: Output, env: Record<s
       output.out(`  or, with Neo4j installed here: ${line(written.dir)}`);
       output.out('Then start Neo4j and vendor-chain (STORE=neo4j): it creates the indexes at its first start.');
     });
+}
+
+/**
+ * A young generation this large: a million records make garbage faster than the default (16 MiB
+ * semi-spaces) sweeps it.
+ */
+const YOUNG_GENERATION_MB = 192;
+
+// In a worker thread for its heap settings, which a running thread cannot change. A thread that
+// dies (out of memory) cannot clean up after itself: the files it had begun are removed here.
+export async function prepareInWorker(inputs: RegisterInput[], options: BulkLoadOptions, limits: ResourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }): Promise<BulkLoadResult> {
+  const worker = new ImportWorker(limits, 'give Node more memory, as in NODE_OPTIONS=--max-old-space-size=8192 vendor-chain neo4j-csv …');
+  const partial = partialDirFor(options.out);
+  try {
+    return await worker.bulkLoad(inputs.map(({ text, file }) => ({ text, ...(file === undefined ? {} : { file }) })), { ...options, partial });
+  } finally {
+    await worker.finish();
+    await rm(partial, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { siblingModule } from '../../paths.js';
+import type { BulkLoadOptions, BulkLoadResult } from '../../store/neo4j/bulk/prepare.js';
 import type { StoreTarget } from '../../store/target.js';
 import type { ImportReport } from '../import.js';
 import { receiveError, workerStopped, type FromWorker, type ToWorker, type WorkerImportOptions, type WorkerInput } from './protocol.js';
@@ -28,8 +29,11 @@ export class ImportWorker {
   /** Resolves when the thread has ended, however it ended. */
   readonly exited: Promise<void>;
 
-  /** @param limits the thread's heap limits (Node's defaults, as for the main thread, when not given) */
-  constructor(limits?: ResourceLimits) {
+  /**
+   * @param limits the thread's heap limits (Node's defaults, as for the main thread, when not given)
+   * @param outOfMemory what to do when the thread runs out of memory, for the error that says so
+   */
+  constructor(limits?: ResourceLimits, outOfMemory = 'import the register in smaller files') {
     this.worker = new Worker(ENTRY, limits ? { resourceLimits: limits } : {});
     this.worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') return this.onProgress?.(message.done, message.total);
@@ -38,7 +42,7 @@ export class ImportWorker {
       waiting?.resolve(message);
     });
     this.worker.on('error', (error: Error & { code?: string }) => {
-      this.stop(workerStopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory: import the register in smaller files' : `its thread failed: ${error.message}`));
+      this.stop(workerStopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it ran out of memory: ${outOfMemory}` : `its thread failed: ${error.message}`));
     });
     this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
       this.stop(workerStopped(`its thread ended with exit code ${code}`));
@@ -68,10 +72,20 @@ export class ImportWorker {
   async import(target: StoreTarget | null, inputs: WorkerInput[], options: Omit<WorkerImportOptions, 'progress'> & { onProgress?: (done: number, total: number) => void }): Promise<ImportReport> {
     const { onProgress, ...rest } = options;
     this.onProgress = onProgress;
+    return (await this.run({ type: 'import', target, inputs, options: { ...rest, progress: onProgress !== undefined } }, 'report')).report;
+  }
+
+  /** Runs prepareBulkLoad in the worker: the register checked, and its CSV files written if it has no error. */
+  async bulkLoad(inputs: WorkerInput[], options: BulkLoadOptions): Promise<BulkLoadResult> {
+    return (await this.run({ type: 'bulk-load', inputs, options }, 'bulk-load')).result;
+  }
+
+  /** Sends one job and waits for its answer, of type `answers`; a failure comes back as the error it was. */
+  private async run<T extends FromWorker['type']>(job: ToWorker, answers: T): Promise<Extract<FromWorker, { type: T }>> {
     this.busy = true;
     try {
-      const answer = await this.ask({ type: 'import', target, inputs, options: { ...rest, progress: onProgress !== undefined } });
-      if (answer.type === 'report') return answer.report;
+      const answer = await this.ask(job);
+      if (answer.type === answers) return answer as Extract<FromWorker, { type: T }>;
       if (answer.type === 'failed') throw receiveError(answer.error);
       throw unexpected(answer);
     } finally {

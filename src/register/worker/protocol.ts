@@ -1,9 +1,11 @@
 import { ERROR_CODES, VcError, type ErrorCode } from '../../errors.js';
 import type { StoreTarget } from '../../store/target.js';
+import type { BulkLoadOptions, BulkLoadResult } from '../../store/neo4j/bulk/prepare.js';
 import type { ImportOptions, ImportReport } from '../import.js';
 
 // Messages between the main thread and an import worker (thread.ts). One worker serves one
-// request: it may receive a request body in chunks and parse it, then runs one import.
+// request: it may receive a request body in chunks and parse it, then runs one import; or it
+// prepares one bulk load (neo4j-csv).
 
 /** A register to import: its text, or the token of a document the worker holds from the body. */
 export type WorkerInput = ({ text: string } | { held: string }) & { file?: string };
@@ -14,7 +16,8 @@ export type WorkerImportOptions = Omit<ImportOptions, 'onProgress'> & { progress
 export type ToWorker =
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'parse-body'; holdFrom: number; holdIf: string }
-  | { type: 'import'; target: StoreTarget | null; inputs: WorkerInput[]; options: WorkerImportOptions };
+  | { type: 'import'; target: StoreTarget | null; inputs: WorkerInput[]; options: WorkerImportOptions }
+  | { type: 'bulk-load'; inputs: WorkerInput[]; options: BulkLoadOptions };
 
 export type FromWorker =
   | { type: 'body'; body: unknown; held: string[] }
@@ -22,6 +25,7 @@ export type FromWorker =
   | { type: 'body-error'; problem: 'not-utf8'; at: { line: number; byte: number } }
   | { type: 'progress'; done: number; total: number }
   | { type: 'report'; report: ImportReport }
+  | { type: 'bulk-load'; result: BulkLoadResult }
   | { type: 'failed'; error: SentError };
 
 export type SentError = { vc: true; code: ErrorCode; message: string; details: Record<string, unknown> } | { vc: false; message: string };

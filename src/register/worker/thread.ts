@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import secureJson from 'secure-json-parse';
+import { prepareBulkLoad } from '../../store/neo4j/bulk/prepare.js';
 import { openStoreAt } from '../../store/target.js';
 import { importRegisters, type RegisterInput } from '../import.js';
 import { sendError, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
@@ -19,6 +20,7 @@ const held = new Map<string, string>();
 port.on('message', (message: ToWorker) => {
   if (message.type === 'chunk') chunks.push(message.bytes);
   else if (message.type === 'parse-body') parseBody(message.holdFrom, message.holdIf);
+  else if (message.type === 'bulk-load') void runBulkLoad(message);
   else void runImport(message);
 });
 
@@ -71,6 +73,15 @@ async function runImport({ target, inputs, options }: Extract<ToWorker, { type: 
     post({ type: 'failed', error: sendError(error) });
   }
   // Nothing more to do: let the thread end.
+  port.close();
+}
+
+async function runBulkLoad({ inputs, options }: Extract<ToWorker, { type: 'bulk-load' }>): Promise<void> {
+  try {
+    post({ type: 'bulk-load', result: await prepareBulkLoad(inputs.map(textOf), options) });
+  } catch (error) {
+    post({ type: 'failed', error: sendError(error) });
+  }
   port.close();
 }
 

@@ -97,7 +97,7 @@ export async function writeBulkFiles(batch: RegisterBatch, audit: AuditDraft, di
   let relationships = 0;
   const write = async (name: string, columns: Column[], rows: Iterable<Row>): Promise<number> => {
     const table = new CsvTable(join(dir, name), columns);
-    for (const row of rows) await table.add(row);
+    for (const row of rows) if (table.add(row)) await table.flush();
     await table.close();
     multiline ||= table.multiline;
     return table.rows;

@@ -66,14 +66,15 @@ export class CsvTable {
     this.push(columns.map((c) => c.header).join(','));
   }
 
-  async add(row: Readonly<Record<string, CellValue>>): Promise<void> {
+  /** Adds a row; true when enough is gathered that the caller should `flush` before the next. */
+  add(row: Readonly<Record<string, CellValue>>): boolean {
     // A loop, not map and join: a million rows of twenty columns.
     let line = cell(row[this.columns[0]!.key]);
     for (let i = 1; i < this.columns.length; i++) line += `,${cell(row[this.columns[i]!.key])}`;
     if (!this.multiline && line.includes('\n')) this.multiline = true;
     this.rows += 1;
     this.push(line);
-    if (this.pendingLength >= CHUNK) await this.flush();
+    return this.pendingLength >= CHUNK;
   }
 
   async close(): Promise<void> {
@@ -88,7 +89,8 @@ export class CsvTable {
     this.pendingLength += line.length + 1;
   }
 
-  private async flush(): Promise<void> {
+  /** Writes what is gathered, waiting while the file is behind. */
+  async flush(): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.pending.length === 0) return;
     const text = `${this.pending.join('\n')}\n`;

@@ -19,6 +19,8 @@ export interface BulkLoadOptions {
   /** Who loads, for the audit entry the load leaves. */
   actor: string;
   now?: Date;
+  /** Where the files are written before they take `out`'s name (partialDirFor): given by a caller that cleans up after a thread that died. */
+  partial?: string;
 }
 
 export interface BulkLoadResult {
@@ -38,7 +40,7 @@ export async function prepareBulkLoad(inputs: readonly RegisterInput[], options:
   const added = SECTIONS.flatMap((section) => (batch[section] as { id: string }[]).map((record) => `${section}/${record.id}`));
   const lists = { added, changed: [], retired: [], removed: [] };
   const audit = auditDraft(options.actor, BULK_LOAD_ACTION, importSummary(batch, lists, 0), options.now, revisionOf(lists));
-  const partial = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
+  const partial = options.partial ?? partialDirFor(dir);
   await mkdir(partial, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new BadInputError('out', `cannot create files beside ${dir}: ${error.code ?? error.message}`);
   });
@@ -53,6 +55,12 @@ export async function prepareBulkLoad(inputs: readonly RegisterInput[], options:
     await rm(partial, { recursive: true, force: true });
   }
 }
+
+/** A new name beside `out` for the files while they are written. */
+export const partialDirFor = (out: string) => {
+  const dir = resolve(out);
+  return join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
+};
 
 async function refuseUnlessEmpty(dir: string): Promise<void> {
   let entries: string[];
