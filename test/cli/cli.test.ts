@@ -173,7 +173,7 @@ t.test('neo4j-csv writes a checked register as CSV for neo4j-admin, and says how
   t.match(done.out, `docker compose run --rm --no-deps -v ${out}:/bulk:ro neo4j neo4j-admin database import full neo4j --nodes=Party=/bulk/parties.csv`);
   t.match(done.out, `neo4j-admin database import full neo4j --nodes=Party=${out}/parties.csv`);
   const args = (await readFile(join(out, 'neo4j-admin.args'), 'utf8')).trim().split('\n');
-  t.same(args.filter((a) => !a.startsWith('--relationships')), ['--nodes=Party=parties.csv', '--nodes=Entrustment=entrustments.csv', '--nodes=StoreMeta=store.csv', '--nodes=AuditEntry=audit.csv', '--array-delimiter=U+001F', '--multiline-fields=false']);
+  t.same(args.filter((a) => !a.startsWith('--relationships')), ['--nodes=Party=parties.csv', '--nodes=Entrustment=entrustments.csv', '--nodes=StoreMeta=store.csv', '--nodes=AuditEntry=audit.csv', '--id-type=INTEGER', '--array-delimiter=U+001F', '--multiline-fields=false']);
   t.match(await readFile(join(out, 'audit.csv'), 'utf8'), /"actor"":""cli:ci"",""action"":""bulk-load""/, 'the audit entry names who loaded');
   const again = await cli(['neo4j-csv', fixture('towns.yaml'), '--out', out], {});
   t.same([again.code, again.err], [2, `vendor-chain: out: ${out} is not empty: give a new or empty directory, so no file of another load is mixed in`]);

@@ -117,6 +117,13 @@ if (skip) {
     t.same(loadedRecords, await readBack(store, ids), 'and the same records read back');
     t.same(loadedRecords.parties.find((p) => p.id === 'edge-sub'), batch.parties.find((p) => p.id === 'edge-sub'), 'as written in the register');
   });
+
+  t.test('a load neo4j-admin refuses: the launcher says so and exits, with neo4j-admin\'s reason', async (t) => {
+    const dir = t.testdir({ 'neo4j-admin.args': '--nodes=Party=missing.csv\n' });
+    await t.rejects(startOwnNeo4j(await freePort(), { NEO4J_TEST_IMPORT: dir, NEO4J_TEST_HEAP: '512m' }), {
+      message: /exited with 1 before printing[\s\S]*missing\.csv' doesn't exist[\s\S]*neo4j-admin database import failed \(exit \d+\)/,
+    });
+  });
 }
 
 t.test('neo4j-csv writes nothing for a register with errors, and never into a directory in use', async (t) => {
