@@ -10,10 +10,38 @@ export interface DuplicateKey {
   column: number;
 }
 
+/**
+ * The keys of one open object: a list while it is short (a register's records have a dozen keys,
+ * and a list is cheaper to make and search than a set), a set once it grows, so that an object
+ * with a hundred thousand keys still takes linear time.
+ */
+class ObjectKeys {
+  private list: string[] | null = [];
+  private set: Set<string> | null = null;
+
+  /** Adds `key`; false if the object already has it. */
+  add(key: string): boolean {
+    if (this.list !== null) {
+      if (this.list.includes(key)) return false;
+      this.list.push(key);
+      if (this.list.length > LIST_KEYS) {
+        this.set = new Set(this.list);
+        this.list = null;
+      }
+      return true;
+    }
+    if (this.set!.has(key)) return false;
+    this.set!.add(key);
+    return true;
+  }
+}
+
+const LIST_KEYS = 16;
+
 export function firstDuplicateKey(text: string): DuplicateKey | null {
-  const enclosing: (Set<string> | null)[] = [];
+  const enclosing: (ObjectKeys | null)[] = [];
   // The keys of the innermost open object; null inside an array or outside every object.
-  let keys: Set<string> | null = null;
+  let keys: ObjectKeys | null = null;
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -22,14 +50,13 @@ export function firstDuplicateKey(text: string): DuplicateKey | null {
       if (expectKey && keys !== null) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (keys.has(key)) return { key, ...placeOf(text, i) };
-        keys.add(key);
+        if (!keys.add(key)) return { key, ...placeOf(text, i) };
       }
       expectKey = false;
       i = end;
     } else if (c === 123) {
       enclosing.push(keys);
-      keys = new Set();
+      keys = new ObjectKeys();
       expectKey = true;
     } else if (c === 91) {
       enclosing.push(keys);

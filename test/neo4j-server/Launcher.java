@@ -24,7 +24,7 @@ import org.neo4j.harness.Neo4jBuilders;
  * Environment: NEO4J_TEST_PORT (Bolt port, default 7687), NEO4J_TEST_PAGECACHE (default 256m),
  * NEO4J_TEST_TX_MAX (memory for all open transactions, default 1g), NEO4J_TEST_IMPORT (a directory
  * `vendor-chain neo4j-csv` wrote: the server starts on what neo4j-admin imports from it). The JVM
- * heap is set by the caller's -Xmx. Prints "READY bolt://127.0.0.1:<port>" once Bolt accepts connections.
+ * heap is set by the caller's -Xmx. NEO4J_TEST_ARCHIVE_ONLY: start, stop and exit (start.sh's class archive). Prints "READY bolt://127.0.0.1:<port>" once Bolt accepts connections.
  */
 public final class Launcher {
     public static void main(String[] args) throws Exception {
@@ -54,6 +54,12 @@ public final class Launcher {
                 .withConfig(GraphDatabaseSettings.memory_transaction_global_max_size, bytes(env("NEO4J_TEST_TX_MAX", "1g")))
                 .build();
 
+        if (!env("NEO4J_TEST_ARCHIVE_ONLY", "").isEmpty()) {
+            // start.sh's run that only loads the classes a start loads, for its class-data archive,
+            // which the JVM writes as it exits. Not closed first: Bolt takes ten seconds to close.
+            deleteTree(dir);
+            System.exit(0);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

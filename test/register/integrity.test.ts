@@ -60,6 +60,11 @@ t.test('JSON duplicate keys and YAML alias bombs are errors with their place', a
   t.same(firstDuplicateKey('{"a\\\\": 1, "a\\\\": 2}'), { key: 'a\\', line: 1, column: 12 }, 'a key ending in an escaped backslash ends at its quote');
   t.same(firstDuplicateKey('{"a": 1,\n "\\u0061": 2}'), { key: 'a', line: 2, column: 2 }, 'keys are compared as JSON reads them, escapes decoded');
   t.same(firstDuplicateKey('[{"a": [1, {"b": 1}], "b": 2}]'), null, 'a key in a nested object is not one of its parent');
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `"k${i}": ${i}`).join(', ');
+  t.same(firstDuplicateKey(`{${many(100_000)}}`), null, 'a hundred thousand keys, none twice');
+  for (const [keys, again] of [[16, 'k15'], [17, 'k0'], [17, 'k16'], [100_000, 'k99998']] as const) {
+    t.same(firstDuplicateKey(`{${many(keys)}, "${again}": 0}`)?.key, again, `${again} again after ${keys} keys`);
+  }
   const json = '{"register": 1, "parties": [{"id": "a", "name": "A", "name": "B", "kind": "company"}]}';
   t.same((await checkRegisters([{ text: json }])).errors, [{ path: '(document)', message: 'duplicate key "name" at column 54: each key may appear once per object', line: 1 }]);
   const anchors = ['register: 1', 'a: &a [x, x, x, x, x, x, x, x, x, x]'];
