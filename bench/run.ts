@@ -6,7 +6,7 @@ import { openEmbeddedStore } from '../src/store/embedded/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchBulkLoad, describeBulkLoad } from './bulk-load.js';
+import { benchBulkLoads, describeBulkLoad } from './bulk-load.js';
 import { benchExplorerLayout } from './explorer-layout.js';
 import { generate, type Synthetic } from './generate.js';
 import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.js';
@@ -141,12 +141,12 @@ for (const size of measured) {
   process.stderr.write(`[${size}] generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   for (const name of storesToMeasure()) {
     // First, with no other Neo4j running: a first load by neo4j-admin, into a Neo4j of its own.
-    const bulk = name === 'neo4j' ? await benchBulkLoad(synthetic) : null;
+    const bulk = name === 'neo4j' ? await benchBulkLoads(synthetic) : null;
     if (bulk) console.log(describeBulkLoad(synthetic, bulk));
     const target = name === 'embedded' ? embedded() : await neo4j();
     try {
       // The load test runs on the largest graph (issue 10: the 100k-party one), on each store.
-      const r = { ...(await benchOne(synthetic, target, size === Math.max(...measured))), bulkLoadMs: bulk?.totalMs ?? null };
+      const r = { ...(await benchOne(synthetic, target, size === Math.max(...measured))), bulkLoadMs: bulk?.[0]!.totalMs ?? null };
       all.push(r);
       console.log(describe(r));
     } finally {
