@@ -24,7 +24,8 @@ import org.neo4j.harness.Neo4jBuilders;
  * Environment: NEO4J_TEST_PORT (Bolt port, default 7687), NEO4J_TEST_PAGECACHE (default 256m),
  * NEO4J_TEST_TX_MAX (memory for all open transactions, default 1g), NEO4J_TEST_IMPORT (a directory
  * `vendor-chain neo4j-csv` wrote: the server starts on what neo4j-admin imports from it). The JVM
- * heap is set by the caller's -Xmx. NEO4J_TEST_ARCHIVE_ONLY: start, stop and exit (start.sh's class archive). Prints "READY bolt://127.0.0.1:<port>" once Bolt accepts connections.
+ * heap is set by the caller's -Xmx. NEO4J_TEST_ARCHIVE_ONLY: start, then exit at once, for the
+ * class archive start.sh makes. Prints "READY bolt://127.0.0.1:<port>" once Bolt accepts connections.
  */
 public final class Launcher {
     public static void main(String[] args) throws Exception {

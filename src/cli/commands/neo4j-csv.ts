@@ -49,7 +49,7 @@ export async function prepareInWorker(inputs: RegisterInput[], options: BulkLoad
   const worker = new ImportWorker(limits, 'give Node more memory, as in NODE_OPTIONS=--max-old-space-size=8192 vendor-chain neo4j-csv …');
   const partial = partialDirFor(options.out);
   try {
-    return await worker.bulkLoad(inputs.map(({ text, file }) => ({ text, ...(file === undefined ? {} : { file }) })), { ...options, partial });
+    return await worker.bulkLoad(inputs, { ...options, partial });
   } finally {
     await worker.finish();
     await rm(partial, { recursive: true, force: true });
