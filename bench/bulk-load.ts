@@ -42,15 +42,31 @@ export async function benchBulkLoad(synthetic: Synthetic): Promise<BulkLoadTimes
     const t0 = performance.now();
     await neo4jCsv(register, csv);
     const t1 = performance.now();
-    const server = await startOwnNeo4j(await freePort(), { ...benchNeo4jMemory(), NEO4J_TEST_IMPORT: csv });
+    const server = await startOwnNeo4j(await freePort(), {
+      ...benchNeo4jMemory(),
+      NEO4J_TEST_IMPORT: csv,
+    });
     try {
       const t2 = performance.now();
-      const store = await openNeo4jStore({ uri: server.uri, user: 'neo4j', password: 'auth-disabled', connectTimeoutS: 60 });
+      const store = await openNeo4jStore({
+        uri: server.uri,
+        user: 'neo4j',
+        password: 'auth-disabled',
+        connectTimeoutS: 60,
+      });
       const t3 = performance.now();
       const { entrustments } = await store.counts();
       await store.close();
-      if (entrustments !== synthetic.entrustments) throw new Error(`the bulk load holds ${entrustments} entrustments, not ${synthetic.entrustments}`);
-      return { filesMs: t1 - t0, importAndStartMs: t2 - t1, firstOpenMs: t3 - t2, totalMs: t3 - t0 };
+      if (entrustments !== synthetic.entrustments)
+        throw new Error(
+          `the bulk load holds ${entrustments} entrustments, not ${synthetic.entrustments}`,
+        );
+      return {
+        filesMs: t1 - t0,
+        importAndStartMs: t2 - t1,
+        firstOpenMs: t3 - t2,
+        totalMs: t3 - t0,
+      };
     } finally {
       await server.stop();
     }
@@ -61,11 +77,19 @@ export async function benchBulkLoad(synthetic: Synthetic): Promise<BulkLoadTimes
 
 function neo4jCsv(register: string, out: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [inProject('bin', 'vendor-chain.js'), 'neo4j-csv', register, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [inProject('bin', 'vendor-chain.js'), 'neo4j-csv', register, '--out', out],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`neo4j-csv exited with ${code}: ${stderr.slice(0, 2000)}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`neo4j-csv exited with ${code}: ${stderr.slice(0, 2000)}`)),
+    );
   });
 }
 
@@ -75,7 +99,10 @@ export function describeBulkLoad(synthetic: Synthetic, runs: BulkLoadTimes[]): s
   const rate = (t: BulkLoadTimes) => Math.round(synthetic.entrustments / (t.totalMs / 1000));
   const median = runs[0]!;
   const rates = runs.map(rate).sort((a, b) => a - b);
-  const of = runs.length === 1 ? '' : `, the median of ${runs.length} runs (${rates[0]!.toLocaleString('en')} to ${rates.at(-1)!.toLocaleString('en')} entrustments/s)`;
+  const of =
+    runs.length === 1
+      ? ''
+      : `, the median of ${runs.length} runs (${rates[0]!.toLocaleString('en')} to ${rates.at(-1)!.toLocaleString('en')} entrustments/s)`;
   return [
     `## neo4j first load by neo4j-admin: ${synthetic.parties.toLocaleString('en')} parties, ${synthetic.entrustments.toLocaleString('en')} entrustments`,
     `${s(median.totalMs)} = ${rate(median).toLocaleString('en')} entrustments/s${of}: neo4j-csv (parse + validate + resolve + CSV) ${s(median.filesMs)}, neo4j-admin import and server start ${s(median.importAndStartMs)}, first open (indexes) ${s(median.firstOpenMs)}`,

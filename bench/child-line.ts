@@ -6,7 +6,12 @@ import type { ChildProcess } from 'node:child_process';
  * stops listening: a server's log keeps coming, and matching the whole of it on every chunk would
  * cost the listener more and more.
  */
-export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, what = 'the child'): Promise<RegExpMatchArray> {
+export function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+  what = 'the child',
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -16,8 +21,25 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: num
       if (match) settle(() => resolve(match));
     };
     const onErr = (chunk: Buffer) => (err += chunk.toString());
-    const onExit = (code: number | null) => settle(() => reject(new Error(`${what} exited with ${code} before printing ${pattern}; stderr: ${err.slice(-2000)}`)));
-    const timer = setTimeout(() => settle(() => reject(new Error(`${what} printed no line matching ${pattern} within ${timeoutMs} ms; stderr: ${err.slice(-2000)}`))), timeoutMs);
+    const onExit = (code: number | null) =>
+      settle(() =>
+        reject(
+          new Error(
+            `${what} exited with ${code} before printing ${pattern}; stderr: ${err.slice(-2000)}`,
+          ),
+        ),
+      );
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(
+            new Error(
+              `${what} printed no line matching ${pattern} within ${timeoutMs} ms; stderr: ${err.slice(-2000)}`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
     function settle(then: () => void): void {
       clearTimeout(timer);
       child.stdout!.off('data', onOut);

@@ -23,20 +23,37 @@ export function hubRegister(): string {
     const towns = Array.from({ length: 45 }, (_, i) => `town-${r}-${i}`);
     for (const [i, id] of towns.entries()) {
       lines.push(`  - { id: ${id}, name: 町${r}-${i}, kind: municipality }`);
-      entrustments.push(`  - { id: ${id}--r, client: ${id}, contractor: reseller-${r}, under: [], data: [user.name], confidence: reported${i % 7 === 0 ? ', disclosed: false' : ''} }`);
+      entrustments.push(
+        `  - { id: ${id}--r, client: ${id}, contractor: reseller-${r}, under: [], data: [user.name], confidence: reported${i % 7 === 0 ? ', disclosed: false' : ''} }`,
+      );
     }
-    entrustments.push(`  - { id: reseller-${r}--hub, client: reseller-${r}, contractor: hub, under: [${towns.map((t) => `${t}--r`).join(', ')}], data: [user.name], confidence: reported }`);
+    entrustments.push(
+      `  - { id: reseller-${r}--hub, client: reseller-${r}, contractor: hub, under: [${towns.map((t) => `${t}--r`).join(', ')}], data: [user.name], confidence: reported }`,
+    );
   }
   for (let i = 0; i < 50; i++) {
     lines.push(`  - { id: direct-${i}, name: 直接${i}, kind: municipality }`);
-    entrustments.push(`  - { id: direct-${i}--hub, client: direct-${i}, contractor: hub, under: [], data: [user.name] }`);
+    entrustments.push(
+      `  - { id: direct-${i}--hub, client: direct-${i}, contractor: hub, under: [], data: [user.name] }`,
+    );
   }
-  return [...lines, 'entrustments:', ...entrustments, 'incidents:', '  - { id: hub-leak, party: hub, kind: unauthorized-access, from: 2020-01-01, to: 2020-02-01 }'].join('\n');
+  return [
+    ...lines,
+    'entrustments:',
+    ...entrustments,
+    'incidents:',
+    '  - { id: hub-leak, party: hub, kind: unauthorized-access, from: 2020-01-01, to: 2020-02-01 }',
+  ].join('\n');
 }
 
 function layout(elements: ReturnType<typeof toElements>): number {
   const t0 = performance.now();
-  const cy = cytoscape({ headless: true, styleEnabled: true, elements, style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)' } }] });
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements,
+    style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)' } }],
+  });
   cy.layout({ ...LAYOUT } as unknown as cytoscape.LayoutOptions).run();
   const ms = performance.now() - t0;
   cy.destroy();
@@ -45,11 +62,16 @@ function layout(elements: ReturnType<typeof toElements>): number {
 
 export async function benchExplorerLayout(store: StorePort) {
   const report = await importRegister(store, hubRegister());
-  if (!report.ok) throw new Error(`explorer bench register: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  if (!report.ok)
+    throw new Error(`explorer bench register: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const app = await buildApp({ store });
   try {
     const t0 = performance.now();
-    const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query: BLAST_RADIUS, variables: { incident: 'hub-leak' } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: BLAST_RADIUS, variables: { incident: 'hub-leak' } },
+    });
     const queryMs = performance.now() - t0;
     const answer = res.json().data.blastRadius;
     const t1 = performance.now();
@@ -58,7 +80,15 @@ export async function benchExplorerLayout(store: StorePort) {
     const runs = [0, 1, 2].map(() => layout(toElements(grouped)));
     const ungrouped = buildBlastGraph(answer, Number.POSITIVE_INFINITY);
     const flat = layout(toElements(ungrouped));
-    return { controllers: answer.controllers.length as number, queryMs, buildMs, grouped, layoutMs: Math.min(...runs), ungrouped, flatMs: flat };
+    return {
+      controllers: answer.controllers.length as number,
+      queryMs,
+      buildMs,
+      grouped,
+      layoutMs: Math.min(...runs),
+      ungrouped,
+      flatMs: flat,
+    };
   } finally {
     await app.close();
   }

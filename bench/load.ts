@@ -7,11 +7,13 @@ import type { Served } from './served.js';
 // re-delegation findings (the longest page allowed) and concentration over the whole graph,
 // computed afresh.
 
-const BLAST = 'query($party: ID!) { blastRadius(party: $party, from: "2015-01-01", to: "2015-07-01") { controllers { party { id } exposure } } }';
+const BLAST =
+  'query($party: ID!) { blastRadius(party: $party, from: "2015-01-01", to: "2015-07-01") { controllers { party { id } exposure } } }';
 const WRITE = 'mutation($document: String!) { importRegister(document: $document) { ok } }';
 // The longest answer one request may have (MAX_FINDINGS_PER_ANSWER); asking for all of them is
 // refused on these graphs, which have more.
-const FINDINGS = '{ redelegationFindings(first: 10000) { id rule entrustment { id } upstream { id } } }';
+const FINDINGS =
+  '{ redelegationFindings(first: 10000) { id rule entrustment { id } upstream { id } } }';
 const CONCENTRATION = '{ concentration(first: 500) { party { id } controllers records } }';
 
 export interface LoadResult {
@@ -24,18 +26,26 @@ export interface LoadResult {
   rssAfter: number;
 }
 
-function cannon(url: string, connections: number, seconds: number, bodies: () => string, timeoutS = 10): Promise<autocannon.Result> {
+function cannon(
+  url: string,
+  connections: number,
+  seconds: number,
+  bodies: () => string,
+  timeoutS = 10,
+): Promise<autocannon.Result> {
   return autocannon({
     url,
     connections,
     duration: seconds,
     // A whole-graph answer computed afresh takes many seconds on a loaded machine.
     timeout: timeoutS,
-    requests: [{
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => ({ ...request, body: bodies() }),
-    }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: bodies() }),
+      },
+    ],
   });
 }
 
@@ -52,9 +62,16 @@ function abusiveBodies(): () => string {
 }
 
 /** Against the service in its own process (served.ts). */
-export async function loadTest(served: Served, leaves: string[], seconds: number, withAbuse: boolean): Promise<LoadResult> {
+export async function loadTest(
+  served: Served,
+  leaves: string[],
+  seconds: number,
+  withAbuse: boolean,
+): Promise<LoadResult> {
   const url = served.url;
-  const bodies = leaves.slice(0, 500).map((party) => JSON.stringify({ query: BLAST, variables: { party } }));
+  const bodies = leaves
+    .slice(0, 500)
+    .map((party) => JSON.stringify({ query: BLAST, variables: { party } }));
   let next = 0;
   const rssBefore = served.rss() ?? 0;
   // One abusive connection: its write, findings and concentration follow each other, each ask after a write.
@@ -72,7 +89,13 @@ export async function loadTest(served: Served, leaves: string[], seconds: number
   };
 }
 
-export function describeLoad(parties: number, store: string, alone: LoadResult, beside: LoadResult, seconds: number): string {
+export function describeLoad(
+  parties: number,
+  store: string,
+  alone: LoadResult,
+  beside: LoadResult,
+  seconds: number,
+): string {
   const mib = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
   const line = (r: LoadResult) =>
     `${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors, RSS ${mib(r.rssBefore)} → ${mib(r.rssAfter)}`;

@@ -10,7 +10,9 @@ import { waitForLine } from './child-line.js';
 
 /** Whether start.sh can run here: it needs java and mvn on the PATH. */
 export function canStartNeo4j(): boolean {
-  return spawnSync('bash', ['-c', 'command -v java && command -v mvn'], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('bash', ['-c', 'command -v java && command -v mvn'], { stdio: 'ignore' }).status === 0
+  );
 }
 
 /** A port nobody listens on right now. */
@@ -33,13 +35,19 @@ export interface OwnNeo4j {
   stop(): Promise<void>;
 }
 
-export async function startOwnNeo4j(port: number, env: Record<string, string> = {}, timeoutMs = 300_000): Promise<OwnNeo4j> {
+export async function startOwnNeo4j(
+  port: number,
+  env: Record<string, string> = {},
+  timeoutMs = 300_000,
+): Promise<OwnNeo4j> {
   const child = spawn('bash', [inProject('test', 'neo4j-server', 'start.sh')], {
     env: { ...process.env, NEO4J_TEST_PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const uri = (await waitForLine(child, /^READY (bolt:\/\/\S+)$/m, timeoutMs, 'Neo4j (start.sh)'))[1]!;
+  const uri = (
+    await waitForLine(child, /^READY (bolt:\/\/\S+)$/m, timeoutMs, 'Neo4j (start.sh)')
+  )[1]!;
   // Its later output is read and dropped, so the JVM never blocks on a full pipe.
   child.stdout.resume();
   child.stderr.resume();

@@ -20,13 +20,18 @@ import { comparisonTable, type Measured } from './table.js';
 // persisted store, and memory; on Neo4j also a first load by neo4j-admin. Ends with a table of
 // Neo4j / embedded ratios.
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const BLAST = `query($party: ID!, $from: Date, $to: Date) {
   blastRadius(party: $party, from: $from, to: $to) { controllers { party { id } exposure paths { hops { id } } } }
 }`;
-const CHAIN = 'query($c: ID!, $d: Date) { supplyChain(controller: $c, asOf: $d) { members { party { id } depth } } }';
+const CHAIN =
+  'query($c: ID!, $d: Date) { supplyChain(controller: $c, asOf: $d) { members { party { id } depth } } }';
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -51,7 +56,11 @@ async function latencies(runs: number, ids: string[], one: (id: string) => Promi
 /** Seconds of each load run (VC_BENCH_LOAD_S, default 30; 0 skips it). */
 const LOAD_SECONDS = Number(process.env.VC_BENCH_LOAD_S ?? 30);
 
-async function benchOne(synthetic: Synthetic, target: StoreUnderTest, load: boolean): Promise<Measured> {
+async function benchOne(
+  synthetic: Synthetic,
+  target: StoreUnderTest,
+  load: boolean,
+): Promise<Measured> {
   let store = await target.open();
   const watch = target.watchTransactions?.();
   const t1 = performance.now();
@@ -59,25 +68,38 @@ async function benchOne(synthetic: Synthetic, target: StoreUnderTest, load: bool
   const importMs = performance.now() - t1;
   const transactionPeak = (await watch?.stop()) ?? null;
   if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 5))}`);
-  process.stderr.write(`[${synthetic.parties} ${target.name}] imported in ${(importMs / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `[${synthetic.parties} ${target.name}] imported in ${(importMs / 1000).toFixed(1)} s\n`,
+  );
   await store.close();
 
   const t2 = performance.now();
   store = await target.open();
-  const app = await buildApp({ store, security: { ...defaultSecurity(), rateLimitPerMinute: 1_000_000 } });
+  const app = await buildApp({
+    store,
+    security: { ...defaultSecurity(), rateLimitPerMinute: 1_000_000 },
+  });
   await app.ready();
   await ask(app, '{ stats { entrustments } }', {});
   const startMs = performance.now() - t2;
 
-  const blast = (id: string) => ask(app, BLAST, { party: id, from: '2015-01-01', to: '2015-07-01' }).then((d) => d.blastRadius.controllers.length as number);
-  const chain = (id: string) => ask(app, CHAIN, { c: id, d: '2016-06-01' }).then((d) => d.supplyChain.members.length as number);
+  const blast = (id: string) =>
+    ask(app, BLAST, { party: id, from: '2015-01-01', to: '2015-07-01' }).then(
+      (d) => d.blastRadius.controllers.length as number,
+    );
+  const chain = (id: string) =>
+    ask(app, CHAIN, { c: id, d: '2016-06-01' }).then((d) => d.supplyChain.members.length as number);
   await latencies(20, synthetic.leaves, blast); // warm-up
   const leaf = await latencies(200, synthetic.leaves, blast);
   const hub = await latencies(50, synthetic.hubs, blast);
   const supplyChain = await latencies(100, synthetic.controllers, chain);
   const concentration = async (asOf?: string) => {
     const t3 = performance.now();
-    const data = await ask(app, 'query($a: Date) { concentration(asOf: $a, first: 10) { party { id } controllers } }', { a: asOf });
+    const data = await ask(
+      app,
+      'query($a: Date) { concentration(asOf: $a, first: 10) { party { id } controllers } }',
+      { a: asOf },
+    );
     return { ms: performance.now() - t3, top: data.concentration[0].controllers as number };
   };
   const whole = await concentration();
@@ -96,7 +118,23 @@ async function benchOne(synthetic: Synthetic, target: StoreUnderTest, load: bool
       await served.stop();
     }
   }
-  return { store: target.name, parties: synthetic.parties, entrustments: synthetic.entrustments, importMs, bulkLoadMs: null, startMs, leaf, hub, supplyChain, whole, onDate, again, rss, outside, transactionPeak };
+  return {
+    store: target.name,
+    parties: synthetic.parties,
+    entrustments: synthetic.entrustments,
+    importMs,
+    bulkLoadMs: null,
+    startMs,
+    leaf,
+    hub,
+    supplyChain,
+    whole,
+    onDate,
+    again,
+    rss,
+    outside,
+    transactionPeak,
+  };
 }
 
 function describe(r: Measured): string {
@@ -104,7 +142,11 @@ function describe(r: Measured): string {
   return [
     `## ${r.store}: ${r.parties.toLocaleString('en')} parties, ${r.entrustments.toLocaleString('en')} entrustments`,
     `import (parse + validate + resolve + write): ${(r.importMs / 1000).toFixed(1)} s = ${rate.toLocaleString('en')} entrustments/s`,
-    ...(r.transactionPeak === null ? [] : [`largest transaction during the import (Neo4j's estimate, sampled every 250 ms): ${mib(r.transactionPeak)} MiB`]),
+    ...(r.transactionPeak === null
+      ? []
+      : [
+          `largest transaction during the import (Neo4j's estimate, sampled every 250 ms): ${mib(r.transactionPeak)} MiB`,
+        ]),
     `start-up on the persisted store (open + app + first query): ${r.startMs.toFixed(0)} ms`,
     `blast radius, leaf leak (200 runs): p50 ${r.leaf.p50.toFixed(1)} ms, p99 ${r.leaf.p99.toFixed(1)} ms, ${r.leaf.mean.toFixed(1)} controllers on average`,
     `blast radius, hub leak (50 runs): p50 ${r.hub.p50.toFixed(1)} ms, p99 ${r.hub.p99.toFixed(1)} ms, ${r.hub.mean.toFixed(1)} controllers on average`,
@@ -121,13 +163,15 @@ function describe(r: Measured): string {
   const dir = mkdtempSync(join(tmpdir(), 'vc-bench-explorer-'));
   try {
     const e = await benchExplorerLayout(await openEmbeddedStore(dir));
-    console.log([
-      `## explorer: a hub leak with ${e.controllers} controllers`,
-      `blast radius query ${e.queryMs.toFixed(0)} ms; picture built in ${e.buildMs.toFixed(1)} ms`,
-      `grouped (${e.grouped.nodes.length} nodes, ${e.grouped.edges.length} edges, ${e.grouped.grouped} controllers in groups): dagre layout ${e.layoutMs.toFixed(0)} ms`,
-      `ungrouped (${e.ungrouped.nodes.length} nodes, ${e.ungrouped.edges.length} edges): dagre layout ${e.flatMs.toFixed(0)} ms`,
-      '',
-    ].join('\n'));
+    console.log(
+      [
+        `## explorer: a hub leak with ${e.controllers} controllers`,
+        `blast radius query ${e.queryMs.toFixed(0)} ms; picture built in ${e.buildMs.toFixed(1)} ms`,
+        `grouped (${e.grouped.nodes.length} nodes, ${e.grouped.edges.length} edges, ${e.grouped.grouped} controllers in groups): dagre layout ${e.layoutMs.toFixed(0)} ms`,
+        `ungrouped (${e.ungrouped.nodes.length} nodes, ${e.ungrouped.edges.length} edges): dagre layout ${e.flatMs.toFixed(0)} ms`,
+        '',
+      ].join('\n'),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -138,7 +182,9 @@ const measured = sizes.length > 0 ? sizes : [10_000, 100_000];
 for (const size of measured) {
   const t0 = performance.now();
   const synthetic = generate(size);
-  process.stderr.write(`[${size}] generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `[${size}] generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
   for (const name of storesToMeasure()) {
     // First, with no other Neo4j running: a first load by neo4j-admin, into a Neo4j of its own.
     const bulk = name === 'neo4j' ? await benchBulkLoads(synthetic) : null;
@@ -146,7 +192,10 @@ for (const size of measured) {
     const target = name === 'embedded' ? embedded() : await neo4j();
     try {
       // The load test runs on the largest graph (issue 10: the 100k-party one), on each store.
-      const r = { ...(await benchOne(synthetic, target, size === Math.max(...measured))), bulkLoadMs: bulk?.[0]!.totalMs ?? null };
+      const r = {
+        ...(await benchOne(synthetic, target, size === Math.max(...measured))),
+        bulkLoadMs: bulk?.[0]!.totalMs ?? null,
+      };
       all.push(r);
       console.log(describe(r));
     } finally {

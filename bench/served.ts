@@ -17,9 +17,20 @@ export interface Served {
 const START_LINE = /GraphiQL at (http:\/\/127\.0\.0\.1:\d+)\/graphiql/;
 
 /** Starts the built server with `storeEnv` (STORE, DATA_DIR or NEO4J_*) on a free loopback port. */
-export async function serve(storeEnv: Record<string, string>, timeoutMs = 120_000): Promise<Served> {
+export async function serve(
+  storeEnv: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<Served> {
   const child = spawn(process.execPath, [inProject('dist', 'src', 'server.js')], {
-    env: { PATH: process.env.PATH ?? '', ...storeEnv, HOST: '127.0.0.1', PORT: '0', DEMO: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...storeEnv,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DEMO: '0',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit');

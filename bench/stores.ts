@@ -40,7 +40,9 @@ export function embedded(): StoreUnderTest {
  * cannot drift. One import is one transaction, and its state lives on the heap (cypher/README.md).
  */
 export function benchNeo4jMemory(): Record<string, string> {
-  const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as { services: { neo4j: { environment: Record<string, string> } } };
+  const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as {
+    services: { neo4j: { environment: Record<string, string> } };
+  };
   const env = compose.services.neo4j.environment;
   return {
     NEO4J_TEST_HEAP: env.NEO4J_server_memory_heap_max__size!,
@@ -55,7 +57,12 @@ export async function neo4j(): Promise<StoreUnderTest> {
   return {
     name: 'neo4j',
     open: () => openNeo4jStore(config),
-    serverEnv: { STORE: 'neo4j', NEO4J_URI: config.uri, NEO4J_USER: config.user, NEO4J_PASSWORD: config.password },
+    serverEnv: {
+      STORE: 'neo4j',
+      NEO4J_URI: config.uri,
+      NEO4J_USER: config.user,
+      NEO4J_PASSWORD: config.password,
+    },
     outsideRss: () => rssOf(server.pid),
     watchTransactions: () => watchTransactionMemory(server.uri),
     dispose: () => server.stop(),
@@ -64,7 +71,11 @@ export async function neo4j(): Promise<StoreUnderTest> {
 
 /** Which stores to measure: VC_BENCH_STORES=embedded,neo4j (default: both where Java and Maven are). */
 export function storesToMeasure(env: NodeJS.ProcessEnv = process.env): Array<'embedded' | 'neo4j'> {
-  const asked = (env.VC_BENCH_STORES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (asked.length > 0) return asked.filter((s): s is 'embedded' | 'neo4j' => s === 'embedded' || s === 'neo4j');
+  const asked = (env.VC_BENCH_STORES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (asked.length > 0)
+    return asked.filter((s): s is 'embedded' | 'neo4j' => s === 'embedded' || s === 'neo4j');
   return canStartNeo4j() ? ['embedded', 'neo4j'] : ['embedded'];
 }

@@ -31,12 +31,22 @@ export interface Measured {
 const importRate = (m: Measured) => m.entrustments / (m.importMs / 1000);
 
 /** A row: its label, its value, how it is shown, and for a measure only Neo4j has, what its ratio is to. */
-type Row = [string, (m: Measured) => number | null, (n: number) => string, ((embedded: Measured) => number)?];
+type Row = [
+  string,
+  (m: Measured) => number | null,
+  (n: number) => string,
+  ((embedded: Measured) => number)?,
+];
 
 const ROWS: Row[] = [
   ['import, entrustments/s', importRate, (n) => Math.round(n).toLocaleString('en')],
   // Only Neo4j has a bulk load: its ratio is to the embedded store's import.
-  ['first load by neo4j-admin, entrustments/s', (m) => (m.bulkLoadMs === null ? null : m.entrustments / (m.bulkLoadMs / 1000)), (n) => Math.round(n).toLocaleString('en'), importRate],
+  [
+    'first load by neo4j-admin, entrustments/s',
+    (m) => (m.bulkLoadMs === null ? null : m.entrustments / (m.bulkLoadMs / 1000)),
+    (n) => Math.round(n).toLocaleString('en'),
+    importRate,
+  ],
   ['start-up, ms', (m) => m.startMs, (n) => n.toFixed(0)],
   ['blast radius leaf p50, ms', (m) => m.leaf.p50, (n) => n.toFixed(1)],
   ['blast radius leaf p99, ms', (m) => m.leaf.p99, (n) => n.toFixed(1)],
@@ -45,13 +55,21 @@ const ROWS: Row[] = [
   ['supply chain p50, ms', (m) => m.supplyChain.p50, (n) => n.toFixed(1)],
   ['concentration, whole graph, s', (m) => m.whole.ms / 1000, (n) => n.toFixed(2)],
   ['concentration as of a date, s', (m) => m.onDate.ms / 1000, (n) => n.toFixed(2)],
-  ['memory (node + JVM), MiB', (m) => (m.rss + (m.outside ?? 0)) / 1024 / 1024, (n) => n.toFixed(0)],
+  [
+    'memory (node + JVM), MiB',
+    (m) => (m.rss + (m.outside ?? 0)) / 1024 / 1024,
+    (n) => n.toFixed(0),
+  ],
 ];
 
 export function comparisonTable(all: Measured[]): string {
   const sizes = [...new Set(all.map((m) => m.parties))];
-  const find = (parties: number, store: Measured['store']) => all.find((m) => m.parties === parties && m.store === store);
-  const head = ['', ...sizes.flatMap((s) => [`embedded ${s / 1000}k`, `neo4j ${s / 1000}k`, 'ratio'])];
+  const find = (parties: number, store: Measured['store']) =>
+    all.find((m) => m.parties === parties && m.store === store);
+  const head = [
+    '',
+    ...sizes.flatMap((s) => [`embedded ${s / 1000}k`, `neo4j ${s / 1000}k`, 'ratio']),
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const [label, value, show, ratioTo] of ROWS) {
     const cells = sizes.flatMap((s) => {
@@ -60,7 +78,11 @@ export function comparisonTable(all: Measured[]): string {
       const ev = e && !ratioTo ? value(e) : null;
       const nv = n ? value(n) : null;
       const base = e ? (ratioTo ?? value)(e) : null;
-      return [ev === null ? '—' : show(ev), nv === null ? '—' : show(nv), base && nv ? `${(nv / base).toFixed(1)}×` : '—'];
+      return [
+        ev === null ? '—' : show(ev),
+        nv === null ? '—' : show(nv),
+        base && nv ? `${(nv / base).toFixed(1)}×` : '—',
+      ];
     });
     lines.push(`| ${label} | ${cells.join(' | ')} |`);
   }

@@ -22,7 +22,8 @@ export function watchTransactionMemory(uri: string): TransactionMemoryWatch {
       try {
         const { records } = await driver.executeQuery(QUERY);
         const value = records[0]?.get('largest');
-        if (value !== null && value !== undefined) largest = Math.max(largest, neo4j.isInt(value) ? value.toNumber() : Number(value));
+        if (value !== null && value !== undefined)
+          largest = Math.max(largest, neo4j.isInt(value) ? value.toNumber() : Number(value));
       } catch {
         // A sample missed while the server is busy committing is not worth failing the bench for.
       }

@@ -27,8 +27,16 @@ export interface AppOptions {
 }
 
 /** The service as a Fastify instance that never listens: server.ts and the tests share it. */
-export async function buildApp({ store, logger = false, security = defaultSecurity(), lifecycle = defaultLifecycle() }: AppOptions): Promise<FastifyInstance> {
-  const wholeGraph = new WholeGraph(store, { threadFrom: security.wholeGraphWorkerFrom, maxFindings: security.maxFindingsPerAnswer });
+export async function buildApp({
+  store,
+  logger = false,
+  security = defaultSecurity(),
+  lifecycle = defaultLifecycle(),
+}: AppOptions): Promise<FastifyInstance> {
+  const wholeGraph = new WholeGraph(store, {
+    threadFrom: security.wholeGraphWorkerFrom,
+    maxFindings: security.maxFindingsPerAnswer,
+  });
   const app = Fastify({
     logger,
     // The largest body any route takes; the access plugin holds readers to the smaller one.
@@ -38,13 +46,16 @@ export async function buildApp({ store, logger = false, security = defaultSecuri
     connectionTimeout: security.requestTimeoutMs,
   });
   await app.register(
-    fp(async (instance) => {
-      instance.decorate('store', store);
-      instance.addHook('onClose', async () => {
-        await wholeGraph.close();
-        await store.close();
-      });
-    }, { name: 'vendor-chain-store' }),
+    fp(
+      async (instance) => {
+        instance.decorate('store', store);
+        instance.addHook('onClose', async () => {
+          await wholeGraph.close();
+          await store.close();
+        });
+      },
+      { name: 'vendor-chain-store' },
+    ),
   );
   await app.register(accessPlugin, { security });
   await app.register(registerBodies, { fromBytes: security.importWorkerFromBytes });
@@ -57,7 +68,9 @@ export async function buildApp({ store, logger = false, security = defaultSecuri
       await store.ping();
       return { status: 'ok', store: store.kind };
     } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', store: store.kind, reason: (error as Error).message });
+      return reply
+        .code(503)
+        .send({ status: 'unavailable', store: store.kind, reason: (error as Error).message });
     }
   });
   return app;

@@ -9,7 +9,11 @@ export interface ServedAsset {
  * Serves `prefix*` by an exact lookup in an allow-list: no path is ever built from the URL, so
  * `../` cannot escape. Names carry a content hash or a pinned version, hence cached for a year.
  */
-export function assetRoute(app: FastifyInstance, prefix: string, find: (name: string) => ServedAsset | undefined): void {
+export function assetRoute(
+  app: FastifyInstance,
+  prefix: string,
+  find: (name: string) => ServedAsset | undefined,
+): void {
   app.get(`${prefix}*`, async (request, reply) => {
     const asset = find((request.params as { '*': string })['*']);
     if (!asset) return reply.callNotFound();

@@ -9,11 +9,22 @@ const MIN_NEO4J_PASSWORD = 8;
 // Never echoed in an error message.
 const SECRETS = new Set(['NEO4J_PASSWORD']);
 
-const flag = z.enum(['0', '1', 'true', 'false'], { message: 'expected 0, 1, true or false' }).transform((v) => v === '1' || v === 'true');
+const flag = z
+  .enum(['0', '1', 'true', 'false'], { message: 'expected 0, 1, true or false' })
+  .transform((v) => v === '1' || v === 'true');
 
 const whole = (min: number, max: number) =>
-  z.coerce.number({ message: `expected a whole number from ${min} to ${max}` }).int({ message: `expected a whole number from ${min} to ${max}` }).min(min, { message: `expected a whole number from ${min} to ${max}` }).max(max, { message: `expected a whole number from ${min} to ${max}` });
-const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+  z.coerce
+    .number({ message: `expected a whole number from ${min} to ${max}` })
+    .int({ message: `expected a whole number from ${min} to ${max}` })
+    .min(min, { message: `expected a whole number from ${min} to ${max}` })
+    .max(max, { message: `expected a whole number from ${min} to ${max}` });
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
 
 /** Imports of this many records or more are staged on Neo4j (NEO4J_STAGE_IMPORTS_FROM). */
 export const DEFAULT_STAGE_IMPORTS_FROM = 20_000;
@@ -23,16 +34,33 @@ export const DEFAULT_RECORDS_PER_STAGE = 10_000;
 const envSchema = z
   .object({
     HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number({ message: 'expected a port number from 0 to 65535' }).int({ message: 'expected a port number from 0 to 65535' }).min(0).max(65535, { message: 'expected a port number from 0 to 65535' }).default(4000),
-    STORE: z.enum(['embedded', 'neo4j'], { message: 'expected embedded or neo4j' }).default('embedded'),
+    PORT: z.coerce
+      .number({ message: 'expected a port number from 0 to 65535' })
+      .int({ message: 'expected a port number from 0 to 65535' })
+      .min(0)
+      .max(65535, { message: 'expected a port number from 0 to 65535' })
+      .default(4000),
+    STORE: z
+      .enum(['embedded', 'neo4j'], { message: 'expected embedded or neo4j' })
+      .default('embedded'),
     DATA_DIR: z.string().min(1).default('./data'),
     DEMO: flag.default(true),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a URI like neo4j://localhost:7687').optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a URI like neo4j://localhost:7687')
+      .optional(),
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().min(1).optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
-    NEO4J_CONNECT_TIMEOUT_S: z.coerce.number({ message: 'expected seconds from 0 to 3600' }).int().min(0).max(3600).default(60),
+    NEO4J_CONNECT_TIMEOUT_S: z.coerce
+      .number({ message: 'expected seconds from 0 to 3600' })
+      .int()
+      .min(0)
+      .max(3600)
+      .default(60),
     // Imports of this many records or more are staged in several transactions and published by a
     // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
     NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
@@ -54,14 +82,33 @@ const envSchema = z
     // The reproducible-builds convention: a fixed time (seconds since 1970) for every timestamp a
     // write records, so generated docs and tests show the same revisions on every run.
     SOURCE_DATE_EPOCH: whole(0, 253_402_300_799).optional(),
-    CLI_USER: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, { message: 'expected a user name of 1 to 64 letters, digits, ".", "_", "@" or "-"' }).optional(),
+    CLI_USER: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, {
+        message: 'expected a user name of 1 to 64 letters, digits, ".", "_", "@" or "-"',
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STORE !== 'neo4j') return;
-    if (!env.NEO4J_URI) ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'is required when STORE=neo4j' });
-    if (!env.NEO4J_PASSWORD) ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when STORE=neo4j' });
+    if (!env.NEO4J_URI)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_URI'],
+        message: 'is required when STORE=neo4j',
+      });
+    if (!env.NEO4J_PASSWORD)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: 'is required when STORE=neo4j',
+      });
     else if (env.NEO4J_PASSWORD.length < MIN_NEO4J_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: `has ${env.NEO4J_PASSWORD.length} characters; Neo4j 5 refuses passwords under ${MIN_NEO4J_PASSWORD} characters, so set the one the server was given` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: `has ${env.NEO4J_PASSWORD.length} characters; Neo4j 5 refuses passwords under ${MIN_NEO4J_PASSWORD} characters, so set the one the server was given`,
+      });
     }
   });
 
@@ -72,7 +119,15 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   logLevel: string;
-  neo4j: { uri: string; user: string; password: string; database?: string; connectTimeoutS: number; stageImportsFrom: number; recordsPerStage: number } | null;
+  neo4j: {
+    uri: string;
+    user: string;
+    password: string;
+    database?: string;
+    connectTimeoutS: number;
+    stageImportsFrom: number;
+    recordsPerStage: number;
+  } | null;
   security: SecurityConfig;
   lifecycle: LifecycleConfig;
   /** Who the command line says it is in the audit log, instead of the operating-system user. */
@@ -86,7 +141,10 @@ export interface LifecycleConfig {
   now: () => Date;
 }
 
-export const defaultLifecycle = (): LifecycleConfig => ({ retireLimitPercent: 20, now: () => new Date() });
+export const defaultLifecycle = (): LifecycleConfig => ({
+  retireLimitPercent: 20,
+  now: () => new Date(),
+});
 
 /** Parse the environment; a bad variable throws ConfigError naming it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -95,7 +153,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const value = SECRETS.has(variable) ? undefined : env[variable];
-    throw new ConfigError(variable, `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`);
+    throw new ConfigError(
+      variable,
+      `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`,
+    );
   }
   const e = parsed.data;
   return {
@@ -107,12 +168,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     neo4j:
       e.STORE === 'neo4j'
-        ? { uri: e.NEO4J_URI!, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S, stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM, recordsPerStage: e.NEO4J_RECORDS_PER_STAGE }
+        ? {
+            uri: e.NEO4J_URI!,
+            user: e.NEO4J_USER,
+            password: e.NEO4J_PASSWORD!,
+            database: e.NEO4J_DATABASE,
+            connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S,
+            stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM,
+            recordsPerStage: e.NEO4J_RECORDS_PER_STAGE,
+          }
         : null,
     security: securityOf(e),
     lifecycle: {
       retireLimitPercent: e.SYNC_RETIRE_LIMIT_PERCENT,
-      now: e.SOURCE_DATE_EPOCH === undefined ? () => new Date() : () => new Date(e.SOURCE_DATE_EPOCH! * 1000),
+      now:
+        e.SOURCE_DATE_EPOCH === undefined
+          ? () => new Date()
+          : () => new Date(e.SOURCE_DATE_EPOCH! * 1000),
     },
     ...(e.CLI_USER === undefined ? {} : { cliUser: e.CLI_USER }),
   };

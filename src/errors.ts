@@ -62,40 +62,56 @@ export class ConfigError extends VcError {
 /** Another write held the store longer than this one may wait (a large import, say). */
 export class StoreBusyError extends VcError {
   constructor(cause: string) {
-    super(ERROR_CODES.STORE_BUSY, `the write did not finish in time (${cause}): another write, such as a large import, may be holding the store; nothing was written; try again when it has finished`);
+    super(
+      ERROR_CODES.STORE_BUSY,
+      `the write did not finish in time (${cause}): another write, such as a large import, may be holding the store; nothing was written; try again when it has finished`,
+    );
   }
 }
 
 /** Another write committed between a write's plan and its transaction; nothing was written. */
 export class WriteConflictError extends VcError {
   constructor() {
-    super(ERROR_CODES.STORE_BUSY, 'the store changed while this write was being prepared (another write committed); nothing was written; try again');
+    super(
+      ERROR_CODES.STORE_BUSY,
+      'the store changed while this write was being prepared (another write committed); nothing was written; try again',
+    );
   }
 }
 
 /** A request without a valid API key, where one is needed. */
 export class UnauthenticatedError extends VcError {
   constructor(problem: string) {
-    super(ERROR_CODES.UNAUTHENTICATED, `${problem}: send "Authorization: Bearer <key>" with a key from \`vendor-chain keys create\``);
+    super(
+      ERROR_CODES.UNAUTHENTICATED,
+      `${problem}: send "Authorization: Bearer <key>" with a key from \`vendor-chain keys create\``,
+    );
   }
 }
 
 /** A valid key whose role does not allow the operation. */
 export class ForbiddenError extends VcError {
   constructor(what: string, needed: string, role: string) {
-    super(ERROR_CODES.FORBIDDEN, `${what} needs the ${needed} role; this key is a ${role}`, { needed });
+    super(ERROR_CODES.FORBIDDEN, `${what} needs the ${needed} role; this key is a ${role}`, {
+      needed,
+    });
   }
 }
 
 /** A write refused because the disk (or the store's map) is full; nothing of it was written. */
 export class DiskFullError extends VcError {
   constructor(where: string) {
-    super(ERROR_CODES.DISK_FULL, `the disk holding ${where} is full: nothing was written; free space and try again`);
+    super(
+      ERROR_CODES.DISK_FULL,
+      `the disk holding ${where} is full: nothing was written; free space and try again`,
+    );
   }
 }
 
 /** Whether an error from a file or database write means "no space left". */
 export function isDiskFull(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown } | undefined;
-  return /ENOSPC|MDB_MAP_FULL|No space left/i.test(`${String(e?.code ?? '')} ${String(e?.message ?? '')}`);
+  return /ENOSPC|MDB_MAP_FULL|No space left/i.test(
+    `${String(e?.code ?? '')} ${String(e?.message ?? '')}`,
+  );
 }

@@ -22,4 +22,5 @@ export const inProject = (...parts: string[]): string => join(projectRoot, ...pa
  * extension: .js once built into dist/, .ts when tests run the sources through tap's TypeScript
  * loader (which a worker inherits with the parent's execArgv).
  */
-export const siblingModule = (moduleUrl: string, name: string): URL => new URL(`./${name}${extname(fileURLToPath(moduleUrl))}`, moduleUrl);
+export const siblingModule = (moduleUrl: string, name: string): URL =>
+  new URL(`./${name}${extname(fileURLToPath(moduleUrl))}`, moduleUrl);

@@ -43,7 +43,9 @@ export function defaultSecurity(host = '127.0.0.1'): SecurityConfig {
   const loopback = isLoopback(host);
   return {
     loopback,
-    allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...(LOOPBACK_HOSTS.includes(host) ? [] : [host])] : null,
+    allowedHosts: loopback
+      ? [...LOOPBACK_HOSTS, ...(LOOPBACK_HOSTS.includes(host) ? [] : [host])]
+      : null,
     corsOrigins: [],
     rateLimitPerMinute: 600,
     queryBodyLimit: 1024 * 1024,

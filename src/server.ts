@@ -15,8 +15,16 @@ async function main(config: Config): Promise<void> {
     throw error;
   }
   // Keys never reach the log, even at trace level where headers could be logged.
-  const app = await buildApp({ store, security: config.security, lifecycle: config.lifecycle, logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
-  if (access === 'anonymous') app.log.warn('no API key exists: serving anonymously, with every role, on the loopback address only; create a key with `vendor-chain keys create` to require keys');
+  const app = await buildApp({
+    store,
+    security: config.security,
+    lifecycle: config.lifecycle,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  });
+  if (access === 'anonymous')
+    app.log.warn(
+      'no API key exists: serving anonymously, with every role, on the loopback address only; create a key with `vendor-chain keys create` to require keys',
+    );
   if (config.demo) await loadDemoIfEmpty(store, app.log);
   const close = async (signal: string) => {
     app.log.info({ signal }, 'closing');
@@ -34,7 +42,8 @@ async function main(config: Config): Promise<void> {
 try {
   await main(loadConfig());
 } catch (error) {
-  const message = error instanceof VcError ? error.message : `could not start: ${(error as Error).message}`;
+  const message =
+    error instanceof VcError ? error.message : `could not start: ${(error as Error).message}`;
   process.stderr.write(`vendor-chain: ${message}\n`);
   process.exit(error instanceof VcError && error.code === 'VC_CONFIG' ? 2 : 1);
 }

@@ -17,32 +17,57 @@ interface Service {
   ports?: string[];
 }
 
-const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as { services: Record<string, Service>; volumes?: Record<string, unknown> };
+const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+};
 const dockerfile = readFileSync(inProject('Dockerfile'), 'utf8');
 const { api, neo4j } = compose.services;
 
 /** Compose's `${VAR:?message}` and `${VAR:-default}`, with `given` standing in for the shell. */
 function interpolate(value: string | number, given: Record<string, string>): string {
-  return String(value).replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_, name: string, op?: string, arg?: string) => {
-    if (given[name] !== undefined) return given[name]!;
-    if (op === '-') return arg ?? '';
-    throw new Error(`${name} is required: ${arg}`);
-  });
+  return String(value).replace(
+    /\$\{(\w+)(?::([?-])([^}]*))?\}/g,
+    (_, name: string, op?: string, arg?: string) => {
+      if (given[name] !== undefined) return given[name]!;
+      if (op === '-') return arg ?? '';
+      throw new Error(`${name} is required: ${arg}`);
+    },
+  );
 }
 
 const environment = (service: Service, given: Record<string, string>) =>
-  Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(v, given)]));
+  Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(v, given)]),
+  );
 
 t.test('the api environment is a configuration loadConfig accepts', async (t) => {
   const config = loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell' }));
   t.match(config, { store: 'neo4j', host: '0.0.0.0', port: 4000, demo: true });
-  t.same(config.neo4j, { uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'from-the-shell', database: undefined, connectTimeoutS: 60, stageImportsFrom: 20_000, recordsPerStage: 10_000 });
-  t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell', DEMO: '0' })).demo, false, 'DEMO passes through');
+  t.same(config.neo4j, {
+    uri: 'bolt://neo4j:7687',
+    user: 'neo4j',
+    password: 'from-the-shell',
+    database: undefined,
+    connectTimeoutS: 60,
+    stageImportsFrom: 20_000,
+    recordsPerStage: 10_000,
+  });
+  t.equal(
+    loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell', DEMO: '0' })).demo,
+    false,
+    'DEMO passes through',
+  );
   const known = readFileSync(inProject('src', 'config.ts'), 'utf8');
-  for (const name of Object.keys(api!.environment ?? {})) t.match(known, new RegExp(`\\b${name}:`), `${name} is a variable config.ts reads`);
+  for (const name of Object.keys(api!.environment ?? {}))
+    t.match(known, new RegExp(`\\b${name}:`), `${name} is a variable config.ts reads`);
   t.same(api!.ports, ['127.0.0.1:4000:4000'], 'published on the host loopback only');
   t.same(neo4j!.ports, ['127.0.0.1:7474:7474', '127.0.0.1:7687:7687'], 'the database too');
-  t.equal(loadConfig(environment(api!, { NEO4J_PASSWORD: 'long-enough' })).security.loopback, false, 'so the API needs a key to start (see the comment at the top)');
+  t.equal(
+    loadConfig(environment(api!, { NEO4J_PASSWORD: 'long-enough' })).security.loopback,
+    false,
+    'so the API needs a key to start (see the comment at the top)',
+  );
   t.ok(api!.build, 'built from the Dockerfile');
   t.same(api!.depends_on, { neo4j: { condition: 'service_healthy' } }, 'starts once Neo4j answers');
 });
@@ -53,42 +78,67 @@ t.test('no password is committed: compose refuses to start without NEO4J_PASSWOR
   t.throws(() => environment(neo4j!, {}), { message: /NEO4J_PASSWORD is required/ });
 });
 
-t.test('neo4j is a pinned 5.26 community image with a health check and a named volume', async (t) => {
-  t.match(neo4j!.image, /^neo4j:5\.26\.\d+-community$/, 'an exact LTS release, as the tests run');
-  const harness = /<version>(5\.26\.\d+)<\/version>/.exec(readFileSync(inProject('test', 'neo4j-server', 'pom.xml'), 'utf8'))?.[1];
-  t.equal(neo4j!.image, `neo4j:${harness}-community`, 'the same release as the test server');
-  t.ok(neo4j!.healthcheck?.test, 'has a health check');
-  const [volume, mount] = (neo4j!.volumes?.[0] ?? '').split(':');
-  t.equal(mount, '/data');
-  t.ok(volume && compose.volumes && volume in compose.volumes, `${volume} is a named volume`);
-});
+t.test(
+  'neo4j is a pinned 5.26 community image with a health check and a named volume',
+  async (t) => {
+    t.match(neo4j!.image, /^neo4j:5\.26\.\d+-community$/, 'an exact LTS release, as the tests run');
+    const harness = /<version>(5\.26\.\d+)<\/version>/.exec(
+      readFileSync(inProject('test', 'neo4j-server', 'pom.xml'), 'utf8'),
+    )?.[1];
+    t.equal(neo4j!.image, `neo4j:${harness}-community`, 'the same release as the test server');
+    t.ok(neo4j!.healthcheck?.test, 'has a health check');
+    const [volume, mount] = (neo4j!.volumes?.[0] ?? '').split(':');
+    t.equal(mount, '/data');
+    t.ok(volume && compose.volumes && volume in compose.volumes, `${volume} is a named volume`);
+  },
+);
 
-t.test('neo4j gets the memory the bench\'s imports need (cypher/README.md, "Large imports")', async (t) => {
-  const env = environment(neo4j!, { NEO4J_PASSWORD: 'long-enough' });
-  const gib = (v: string | undefined) => {
-    const m = /^(\d+)([mg])$/i.exec(v ?? '');
-    return m ? Number(m[1]) / (m[2]!.toLowerCase() === 'g' ? 1 : 1024) : NaN;
-  };
-  const heap = gib(env.NEO4J_server_memory_heap_max__size);
-  t.equal(env.NEO4J_server_memory_heap_initial__size, env.NEO4J_server_memory_heap_max__size, 'a fixed heap');
-  const txMax = gib(env.NEO4J_db_memory_transaction_total_max);
-  t.ok(txMax >= 4, `transactions may use ${txMax} GiB: the bench imports 100k entrustments in one transaction with 4`);
-  t.ok(txMax <= heap * 0.7, 'and stay within the 70% of the heap Neo4j allows them');
-  t.ok(gib(env.NEO4J_server_memory_pagecache_size) >= 1, 'a page cache set, not guessed from the host');
-});
+t.test(
+  'neo4j gets the memory the bench\'s imports need (cypher/README.md, "Large imports")',
+  async (t) => {
+    const env = environment(neo4j!, { NEO4J_PASSWORD: 'long-enough' });
+    const gib = (v: string | undefined) => {
+      const m = /^(\d+)([mg])$/i.exec(v ?? '');
+      return m ? Number(m[1]) / (m[2]!.toLowerCase() === 'g' ? 1 : 1024) : NaN;
+    };
+    const heap = gib(env.NEO4J_server_memory_heap_max__size);
+    t.equal(
+      env.NEO4J_server_memory_heap_initial__size,
+      env.NEO4J_server_memory_heap_max__size,
+      'a fixed heap',
+    );
+    const txMax = gib(env.NEO4J_db_memory_transaction_total_max);
+    t.ok(
+      txMax >= 4,
+      `transactions may use ${txMax} GiB: the bench imports 100k entrustments in one transaction with 4`,
+    );
+    t.ok(txMax <= heap * 0.7, 'and stay within the 70% of the heap Neo4j allows them');
+    t.ok(
+      gib(env.NEO4J_server_memory_pagecache_size) >= 1,
+      'a page cache set, not guessed from the host',
+    );
+  },
+);
 
-t.test('the Dockerfile builds on node:22-slim (the dependencies need 22+) and runs as a non-root user', async (t) => {
-  const from = Array.from(dockerfile.matchAll(/^FROM (\S+)/gm), (m) => m[1]);
-  t.ok(from.length >= 2, 'multi-stage');
-  t.same([...new Set(from)], ['node:22-slim']);
-  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-  t.match(runtime, /^RUN npm ci --omit=dev\b/m, 'production dependencies only');
-  t.match(runtime, /^USER (?!root\b|0\b)\S+/m);
-  t.match(runtime, /^CMD \["node", ?"dist\/src\/server\.js"\]/m);
-  // Everything the code reads through inProject() at run time is in the image and in the repo.
-  for (const dir of ['schema', 'cypher', 'examples', 'src/domain/taxonomy']) {
-    t.match(runtime, new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'), `copies ${dir}/`);
-    t.ok(existsSync(inProject(dir)), `${dir}/ exists`);
-  }
-  t.match(readFileSync(inProject('.dockerignore'), 'utf8'), /^node_modules$/m, 'the host node_modules stays out');
-});
+t.test(
+  'the Dockerfile builds on node:22-slim (the dependencies need 22+) and runs as a non-root user',
+  async (t) => {
+    const from = Array.from(dockerfile.matchAll(/^FROM (\S+)/gm), (m) => m[1]);
+    t.ok(from.length >= 2, 'multi-stage');
+    t.same([...new Set(from)], ['node:22-slim']);
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    t.match(runtime, /^RUN npm ci --omit=dev\b/m, 'production dependencies only');
+    t.match(runtime, /^USER (?!root\b|0\b)\S+/m);
+    t.match(runtime, /^CMD \["node", ?"dist\/src\/server\.js"\]/m);
+    // Everything the code reads through inProject() at run time is in the image and in the repo.
+    for (const dir of ['schema', 'cypher', 'examples', 'src/domain/taxonomy']) {
+      t.match(runtime, new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'), `copies ${dir}/`);
+      t.ok(existsSync(inProject(dir)), `${dir}/ exists`);
+    }
+    t.match(
+      readFileSync(inProject('.dockerignore'), 'utf8'),
+      /^node_modules$/m,
+      'the host node_modules stays out',
+    );
+  },
+);

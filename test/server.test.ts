@@ -17,13 +17,20 @@ t.test('a bad configuration exits non-zero with one line naming the variable', a
 t.test('npm start on an empty DATA_DIR serves the demo; DEMO=0 leaves it empty', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'vc-server-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
-  for (const [demo, expectMishima] of [['0', false], ['1', true]] as const) {
+  for (const [demo, expectMishima] of [
+    ['0', false],
+    ['1', true],
+  ] as const) {
     const data = join(dir, `demo-${demo}`);
     const child = spawnTs('src/server.ts', [], { PORT: '0', DATA_DIR: data, DEMO: demo });
     const [, base] = await waitForLine(child, LISTENING);
     const health = await fetch(`${base}/healthz`);
     t.equal(health.status, 200);
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ party(id: "mishima-city") { name } }' }) });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ party(id: "mishima-city") { name } }' }),
+    });
     const body = await res.json();
     t.equal(body.data.party !== null, expectMishima, `DEMO=${demo}`);
     const exited = exitOf(child);

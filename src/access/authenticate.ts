@@ -10,16 +10,22 @@ export const ANONYMOUS: Principal = { name: 'anonymous', role: 'admin' };
  * Who sent the request, from its Authorization header. Keys are read on every request, so a key
  * created or revoked by the CLI counts at once, in this process too.
  */
-export async function authenticate(store: StorePort, header: string | undefined, anonymousAllowed: boolean): Promise<Principal> {
+export async function authenticate(
+  store: StorePort,
+  header: string | undefined,
+  anonymousAllowed: boolean,
+): Promise<Principal> {
   const keys = await store.apiKeys();
   if (header === undefined || header === '') {
     if (keys.length === 0 && anonymousAllowed) return ANONYMOUS;
     throw new UnauthenticatedError('no API key was sent');
   }
   const token = /^Bearer +(\S+)$/i.exec(header)?.[1];
-  if (token === undefined) throw new UnauthenticatedError('the Authorization header is not "Bearer <key>"');
+  if (token === undefined)
+    throw new UnauthenticatedError('the Authorization header is not "Bearer <key>"');
   const keyId = keyIdOf(token);
   const record = keyId === null ? undefined : keys.find((k) => k.keyId === keyId);
-  if (record === undefined || !(await verifyKey(token, record))) throw new UnauthenticatedError('the API key is not valid (mistyped or revoked)');
+  if (record === undefined || !(await verifyKey(token, record)))
+    throw new UnauthenticatedError('the API key is not valid (mistyped or revoked)');
   return { name: record.name, role: record.role };
 }

@@ -6,7 +6,12 @@ import type { ApiKey, Role } from './model.js';
 // its scrypt hash. scrypt is slow on purpose (a stolen store does not give the keys away), so a
 // verified key is remembered by a fast digest for as long as its stored hash does not change.
 
-const scryptAsync = promisify(scrypt) as (secret: string, salt: Buffer, length: number, options: { N: number; maxmem: number }) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  secret: string,
+  salt: Buffer,
+  length: number,
+  options: { N: number; maxmem: number },
+) => Promise<Buffer>;
 const HASH_BYTES = 32;
 /** Cost 2^15: about 0.1 s and 32 MB per hash; verified keys are remembered, so it is paid once. */
 export const SCRYPT_N = 1 << 15;
@@ -25,7 +30,15 @@ export async function newKey(name: string, role: Role, now = new Date()): Promis
   const hash = await scryptAsync(secret, salt, HASH_BYTES, { N: SCRYPT_N, maxmem: MAXMEM });
   return {
     plain: `vck_${keyId}_${secret}`,
-    record: { name, role, keyId, salt: salt.toString('base64'), hash: hash.toString('base64'), n: SCRYPT_N, createdAt: now.toISOString() },
+    record: {
+      name,
+      role,
+      keyId,
+      salt: salt.toString('base64'),
+      hash: hash.toString('base64'),
+      n: SCRYPT_N,
+      createdAt: now.toISOString(),
+    },
   };
 }
 
@@ -45,7 +58,10 @@ export async function verifyKey(plain: string, record: ApiKey): Promise<boolean>
   const digest = createHash('sha256').update(plain).digest('base64');
   if (verified.get(digest) === record.hash) return true;
   const expected = Buffer.from(record.hash, 'base64');
-  const actual = await scryptAsync(match[2]!, Buffer.from(record.salt, 'base64'), expected.length, { N: record.n, maxmem: MAXMEM });
+  const actual = await scryptAsync(match[2]!, Buffer.from(record.salt, 'base64'), expected.length, {
+    N: record.n,
+    maxmem: MAXMEM,
+  });
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return false;
   if (verified.size >= REMEMBERED) verified.delete(verified.keys().next().value!);
   verified.set(digest, record.hash);

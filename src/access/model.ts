@@ -6,10 +6,13 @@ import { z } from 'zod';
 export const ROLES = ['reader', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const roleAtLeast = (role: Role, needed: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(needed);
+export const roleAtLeast = (role: Role, needed: Role): boolean =>
+  ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
 export const KEY_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-export const keyName = z.string().regex(KEY_NAME_PATTERN, { message: 'expected a name of 1 to 64 lower-case letters, digits, ".", "_" or "-"' });
+export const keyName = z.string().regex(KEY_NAME_PATTERN, {
+  message: 'expected a name of 1 to 64 lower-case letters, digits, ".", "_" or "-"',
+});
 export const role = z.enum(ROLES, { message: 'expected reader, editor or admin' });
 
 /** An API key as stored: never the key itself, only a slow salted hash of its secret part. */
@@ -59,8 +62,14 @@ export const REVISION_IDS_MAX = 10_000;
 export function revisionOf(lists: Omit<RevisionDraft, 'counts'>): RevisionDraft {
   const kinds = ['added', 'changed', 'retired', 'removed'] as const;
   if (kinds.every((k) => lists[k].length <= REVISION_IDS_MAX)) return lists;
-  const counts = Object.fromEntries(kinds.map((k) => [k, lists[k].length])) as unknown as RevisionCounts;
-  return { ...lists, ...Object.fromEntries(kinds.map((k) => [k, lists[k].slice(0, REVISION_IDS_MAX)])), counts };
+  const counts = Object.fromEntries(
+    kinds.map((k) => [k, lists[k].length]),
+  ) as unknown as RevisionCounts;
+  return {
+    ...lists,
+    ...Object.fromEntries(kinds.map((k) => [k, lists[k].slice(0, REVISION_IDS_MAX)])),
+    counts,
+  };
 }
 
 /** What a write says about itself; the store gives it an id in the write's own transaction. */

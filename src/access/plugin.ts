@@ -27,12 +27,18 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
 /** Counts the bytes of a body as they arrive and stops at the limit, whatever Content-Length said. */
 class ByteLimit extends Transform {
   private seen = 0;
-  constructor(private readonly limit: number, private readonly message: string) {
+  constructor(
+    private readonly limit: number,
+    private readonly message: string,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.limit) return done(Object.assign(new Error(this.message), { statusCode: 413, code: 'BAD_USER_INPUT' }));
+    if (this.seen > this.limit)
+      return done(
+        Object.assign(new Error(this.message), { statusCode: 413, code: 'BAD_USER_INPUT' }),
+      );
     done(null, chunk);
   }
 }
@@ -44,9 +50,14 @@ export default fp(
     app.addHook('onRequest', async (request, reply) => {
       if (!guarded(request)) return;
       try {
-        request.principal = await authenticate(app.store, request.headers.authorization, security.loopback);
+        request.principal = await authenticate(
+          app.store,
+          request.headers.authorization,
+          security.loopback,
+        );
       } catch (error) {
-        if (error instanceof VcError && error.code === 'UNAUTHENTICATED') return refuse(reply, 401, error.code, error.message);
+        if (error instanceof VcError && error.code === 'UNAUTHENTICATED')
+          return refuse(reply, 401, error.code, error.message);
         throw error;
       }
     });

@@ -6,8 +6,15 @@ import type { StorePort } from '../store/port.js';
  * anonymously on a loopback address (the answer says so, for the start log), and not at all on
  * any other address.
  */
-export async function accessAtStart(store: StorePort, host: string, loopback: boolean): Promise<'keys' | 'anonymous'> {
+export async function accessAtStart(
+  store: StorePort,
+  host: string,
+  loopback: boolean,
+): Promise<'keys' | 'anonymous'> {
   if ((await store.apiKeys()).length > 0) return 'keys';
   if (loopback) return 'anonymous';
-  throw new ConfigError('HOST', `${host} is not a loopback address and no API key exists: create one first (vendor-chain keys create --name NAME --role admin), or serve on 127.0.0.1`);
+  throw new ConfigError(
+    'HOST',
+    `${host} is not a loopback address and no API key exists: create one first (vendor-chain keys create --name NAME --role admin), or serve on 127.0.0.1`,
+  );
 }

@@ -19,18 +19,31 @@ ${USAGE_LINE}`;
 
 /** The exit codes one command can give: 1 only where --fail-on or register files exist. */
 export function exitCodesHelp(command: string): string {
-  const one = command === 'findings' ? 'findings at or above --fail-on'
-    : command === 'import' ? 'errors in the register files, or a sync refused (it would retire more than SYNC_RETIRE_LIMIT_PERCENT)'
-    : command === 'check' || command === 'neo4j-csv' ? 'errors in the register files'
-    : command === 'remove' ? 'refused: other records still refer to what would be removed'
-    : command === 'keys' ? 'a name refused or taken' : '';
+  const one =
+    command === 'findings'
+      ? 'findings at or above --fail-on'
+      : command === 'import'
+        ? 'errors in the register files, or a sync refused (it would retire more than SYNC_RETIRE_LIMIT_PERCENT)'
+        : command === 'check' || command === 'neo4j-csv'
+          ? 'errors in the register files'
+          : command === 'remove'
+            ? 'refused: other records still refer to what would be removed'
+            : command === 'keys'
+              ? 'a name refused or taken'
+              : '';
   const writes = ['import', 'keys', 'remove'].includes(command);
   const failed = writes ? FAILED : 'an unexpected error';
   return `\nExit codes:\n  0  ok\n  1  ${one ? `${one}; ${failed}` : failed}\n${USAGE_LINE}`;
 }
 
 // What the store refused of a write, which is not how the command was called.
-const FAILED_CODES: ReadonlySet<string> = new Set(['VC_INVALID_REGISTER', 'VC_DISK_FULL', 'VC_STORE_REFUSED', 'VC_STORE_BUSY', 'VC_INTERNAL']);
+const FAILED_CODES: ReadonlySet<string> = new Set([
+  'VC_INVALID_REGISTER',
+  'VC_DISK_FULL',
+  'VC_STORE_REFUSED',
+  'VC_STORE_BUSY',
+  'VC_INTERNAL',
+]);
 
 /** 1 for a write refused or an unexpected error; 2 for usage, configuration, an unknown id or an unreachable store. */
 export function exitCodeOfError(code: string | undefined): number {
@@ -49,6 +62,7 @@ export function parseDate(value: string): string {
 
 export function parsePositive(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
   return n;
 }

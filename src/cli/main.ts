@@ -21,11 +21,17 @@ import { VERSION } from './version.js';
 import { processOutput, type Output } from './output.js';
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
-export async function run(argv: string[], env: Record<string, string | undefined>, output: Output = processOutput()): Promise<number> {
+export async function run(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  output: Output = processOutput(),
+): Promise<number> {
   let exitCode: number = EXIT.OK;
   const setExit = (code: number) => void (exitCode = Math.max(exitCode, code));
   const program = new Command('vendor-chain')
-    .description('Who holds our personal data, down the chain of contractors, and who is hit when one leaks.\nUses the same store and settings as the server: STORE, DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD.')
+    .description(
+      'Who holds our personal data, down the chain of contractors, and who is hit when one leaks.\nUses the same store and settings as the server: STORE, DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD.',
+    )
     .version(VERSION, '-V, --version', 'print the version of vendor-chain')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()

@@ -4,9 +4,17 @@ export const FORMATS = ['table', 'json', 'mermaid', 'dot'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const formatOption = () =>
-  new Option('-f, --format <format>', 'table for a person, json for scripts, mermaid or dot to draw the chains').choices(FORMATS).default('table');
+  new Option(
+    '-f, --format <format>',
+    'table for a person, json for scripts, mermaid or dot to draw the chains',
+  )
+    .choices(FORMATS)
+    .default('table');
 
-export const tableOrJsonOption = () => new Option('-f, --format <format>', 'table for a person, json for scripts').choices(['table', 'json']).default('table');
+export const tableOrJsonOption = () =>
+  new Option('-f, --format <format>', 'table for a person, json for scripts')
+    .choices(['table', 'json'])
+    .default('table');
 
 /** Where commands write; tests give their own. */
 export interface Output {

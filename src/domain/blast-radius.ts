@@ -108,7 +108,11 @@ interface Reached {
  * Walk up from the leaking party, one store round trip per level, following declared `under`
  * links and inferring the others, exactly as register-format.md describes.
  */
-export async function blastRadius(store: StorePort, leak: Leak, options: BlastRadiusOptions = {}): Promise<BlastRadius> {
+export async function blastRadius(
+  store: StorePort,
+  leak: Leak,
+  options: BlastRadiusOptions = {},
+): Promise<BlastRadius> {
   const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const misses = new Map<string, NotExposed>();
@@ -117,21 +121,44 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
   let unexplored = 0;
   let steps = 0;
 
-  const miss = (e: Entrustment, link: LinkKind, reason: MissReason, detail: string, below: Walk | null) => {
+  const miss = (
+    e: Entrustment,
+    link: LinkKind,
+    reason: MissReason,
+    detail: string,
+    below: Walk | null,
+  ) => {
     const key = `${e.id}|${reason}`;
-    if (!misses.has(key)) misses.set(key, { entrustment: e, link, reason, detail, hops: [e, ...hopsOf(below).reverse()] });
+    if (!misses.has(key))
+      misses.set(key, {
+        entrustment: e,
+        link,
+        reason,
+        detail,
+        hops: [e, ...hopsOf(below).reverse()],
+      });
   };
   const extend = (below: Walk | null, e: Entrustment, link: LinkKind, into: Walk[]) => {
-    if (onPath(below, e.id)) return miss(e, link, 'CYCLE', `${e.id} is already on this path`, below);
-    if (!intersects(e, leak.window)) return miss(e, link, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
+    if (onPath(below, e.id))
+      return miss(e, link, 'CYCLE', `${e.id} is already on this path`, below);
+    if (!intersects(e, leak.window))
+      return miss(e, link, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
     const data = intersect(below ? below.data : leak.data, asSet(e.data));
-    if (data !== null && data.length === 0) return miss(e, link, 'NO_COMMON_DATA', `carries ${e.data.join(', ')}; nothing in common with ${(below ? below.data : leak.data)?.join(', ')}`, below);
+    if (data !== null && data.length === 0)
+      return miss(
+        e,
+        link,
+        'NO_COMMON_DATA',
+        `carries ${e.data.join(', ')}; nothing in common with ${(below ? below.data : leak.data)?.join(', ')}`,
+        below,
+      );
     steps += 1;
     into.push({ top: e, link, below, data });
   };
 
   let frontier: Walk[] = [];
-  for (const e of (await store.entrustmentsInto([leak.party])).sort(byId)) extend(null, e, 'declared', frontier);
+  for (const e of (await store.entrustmentsInto([leak.party])).sort(byId))
+    extend(null, e, 'declared', frontier);
 
   while (frontier.length > 0) {
     if (steps >= maxSteps) {
@@ -154,8 +181,14 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
       store.entrustmentsInto([...unknownClients]),
     ]);
     const upstreamById = indexById(upstream);
-    const intoClient = groupBy(into.filter((e) => intersects(e, leak.window)).sort(byId), (e) => e.contractor);
-    const outsideWindow = groupBy(into.filter((e) => !intersects(e, leak.window)).sort(byId), (e) => e.contractor);
+    const intoClient = groupBy(
+      into.filter((e) => intersects(e, leak.window)).sort(byId),
+      (e) => e.contractor,
+    );
+    const outsideWindow = groupBy(
+      into.filter((e) => !intersects(e, leak.window)).sort(byId),
+      (e) => e.contractor,
+    );
 
     const next: Walk[] = [];
     frontier.forEach((walk, i) => {
@@ -170,7 +203,8 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
       }
       for (const c of outsideWindow.get(top.client) ?? []) extend(walk, c, 'inferred', []);
       const candidates = intoClient.get(top.client) ?? [];
-      if (candidates.length === 0) return reached.push({ controller: top.client, walk, ownLink: 'declared' });
+      if (candidates.length === 0)
+        return reached.push({ controller: top.client, walk, ownLink: 'declared' });
       if (!candidates.some((c) => overlaps(walk.data, asSet(c.data)))) {
         for (const c of candidates) extend(walk, c, 'inferred', []);
         return reached.push({ controller: top.client, walk, ownLink: 'inferred' });
@@ -180,10 +214,16 @@ export async function blastRadius(store: StorePort, leak: Leak, options: BlastRa
     frontier = next;
   }
 
-  const notExposed = [...misses.values()].sort((a, b) => (a.link === b.link ? 0 : a.link === 'declared' ? -1 : 1));
+  const notExposed = [...misses.values()].sort((a, b) =>
+    a.link === b.link ? 0 : a.link === 'declared' ? -1 : 1,
+  );
   return {
     leak,
-    controllers: summarize(reached, leak, options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER),
+    controllers: summarize(
+      reached,
+      leak,
+      options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER,
+    ),
     notExposed: notExposed.slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED),
     notExposedCount: notExposed.length,
     truncated,
@@ -202,8 +242,12 @@ function toPath(r: Reached, leak: Leak): ExposurePath {
   }
   const confirmed =
     links.every((l) => l === 'declared') &&
-    hops.every((h) => (h.confidence === 'confirmed' || h.confidence === 'reported') && h.data.length > 0);
-  const counts = [leak.records, ...hops.map((h) => h.records)].filter((n): n is number => n !== undefined);
+    hops.every(
+      (h) => (h.confidence === 'confirmed' || h.confidence === 'reported') && h.data.length > 0,
+    );
+  const counts = [leak.records, ...hops.map((h) => h.records)].filter(
+    (n): n is number => n !== undefined,
+  );
   return {
     exposure: confirmed ? 'CONFIRMED' : 'POSSIBLE',
     hops,
@@ -217,7 +261,10 @@ function toPath(r: Reached, leak: Leak): ExposurePath {
 const pathOrder = (a: ExposurePath, b: ExposurePath): number =>
   (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) ||
   a.hops.length - b.hops.length ||
-  a.hops.map((h) => h.id).join('/').localeCompare(b.hops.map((h) => h.id).join('/'));
+  a.hops
+    .map((h) => h.id)
+    .join('/')
+    .localeCompare(b.hops.map((h) => h.id).join('/'));
 
 function summarize(reached: Reached[], leak: Leak, cap: number): AffectedController[] {
   return [...groupBy(reached, (r) => r.controller)]
@@ -243,5 +290,9 @@ function summarize(reached: Reached[], leak: Leak, cap: number): AffectedControl
         pathCount: paths.length,
       } satisfies AffectedController;
     })
-    .sort((a, b) => (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) || a.party.localeCompare(b.party));
+    .sort(
+      (a, b) =>
+        (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) ||
+        a.party.localeCompare(b.party),
+    );
 }

@@ -9,7 +9,11 @@ export type CategorySet = readonly string[] | null;
 export function covers(general: string, specific: string): boolean {
   // Without building general + '.': this runs millions of times in whole-graph analyses.
   if (specific.length === general.length) return specific === general;
-  return specific.length > general.length && specific.charCodeAt(general.length) === 46 && specific.startsWith(general);
+  return (
+    specific.length > general.length &&
+    specific.charCodeAt(general.length) === 46 &&
+    specific.startsWith(general)
+  );
 }
 
 /** Drop keys already covered by a more general key of the same set. */
@@ -25,10 +29,11 @@ export function intersect(a: CategorySet, b: CategorySet): CategorySet {
   if (a === null) return b === null ? null : minimize(b);
   if (b === null) return minimize(a);
   const out: string[] = [];
-  for (const x of a) for (const y of b) {
-    if (covers(x, y)) out.push(y);
-    else if (covers(y, x)) out.push(x);
-  }
+  for (const x of a)
+    for (const y of b) {
+      if (covers(x, y)) out.push(y);
+      else if (covers(y, x)) out.push(x);
+    }
   return minimize(out);
 }
 
@@ -43,14 +48,19 @@ export function asSet(data: readonly string[] | undefined | null): CategorySet {
 
 export interface Taxonomy {
   /** 'known', 'deprecated' (with replacement), 'custom' (a child of a known key) or 'unknown'. */
-  classify(key: string): { status: 'known' | 'custom' | 'unknown' } | { status: 'deprecated'; replacedBy: string };
+  classify(
+    key: string,
+  ): { status: 'known' | 'custom' | 'unknown' } | { status: 'deprecated'; replacedBy: string };
 }
 
 let cached: Taxonomy | undefined;
 
 export function loadTaxonomy(): Taxonomy {
   if (cached) return cached;
-  const csv = readFileSync(inProject('src', 'domain', 'taxonomy', 'fideslang-data-categories.csv'), 'utf8');
+  const csv = readFileSync(
+    inProject('src', 'domain', 'taxonomy', 'fideslang-data-categories.csv'),
+    'utf8',
+  );
   const [header, ...rows] = parseCsv(csv);
   const col = (name: string) => header.indexOf(name);
   const [keyCol, replacedCol] = [col('fides_key'), col('replaced_by')];
@@ -68,7 +78,8 @@ export function loadTaxonomy(): Taxonomy {
       if (r) return { status: 'deprecated', replacedBy: r };
       if (known.has(key)) return { status: 'known' };
       const dot = key.lastIndexOf('.');
-      if (dot > 0 && known.has(key.slice(0, dot)) && !replaced.has(key.slice(0, dot))) return { status: 'custom' };
+      if (dot > 0 && known.has(key.slice(0, dot)) && !replaced.has(key.slice(0, dot)))
+        return { status: 'custom' };
       return { status: 'unknown' };
     },
   };

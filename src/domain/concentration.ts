@@ -23,7 +23,11 @@ export interface ConcentrationRow {
  * entrustment are computed once and shared (graph/root-controllers.ts), and a party reaches the
  * union of those of the entrustments into it; not one blast radius per party.
  */
-export async function concentration(store: StorePort, asOf?: IsoDate, first = 20): Promise<ConcentrationRow[]> {
+export async function concentration(
+  store: StorePort,
+  asOf?: IsoDate,
+  first = 20,
+): Promise<ConcentrationRow[]> {
   const ranked = await rankings.get(store, asOf ?? '', () => rankAll(store, asOf));
   return ranked.slice(0, first);
 }
@@ -52,7 +56,19 @@ async function rankAll(store: StorePort, asOf?: IsoDate): Promise<ConcentrationR
       records += g.records[i]!;
     }
     // Frozen: the ranking is remembered and handed to every asker.
-    rows.push(Object.freeze({ party: g.parties[party]!, controllers: roots.sets.union(parts).size, records, entrustments: to - from }));
+    rows.push(
+      Object.freeze({
+        party: g.parties[party]!,
+        controllers: roots.sets.union(parts).size,
+        records,
+        entrustments: to - from,
+      }),
+    );
   }
-  return sortInSlices(rows, (a, b) => b.controllers - a.controllers || b.records - a.records || (a.party < b.party ? -1 : 1), slices);
+  return sortInSlices(
+    rows,
+    (a, b) =>
+      b.controllers - a.controllers || b.records - a.records || (a.party < b.party ? -1 : 1),
+    slices,
+  );
 }

@@ -33,21 +33,41 @@ export interface CrossBorder {
  * hop whose location the register does not record: silence is no evidence that data stayed home,
  * and a foreign contractor (or operator) makes abroad likely.
  */
-export async function crossBorder(store: StorePort, controller: string, asOf?: IsoDate): Promise<CrossBorder> {
+export async function crossBorder(
+  store: StorePort,
+  controller: string,
+  asOf?: IsoDate,
+): Promise<CrossBorder> {
   const chain = await supplyChain(store, controller, asOf);
   const [party] = await store.parties([controller]);
-  if (!party.country) throw new BadInputError('controller', `${controller} has no country in the register, so no hop can be called foreign; add country to the party`);
+  if (!party.country)
+    throw new BadInputError(
+      'controller',
+      `${controller} has no country in the register, so no hop can be called foreign; add country to the party`,
+    );
   const home = party.country;
   // Links arrive level by level, so the first link of an entrustment is its shallowest.
   const shallowest = new Map<string, (typeof chain.links)[number]>();
-  for (const l of chain.links) if (!shallowest.has(l.entrustment.id)) shallowest.set(l.entrustment.id, l);
+  for (const l of chain.links)
+    if (!shallowest.has(l.entrustment.id)) shallowest.set(l.entrustment.id, l);
   const pathTo = (e: Entrustment): Entrustment[] => {
     const path = [e];
-    for (let up = shallowest.get(e.id)?.upstream; up && !path.includes(up); up = shallowest.get(up.id)?.upstream) path.unshift(up);
+    for (
+      let up = shallowest.get(e.id)?.upstream;
+      up && !path.includes(up);
+      up = shallowest.get(up.id)?.upstream
+    )
+      path.unshift(up);
     return path;
   };
-  const unlocated = [...shallowest.values()].filter(({ entrustment: e }) => e.storage.length === 0 && e.access.length === 0);
-  const foreignCountries = await foreignCountriesOf(store, unlocated.map((l) => l.entrustment.contractor), home);
+  const unlocated = [...shallowest.values()].filter(
+    ({ entrustment: e }) => e.storage.length === 0 && e.access.length === 0,
+  );
+  const foreignCountries = await foreignCountriesOf(
+    store,
+    unlocated.map((l) => l.entrustment.contractor),
+    home,
+  );
   const hops: CrossBorderHop[] = [];
   for (const { entrustment: e, link } of shallowest.values()) {
     const stored = foreign(e.storage, home);
@@ -56,16 +76,44 @@ export async function crossBorder(store: StorePort, controller: string, asOf?: I
     const possiblyIn = locationUnknown ? (foreignCountries.get(e.contractor) ?? []) : [];
     if (!locationUnknown && stored.length === 0 && accessed.length === 0) continue;
     const abroad = stored.length > 0 || accessed.length > 0 || possiblyIn.length > 0;
-    hops.push({ entrustment: e, path: pathTo(e), link, stored, accessed, locationUnknown, possiblyIn, missingBasis: abroad && e.transferBasis === undefined });
+    hops.push({
+      entrustment: e,
+      path: pathTo(e),
+      link,
+      stored,
+      accessed,
+      locationUnknown,
+      possiblyIn,
+      missingBasis: abroad && e.transferBasis === undefined,
+    });
   }
   return { controller, country: home, hops };
 }
 
-const foreign = (countries: string[], home: string) => [...new Set(countries.filter((c) => c !== home))].sort();
+const foreign = (countries: string[], home: string) =>
+  [...new Set(countries.filter((c) => c !== home))].sort();
 
 /** Per contractor: the foreign countries where it or its operator is registered (two batched reads). */
-async function foreignCountriesOf(store: StorePort, contractors: string[], home: string): Promise<Map<string, string[]>> {
+async function foreignCountriesOf(
+  store: StorePort,
+  contractors: string[],
+  home: string,
+): Promise<Map<string, string[]>> {
   const parties = await store.parties([...new Set(contractors)]);
-  const operators = new Map((await store.parties([...new Set(parties.flatMap((p) => (p.operator ? [p.operator] : [])))])).map((o) => [o.id, o]));
-  return new Map(parties.map((p) => [p.id, foreign([p.country, operators.get(p.operator ?? '')?.country].filter((c): c is string => c !== undefined), home)]));
+  const operators = new Map(
+    (
+      await store.parties([...new Set(parties.flatMap((p) => (p.operator ? [p.operator] : [])))])
+    ).map((o) => [o.id, o]),
+  );
+  return new Map(
+    parties.map((p) => [
+      p.id,
+      foreign(
+        [p.country, operators.get(p.operator ?? '')?.country].filter(
+          (c): c is string => c !== undefined,
+        ),
+        home,
+      ),
+    ]),
+  );
 }

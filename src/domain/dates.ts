@@ -58,7 +58,9 @@ export function inForce(p: Period, date: IsoDate): boolean {
 
 /** Why a period misses a window, for answers that explain "why not us?". */
 export function describeMiss(p: Period, window: Period): string {
-  if (window.from && p.to && p.to <= window.from) return `ended ${p.to}, before the window opened ${window.from}`;
-  if (window.to && p.from && p.from >= window.to) return `started ${p.from}, after the window closed ${window.to}`;
+  if (window.from && p.to && p.to <= window.from)
+    return `ended ${p.to}, before the window opened ${window.from}`;
+  if (window.to && p.from && p.from >= window.to)
+    return `started ${p.from}, after the window closed ${window.to}`;
   return 'outside the window';
 }

@@ -13,7 +13,8 @@ export interface FindingsPage {
 }
 
 /** A finding's id: one finding per (entrustment, upstream, rule). */
-export const findingId = (f: Pick<Finding, 'entrustment' | 'upstream' | 'rule'>): string => `${f.entrustment.id}|${f.upstream.id}|${f.rule}`;
+export const findingId = (f: Pick<Finding, 'entrustment' | 'upstream' | 'rule'>): string =>
+  `${f.entrustment.id}|${f.upstream.id}|${f.rule}`;
 
 const positions = new WeakMap<readonly Finding[], Map<string, number>>();
 
@@ -24,17 +25,29 @@ function positionOf(all: readonly Finding[], id: string): number | undefined {
 }
 
 /** The page of `all` (in its order) that `page` asks for; at most `max` findings. */
-export function pageOfFindings(all: readonly Finding[], { first, after }: FindingsPage, max: number): Finding[] {
-  if (first != null && (!Number.isInteger(first) || first < 1 || first > max)) throw new BadInputError('first', `must be a whole number from 1 to ${max}`);
+export function pageOfFindings(
+  all: readonly Finding[],
+  { first, after }: FindingsPage,
+  max: number,
+): Finding[] {
+  if (first != null && (!Number.isInteger(first) || first < 1 || first > max))
+    throw new BadInputError('first', `must be a whole number from 1 to ${max}`);
   let start = 0;
   if (after != null) {
     const at = positionOf(all, after);
-    if (at === undefined) throw new BadInputError('after', `no finding "${after}" in this answer: the register changed since that page was read, or the id is not a finding's; start again without after`);
+    if (at === undefined)
+      throw new BadInputError(
+        'after',
+        `no finding "${after}" in this answer: the register changed since that page was read, or the id is not a finding's; start again without after`,
+      );
     start = at + 1;
   }
   const left = all.length - start;
   if (first == null && left > max) {
-    throw new BadInputError('first', `${left.toLocaleString('en')} findings are more than one answer holds (${max.toLocaleString('en')}): ask for them in pages with first (at most ${max.toLocaleString('en')}) and after (the id of the last finding of the page before), or narrow them with controller or asOf`);
+    throw new BadInputError(
+      'first',
+      `${left.toLocaleString('en')} findings are more than one answer holds (${max.toLocaleString('en')}): ask for them in pages with first (at most ${max.toLocaleString('en')}) and after (the id of the last finding of the page before), or narrow them with controller or asOf`,
+    );
   }
   return all.slice(start, first == null ? undefined : start + first);
 }

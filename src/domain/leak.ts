@@ -22,9 +22,17 @@ export interface LeakQuery {
 
 /** Turn the blast-radius arguments into a Leak, with errors a person can act on. */
 export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak> {
-  if (q.incident && q.party) throw new BadInputError('incident', 'give either an incident or a party with a window, not both');
+  if (q.incident && q.party)
+    throw new BadInputError(
+      'incident',
+      'give either an incident or a party with a window, not both',
+    );
   if (q.incident) {
-    if (q.from || q.to || q.data) throw new BadInputError('incident', 'from, to and data come from the incident; leave them out or ask by party');
+    if (q.from || q.to || q.data)
+      throw new BadInputError(
+        'incident',
+        'from, to and data come from the incident; leave them out or ask by party',
+      );
     const [incident] = await store.incidents([q.incident]);
     if (!incident) throw new NotFoundError('incident', q.incident);
     return {
@@ -35,11 +43,17 @@ export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak>
       incident: incident.id,
     };
   }
-  if (!q.party) throw new BadInputError('incident', 'give an incident id, or a party with a window (from, to)');
-  if (q.from && q.to && q.to <= q.from) throw new BadInputError('to', `must be after from (${q.from})`);
+  if (!q.party)
+    throw new BadInputError('incident', 'give an incident id, or a party with a window (from, to)');
+  if (q.from && q.to && q.to <= q.from)
+    throw new BadInputError('to', `must be after from (${q.from})`);
   const [party] = await store.parties([q.party]);
   if (!party) throw new NotFoundError('party', q.party);
-  return { party: party.id, window: { from: q.from, to: q.to }, data: q.data && q.data.length > 0 ? normalizeCategories('data', q.data) : null };
+  return {
+    party: party.id,
+    window: { from: q.from, to: q.to },
+    data: q.data && q.data.length > 0 ? normalizeCategories('data', q.data) : null,
+  };
 }
 
 /** Validate category arguments against the taxonomy; deprecated keys become their replacement. */
@@ -48,7 +62,11 @@ export function normalizeCategories(argument: string, keys: readonly string[]): 
   return keys.map((key) => {
     const c = taxonomy.classify(key);
     if (c.status === 'deprecated') return c.replacedBy;
-    if (c.status === 'unknown') throw new BadInputError(argument, `unknown data category "${key}" (expected a fideslang key such as user.contact.email)`);
+    if (c.status === 'unknown')
+      throw new BadInputError(
+        argument,
+        `unknown data category "${key}" (expected a fideslang key such as user.contact.email)`,
+      );
     return key;
   });
 }

@@ -13,10 +13,17 @@ export const ownData = (e: Entrustment): boolean => e.under !== undefined && e.u
  * client, and their periods and data overlap (a side with no data overlaps anything).
  */
 export function performsByInference(e: Entrustment, u: Entrustment): boolean {
-  return underUnknown(e) && u.contractor === e.client && u.id !== e.id && intersects(e, u) && overlaps(asSet(e.data), asSet(u.data));
+  return (
+    underUnknown(e) &&
+    u.contractor === e.client &&
+    u.id !== e.id &&
+    intersects(e, u) &&
+    overlaps(asSet(e.data), asSet(u.data))
+  );
 }
 
-export const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const byId = <T extends { id: string }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));

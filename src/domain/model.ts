@@ -9,22 +9,33 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 export const ID_MAX = 200;
 export const id = z
   .string()
-  .regex(ID_PATTERN, { message: 'expected an id of lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })
+  .regex(ID_PATTERN, {
+    message:
+      'expected an id of lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+  })
   .max(ID_MAX, { message: `must be at most ${ID_MAX} characters` });
 export const isoDate = z
   .string({ message: 'expected a date like 2014-09-25' })
   .refine(isIsoDate, { message: 'expected a date like 2014-09-25' });
-const country = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like JP' });
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like JP' });
 const idList = z.array(id);
 // Control characters, terminal escapes and bidi overrides would rewrite what a person sees in a
 // table, a diagram or a terminal (a name that hides another); tabs and newlines are fine.
-const UNSAFE_CHAR = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const UNSAFE_CHAR =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const text = z
   .string()
   .min(1, { message: 'must not be empty' })
   .superRefine((v, ctx) => {
     const m = UNSAFE_CHAR.exec(v);
-    if (m) ctx.addIssue({ code: 'custom', message: `must not contain control characters, escape sequences or bidi overrides (U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${m.index + 1})` });
+    if (m)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not contain control characters, escape sequences or bidi overrides (U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${m.index + 1})`,
+      });
   });
 /** GraphQL's Int is 32-bit: a larger count would be stored and then fail every read. */
 export const COUNT_MAX = 2_147_483_647;
@@ -35,10 +46,27 @@ const count = z
   .max(COUNT_MAX, { message: `must be at most ${COUNT_MAX}` });
 
 export const SOURCE_KINDS = ['official', 'press', 'blog', 'contract', 'court', 'other'] as const;
-export const PARTY_KINDS = ['municipality', 'company', 'committee', 'consortium', 'agency', 'regulator', 'service', 'person'] as const;
+export const PARTY_KINDS = [
+  'municipality',
+  'company',
+  'committee',
+  'consortium',
+  'agency',
+  'regulator',
+  'service',
+  'person',
+] as const;
 export const CLAUSES = ['forbidden', 'approval-required', 'allowed', 'unknown'] as const;
 export const CONFIDENCES = ['confirmed', 'reported', 'alleged', 'inferred'] as const;
-export const INCIDENT_KINDS = ['unauthorized-access', 'insider', 'misdelivery', 'misconfiguration', 'ransomware', 'purpose-deviation', 'other'] as const;
+export const INCIDENT_KINDS = [
+  'unauthorized-access',
+  'insider',
+  'misdelivery',
+  'misconfiguration',
+  'ransomware',
+  'purpose-deviation',
+  'other',
+] as const;
 export const CERT_SCHEMES = ['privacy-mark', 'isms', 'other'] as const;
 export const CERT_STATUSES = ['active', 'suspended', 'revoked'] as const;
 export const TRANSFER_BASES = ['consent', 'adequacy', 'equivalent-measures'] as const;
@@ -47,7 +75,9 @@ export type Confidence = (typeof CONFIDENCES)[number];
 export type Clause = (typeof CLAUSES)[number];
 
 /** Periods must end after they start; applied to every object with from/to. */
-function periodOrdered<T extends { from?: string | undefined; to?: string | undefined }>(schema: z.ZodType<T>) {
+function periodOrdered<T extends { from?: string | undefined; to?: string | undefined }>(
+  schema: z.ZodType<T>,
+) {
   return schema.superRefine((v, ctx) => {
     if (v.from && v.to && isIsoDate(v.from) && isIsoDate(v.to) && v.to <= v.from) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `must be after from (${v.from})` });
@@ -85,11 +115,22 @@ export const contactSchema = z
     phone: z
       .string({ message: 'expected a phone number like +81-3-1234-5678' })
       .max(40, { message: 'must be at most 40 characters' })
-      .refine((v) => PHONE.test(v) && v.replace(/\D/g, '').length >= 5, { message: 'expected a phone number like +81-3-1234-5678 (digits, spaces, "-", "(", ")", an optional leading +)' })
+      .refine((v) => PHONE.test(v) && v.replace(/\D/g, '').length >= 5, {
+        message:
+          'expected a phone number like +81-3-1234-5678 (digits, spaces, "-", "(", ")", an optional leading +)',
+      })
       .optional(),
-    url: z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'expected an http or https URL like https://example.jp/privacy' }).optional(),
+    url: z
+      .url({
+        protocol: /^https?$/,
+        hostname: z.regexes.domain,
+        message: 'expected an http or https URL like https://example.jp/privacy',
+      })
+      .optional(),
   })
-  .refine((c) => c.email !== undefined || c.phone !== undefined || c.url !== undefined, { message: 'give at least one of email, phone or url' });
+  .refine((c) => c.email !== undefined || c.phone !== undefined || c.url !== undefined, {
+    message: 'give at least one of email, phone or url',
+  });
 
 export const partySchema = z.strictObject({
   id,
@@ -108,38 +149,52 @@ export const partySchema = z.strictObject({
 });
 
 /** Nobody entrusts data to itself, and an entrustment cannot perform itself. */
-function notSelf<T extends { id: string; client: string; contractor: string; under?: string[] | undefined }>(schema: z.ZodType<T>) {
+function notSelf<
+  T extends { id: string; client: string; contractor: string; under?: string[] | undefined },
+>(schema: z.ZodType<T>) {
   return schema.superRefine((e, ctx) => {
-    if (e.client === e.contractor) ctx.addIssue({ code: 'custom', path: ['contractor'], message: `is the client itself (${e.client}): a party cannot entrust data to itself` });
+    if (e.client === e.contractor)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contractor'],
+        message: `is the client itself (${e.client}): a party cannot entrust data to itself`,
+      });
     const j = e.under?.indexOf(e.id) ?? -1;
-    if (j >= 0) ctx.addIssue({ code: 'custom', path: ['under', j], message: `names this entrustment itself (${e.id})` });
+    if (j >= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['under', j],
+        message: `names this entrustment itself (${e.id})`,
+      });
   });
 }
 
-export const entrustmentSchema = notSelf(periodOrdered(
-  z.strictObject({
-    id,
-    client: id,
-    contractor: id,
-    // Absent means "unknown": links through it are inferred. [] means the client's own data.
-    under: idList.optional(),
-    purposes: z.array(text).default([]),
-    data: z.array(text).default([]),
-    subjects: z.array(text).default([]),
-    records: count.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    reentrustment: z.enum(CLAUSES).default('unknown'),
-    disclosed: z.boolean().default(true),
-    approvedBy: idList.default([]),
-    storage: z.array(country).default([]),
-    access: z.array(country).default([]),
-    transferBasis: z.enum(TRANSFER_BASES).optional(),
-    confidence: z.enum(CONFIDENCES).default('confirmed'),
-    note: text.optional(),
-    sources: idList.default([]),
-  }),
-));
+export const entrustmentSchema = notSelf(
+  periodOrdered(
+    z.strictObject({
+      id,
+      client: id,
+      contractor: id,
+      // Absent means "unknown": links through it are inferred. [] means the client's own data.
+      under: idList.optional(),
+      purposes: z.array(text).default([]),
+      data: z.array(text).default([]),
+      subjects: z.array(text).default([]),
+      records: count.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      reentrustment: z.enum(CLAUSES).default('unknown'),
+      disclosed: z.boolean().default(true),
+      approvedBy: idList.default([]),
+      storage: z.array(country).default([]),
+      access: z.array(country).default([]),
+      transferBasis: z.enum(TRANSFER_BASES).optional(),
+      confidence: z.enum(CONFIDENCES).default('confirmed'),
+      note: text.optional(),
+      sources: idList.default([]),
+    }),
+  ),
+);
 
 export const incidentSchema = periodOrdered(
   z.strictObject({
@@ -153,7 +208,9 @@ export const incidentSchema = periodOrdered(
     data: z.array(text).default([]),
     subjects: z.array(text).default([]),
     records: count.optional(),
-    revisions: z.array(z.strictObject({ date: isoDate, records: count.optional(), note: text.optional() })).default([]),
+    revisions: z
+      .array(z.strictObject({ date: isoDate, records: count.optional(), note: text.optional() }))
+      .default([]),
     confidence: z.enum(CONFIDENCES).default('confirmed'),
     note: text.optional(),
     sources: idList.default([]),

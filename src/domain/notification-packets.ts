@@ -34,20 +34,36 @@ export interface NotificationPackets {
  * One packet per controller the incident reaches, in blast-radius order (CONFIRMED first), or
  * only the packet of `controller`, which must be one of them.
  */
-export async function notificationPackets(store: StorePort, incidentId: string, controller?: string): Promise<NotificationPackets> {
+export async function notificationPackets(
+  store: StorePort,
+  incidentId: string,
+  controller?: string,
+): Promise<NotificationPackets> {
   const [incident] = await store.incidents([incidentId]);
   if (!incident) throw new NotFoundError('incident', incidentId);
   const obligations = await breachObligations(store, incidentId);
   const reached = obligations.controllers.map((c) => c.controller.party);
   if (controller !== undefined && !reached.includes(controller)) {
-    throw new BadInputError('controller', `"${controller}" is not among the controllers ${incident.id} reaches (${reached.join(', ') || 'none'})`);
+    throw new BadInputError(
+      'controller',
+      `"${controller}" is not among the controllers ${incident.id} reaches (${reached.join(', ') || 'none'})`,
+    );
   }
-  const chosen = obligations.controllers.filter((c) => controller === undefined || c.controller.party === controller);
+  const chosen = obligations.controllers.filter(
+    (c) => controller === undefined || c.controller.party === controller,
+  );
   const hops = chosen.flatMap((c) => c.controller.paths.flatMap((p) => p.hops));
   // Two batched reads for everything the packets name, whatever their number.
-  const partyIds = new Set([incident.party, ...chosen.map((c) => c.controller.party), ...hops.flatMap((h) => [h.client, h.contractor])]);
+  const partyIds = new Set([
+    incident.party,
+    ...chosen.map((c) => c.controller.party),
+    ...hops.flatMap((h) => [h.client, h.contractor]),
+  ]);
   const sourceIds = new Set([...incident.sources, ...hops.flatMap((h) => h.sources)]);
-  const [parties, sources] = await Promise.all([store.parties([...partyIds]), store.sources([...sourceIds])]);
+  const [parties, sources] = await Promise.all([
+    store.parties([...partyIds]),
+    store.sources([...sourceIds]),
+  ]);
   const partyById = new Map(parties.map((p) => [p.id, p]));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const packets = chosen.map((c) => {
@@ -55,7 +71,15 @@ export async function notificationPackets(store: StorePort, incidentId: string, 
     const undisclosed = c.controller.paths
       .flatMap((p) => p.hops)
       .filter((h) => !h.disclosed && !seen.has(h.id) && seen.add(h.id) !== undefined);
-    return { incident, controller: c.controller, clockStarted: c.clockStarted, obligations: c.obligations, undisclosed, parties: partyById, sources: sourceById };
+    return {
+      incident,
+      controller: c.controller,
+      clockStarted: c.clockStarted,
+      obligations: c.obligations,
+      undisclosed,
+      parties: partyById,
+      sources: sourceById,
+    };
   });
   return { incident, packets, truncated: obligations.truncated };
 }

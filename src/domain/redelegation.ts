@@ -1,5 +1,12 @@
 import { inForce, type IsoDate } from './dates.js';
-import { byId, groupBy, indexById, performsByInference, underUnknown, type LinkKind } from './links.js';
+import {
+  byId,
+  groupBy,
+  indexById,
+  performsByInference,
+  underUnknown,
+  type LinkKind,
+} from './links.js';
 import type { Entrustment } from './model.js';
 import { rootControllers } from './roots.js';
 import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
@@ -38,11 +45,21 @@ const SCAN_PAGE = 1_000;
 const severityRank: Record<Severity, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 /** Every re-entrustment that breaks its upstream clause; one finding per (entrustment, upstream, rule). */
-export async function redelegationFindings(store: StorePort, query: FindingsQuery = {}): Promise<Finding[]> {
+export async function redelegationFindings(
+  store: StorePort,
+  query: FindingsQuery = {},
+): Promise<Finding[]> {
   const asOf = query.asOf ?? undefined;
   if (query.controller) {
     const chain = await supplyChain(store, query.controller, asOf);
-    return findingsOf(store, chain.links.flatMap((l) => (l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [])), asOf, new Slices());
+    return findingsOf(
+      store,
+      chain.links.flatMap((l) =>
+        l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [],
+      ),
+      asOf,
+      new Slices(),
+    );
   }
   return wholeRegister.get(store, asOf ?? '', async () => {
     const slices = new Slices();
@@ -57,12 +74,21 @@ const wholeRegister = new PerGeneration<Finding[]>(4);
 
 // In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
 // the service keeps answering other requests between slices.
-async function findingsOf(store: StorePort, all: Pair[], asOf: string | undefined, slices: Slices): Promise<Finding[]> {
+async function findingsOf(
+  store: StorePort,
+  all: Pair[],
+  asOf: string | undefined,
+  slices: Slices,
+): Promise<Finding[]> {
   let pairs = all;
   if (asOf) pairs = pairs.filter((p) => inForce(p.entrustment, asOf) && inForce(p.upstream, asOf));
 
   const governmentIdPairs = pairs.filter((p) => carriesGovernmentId(p.entrustment.data));
-  const roots = await rootControllers(store, [...indexById(governmentIdPairs.map((p) => p.upstream)).values()], slices);
+  const roots = await rootControllers(
+    store,
+    [...indexById(governmentIdPairs.map((p) => p.upstream)).values()],
+    slices,
+  );
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const p of pairs) {
@@ -74,26 +100,59 @@ async function findingsOf(store: StorePort, all: Pair[], asOf: string | undefine
       findings.push(f);
     }
   }
-  return sortInSlices(findings, (a, b) => severityRank[a.severity] - severityRank[b.severity] || byId(a.entrustment, b.entrustment) || byId(a.upstream, b.upstream) || a.rule.localeCompare(b.rule), slices);
+  return sortInSlices(
+    findings,
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      byId(a.entrustment, b.entrustment) ||
+      byId(a.upstream, b.upstream) ||
+      a.rule.localeCompare(b.rule),
+    slices,
+  );
 }
 
 /** The rules of register-format.md for one (E, U) pair. */
 function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly string[]): Finding[] {
-  const base = { entrustment: e, upstream: u, severity: severityOf(e.data), inferred: link === 'inferred' };
-  const how = link === 'inferred' ? ` (inferred: ${e.id} does not say what it performs; its period and data overlap ${u.id})` : '';
+  const base = {
+    entrustment: e,
+    upstream: u,
+    severity: severityOf(e.data),
+    inferred: link === 'inferred',
+  };
+  const how =
+    link === 'inferred'
+      ? ` (inferred: ${e.id} does not say what it performs; its period and data overlap ${u.id})`
+      : '';
   const out: Finding[] = [];
   if (u.reentrustment === 'forbidden') {
-    out.push({ ...base, rule: 'FORBIDDEN', missingApprovals: [], explanation: `${u.id} forbids re-entrustment, yet ${e.client} re-entrusted it to ${e.contractor}${how}` });
+    out.push({
+      ...base,
+      rule: 'FORBIDDEN',
+      missingApprovals: [],
+      explanation: `${u.id} forbids re-entrustment, yet ${e.client} re-entrusted it to ${e.contractor}${how}`,
+    });
   }
   const missing = new Set<string>();
-  if (u.reentrustment === 'approval-required' && !e.approvedBy.includes(u.client)) missing.add(u.client);
-  if (carriesGovernmentId(e.data)) for (const root of roots) if (!e.approvedBy.includes(root)) missing.add(root);
+  if (u.reentrustment === 'approval-required' && !e.approvedBy.includes(u.client))
+    missing.add(u.client);
+  if (carriesGovernmentId(e.data))
+    for (const root of roots) if (!e.approvedBy.includes(root)) missing.add(root);
   if (missing.size > 0) {
     const list = [...missing].sort();
-    out.push({ ...base, rule: 'UNAPPROVED', missingApprovals: list, explanation: `${e.id} lacks the written approval of ${list.join(', ')}${carriesGovernmentId(e.data) ? ' (national-id data: the original controller must approve every level)' : ''}${how}` });
+    out.push({
+      ...base,
+      rule: 'UNAPPROVED',
+      missingApprovals: list,
+      explanation: `${e.id} lacks the written approval of ${list.join(', ')}${carriesGovernmentId(e.data) ? ' (national-id data: the original controller must approve every level)' : ''}${how}`,
+    });
   }
   if (!e.disclosed) {
-    out.push({ ...base, rule: 'UNDISCLOSED', missingApprovals: [], explanation: `${e.contractor} was not disclosed to the controller(s) upstream of ${u.id}${how}` });
+    out.push({
+      ...base,
+      rule: 'UNDISCLOSED',
+      missingApprovals: [],
+      explanation: `${e.contractor} was not disclosed to the controller(s) upstream of ${u.id}${how}`,
+    });
   }
   return out;
 }
@@ -101,13 +160,23 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
 /** Every (E, U) pair in the graph, a page of entrustments at a time. */
 async function allPairs(store: StorePort, slices: Slices): Promise<Pair[]> {
   const pairs: Pair[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await store.scanEntrustments(after, SCAN_PAGE);
     if (page.length === 0) break;
     after = page[page.length - 1].id;
     const [declared, into] = await Promise.all([
-      readInBatches([...new Set(page.flatMap((e) => e.under ?? []))], BATCH_IDS, (ids) => store.entrustments(ids), slices),
-      readInBatches([...new Set(page.filter(underUnknown).map((e) => e.client))], BATCH_PARTIES, (ids) => store.entrustmentsInto(ids), slices),
+      readInBatches(
+        [...new Set(page.flatMap((e) => e.under ?? []))],
+        BATCH_IDS,
+        (ids) => store.entrustments(ids),
+        slices,
+      ),
+      readInBatches(
+        [...new Set(page.filter(underUnknown).map((e) => e.client))],
+        BATCH_PARTIES,
+        (ids) => store.entrustmentsInto(ids),
+        slices,
+      ),
     ]);
     const declaredById = indexById(declared);
     const intoClient = groupBy(into, (u) => u.contractor);
@@ -117,7 +186,10 @@ async function allPairs(store: StorePort, slices: Slices): Promise<Pair[]> {
         const u = declaredById.get(id);
         if (u) pairs.push({ entrustment: e, upstream: u, link: 'declared' });
       }
-      if (underUnknown(e)) for (const u of intoClient.get(e.client) ?? []) if (performsByInference(e, u)) pairs.push({ entrustment: e, upstream: u, link: 'inferred' });
+      if (underUnknown(e))
+        for (const u of intoClient.get(e.client) ?? [])
+          if (performsByInference(e, u))
+            pairs.push({ entrustment: e, upstream: u, link: 'inferred' });
     }
     if (page.length < SCAN_PAGE) break;
   }

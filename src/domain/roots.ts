@@ -8,12 +8,18 @@ import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.
  * (or, where it is absent, the entrustments it performs by inference) until entrustments of a
  * client's own data. One store round trip per level (in batches, and in slices: graph/slices.ts).
  */
-export async function rootControllers(store: StorePort, starts: readonly Entrustment[], slices = new Slices()): Promise<Map<string, string[]>> {
+export async function rootControllers(
+  store: StorePort,
+  starts: readonly Entrustment[],
+  slices = new Slices(),
+): Promise<Map<string, string[]>> {
   const known = new Map(starts.map((e) => [e.id, e]));
   const upstreamOf = new Map<string, string[]>();
   let level = [...starts];
   while (level.length > 0) {
-    const wantedIds = [...new Set(level.flatMap((e) => e.under ?? []))].filter((id) => !known.has(id));
+    const wantedIds = [...new Set(level.flatMap((e) => e.under ?? []))].filter(
+      (id) => !known.has(id),
+    );
     const wantedInto = [...new Set(level.filter(underUnknown).map((e) => e.client))];
     const [byIds, into] = await Promise.all([
       readInBatches(wantedIds, BATCH_IDS, (ids) => store.entrustments(ids), slices),
@@ -27,7 +33,10 @@ export async function rootControllers(store: StorePort, starts: readonly Entrust
       const ups = e.under
         ? e.under.map((id) => known.get(id)).filter((u): u is Entrustment => u !== undefined)
         : (intoClient.get(e.client) ?? []).filter((u) => performsByInference(e, u)).sort(byId);
-      upstreamOf.set(e.id, ups.map((u) => u.id));
+      upstreamOf.set(
+        e.id,
+        ups.map((u) => u.id),
+      );
       for (const u of ups) {
         known.set(u.id, u);
         if (!upstreamOf.has(u.id)) next.set(u.id, u);
@@ -55,10 +64,21 @@ interface Frame {
  * `memo`. A walk with a stack of its own, in slices: chains can be deeper than the call stack,
  * and one walk can cover most of a large graph.
  */
-async function rootsOf(start: string, upstreamOf: Map<string, string[]>, known: Map<string, Entrustment>, memo: Map<string, string[]>, slices: Slices): Promise<string[]> {
+async function rootsOf(
+  start: string,
+  upstreamOf: Map<string, string[]>,
+  known: Map<string, Entrustment>,
+  memo: Map<string, string[]>,
+  slices: Slices,
+): Promise<string[]> {
   // How many times each id is on the path above the frame being entered (its own id excluded).
   const onPath = new Map<string, number>();
-  const enter = (id: string): Frame => ({ id, ups: (upstreamOf.get(id) ?? []).filter((u) => !onPath.get(u)), next: 0, found: [] });
+  const enter = (id: string): Frame => ({
+    id,
+    ups: (upstreamOf.get(id) ?? []).filter((u) => !onPath.get(u)),
+    next: 0,
+    found: [],
+  });
   const cached = memo.get(start);
   if (cached) return cached;
   const stack: Frame[] = [enter(start)];
@@ -76,7 +96,8 @@ async function rootsOf(start: string, upstreamOf: Map<string, string[]>, known: 
       stack.push(enter(u));
       continue;
     }
-    const result = frame.ups.length === 0 ? [known.get(frame.id)!.client] : [...new Set(frame.found)].sort();
+    const result =
+      frame.ups.length === 0 ? [known.get(frame.id)!.client] : [...new Set(frame.found)].sort();
     memo.set(frame.id, result);
     stack.pop();
     const parent = stack[stack.length - 1];

@@ -25,15 +25,20 @@ function rank(party: Party, text: string): number | null {
  * then by id). Reads parties through the port's scan, a page at a time: parties are few next
  * to entrustments, and this keeps every store on the same contract.
  */
-export async function searchParties(store: StorePort, rawText: string, first: number): Promise<Party[]> {
+export async function searchParties(
+  store: StorePort,
+  rawText: string,
+  first: number,
+): Promise<Party[]> {
   const text = fold(rawText);
   if (text.length === 0) throw new BadInputError('text', 'must contain something to search for');
-  if (text.length > MAX_TEXT) throw new BadInputError('text', `must be at most ${MAX_TEXT} characters`);
+  if (text.length > MAX_TEXT)
+    throw new BadInputError('text', `must be at most ${MAX_TEXT} characters`);
   if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_RESULTS) {
     throw new BadInputError('first', `must be between 1 and ${MAX_SEARCH_RESULTS}`);
   }
   const hits: { party: Party; rank: number }[] = [];
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const page = await store.scanParties(cursor, PAGE);
     for (const party of page) {
       const r = rank(party, text);

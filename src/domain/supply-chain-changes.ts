@@ -20,9 +20,17 @@ export interface SupplyChainChanges {
   left: ChainDelta;
 }
 
-export async function supplyChainChanges(store: StorePort, controller: string, from: IsoDate, to: IsoDate): Promise<SupplyChainChanges> {
+export async function supplyChainChanges(
+  store: StorePort,
+  controller: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<SupplyChainChanges> {
   if (!(from < to)) throw new BadInputError('to', `must be after from (${from}), got ${to}`);
-  const [before, after] = await Promise.all([supplyChain(store, controller, from), supplyChain(store, controller, to)]);
+  const [before, after] = await Promise.all([
+    supplyChain(store, controller, from),
+    supplyChain(store, controller, to),
+  ]);
   const chain = (c: typeof before) => ({
     parties: new Set(c.members.map((m) => m.party)),
     entrustments: new Map(c.links.map((l) => [l.entrustment.id, l.entrustment])),
@@ -31,7 +39,9 @@ export async function supplyChainChanges(store: StorePort, controller: string, f
   const b = chain(after);
   const delta = (x: typeof a, y: typeof a): ChainDelta => ({
     parties: [...x.parties].filter((p) => !y.parties.has(p)).sort(),
-    entrustments: [...x.entrustments.values()].filter((e) => !y.entrustments.has(e.id)).sort((p, q) => (p.id < q.id ? -1 : 1)),
+    entrustments: [...x.entrustments.values()]
+      .filter((e) => !y.entrustments.has(e.id))
+      .sort((p, q) => (p.id < q.id ? -1 : 1)),
   });
   return { controller, from, to, entered: delta(b, a), left: delta(a, b) };
 }

@@ -35,13 +35,23 @@ export interface SupplyChain {
  * Each entrustment is walked on from once (at its shallowest depth), so cycles end; every
  * (entrustment, upstream) pair met is kept, because findings judge each pair.
  */
-export async function supplyChain(store: StorePort, controller: string, asOf?: IsoDate): Promise<SupplyChain> {
+export async function supplyChain(
+  store: StorePort,
+  controller: string,
+  asOf?: IsoDate,
+): Promise<SupplyChain> {
   const [party] = await store.parties([controller]);
   if (!party) throw new NotFoundError('party', controller);
   const current = (e: Entrustment) => !asOf || inForce(e, asOf);
   const links: ChainLink[] = [];
   const seen = new Set<string>();
-  const enter = (e: Entrustment, upstream: Entrustment | null, link: LinkKind, depth: number, into: Entrustment[]) => {
+  const enter = (
+    e: Entrustment,
+    upstream: Entrustment | null,
+    link: LinkKind,
+    depth: number,
+    into: Entrustment[],
+  ) => {
     links.push({ entrustment: e, upstream, link, depth });
     if (!seen.has(e.id)) {
       seen.add(e.id);
@@ -50,7 +60,9 @@ export async function supplyChain(store: StorePort, controller: string, asOf?: I
   };
 
   let level: Entrustment[] = [];
-  const own = (await store.entrustmentsFrom([controller])).filter((e) => current(e) && (e.under === undefined || e.under.length === 0));
+  const own = (await store.entrustmentsFrom([controller])).filter(
+    (e) => current(e) && (e.under === undefined || e.under.length === 0),
+  );
   for (const e of own.sort(byId)) enter(e, null, 'declared', 1, level);
 
   for (let depth = 2; level.length > 0; depth++) {
@@ -65,7 +77,9 @@ export async function supplyChain(store: StorePort, controller: string, asOf?: I
     for (const u of level) {
       const performers = [
         ...declared.filter((e) => e.under?.includes(u.id)).map((e) => [e, 'declared'] as const),
-        ...(undeclaredFrom.get(u.contractor) ?? []).filter((e) => performsByInference(e, u)).map((e) => [e, 'inferred'] as const),
+        ...(undeclaredFrom.get(u.contractor) ?? [])
+          .filter((e) => performsByInference(e, u))
+          .map((e) => [e, 'inferred'] as const),
       ];
       for (const [e, link] of performers) if (current(e)) enter(e, u, link, depth, next);
     }
@@ -81,7 +95,13 @@ function membersOf(links: ChainLink[]): ChainMember[] {
     const countries = [...l.entrustment.storage, ...l.entrustment.access];
     const m = members.get(party);
     if (!m || l.depth < m.depth) {
-      members.set(party, { party, depth: l.depth, link: l.link, via: [l.entrustment.id], countries: [...new Set([...(m?.countries ?? []), ...countries])].sort() });
+      members.set(party, {
+        party,
+        depth: l.depth,
+        link: l.link,
+        via: [l.entrustment.id],
+        countries: [...new Set([...(m?.countries ?? []), ...countries])].sort(),
+      });
     } else {
       if (l.depth === m.depth && l.link === 'declared') m.link = 'declared';
       if (!m.via.includes(l.entrustment.id)) m.via.push(l.entrustment.id);

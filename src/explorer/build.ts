@@ -10,13 +10,19 @@ import { inProject } from '../paths.js';
 export const EXPLORER_DIR = inProject('dist', 'explorer');
 export const MANIFEST = 'manifest.json';
 
-export interface ExplorerManifest { script: string; style: string }
+export interface ExplorerManifest {
+  script: string;
+  style: string;
+}
 
 export async function buildExplorer(outdir = EXPLORER_DIR): Promise<ExplorerManifest> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const result = await build({
-    entryPoints: [inProject('src/explorer/client/main.ts'), inProject('src/explorer/client/explorer.css')],
+    entryPoints: [
+      inProject('src/explorer/client/main.ts'),
+      inProject('src/explorer/client/explorer.css'),
+    ],
     outdir,
     bundle: true,
     minify: true,

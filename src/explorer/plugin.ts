@@ -21,9 +21,16 @@ export const EXPLORER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
-interface Bundle { html: string; assets: Map<string, { body: Buffer; contentType: string }> }
+interface Bundle {
+  html: string;
+  assets: Map<string, { body: Buffer; contentType: string }>;
+}
 
 /** The built bundle from dist/explorer, or null when `npm run build` has not made it. */
 export function loadBundle(dir = EXPLORER_DIR): Bundle | null {
@@ -32,7 +39,10 @@ export function loadBundle(dir = EXPLORER_DIR): Bundle | null {
   const assets = new Map<string, { body: Buffer; contentType: string }>();
   for (const name of [manifest.script, manifest.style, `${manifest.script}.LEGAL.txt`]) {
     if (!existsSync(join(dir, name))) continue;
-    assets.set(name, { body: readFileSync(join(dir, name)), contentType: TYPES[name.slice(name.lastIndexOf('.'))] });
+    assets.set(name, {
+      body: readFileSync(join(dir, name)),
+      contentType: TYPES[name.slice(name.lastIndexOf('.'))],
+    });
   }
   return { html: explorerPage(manifest), assets };
 }
@@ -41,10 +51,15 @@ export function loadBundle(dir = EXPLORER_DIR): Bundle | null {
 export default fp(
   async function explorerPlugin(app: FastifyInstance, options: { dir?: string }) {
     const bundle = loadBundle(options.dir);
-    if (!bundle) app.log.warn('explorer: dist/explorer is missing; run `npm run build` to serve /explorer');
+    if (!bundle)
+      app.log.warn('explorer: dist/explorer is missing; run `npm run build` to serve /explorer');
 
     app.get('/explorer', async (_request, reply) => {
-      if (!bundle) return reply.code(503).type('text/plain; charset=utf-8').send('The explorer is not built: run `npm run build` (npm ci does it).\n');
+      if (!bundle)
+        return reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('The explorer is not built: run `npm run build` (npm ci does it).\n');
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')

@@ -21,10 +21,15 @@ export function splitOperations(text: string): ExampleOperation[] {
   let previousEnd = 0;
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name || !definition.loc) {
-      throw new Error('examples: every definition must be a named operation (no fragments, no anonymous queries)');
+      throw new Error(
+        'examples: every definition must be a named operation (no fragments, no anonymous queries)',
+      );
     }
     const { start, end } = definition.loc;
-    out.push({ name: definition.name.value, query: `${leadingComment(text.slice(previousEnd, start))}${text.slice(start, end)}\n` });
+    out.push({
+      name: definition.name.value,
+      query: `${leadingComment(text.slice(previousEnd, start))}${text.slice(start, end)}\n`,
+    });
     previousEnd = end;
   }
   if (out.length === 0) throw new Error('examples: no operation found');
@@ -37,7 +42,10 @@ function leadingComment(gap: string): string {
   const paragraphs = gap.trim().split(/\n\s*\n/);
   const last = paragraphs[paragraphs.length - 1]?.trim() ?? '';
   if (last === '' || !last.split('\n').every((line) => line.trim().startsWith('#'))) return '';
-  return `${last.split('\n').map((line) => line.trim()).join('\n')}\n`;
+  return `${last
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')}\n`;
 }
 
 export function loadOperations(file = OPERATIONS_FILE): ExampleOperation[] {

@@ -14,5 +14,7 @@ export interface VcContext {
 }
 
 declare module 'mercurius' {
+  // Declaration merging needs an interface; it adds VcContext's members to Mercurius's context.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface MercuriusContext extends VcContext {}
 }

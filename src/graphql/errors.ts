@@ -25,18 +25,28 @@ type ClientError = Error & { statusCode: number; code: string };
  */
 function clientErrorBy(error: unknown): 'fastify' | 'mercurius' | 'ours' | null {
   const e = error as { code?: unknown; statusCode?: unknown } | undefined;
-  if (!(error instanceof Error) || typeof e?.code !== 'string' || typeof e.statusCode !== 'number' || e.statusCode < 400 || e.statusCode >= 500) return null;
+  if (
+    !(error instanceof Error) ||
+    typeof e?.code !== 'string' ||
+    typeof e.statusCode !== 'number' ||
+    e.statusCode < 400 ||
+    e.statusCode >= 500
+  )
+    return null;
   return e.code.startsWith('FST_') ? 'fastify' : e.code.startsWith('MER_') ? 'mercurius' : 'ours';
 }
 
 /** Fastify's own 4xx errors: the request is malformed. */
-const isMalformedRequest = (error: unknown): error is ClientError => clientErrorBy(error) === 'fastify';
+const isMalformedRequest = (error: unknown): error is ClientError =>
+  clientErrorBy(error) === 'fastify';
 /** Refusals raised by our own HTTP hooks: their status and code stand. */
 const isRefusal = (error: unknown): error is ClientError => clientErrorBy(error) === 'ours';
 /** Mercurius's own refusals of a request: answered by the GraphQL-over-HTTP rules, by media type. */
-const isMercuriusClientError = (error: unknown): error is ClientError => clientErrorBy(error) === 'mercurius';
+const isMercuriusClientError = (error: unknown): error is ClientError =>
+  clientErrorBy(error) === 'mercurius';
 
-const ARMOR_LIMIT = /^Syntax Error: ((Query depth|Aliases|Directives) limit of \d+ exceeded, found \d+\.)$/;
+const ARMOR_LIMIT =
+  /^Syntax Error: ((Query depth|Aliases|Directives) limit of \d+ exceeded, found \d+\.)$/;
 
 /**
  * Every error leaves with an `extensions.code` and a message a person can act on. Domain errors
@@ -49,30 +59,66 @@ const ARMOR_LIMIT = /^Syntax Error: ((Query depth|Aliases|Directives) limit of \
 export function formatErrors(execution: Execution, log: FastifyBaseLogger, mediaType: MediaType) {
   const errors = flatten(execution.errors).map((error) => {
     const original = error.originalError;
-    const locate = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
-    if (original instanceof VcError) return new GraphQLError(error.message, { ...locate, extensions: { code: original.code, ...original.details } });
-    if (original instanceof GraphQLError && original.extensions?.code) return new GraphQLError(error.message, { ...locate, extensions: original.extensions });
-    if (isRefusal(original)) return new GraphQLError(original.message, { extensions: { code: original.code } });
+    const locate = {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+    };
+    if (original instanceof VcError)
+      return new GraphQLError(error.message, {
+        ...locate,
+        extensions: { code: original.code, ...original.details },
+      });
+    if (original instanceof GraphQLError && original.extensions?.code)
+      return new GraphQLError(error.message, { ...locate, extensions: original.extensions });
+    if (isRefusal(original))
+      return new GraphQLError(original.message, { extensions: { code: original.code } });
     if (isMalformedRequest(original)) {
-      return new GraphQLError(`the request is malformed: ${original.message}; send JSON like {"query": "{ stats { parties } }"}`, { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
+      return new GraphQLError(
+        `the request is malformed: ${original.message}; send JSON like {"query": "{ stats { parties } }"}`,
+        { extensions: { code: ERROR_CODES.BAD_USER_INPUT } },
+      );
     }
     if (isMercuriusClientError(original)) {
       // An empty query reaches Mercurius's persisted-query lookup, which calls it "Unknown query".
-      const message = original.code === 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND' ? 'the query is empty: send a GraphQL document, like { stats { parties } }' : original.message;
+      const message =
+        original.code === 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND'
+          ? 'the query is empty: send a GraphQL document, like { stats { parties } }'
+          : original.message;
       return new GraphQLError(message, { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
     }
     if (original && !(original instanceof GraphQLError)) {
       log.error({ err: original, path: error.path }, 'internal error in a GraphQL resolver');
-      return new GraphQLError('internal error: the request could not be completed; the server log has the details', { ...locate, extensions: { code: ERROR_CODES.INTERNAL } });
+      return new GraphQLError(
+        'internal error: the request could not be completed; the server log has the details',
+        { ...locate, extensions: { code: ERROR_CODES.INTERNAL } },
+      );
     }
     // graphql-armor's refusals name the limit and the value; they are not syntax errors.
     const armor = ARMOR_LIMIT.exec(error.message)?.[1];
-    if (armor !== undefined) return new GraphQLError(armor, { ...locate, extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
+    if (armor !== undefined)
+      return new GraphQLError(armor, {
+        ...locate,
+        extensions: { code: ERROR_CODES.BAD_USER_INPUT },
+      });
     const tokens = /Document contains more that (\d+) tokens/.exec(error.message)?.[1];
     if (tokens !== undefined) {
-      return new GraphQLError(`the query has more than ${tokens} tokens: the limit (maxTokens) is ${tokens}`, { extensions: { code: ERROR_CODES.BAD_USER_INPUT, limit: 'maxTokens', value: Number(tokens) } });
+      return new GraphQLError(
+        `the query has more than ${tokens} tokens: the limit (maxTokens) is ${tokens}`,
+        {
+          extensions: {
+            code: ERROR_CODES.BAD_USER_INPUT,
+            limit: 'maxTokens',
+            value: Number(tokens),
+          },
+        },
+      );
     }
-    return new GraphQLError(error.message, { ...locate, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } });
+    return new GraphQLError(error.message, {
+      ...locate,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions },
+    });
   });
   const formatted = errors.map((e) => e.toJSON());
   const refusal = execution.errors.map((e) => e.originalError).find(isRefusal);
@@ -80,6 +126,10 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
   const malformed = execution.errors.map((e) => e.originalError).find(isMalformedRequest);
   if (malformed) return { statusCode: malformed.statusCode, response: { errors: formatted } };
   // Mercurius passes `data` (possibly null) only when execution began.
-  if (execution.data === undefined) return { statusCode: mediaType === GRAPHQL_RESPONSE ? 400 : 200, response: { errors: formatted } };
+  if (execution.data === undefined)
+    return {
+      statusCode: mediaType === GRAPHQL_RESPONSE ? 400 : 200,
+      response: { errors: formatted },
+    };
   return { statusCode: 200, response: { data: execution.data, errors: formatted } };
 }

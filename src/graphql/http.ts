@@ -34,7 +34,9 @@ export function responseMediaType(accept: string | undefined): MediaType {
 }
 
 const Parameters = z.object({
-  query: z.string({ error: 'expected the GraphQL document as a string, e.g. {"query": "{ stats { parties } }"}' }),
+  query: z.string({
+    error: 'expected the GraphQL document as a string, e.g. {"query": "{ stats { parties } }"}',
+  }),
   operationName: z.string().nullish(),
   variables: z.record(z.string(), z.unknown()).nullish(),
   extensions: z.record(z.string(), z.unknown()).nullish(),
@@ -52,7 +54,9 @@ function fromUrl(query: Record<string, unknown>, name: string): unknown {
 }
 
 function refuse(reply: FastifyReply, message: string) {
-  return reply.code(400).send({ errors: [{ message, extensions: { code: ERROR_CODES.BAD_USER_INPUT } }] });
+  return reply
+    .code(400)
+    .send({ errors: [{ message, extensions: { code: ERROR_CODES.BAD_USER_INPUT } }] });
 }
 
 /** Route hook before Mercurius sees the request: check the parameters, drop the nulls it would refuse. */
@@ -60,22 +64,36 @@ export async function checkRequest(request: FastifyRequest, reply: FastifyReply)
   const isGet = request.method === 'GET';
   const raw = (isGet ? request.query : request.body) as Record<string, unknown> | null | undefined;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return refuse(reply, 'the request has no parameters: send JSON like {"query": "{ stats { parties } }"}');
+    return refuse(
+      reply,
+      'the request has no parameters: send JSON like {"query": "{ stats { parties } }"}',
+    );
   }
-  const parameters = isGet ? { ...raw, variables: fromUrl(raw, 'variables'), extensions: fromUrl(raw, 'extensions') } : raw;
+  const parameters = isGet
+    ? { ...raw, variables: fromUrl(raw, 'variables'), extensions: fromUrl(raw, 'extensions') }
+    : raw;
   const checked = Parameters.safeParse(parameters);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = issue.path.join('.') || 'request';
-    const problem = issue.code === 'invalid_type' && field !== 'query' ? `expected ${issue.expected === 'record' ? 'an object' : issue.expected}` : issue.message;
+    const problem =
+      issue.code === 'invalid_type' && field !== 'query'
+        ? `expected ${issue.expected === 'record' ? 'an object' : issue.expected}`
+        : issue.message;
     return refuse(reply, `${field}: ${problem}`);
   }
   // Mercurius's own request schema refuses `extensions: null`, which the spec allows.
-  for (const name of ['extensions', 'variables', 'operationName'] as const) if (raw[name] === null) delete raw[name];
+  for (const name of ['extensions', 'variables', 'operationName'] as const)
+    if (raw[name] === null) delete raw[name];
 }
 
 /** Route hook: label the answer with the media type the client asked for. */
-export async function labelResponse(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  if (responseMediaType(request.headers.accept) === GRAPHQL_RESPONSE) reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
+export async function labelResponse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+) {
+  if (responseMediaType(request.headers.accept) === GRAPHQL_RESPONSE)
+    reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
   return payload;
 }

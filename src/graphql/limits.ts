@@ -19,7 +19,13 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxTokens: 5_000, maxAliases: 15, maxDepth: 10, maxDirectives: 20, maxCost: 1_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxTokens: 5_000,
+  maxAliases: 15,
+  maxDepth: 10,
+  maxDirectives: 20,
+  maxCost: 1_000,
+};
 
 /** What a field costs beyond its children; fields not named cost 1. */
 const FIELD_COSTS: Record<string, (args: Record<string, unknown>) => number> = {
@@ -48,20 +54,40 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
   return [
     // exposeLimits: the refusal says "Aliases limit of 15 exceeded, found 16."
     maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true }),
+    maxDepthRule({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      exposeLimits: true,
+    }),
     maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true }),
   ] as unknown as ValidationRule[];
 }
 
 /** Throws when the document, with these variables, costs more than the limit. */
-export function checkCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: QueryLimits): void {
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
+): void {
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, variables: variables ?? {}, estimators: [weighted, simpleEstimator({ defaultComplexity: 1 })] });
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      estimators: [weighted, simpleEstimator({ defaultComplexity: 1 })],
+    });
   } catch (error) {
     // Variables that do not fit their types are reported by execution, with their own message.
     if (error instanceof GraphQLError) return;
     throw error;
   }
-  if (cost > limits.maxCost) throw refusal(`the query costs ${cost}: the limit (maxCost) is ${limits.maxCost}; ask for fewer analyses per request`, 'maxCost', limits.maxCost);
+  if (cost > limits.maxCost)
+    throw refusal(
+      `the query costs ${cost}: the limit (maxCost) is ${limits.maxCost}; ask for fewer analyses per request`,
+      'maxCost',
+      limits.maxCost,
+    );
 }

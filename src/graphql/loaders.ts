@@ -6,30 +6,49 @@ type Query<T> = { obj: T; params: unknown };
 
 // One batched store call per field per request level: a list of 500 entrustments asks for their
 // clients once, not 500 times.
-function byIds<T, R extends { id: string }>(fetch: (store: StorePort, ids: string[]) => Promise<R[]>, ids: (obj: T) => string[]) {
+function byIds<T, R extends { id: string }>(
+  fetch: (store: StorePort, ids: string[]) => Promise<R[]>,
+  ids: (obj: T) => string[],
+) {
   return async (queries: Query<T>[], ctx: { store: StorePort }) => {
     const wanted = [...new Set(queries.flatMap((q) => ids(q.obj)))];
     const found = new Map((await fetch(ctx.store, wanted)).map((r) => [r.id, r]));
-    return queries.map((q) => ids(q.obj).map((id) => found.get(id)).filter((r): r is R => r !== undefined));
+    return queries.map((q) =>
+      ids(q.obj)
+        .map((id) => found.get(id))
+        .filter((r): r is R => r !== undefined),
+    );
   };
 }
 
-const one = <T, R extends { id: string }>(fetch: (store: StorePort, ids: string[]) => Promise<R[]>, id: (obj: T) => string | undefined) => {
+const one = <T, R extends { id: string }>(
+  fetch: (store: StorePort, ids: string[]) => Promise<R[]>,
+  id: (obj: T) => string | undefined,
+) => {
   const many = byIds<T, R>(fetch, (obj) => {
     const value = id(obj);
     return value ? [value] : [];
   });
-  return async (queries: Query<T>[], ctx: { store: StorePort }) => (await many(queries, ctx)).map((list) => list[0] ?? null);
+  return async (queries: Query<T>[], ctx: { store: StorePort }) =>
+    (await many(queries, ctx)).map((list) => list[0] ?? null);
 };
 
 const parties = (s: StorePort, ids: string[]) => s.parties(ids);
 const entrustments = (s: StorePort, ids: string[]) => s.entrustments(ids);
 const sources = (s: StorePort, ids: string[]) => s.sources(ids);
 
-function related<T>(fetch: (store: StorePort, ids: string[]) => Promise<Entrustment[] | Incident[]>, key: (r: Entrustment & Incident) => string, id: (obj: T) => string) {
+function related<T>(
+  fetch: (store: StorePort, ids: string[]) => Promise<Entrustment[] | Incident[]>,
+  key: (r: Entrustment & Incident) => string,
+  id: (obj: T) => string,
+) {
   return async (queries: Query<T>[], ctx: { store: StorePort }) => {
-    const rows = (await fetch(ctx.store, [...new Set(queries.map((q) => id(q.obj)))])) as (Entrustment & Incident)[];
-    return queries.map((q) => rows.filter((r) => key(r) === id(q.obj)).sort((a, b) => a.id.localeCompare(b.id)));
+    const rows = (await fetch(ctx.store, [
+      ...new Set(queries.map((q) => id(q.obj))),
+    ])) as (Entrustment & Incident)[];
+    return queries.map((q) =>
+      rows.filter((r) => key(r) === id(q.obj)).sort((a, b) => a.id.localeCompare(b.id)),
+    );
   };
 }
 
@@ -38,9 +57,21 @@ export const loaders = {
     operator: one<Party, Party>(parties, (p) => p.operator),
     parent: one<Party, Party>(parties, (p) => p.parent),
     sources: byIds<Party, Source>(sources, (p) => p.sources),
-    entrustmentsOut: related<Party>((s, ids) => s.entrustmentsFrom(ids), (e) => e.client, (p) => p.id),
-    entrustmentsIn: related<Party>((s, ids) => s.entrustmentsInto(ids), (e) => e.contractor, (p) => p.id),
-    incidents: related<Party>((s, ids) => s.incidentsAt(ids), (i) => i.party, (p) => p.id),
+    entrustmentsOut: related<Party>(
+      (s, ids) => s.entrustmentsFrom(ids),
+      (e) => e.client,
+      (p) => p.id,
+    ),
+    entrustmentsIn: related<Party>(
+      (s, ids) => s.entrustmentsInto(ids),
+      (e) => e.contractor,
+      (p) => p.id,
+    ),
+    incidents: related<Party>(
+      (s, ids) => s.incidentsAt(ids),
+      (i) => i.party,
+      (p) => p.id,
+    ),
   },
   Membership: {
     party: one<{ party: string }, Party>(parties, (m) => m.party),
@@ -51,7 +82,10 @@ export const loaders = {
     approvedBy: byIds<Entrustment, Party>(parties, (e) => e.approvedBy),
     sources: byIds<Entrustment, Source>(sources, (e) => e.sources),
     under: async (queries: Query<Entrustment>[], ctx: { store: StorePort }) => {
-      const found = await byIds<Entrustment, Entrustment>(entrustments, (e) => e.under ?? [])(queries, ctx);
+      const found = await byIds<Entrustment, Entrustment>(entrustments, (e) => e.under ?? [])(
+        queries,
+        ctx,
+      );
       return queries.map((q, i) => (q.obj.under === undefined ? null : found[i]));
     },
   },
@@ -64,7 +98,10 @@ export const loaders = {
   },
   BlastRadius: {
     leakingParty: one<{ leakingParty: string }, Party>(parties, (b) => b.leakingParty),
-    incident: one<{ incident?: string }, Incident>((s, ids) => s.incidents(ids), (b) => b.incident),
+    incident: one<{ incident?: string }, Incident>(
+      (s, ids) => s.incidents(ids),
+      (b) => b.incident,
+    ),
   },
   AffectedController: {
     party: one<{ party: string }, Party>(parties, (c) => c.party),
@@ -73,11 +110,16 @@ export const loaders = {
     party: one<{ entrustment: Entrustment }, Party>(parties, (n) => n.entrustment.client),
   },
   RedelegationFinding: {
-    missingApprovals: byIds<{ missingApprovals: string[] }, Party>(parties, (f) => f.missingApprovals),
+    missingApprovals: byIds<{ missingApprovals: string[] }, Party>(
+      parties,
+      (f) => f.missingApprovals,
+    ),
   },
   SupplyChain: {
     controller: one<{ controller: string }, Party>(parties, (c) => c.controller),
-    parties: byIds<{ members: { party: string }[] }, Party>(parties, (c) => c.members.map((m) => m.party)),
+    parties: byIds<{ members: { party: string }[] }, Party>(parties, (c) =>
+      c.members.map((m) => m.party),
+    ),
   },
   CrossBorder: {
     controller: one<{ controller: string }, Party>(parties, (c) => c.controller),
@@ -97,7 +139,10 @@ export const loaders = {
     sources: byIds<{ sources: string[] }, Source>(sources, (c) => c.sources),
   },
   BreachObligations: {
-    incident: one<{ incident: string }, Incident>((s, ids) => s.incidents(ids), (b) => b.incident),
+    incident: one<{ incident: string }, Incident>(
+      (s, ids) => s.incidents(ids),
+      (b) => b.incident,
+    ),
   },
   NotificationPacket: {
     party: one<{ party: string }, Party>(parties, (c) => c.party),
@@ -106,7 +151,9 @@ export const loaders = {
     party: one<{ party: string }, Party>(parties, (c) => c.party),
   },
   ExposurePath: {
-    evidence: byIds<{ hops: Entrustment[] }, Source>(sources, (p) => [...new Set(p.hops.flatMap((h) => h.sources))]),
+    evidence: byIds<{ hops: Entrustment[] }, Source>(sources, (p) => [
+      ...new Set(p.hops.flatMap((h) => h.sources)),
+    ]),
   },
   ChainMember: {
     party: one<{ party: string }, Party>(parties, (m) => m.party),

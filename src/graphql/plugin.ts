@@ -32,34 +32,70 @@ function isJson(source: string): boolean {
 
 function merge(...parts: Record<string, Record<string, unknown>>[]) {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const part of parts) for (const [type, fields] of Object.entries(part)) out[type] = { ...out[type], ...fields };
+  for (const part of parts)
+    for (const [type, fields] of Object.entries(part)) out[type] = { ...out[type], ...fields };
   return out;
 }
 
 export default fp(
-  async function graphqlPlugin(app: FastifyInstance, { limits, lifecycle, wholeGraph }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph }) {
+  async function graphqlPlugin(
+    app: FastifyInstance,
+    {
+      limits,
+      lifecycle,
+      wholeGraph,
+    }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph },
+  ) {
     await app.register(mercurius, {
       schema: loadSchema(),
-      resolvers: { Date: DateScalar, ...merge(queryResolvers as never, analysisResolvers as never, registerResolvers as never, riskResolvers as never, notificationResolvers as never, auditResolvers as never, lifecycleResolvers as never) } as never,
+      resolvers: {
+        Date: DateScalar,
+        ...merge(
+          queryResolvers as never,
+          analysisResolvers as never,
+          registerResolvers as never,
+          riskResolvers as never,
+          notificationResolvers as never,
+          auditResolvers as never,
+          lifecycleResolvers as never,
+        ),
+      } as never,
       loaders,
-      context: (request) => ({ store: app.store, principal: request.principal, lifecycle, wholeGraph }),
+      context: (request) => ({
+        store: app.store,
+        principal: request.principal,
+        lifecycle,
+        wholeGraph,
+      }),
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),
       graphiql: false,
       additionalRouteOptions: { preValidation: checkRequest, onSend: labelResponse },
       errorFormatter: (execution, ctx) =>
-        formatErrors(execution, ctx.reply?.log ?? app.log, responseMediaType(ctx.reply?.request.headers.accept)),
+        formatErrors(
+          execution,
+          ctx.reply?.log ?? app.log,
+          responseMediaType(ctx.reply?.request.headers.accept),
+        ),
     });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
     // which would skip the token limit and reach validation malformed: only GraphQL text is taken.
     app.graphql.addHook('preParsing', async (_schema, source) => {
-      if (isJson(source)) throw new GraphQLError('the query must be GraphQL text, like { stats { parties } }', { extensions: { code: ERROR_CODES.BAD_USER_INPUT } });
+      if (isJson(source))
+        throw new GraphQLError('the query must be GraphQL text, like { stats { parties } }', {
+          extensions: { code: ERROR_CODES.BAD_USER_INPUT },
+        });
     });
     // Roles before anything runs: every mutation needs an editor. Then the cost, which depends
     // on the variables (a page size), so it is checked here rather than as a cached rule.
     app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
-      if (document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation')) requireRole(context.principal, 'editor', 'a mutation');
+      if (
+        document.definitions.some(
+          (d) => d.kind === 'OperationDefinition' && d.operation === 'mutation',
+        )
+      )
+        requireRole(context.principal, 'editor', 'a mutation');
       checkCost(schema, document, variables as Record<string, unknown> | undefined, limits);
     });
   },

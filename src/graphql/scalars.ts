@@ -15,5 +15,6 @@ export const DateScalar = new GraphQLScalarType({
   description: 'An ISO-8601 calendar date such as 2014-09-25. Periods are half-open: [from, to).',
   serialize: (value) => value,
   parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),
+  parseLiteral: (ast) =>
+    parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),
 });

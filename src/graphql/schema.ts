@@ -5,7 +5,12 @@ import { inProject } from '../paths.js';
 // Register values are lower-case ("declared", "confirmed"); GraphQL enums show them upper-case.
 // Giving each enum value its internal value lets resolvers return domain values unchanged.
 const INTERNAL_ENUM_VALUES: Record<string, Record<string, string>> = {
-  Confidence: { CONFIRMED: 'confirmed', REPORTED: 'reported', ALLEGED: 'alleged', INFERRED: 'inferred' },
+  Confidence: {
+    CONFIRMED: 'confirmed',
+    REPORTED: 'reported',
+    ALLEGED: 'alleged',
+    INFERRED: 'inferred',
+  },
   LinkKind: { DECLARED: 'declared', INFERRED: 'inferred' },
 };
 
@@ -27,7 +32,8 @@ export function loadSchema(): GraphQLSchema {
     // graphql 16 builds its value lookups lazily from these objects, on first use.
     for (const value of type.getValues()) {
       const internal = values[value.name];
-      if (internal === undefined) throw new Error(`schema/: ${name}.${value.name} has no internal value`);
+      if (internal === undefined)
+        throw new Error(`schema/: ${name}.${value.name} has no internal value`);
       value.value = internal;
     }
   }

@@ -33,43 +33,51 @@ export default fp(
     const parseHere = app.getDefaultJsonParser('error', 'ignore');
 
     app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', async (request: FastifyRequest, payload: Readable) => {
-      const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? Infinity;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let worker: ReturnType<ImportThreads['start']> | null = null;
-      try {
-        for await (const chunk of payload as AsyncIterable<Buffer>) {
-          size += chunk.length;
-          if (size > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
-          if (worker) worker.write(chunk);
-          else chunks.push(chunk);
-          if (!worker && threads.offThread(app.store, size)) {
-            worker = threads.start();
-            for (const c of chunks.splice(0)) worker.write(c);
+    app.addContentTypeParser(
+      'application/json',
+      async (request: FastifyRequest, payload: Readable) => {
+        const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? Infinity;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let worker: ReturnType<ImportThreads['start']> | null = null;
+        try {
+          for await (const chunk of payload as AsyncIterable<Buffer>) {
+            size += chunk.length;
+            if (size > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+            if (worker) worker.write(chunk);
+            else chunks.push(chunk);
+            if (!worker && threads.offThread(app.store, size)) {
+              worker = threads.start();
+              for (const c of chunks.splice(0)) worker.write(c);
+            }
           }
+        } catch (error) {
+          await worker?.stop();
+          throw error;
         }
-      } catch (error) {
-        await worker?.stop();
-        throw error;
-      }
-      // JSON bodies (a register among them) must be UTF-8: a bad byte would otherwise become U+FFFD
-      // in the imported text. The worker checks the bodies it parses the same way.
-      if (!worker) {
-        const { text, invalid } = decodeUtf8(Buffer.concat(chunks));
-        if (invalid) throw notUtf8Body(invalid);
-        return parsedHere(request, text);
-      }
-      const parsed = await worker.parseBody(HOLD_FROM, 'importRegister').catch(async (error: unknown) => {
-        await worker.stop();
-        throw error;
-      });
-      if (!parsed.ok || parsed.held.length === 0) await worker.stop();
-      if (!parsed.ok && parsed.problem === 'not-utf8') throw notUtf8Body(parsed.at);
-      if (!parsed.ok) throw parsed.problem === 'empty' ? new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY() : new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
-      if (parsed.held.length > 0) request.heldBody = { worker, tokens: parsed.held };
-      return parsed.body;
-    });
+        // JSON bodies (a register among them) must be UTF-8: a bad byte would otherwise become U+FFFD
+        // in the imported text. The worker checks the bodies it parses the same way.
+        if (!worker) {
+          const { text, invalid } = decodeUtf8(Buffer.concat(chunks));
+          if (invalid) throw notUtf8Body(invalid);
+          return parsedHere(request, text);
+        }
+        const parsed = await worker
+          .parseBody(HOLD_FROM, 'importRegister')
+          .catch(async (error: unknown) => {
+            await worker.stop();
+            throw error;
+          });
+        if (!parsed.ok || parsed.held.length === 0) await worker.stop();
+        if (!parsed.ok && parsed.problem === 'not-utf8') throw notUtf8Body(parsed.at);
+        if (!parsed.ok)
+          throw parsed.problem === 'empty'
+            ? new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY()
+            : new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
+        if (parsed.held.length > 0) request.heldBody = { worker, tokens: parsed.held };
+        return parsed.body;
+      },
+    );
 
     // A held register that no import took (a refused query, say) is let go with its request.
     const release = async (request: FastifyRequest) => {
@@ -81,7 +89,9 @@ export default fp(
     app.addHook('onClose', async () => threads.close());
 
     function parsedHere(request: FastifyRequest, text: string): Promise<unknown> {
-      return new Promise((resolve, reject) => parseHere(request, text, (error, body) => (error ? reject(error) : resolve(body))));
+      return new Promise((resolve, reject) =>
+        parseHere(request, text, (error, body) => (error ? reject(error) : resolve(body))),
+      );
     }
   },
   { name: 'vendor-chain-register-bodies', dependencies: ['vendor-chain-store'] },

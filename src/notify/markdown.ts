@@ -5,7 +5,8 @@
 const SPECIAL = /[\\`*_[\]<>|#!~]/g;
 
 /** Register text as literal Markdown inline text, on one line. */
-export const text = (value: string): string => value.replace(/\s*[\r\n]+\s*/g, ' ').replace(SPECIAL, (c) => `\\${c}`);
+export const text = (value: string): string =>
+  value.replace(/\s*[\r\n]+\s*/g, ' ').replace(SPECIAL, (c) => `\\${c}`);
 
 /** An id, a category or a date as code; falls back to escaped text if it holds a backtick. */
 export const code = (value: string): string => (value.includes('`') ? text(value) : `\`${value}\``);
@@ -19,7 +20,8 @@ export function link(label: string, url: string | undefined): string {
   } catch {
     return text(label);
   }
-  if (href.protocol !== 'https:' && href.protocol !== 'http:') return `${text(label)} (${code(url)})`;
+  if (href.protocol !== 'https:' && href.protocol !== 'http:')
+    return `${text(label)} (${code(url)})`;
   // The angle-bracket form allows ")" in the URL; URL.href has already percent-encoded "<", ">" and spaces.
   return `[${text(label)}](<${href.href}>)`;
 }

@@ -14,16 +14,28 @@ export function packetMarkdown(p: NotificationPacket): string {
   const name = (id: string) => `${text(p.parties.get(id)?.name ?? id)} (${code(id)})`;
   const cite = (ids: string[]) => {
     const found = ids.map((id) => p.sources.get(id)).filter((s): s is Source => s !== undefined);
-    return found.length === 0 ? 'none recorded' : found.map((s) => `${link(s.title ?? s.id, s.url)}${s.published ? ` (${s.published})` : ''}`).join('; ');
+    return found.length === 0
+      ? 'none recorded'
+      : found
+          .map((s) => `${link(s.title ?? s.id, s.url)}${s.published ? ` (${s.published})` : ''}`)
+          .join('; ');
   };
   const party = p.parties.get(c.party);
   const out: string[] = [`# ${name(c.party)}: affected by incident ${code(i.id)}`, ''];
 
   if (!c.aware) {
-    const hops = p.undisclosed.map((h) => `${code(h.id)} (${name(h.client)} → ${name(h.contractor)})`).join(', ');
-    out.push(`**UNAWARE: ${text(party?.name ?? c.party)} has not been told of ${hops}, so nobody in the chain will tell it of this incident. No deadline dates: nobody will start its clock until someone tells it.**`, '');
+    const hops = p.undisclosed
+      .map((h) => `${code(h.id)} (${name(h.client)} → ${name(h.contractor)})`)
+      .join(', ');
+    out.push(
+      `**UNAWARE: ${text(party?.name ?? c.party)} has not been told of ${hops}, so nobody in the chain will tell it of this incident. No deadline dates: nobody will start its clock until someone tells it.**`,
+      '',
+    );
   } else if (!p.clockStarted) {
-    out.push('No deadline dates: the register records no detection date for this incident, and the clocks count from detection.', '');
+    out.push(
+      'No deadline dates: the register records no detection date for this incident, and the clocks count from detection.',
+      '',
+    );
   }
 
   const contact = party?.contact;
@@ -42,9 +54,17 @@ export function packetMarkdown(p: NotificationPacket): string {
     '',
   );
   c.paths.forEach((path, n) => {
-    out.push(`### Path ${n + 1}: ${path.exposure}${path.aware ? '' : ', with an undisclosed hop'}`, '');
+    out.push(
+      `### Path ${n + 1}: ${path.exposure}${path.aware ? '' : ', with an undisclosed hop'}`,
+      '',
+    );
     path.hops.forEach((h: Entrustment, k) => {
-      const how = k === 0 ? (path.links[0] === 'declared' ? "the controller's own data" : "the controller's own data (inferred)") : `performs the hop above (${path.links[k]})`;
+      const how =
+        k === 0
+          ? path.links[0] === 'declared'
+            ? "the controller's own data"
+            : "the controller's own data (inferred)"
+          : `performs the hop above (${path.links[k]})`;
       out.push(
         `${k + 1}. ${name(h.client)} → ${name(h.contractor)}: ${code(h.id)}, ${period(h.from, h.to)}, ${how}, confidence ${h.confidence}${h.disclosed ? '' : ', **not disclosed to the controller**'}`,
         `   - sources: ${cite(h.sources)}`,
@@ -63,12 +83,24 @@ export function packetMarkdown(p: NotificationPacket): string {
     '## Breach-report deadlines',
     '',
   );
-  if (p.obligations.length === 0) out.push(`No rule in vendor-chain binds a controller in ${party?.country ? code(party.country) : 'an unknown country'}.`, '');
+  if (p.obligations.length === 0)
+    out.push(
+      `No rule in vendor-chain binds a controller in ${party?.country ? code(party.country) : 'an unknown country'}.`,
+      '',
+    );
   for (const o of p.obligations) {
-    out.push(`### ${o.law}: ${o.required ? 'report required' : 'no report required'}${o.triggers.length > 0 ? ` (${o.triggers.join(', ')})` : ''}`, '', text(o.citation), '');
+    out.push(
+      `### ${o.law}: ${o.required ? 'report required' : 'no report required'}${o.triggers.length > 0 ? ` (${o.triggers.join(', ')})` : ''}`,
+      '',
+      text(o.citation),
+      '',
+    );
     if (o.deadlines.length === 0) continue;
     out.push('| deadline | due | rule |', '|---|---|---|');
-    for (const d of o.deadlines) out.push(`| ${d.kind} | ${d.due ?? (c.aware ? 'no date: detection unknown' : '**no date: nobody will start its clock**')} | ${text(d.description)} |`);
+    for (const d of o.deadlines)
+      out.push(
+        `| ${d.kind} | ${d.due ?? (c.aware ? 'no date: detection unknown' : '**no date: nobody will start its clock**')} | ${text(d.description)} |`,
+      );
     out.push('');
   }
   out.push('## Sources of the incident', '', cite(i.sources), '');

@@ -30,7 +30,17 @@ export class OutputDirError extends Error {}
 
 const reason = (error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'it is not a directory' : code === 'EROFS' ? 'read-only file system' : code === 'ENOENT' ? 'the directory cannot be made there' : code === 'ENOSPC' ? 'no space left on the device' : (error as Error).message;
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'permission denied'
+    : code === 'ENOTDIR' || code === 'EEXIST'
+      ? 'it is not a directory'
+      : code === 'EROFS'
+        ? 'read-only file system'
+        : code === 'ENOENT'
+          ? 'the directory cannot be made there'
+          : code === 'ENOSPC'
+            ? 'no space left on the device'
+            : (error as Error).message;
 };
 
 /**
@@ -45,7 +55,8 @@ async function makeDir(dir: string): Promise<void> {
       throw error;
     });
     if (found) {
-      if (!found.isDirectory()) throw Object.assign(new Error(`${d} is not a directory`), { code: 'ENOTDIR' });
+      if (!found.isDirectory())
+        throw Object.assign(new Error(`${d} is not a directory`), { code: 'ENOTDIR' });
       break;
     }
     missing.unshift(d);
@@ -64,14 +75,16 @@ export async function writePackets(dir: string, files: readonly PacketFile[]): P
   const targets = files.map((f) => {
     const target = join(dir, f.name);
     const rel = relative(dir, target);
-    if (f.name.includes('/') || f.name.includes('\\') || rel.startsWith('..') || isAbsolute(rel)) throw new OutputDirError(`--out ${dir}: refusing to write ${f.name} outside it`);
+    if (f.name.includes('/') || f.name.includes('\\') || rel.startsWith('..') || isAbsolute(rel))
+      throw new OutputDirError(`--out ${dir}: refusing to write ${f.name} outside it`);
     return target;
   });
   const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
   const temps = targets.map((t) => `${t}${suffix}`);
   try {
     // flag wx: a temporary name never follows or overwrites what is there.
-    for (const [k, f] of files.entries()) await writeFile(temps[k]!, f.content, { flag: 'wx', mode: 0o644 });
+    for (const [k, f] of files.entries())
+      await writeFile(temps[k]!, f.content, { flag: 'wx', mode: 0o644 });
     for (const [k, target] of targets.entries()) await rename(temps[k]!, target);
   } catch (error) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));

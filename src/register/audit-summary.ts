@@ -14,7 +14,8 @@ function listed(ids: string[]): string {
   return ids.length > IDS_PER_LIST ? `${shown} … and ${ids.length - IDS_PER_LIST} more` : shown;
 }
 
-const part = (verb: string, ids: string[]) => `${verb} ${ids.length}${ids.length ? ` (${listed(ids)})` : ''}`;
+const part = (verb: string, ids: string[]) =>
+  `${verb} ${ids.length}${ids.length ? ` (${listed(ids)})` : ''}`;
 
 export interface BatchChanges {
   added: string[];
@@ -25,7 +26,9 @@ export interface BatchChanges {
 /** JSON with every object's keys sorted: stores may give fields back in another order (Neo4j does). */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
 }
 
@@ -34,7 +37,9 @@ export async function batchChanges(store: StorePort, batch: RegisterBatch): Prom
   const out: BatchChanges = { added: [], changed: [], unchanged: 0 };
   for (const section of SECTIONS) {
     const records = batch[section] as { id: string }[];
-    const before = new Map((await store[section](records.map((r) => r.id))).map((r) => [r.id, canonical(r)]));
+    const before = new Map(
+      (await store[section](records.map((r) => r.id))).map((r) => [r.id, canonical(r)]),
+    );
     for (const record of records) {
       const old = before.get(record.id);
       if (old === undefined) out.added.push(`${section}/${record.id}`);
@@ -46,8 +51,14 @@ export async function batchChanges(store: StorePort, batch: RegisterBatch): Prom
 }
 
 /** An import's summary line; `revision.retired` are also counted in the batch's entrustments. */
-export function importSummary(batch: RegisterBatch, revision: RevisionDraft, unchanged: number): string {
-  const counts = SECTIONS.map((s) => `${batch[s].length - (s === 'entrustments' ? revision.retired.length : 0)} ${s}`).join(', ');
+export function importSummary(
+  batch: RegisterBatch,
+  revision: RevisionDraft,
+  unchanged: number,
+): string {
+  const counts = SECTIONS.map(
+    (s) => `${batch[s].length - (s === 'entrustments' ? revision.retired.length : 0)} ${s}`,
+  ).join(', ');
   const scope = revision.scope === undefined ? '' : `sync ${revision.scope}: `;
   const retired = revision.scope === undefined ? '' : `; ${part('retired', revision.retired)}`;
   return `${scope}${counts}; ${part('added', revision.added)}; ${part('changed', revision.changed)}${retired}; unchanged ${unchanged}`;
@@ -55,7 +66,13 @@ export function importSummary(batch: RegisterBatch, revision: RevisionDraft, unc
 
 export const removalSummary = (removed: string[]) => part('removed', removed);
 
-export const auditDraft = (actor: string, action: string, summary: string, now = new Date(), revision?: RevisionDraft): AuditDraft => ({
+export const auditDraft = (
+  actor: string,
+  action: string,
+  summary: string,
+  now = new Date(),
+  revision?: RevisionDraft,
+): AuditDraft => ({
   at: now.toISOString(),
   actor,
   action,

@@ -14,19 +14,35 @@ const scalar = (tag: string, test: RegExp, construct: (text: string) => unknown)
     construct: (text: string | null) => construct(text ?? ''),
   });
 
-const int = (text: string, offset: number, radix: number) => parseInt(text.substring(offset), radix);
+const int = (text: string, offset: number, radix: number) =>
+  parseInt(text.substring(offset), radix);
 
 export const YAML_CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
     scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-    scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T'),
+    scalar(
+      'bool',
+      /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      (text) => text[0] === 't' || text[0] === 'T',
+    ),
     // Octal, decimal, hexadecimal: intOct, int and intHex of yaml's core schema.
-    scalar('int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (text) => (text.startsWith('0o') ? int(text, 2, 8) : text.startsWith('0x') ? int(text, 2, 16) : int(text, 0, 10))),
+    scalar('int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (text) =>
+      text.startsWith('0o')
+        ? int(text, 2, 8)
+        : text.startsWith('0x')
+          ? int(text, 2, 16)
+          : int(text, 0, 10),
+    ),
     // Infinities and NaN, exponents, fractions: floatNaN, floatExp and float.
-    scalar('float', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/, (text) => {
-      if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-      if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
-      return parseFloat(text);
-    }),
+    scalar(
+      'float',
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
+      (text) => {
+        if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text))
+          return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+        if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
+        return parseFloat(text);
+      },
+    ),
   ],
 });

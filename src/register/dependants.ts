@@ -7,11 +7,17 @@ import type { DocumentUnderCheck } from './resolve.js';
  * as part of the import instead; any other that the new contractor would break is an error
  * naming both ids, so nothing is written and no blast radius ever shows a disconnected "proof".
  */
-export async function checkStoredDependants(docs: readonly DocumentUnderCheck[], lookup: Pick<StorePort, 'entrustmentsUnder'>): Promise<void> {
+export async function checkStoredDependants(
+  docs: readonly DocumentUnderCheck[],
+  lookup: Pick<StorePort, 'entrustmentsUnder'>,
+): Promise<void> {
   const rewritten = new Set<string>();
-  for (const doc of docs) for (const e of doc.loose.entrustments) if (e.id !== undefined) rewritten.add(e.id);
+  for (const doc of docs)
+    for (const e of doc.loose.entrustments) if (e.id !== undefined) rewritten.add(e.id);
   if (rewritten.size === 0) return;
-  const dependants = (await lookup.entrustmentsUnder([...rewritten])).filter((d) => !rewritten.has(d.id));
+  const dependants = (await lookup.entrustmentsUnder([...rewritten])).filter(
+    (d) => !rewritten.has(d.id),
+  );
   if (dependants.length === 0) return;
   for (const doc of docs) {
     doc.loose.entrustments.forEach((e, i) => {

@@ -54,7 +54,11 @@ export interface ImportReport {
 }
 
 /** Imports one register document: an atomic upsert by id, or nothing and every error. */
-export function importRegister(store: StorePort, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+export function importRegister(
+  store: StorePort,
+  text: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   return importRegisters(store, [{ text }], options);
 }
 
@@ -67,7 +71,11 @@ export function checkRegisters(inputs: readonly RegisterInput[]): Promise<Import
  * Several documents are one import: they may refer to each other, and either all of them are
  * written, in one transaction, or none.
  */
-export async function importRegisters(store: StorePort | null, inputs: readonly RegisterInput[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importRegisters(
+  store: StorePort | null,
+  inputs: readonly RegisterInput[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const { report, batch } = await readRegisters(store, inputs);
   if (batch !== null && store !== null) await write(store, batch, options, report);
   return report;
@@ -77,9 +85,22 @@ export async function importRegisters(store: StorePort | null, inputs: readonly 
  * Parses, validates and resolves documents against `store` (or, without one, against each other
  * only): the report, and the batch they make when nothing is wrong (null otherwise).
  */
-export async function readRegisters(store: StorePort | null, inputs: readonly RegisterInput[]): Promise<{ report: ImportReport; batch: RegisterBatch | null }> {
-  const report: ImportReport = { ok: false, sources: 0, parties: 0, entrustments: 0, incidents: 0, errors: [], warnings: [] };
-  const checked: Array<DocumentUnderCheck & { text: string; json: boolean; value: unknown; register: Register | null }> = [];
+export async function readRegisters(
+  store: StorePort | null,
+  inputs: readonly RegisterInput[],
+): Promise<{ report: ImportReport; batch: RegisterBatch | null }> {
+  const report: ImportReport = {
+    ok: false,
+    sources: 0,
+    parties: 0,
+    entrustments: 0,
+    incidents: 0,
+    errors: [],
+    warnings: [],
+  };
+  const checked: Array<
+    DocumentUnderCheck & { text: string; json: boolean; value: unknown; register: Register | null }
+  > = [];
   let invalid = false;
   for (const input of inputs) {
     const parsed = parseRegisterText(input.text);
@@ -91,34 +112,69 @@ export async function readRegisters(store: StorePort | null, inputs: readonly Re
     countSections(report, parsed.value);
     const { register, loose, errors, warnings } = validateRegister(parsed.value);
     if (register === null) invalid = true;
-    checked.push({ register, loose, errors, warnings, text: input.text, json: parsed.json, value: parsed.value, ...(input.file === undefined ? {} : { file: input.file }) });
+    checked.push({
+      register,
+      loose,
+      errors,
+      warnings,
+      text: input.text,
+      json: parsed.json,
+      value: parsed.value,
+      ...(input.file === undefined ? {} : { file: input.file }),
+    });
   }
   // References are resolved even in invalid documents (read leniently), so one run reports
   // every error that can be known.
   await resolveReferences(checked, store);
   for (const doc of checked) {
-    const lines = doc.errors.empty && doc.warnings.empty ? null : lineFinder(doc, [...doc.errors.items, ...doc.warnings.items].map((p) => p.at));
+    const lines =
+      doc.errors.empty && doc.warnings.empty
+        ? null
+        : lineFinder(
+            doc,
+            [...doc.errors.items, ...doc.warnings.items].map((p) => p.at),
+          );
     const place = (p: { at: (string | number)[]; path: string; message: string }): Problem => {
       const line = lines?.lineOf(p.at);
-      return withFile({ path: p.path, message: p.message, ...(line === undefined ? {} : { line }) }, doc.file);
+      return withFile(
+        { path: p.path, message: p.message, ...(line === undefined ? {} : { line }) },
+        doc.file,
+      );
     };
     report.errors.push(...inDocumentOrder(doc.errors.items.map(place)));
     report.warnings.push(...inDocumentOrder(doc.warnings.items.map(place)));
   }
   report.ok = !invalid && report.errors.length === 0;
-  return { report, batch: report.ok ? mergeBatches(checked.map((doc) => doc.register as Register)) : null };
+  return {
+    report,
+    batch: report.ok ? mergeBatches(checked.map((doc) => doc.register as Register)) : null,
+  };
 }
 
 /**
  * Plans the write on the store as it is (what a sync retires, what the revision lists) and writes
  * it in one transaction that first checks no other write came between: if one did, it plans again.
  */
-async function write(store: StorePort, batch: RegisterBatch, options: ImportOptions, report: ImportReport): Promise<void> {
+async function write(
+  store: StorePort,
+  batch: RegisterBatch,
+  options: ImportOptions,
+  report: ImportReport,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const generation = await store.generation();
     const now = options.now ?? new Date();
-    const planned = options.sync === undefined ? null
-      : await planSync(store, options.sync, batch, now.toISOString().slice(0, 10), options.retireLimitPercent ?? DEFAULT_RETIRE_LIMIT_PERCENT, options.force ?? false);
+    const planned =
+      options.sync === undefined
+        ? null
+        : await planSync(
+            store,
+            options.sync,
+            batch,
+            now.toISOString().slice(0, 10),
+            options.retireLimitPercent ?? DEFAULT_RETIRE_LIMIT_PERCENT,
+            options.force ?? false,
+          );
     if (planned) report.sync = planned.plan;
     if (planned?.plan.refused) {
       report.ok = false;
@@ -128,12 +184,33 @@ async function write(store: StorePort, batch: RegisterBatch, options: ImportOpti
     if (options.dryRun) return;
     const changes = await batchChanges(store, batch);
     const retired = planned?.retired ?? [];
-    const lists = { ...(options.sync === undefined ? {} : { scope: options.sync }), added: changes.added, changed: changes.changed, retired: retired.map((e) => `entrustments/${e.id}`), removed: [] };
-    const written = retired.length === 0 ? batch : { ...batch, entrustments: [...batch.entrustments, ...retired] };
-    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'import', importSummary(written, lists, changes.unchanged), now, revisionOf(lists));
-    const scope = options.sync === undefined ? {} : { scope: { name: options.sync, entrustments: batch.entrustments.map((e) => e.id) } };
+    const lists = {
+      ...(options.sync === undefined ? {} : { scope: options.sync }),
+      added: changes.added,
+      changed: changes.changed,
+      retired: retired.map((e) => `entrustments/${e.id}`),
+      removed: [],
+    };
+    const written =
+      retired.length === 0
+        ? batch
+        : { ...batch, entrustments: [...batch.entrustments, ...retired] };
+    const audit = auditDraft(
+      options.actor ?? 'system',
+      options.action ?? 'import',
+      importSummary(written, lists, changes.unchanged),
+      now,
+      revisionOf(lists),
+    );
+    const scope =
+      options.sync === undefined
+        ? {}
+        : { scope: { name: options.sync, entrustments: batch.entrustments.map((e) => e.id) } };
     try {
-      await store.upsert(written, options.onProgress, audit, { expectedGeneration: generation, ...scope });
+      await store.upsert(written, options.onProgress, audit, {
+        expectedGeneration: generation,
+        ...scope,
+      });
       report.revision = String(generation + 1);
       return;
     } catch (error) {
@@ -143,9 +220,14 @@ async function write(store: StorePort, batch: RegisterBatch, options: ImportOpti
 }
 
 /** JSON and large YAML are placed by bounded-memory scans; YAML they cannot place, by the yaml package. */
-function lineFinder({ text, json, value }: { text: string; json: boolean; value: unknown }, paths: PathSegment[][]): { lineOf(path: PathSegment[]): number | undefined } {
+function lineFinder(
+  { text, json, value }: { text: string; json: boolean; value: unknown },
+  paths: PathSegment[][],
+): { lineOf(path: PathSegment[]): number | undefined } {
   if (json) return new JsonLineFinder(text, paths);
-  return (text.length >= FAST_YAML_FROM ? yamlLines(text, value, paths) : null) ?? new LineFinder(text);
+  return (
+    (text.length >= FAST_YAML_FROM ? yamlLines(text, value, paths) : null) ?? new LineFinder(text)
+  );
 }
 
 /** Problems by line, as a person reads the file; a stable sort keeps same-line ones together. */
@@ -168,6 +250,7 @@ function countSections(report: ImportReport, value: unknown): void {
 function mergeBatches(registers: readonly Register[]): RegisterBatch {
   if (registers.length === 1 && registers[0]) return registers[0];
   const batch: RegisterBatch = { sources: [], parties: [], entrustments: [], incidents: [] };
-  for (const register of registers) for (const section of SECTIONS) (batch[section] as unknown[]).push(...register[section]);
+  for (const register of registers)
+    for (const section of SECTIONS) (batch[section] as unknown[]).push(...register[section]);
   return batch;
 }

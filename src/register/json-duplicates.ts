@@ -83,6 +83,7 @@ function closingQuote(text: string, open: number): number {
 
 function placeOf(text: string, index: number): { line: number; column: number } {
   let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line += 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1))
+    line += 1;
   return { line, column: index - (text.lastIndexOf('\n', index - 1) + 1) + 1 };
 }

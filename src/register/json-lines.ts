@@ -48,7 +48,8 @@ export class JsonLineFinder extends PathLines {
         let end = i + 1;
         while (text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
         const top = stack[stack.length - 1];
-        if (top && !top.array && top.key === null) top.key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (top && !top.array && top.key === null)
+          top.key = JSON.parse(text.slice(i, end + 1)) as string;
         else startValue();
         i = end;
       } else if (c !== 32 && c !== 9 && c !== 13 && c !== 58) {

@@ -8,7 +8,9 @@ const ref = id.optional().catch(undefined);
 const refs = z
   .array(z.unknown())
   .catch([])
-  .transform((items) => items.map((item) => (id.safeParse(item).success ? (item as string) : undefined)));
+  .transform((items) =>
+    items.map((item) => (id.safeParse(item).success ? (item as string) : undefined)),
+  );
 const withSources = { id: ref, sources: refs.optional().catch(undefined) };
 
 const strings = z
@@ -21,12 +23,26 @@ const looseParty = z.object({
   kind: z.string().optional().catch(undefined),
   operator: ref,
   parent: ref,
-  memberOf: z.array(z.object({ party: ref }).catch({ party: undefined })).catch([]).optional(),
-  certifications: z.array(z.object({ sources: refs.optional().catch(undefined) }).catch({ sources: undefined })).catch([]).optional(),
+  memberOf: z
+    .array(z.object({ party: ref }).catch({ party: undefined }))
+    .catch([])
+    .optional(),
+  certifications: z
+    .array(z.object({ sources: refs.optional().catch(undefined) }).catch({ sources: undefined }))
+    .catch([])
+    .optional(),
 });
-const looseEntrustment = z.object({ ...withSources, client: ref, contractor: ref, under: refs.optional(), approvedBy: refs.optional(), data: strings.optional() });
+const looseEntrustment = z.object({
+  ...withSources,
+  client: ref,
+  contractor: ref,
+  under: refs.optional(),
+  approvedBy: refs.optional(),
+  data: strings.optional(),
+});
 const looseIncident = z.object({ ...withSources, party: ref, data: strings.optional() });
-const section = <T extends z.ZodType>(schema: T) => z.array(schema.catch({} as z.output<T>)).catch([]);
+const section = <T extends z.ZodType>(schema: T) =>
+  z.array(schema.catch({} as z.output<T>)).catch([]);
 
 export const looseRegisterSchema = z.object({
   sources: section(z.object({ id: ref })),
@@ -39,5 +55,7 @@ export type LooseRegister = z.output<typeof looseRegisterSchema>;
 
 export function readLoosely(value: unknown): LooseRegister {
   const parsed = looseRegisterSchema.safeParse(value);
-  return parsed.success ? parsed.data : { sources: [], parties: [], entrustments: [], incidents: [] };
+  return parsed.success
+    ? parsed.data
+    : { sources: [], parties: [], entrustments: [], incidents: [] };
 }

@@ -8,7 +8,8 @@ import type { PathSegment, Problem } from './problems.js';
 // faster on the large files a bulk import brings; the YAML parser is only needed to report
 // syntax errors and line numbers, and is then run lazily, on documents that have problems.
 
-export type Parsed = { ok: true; value: unknown; text: string; json: boolean } | { ok: false; problems: Problem[] };
+export type Parsed =
+  { ok: true; value: unknown; text: string; json: boolean } | { ok: false; problems: Problem[] };
 
 export function parseRegisterText(text: string): Parsed {
   if (/^\s*\{/.test(text)) {
@@ -21,7 +22,16 @@ export function parseRegisterText(text: string): Parsed {
     if (value !== undefined) {
       const duplicate = firstDuplicateKey(text);
       if (duplicate === null) return { ok: true, value, text, json: true };
-      return { ok: false, problems: [{ path: '(document)', message: `duplicate key "${duplicate.key}" at column ${duplicate.column}: each key may appear once per object`, line: duplicate.line }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '(document)',
+            message: `duplicate key "${duplicate.key}" at column ${duplicate.column}: each key may appear once per object`,
+            line: duplicate.line,
+          },
+        ],
+      };
     }
   }
   const fast = fastYaml(text);
@@ -43,7 +53,15 @@ export function parseRegisterText(text: string): Parsed {
   } catch (error) {
     // yaml refuses documents whose aliases expand beyond the count (a "billion laughs" bomb).
     if (!(error instanceof ReferenceError)) throw error;
-    return { ok: false, problems: [{ path: '(document)', message: `the YAML aliases expand too far (more than ${MAX_ALIASES} alias uses): write the values out instead of using anchors` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '(document)',
+          message: `the YAML aliases expand too far (more than ${MAX_ALIASES} alias uses): write the values out instead of using anchors`,
+        },
+      ],
+    };
   }
 }
 

@@ -34,12 +34,25 @@ export interface RemoveOptions {
 const qualified = (kind: RecordKind, value: string) => `${kind}/${value}`;
 
 /** Checks the ids (a bad one names its list and position), then removes what exists, or nothing. */
-export async function removeRecords(store: StorePort, ids: RemoveIds, options: RemoveOptions = {}): Promise<RemoveReport> {
+export async function removeRecords(
+  store: StorePort,
+  ids: RemoveIds,
+  options: RemoveOptions = {},
+): Promise<RemoveReport> {
   const asked = parseIds(ids);
-  if (SECTIONS.every((kind) => asked[kind].length === 0)) throw new BadInputError('removeRecords', 'name at least one entrustment, party, incident or source to remove');
+  if (SECTIONS.every((kind) => asked[kind].length === 0))
+    throw new BadInputError(
+      'removeRecords',
+      'name at least one entrustment, party, incident or source to remove',
+    );
   for (let attempt = 1; ; attempt++) {
     const generation = await store.generation();
-    const existing: Record<RecordKind, string[]> = { sources: [], parties: [], entrustments: [], incidents: [] };
+    const existing: Record<RecordKind, string[]> = {
+      sources: [],
+      parties: [],
+      entrustments: [],
+      incidents: [],
+    };
     const missing: string[] = [];
     for (const kind of SECTIONS) {
       const found = new Set((await store[kind](asked[kind])).map((r) => r.id));
@@ -48,12 +61,23 @@ export async function removeRecords(store: StorePort, ids: RemoveIds, options: R
         else missing.push(qualified(kind, value));
       }
     }
-    const removed = SECTIONS.flatMap((kind) => existing[kind].map((value) => qualified(kind, value)));
+    const removed = SECTIONS.flatMap((kind) =>
+      existing[kind].map((value) => qualified(kind, value)),
+    );
     if (removed.length === 0) return { ok: true, removed, missing, dependants: [] };
     const revision = revisionOf({ added: [], changed: [], retired: [], removed });
-    const audit = auditDraft(options.actor ?? 'system', options.action ?? 'remove', removalSummary(removed), options.now ?? new Date(), revision);
+    const audit = auditDraft(
+      options.actor ?? 'system',
+      options.action ?? 'remove',
+      removalSummary(removed),
+      options.now ?? new Date(),
+      revision,
+    );
     try {
-      const dependants = await store.remove(existing, audit, { expectedGeneration: generation, refuseReferenced: true });
+      const dependants = await store.remove(existing, audit, {
+        expectedGeneration: generation,
+        refuseReferenced: true,
+      });
       if (dependants.length > 0) return { ok: false, removed: [], missing, dependants };
       return { ok: true, removed, missing, dependants, revision: String(generation + 1) };
     } catch (error) {
@@ -68,7 +92,10 @@ function parseIds(ids: RemoveIds): Record<RecordKind, string[]> {
     const parsed = idList.safeParse(ids[kind] ?? []);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new BadInputError(`${kind}${issue.path.length ? `[${issue.path.join('.')}]` : ''}`, issue.message);
+      throw new BadInputError(
+        `${kind}${issue.path.length ? `[${issue.path.join('.')}]` : ''}`,
+        issue.message,
+      );
     }
     out[kind] = [...new Set(parsed.data)];
   }
@@ -76,4 +103,5 @@ function parseIds(ids: RemoveIds): Record<RecordKind, string[]> {
 }
 
 /** One line per dependant, for people: `entrustments/b names entrustments/a in under`. */
-export const describeReference = (r: Reference) => `${qualified(r.from.kind, r.from.id)} names ${qualified(r.to.kind, r.to.id)} in ${r.field}`;
+export const describeReference = (r: Reference) =>
+  `${qualified(r.from.kind, r.from.id)} names ${qualified(r.to.kind, r.to.id)} in ${r.field}`;

@@ -18,12 +18,14 @@ export const MAX_REVISIONS = 500;
 
 /** The newest `first` revisions, newest first. */
 export async function revisions(store: StorePort, first: number): Promise<Revision[]> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_REVISIONS) throw new BadInputError('first', `must be between 1 and ${MAX_REVISIONS}, got ${first}`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_REVISIONS)
+    throw new BadInputError('first', `must be between 1 and ${MAX_REVISIONS}, got ${first}`);
   const found: Revision[] = [];
-  for (let after: string | null = null; found.length < first; ) {
+  for (let after: string | null = null; found.length < first;) {
     const page = await store.auditLog(PAGE, after);
     for (const entry of page) {
-      if (entry.revision && found.length < first) found.push(revision(entry.id, entry.at, entry.actor, entry.revision));
+      if (entry.revision && found.length < first)
+        found.push(revision(entry.id, entry.at, entry.actor, entry.revision));
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
@@ -33,5 +35,16 @@ export async function revisions(store: StorePort, first: number): Promise<Revisi
 
 function revision(id: string, at: string, actor: string, r: RevisionDraft): Revision {
   const { counts, ...lists } = r;
-  return { id, at, actor, ...lists, counts: counts ?? { added: r.added.length, changed: r.changed.length, retired: r.retired.length, removed: r.removed.length } };
+  return {
+    id,
+    at,
+    actor,
+    ...lists,
+    counts: counts ?? {
+      added: r.added.length,
+      changed: r.changed.length,
+      retired: r.retired.length,
+      removed: r.removed.length,
+    },
+  };
 }

@@ -12,12 +12,22 @@ export function addSchemaIssues(problems: ProblemList, issues: readonly z.core.$
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       problems.add(at, `required: expected ${article(issue.expected)}`);
     } else if (issue.code === 'invalid_value' && issue.input === undefined) {
-      problems.add(at, `required: ${isDefaultMessage(issue.message) ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message}`);
+      problems.add(
+        at,
+        `required: ${isDefaultMessage(issue.message) ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message}`,
+      );
     } else if (issue.code === 'invalid_type' && isDefaultMessage(issue.message)) {
       problems.add(at, `expected ${article(issue.expected)}, got ${describe(issue.input)}`);
     } else if (issue.code === 'invalid_value' && isDefaultMessage(issue.message)) {
-      problems.add(at, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describe(issue.input)}`);
-    } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'invalid_value') {
+      problems.add(
+        at,
+        `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describe(issue.input)}`,
+      );
+    } else if (
+      issue.code === 'invalid_type' ||
+      issue.code === 'invalid_format' ||
+      issue.code === 'invalid_value'
+    ) {
       problems.add(at, `${issue.message}; got ${describe(issue.input)}`);
     } else if (issue.code === 'custom' && isPrimitive(issue.input)) {
       problems.add(at, `${issue.message}; got ${describe(issue.input)}`);
@@ -46,6 +56,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
 }

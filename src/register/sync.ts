@@ -9,13 +9,15 @@ import type { StorePort } from '../store/port.js';
 // still finds them. A sync that would retire more than a share of the scope is refused unless
 // forced: a truncated file or the wrong scope name must not end a whole register.
 
-export const scopeName = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/, { message: 'expected a scope name of 1 to 128 letters, digits, ".", "_", "/" or "-", like takeo-city or registers/takeo.yaml' });
+export const scopeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/, {
+  message:
+    'expected a scope name of 1 to 128 letters, digits, ".", "_", "/" or "-", like takeo-city or registers/takeo.yaml',
+});
 
 export function parseScope(value: string): string {
   const parsed = scopeName.safeParse(value);
-  if (!parsed.success) throw new BadInputError('sync', `${parsed.error.issues[0]!.message}; got "${value}"`);
+  if (!parsed.success)
+    throw new BadInputError('sync', `${parsed.error.issues[0]!.message}; got "${value}"`);
   return parsed.data;
 }
 
@@ -38,12 +40,31 @@ export interface PlannedSync {
 }
 
 /** What the sync would do on the store as it is now. */
-export async function planSync(store: StorePort, scope: string, batch: RegisterBatch, date: IsoDate, limitPercent: number, force: boolean): Promise<PlannedSync> {
+export async function planSync(
+  store: StorePort,
+  scope: string,
+  batch: RegisterBatch,
+  date: IsoDate,
+  limitPercent: number,
+  force: boolean,
+): Promise<PlannedSync> {
   const listed = new Set(batch.entrustments.map((e) => e.id));
   const held = await store.entrustments(await store.scopeHoldings(scope));
-  const retired = held.filter((e) => !listed.has(e.id)).map((e) => retire(e, date)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const retired = held
+    .filter((e) => !listed.has(e.id))
+    .map((e) => retire(e, date))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const over = held.length > 0 && (retired.length * 100) / held.length > limitPercent;
-  return { plan: { scope, held: held.length, retire: retired.map((e) => e.id), limitPercent, refused: over && !force }, retired };
+  return {
+    plan: {
+      scope,
+      held: held.length,
+      retire: retired.map((e) => e.id),
+      limitPercent,
+      refused: over && !force,
+    },
+    retired,
+  };
 }
 
 /**

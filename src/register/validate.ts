@@ -36,7 +36,8 @@ export function validateRegister(value: unknown): Validated {
   checkOperators(loose, errors);
   const replacements = checkCategories(loose, errors, warnings);
   if (!parsed.success || !errors.empty) return { register: null, loose, errors, warnings };
-  for (const { section, index, position, key } of replacements) parsed.data[section][index]!.data[position] = key;
+  for (const { section, index, position, key } of replacements)
+    parsed.data[section][index]!.data[position] = key;
   return { register: parsed.data, loose, errors, warnings };
 }
 
@@ -47,7 +48,11 @@ function checkUniqueIds(register: LooseRegister, errors: ProblemList): void {
       if (record.id === undefined) return;
       const first = firstAt.get(record.id);
       if (first === undefined) firstAt.set(record.id, i);
-      else errors.add([section, i, 'id'], `duplicate id "${record.id}": already used by ${section}[${first}]`);
+      else
+        errors.add(
+          [section, i, 'id'],
+          `duplicate id "${record.id}": already used by ${section}[${first}]`,
+        );
     });
   }
 }
@@ -56,7 +61,10 @@ function checkUniqueIds(register: LooseRegister, errors: ProblemList): void {
 function checkOperators(register: LooseRegister, errors: ProblemList): void {
   register.parties.forEach((party, i) => {
     if (party.operator !== undefined && party.kind !== undefined && party.kind !== 'service') {
-      errors.add(['parties', i, 'operator'], `only a party of kind service has an operator; "${party.id ?? `parties[${i}]`}" is a ${party.kind}`);
+      errors.add(
+        ['parties', i, 'operator'],
+        `only a party of kind service has an operator; "${party.id ?? `parties[${i}]`}" is a ${party.kind}`,
+      );
     }
   });
 }
@@ -68,7 +76,11 @@ interface Replacement {
   key: string;
 }
 
-function checkCategories(register: LooseRegister, errors: ProblemList, warnings: ProblemList): Replacement[] {
+function checkCategories(
+  register: LooseRegister,
+  errors: ProblemList,
+  warnings: ProblemList,
+): Replacement[] {
   const taxonomy = loadTaxonomy();
   // A register repeats a few keys millions of times: classify each distinct key once.
   const verdicts = new Map<string, ReturnType<typeof taxonomy.classify>>();
@@ -86,10 +98,16 @@ function checkCategories(register: LooseRegister, errors: ProblemList, warnings:
         if (verdict.status === 'known' || verdict.status === 'custom') continue;
         const at: PathSegment[] = [section, index, 'data', position];
         if (verdict.status === 'deprecated') {
-          warnings.add(at, `"${key}" is deprecated in the fideslang taxonomy; imported as "${verdict.replacedBy}"`);
+          warnings.add(
+            at,
+            `"${key}" is deprecated in the fideslang taxonomy; imported as "${verdict.replacedBy}"`,
+          );
           replacements.push({ section, index, position, key: verdict.replacedBy });
         } else {
-          errors.add(at, `unknown data category "${key}": use a fideslang key such as user.contact.email, or a sub-key of one`);
+          errors.add(
+            at,
+            `unknown data category "${key}": use a fideslang key such as user.contact.email, or a sub-key of one`,
+          );
         }
       }
     }

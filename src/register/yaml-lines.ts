@@ -25,7 +25,8 @@ interface Frame {
   start: number;
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Where the node that starts at or after `position` begins, and its line (1-based): separation and comments skipped. */
 function startOf(input: string, position: number, line: number): { at: number; line: number } {
@@ -51,7 +52,11 @@ function nestedIn(parent: Frame, input: string, at: number): boolean {
 }
 
 /** The lines of `paths` in `text`, whose value (read by js-yaml) is `value`; null when the scan cannot vouch for them. */
-export function yamlLines(text: string, value: unknown, paths: readonly (readonly PathSegment[])[]): PathLines | null {
+export function yamlLines(
+  text: string,
+  value: unknown,
+  paths: readonly (readonly PathSegment[])[],
+): PathLines | null {
   const lines = new PathLines(paths);
   const stack: Frame[] = [];
   let fits = true;
@@ -64,10 +69,24 @@ export function yamlLines(text: string, value: unknown, paths: readonly (readonl
     // js-yaml reads a block sequence's item (and the document) as a node that may be a block
     // mapping, and reads what it finds inside as a node of its own: a scalar, or a flow collection
     // that starts where the item starts. Two events for one node: the inner one is "nested".
-    else if (nestedIn(parent, state.input, start.at)) frame = { ...fresh, node: parent.node, value: parent.value, key: parent.key, nested: true };
-    else if (isMap(parent.value) && parent.nextKey === null) frame = { ...fresh, node: null, value: undefined, key: true };
-    else if (isMap(parent.value)) frame = { ...fresh, node: parent.node?.children.get(parent.nextKey!) ?? null, value: parent.value[parent.nextKey!], key: false };
-    else if (parent.index < (parent.value as unknown[]).length) frame = { ...fresh, node: parent.node?.children.get(parent.index) ?? null, value: (parent.value as unknown[])[parent.index], key: false };
+    else if (nestedIn(parent, state.input, start.at))
+      frame = { ...fresh, node: parent.node, value: parent.value, key: parent.key, nested: true };
+    else if (isMap(parent.value) && parent.nextKey === null)
+      frame = { ...fresh, node: null, value: undefined, key: true };
+    else if (isMap(parent.value))
+      frame = {
+        ...fresh,
+        node: parent.node?.children.get(parent.nextKey!) ?? null,
+        value: parent.value[parent.nextKey!],
+        key: false,
+      };
+    else if (parent.index < (parent.value as unknown[]).length)
+      frame = {
+        ...fresh,
+        node: parent.node?.children.get(parent.index) ?? null,
+        value: (parent.value as unknown[])[parent.index],
+        key: false,
+      };
     else return void (fits = false);
     if (frame.node && frame.node.line === undefined) frame.node.line = start.line;
     stack.push(frame);
@@ -76,7 +95,13 @@ export function yamlLines(text: string, value: unknown, paths: readonly (readonl
     const frame = stack.pop()!;
     const parent = stack[stack.length - 1];
     // A scalar must be the value read before; a collection, of the same kind.
-    const same = frame.key || (isMap(frame.value) ? state.kind === 'mapping' : Array.isArray(frame.value) ? state.kind === 'sequence' : Object.is(state.result, frame.value));
+    const same =
+      frame.key ||
+      (isMap(frame.value)
+        ? state.kind === 'mapping'
+        : Array.isArray(frame.value)
+          ? state.kind === 'sequence'
+          : Object.is(state.result, frame.value));
     if (!same) return void (fits = false);
     if (!parent || frame.nested) return;
     if (frame.key) {

@@ -15,17 +15,39 @@ const FIELD = '\t';
 const ID_SEPARATOR = ',';
 const KEY_SEPARATOR = '\u001f';
 const UNDER_UNKNOWN = '?';
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f]/;
 
 export function encodeLinkLine(e: Entrustment): string | null {
   if (e.data.some((key) => CONTROL.test(key))) return null;
   const under = e.under === undefined ? UNDER_UNKNOWN : e.under.join(ID_SEPARATOR);
-  return [e.client, e.contractor, under, e.data.join(KEY_SEPARATOR), e.from ?? '', e.to ?? '', e.records ?? ''].join(FIELD);
+  return [
+    e.client,
+    e.contractor,
+    under,
+    e.data.join(KEY_SEPARATOR),
+    e.from ?? '',
+    e.to ?? '',
+    e.records ?? '',
+  ].join(FIELD);
 }
 
 export function decodeLinkLine(id: string, line: string): EntrustmentLink {
-  const [client, contractor, under, data, from, to, records] = line.split(FIELD) as [string, string, string, string, string, string, string];
-  const link: EntrustmentLink = { id, client, contractor, data: data === '' ? [] : data.split(KEY_SEPARATOR) };
+  const [client, contractor, under, data, from, to, records] = line.split(FIELD) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const link: EntrustmentLink = {
+    id,
+    client,
+    contractor,
+    data: data === '' ? [] : data.split(KEY_SEPARATOR),
+  };
   if (under !== UNDER_UNKNOWN) link.under = under === '' ? [] : under.split(ID_SEPARATOR);
   if (from !== '') link.from = from;
   if (to !== '') link.to = to;
@@ -34,4 +56,5 @@ export function decodeLinkLine(id: string, line: string): EntrustmentLink {
 }
 
 /** The link of an entrustment that has no line (or was stored before lines existed). */
-export const linkOfJson = (json: string): EntrustmentLink => linkOf(JSON.parse(json) as Entrustment);
+export const linkOfJson = (json: string): EntrustmentLink =>
+  linkOf(JSON.parse(json) as Entrustment);

@@ -7,7 +7,10 @@ import { rememberTarget } from './target.js';
 export async function openStore(config: Config): Promise<StorePort> {
   if (config.store === 'neo4j' && config.neo4j) {
     const { openNeo4jStore } = await import('./neo4j/index.js');
-    return rememberTarget(await openNeo4jStore(config.neo4j), { kind: 'neo4j', neo4j: config.neo4j });
+    return rememberTarget(await openNeo4jStore(config.neo4j), {
+      kind: 'neo4j',
+      neo4j: config.neo4j,
+    });
   }
   return openEmbeddedStore(config.dataDir);
 }

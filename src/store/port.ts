@@ -60,7 +60,12 @@ export interface StorePort {
   generation(): Promise<number>;
 
   /** Write a whole batch atomically; `onProgress` reports rows written so far for large batches. */
-  upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options?: UpsertOptions): Promise<void>;
+  upsert(
+    batch: RegisterBatch,
+    onProgress?: (done: number, total: number) => void,
+    audit?: AuditDraft,
+    options?: UpsertOptions,
+  ): Promise<void>;
   /**
    * Delete records by id (and their index entries), atomically. Unknown ids are ignored. With
    * `refuseReferenced`, the records that still refer to what would go (and are not removed with

@@ -5,7 +5,8 @@ import type { StorePort } from './port.js';
 // cannot be handed the object itself. The embedded store's LMDB environment is shared by every
 // thread of the process (lmdb-js opens it once and counts its users); Neo4j gets a driver of its own.
 
-export type StoreTarget = { kind: 'embedded'; dataDir: string } | { kind: 'neo4j'; neo4j: NonNullable<Config['neo4j']> };
+export type StoreTarget =
+  { kind: 'embedded'; dataDir: string } | { kind: 'neo4j'; neo4j: NonNullable<Config['neo4j']> };
 
 const targets = new WeakMap<StorePort, StoreTarget>();
 

@@ -12,7 +12,11 @@ t.teardown(() => rm(dir, { recursive: true, force: true }));
 
 async function cli(args: string[]) {
   const out: string[] = [];
-  const code = await run(args, { DATA_DIR: join(dir, 'data') }, { out: (s) => out.push(s), err: () => undefined, width: 140 });
+  const code = await run(
+    args,
+    { DATA_DIR: join(dir, 'data') },
+    { out: (s) => out.push(s), err: () => undefined, width: 140 },
+  );
   return { code, out: out.join('\n') };
 }
 
@@ -23,11 +27,18 @@ const register = [
   '  - { id: home-city, name: Home City, kind: municipality, country: JP }',
   '  - { id: local-vendor, name: Local Vendor, kind: company, country: JP }',
   '  - { id: saas, name: Busy SaaS, kind: service, country: JP }',
-  ...Array.from({ length: SPARED }, (_, i) => `  - { id: town-${i}, name: Town ${i}, kind: municipality, country: JP }`),
+  ...Array.from(
+    { length: SPARED },
+    (_, i) => `  - { id: town-${i}, name: Town ${i}, kind: municipality, country: JP }`,
+  ),
   'entrustments:',
   '  - { id: home-city--local-vendor, client: home-city, contractor: local-vendor, under: [], data: [user.name], from: 2020-01-01, storage: [JP], access: [JP] }',
   // Every town left the SaaS before the leak: each is a stopped hop, OUT_OF_WINDOW.
-  ...Array.from({ length: SPARED }, (_, i) => `  - { id: town-${i}--saas, client: town-${i}, contractor: saas, under: [], data: [user.name], from: 2015-01-01, to: 2016-01-01 }`),
+  ...Array.from(
+    { length: SPARED },
+    (_, i) =>
+      `  - { id: town-${i}--saas, client: town-${i}, contractor: saas, under: [], data: [user.name], from: 2015-01-01, to: 2016-01-01 }`,
+  ),
   'incidents:',
   '  - { id: saas-2024, party: saas, kind: unauthorized-access, from: 2024-01-01, to: 2024-02-01, data: [user.name] }',
   '',
@@ -36,17 +47,29 @@ const file = join(dir, 'register.yaml');
 await writeFile(file, register);
 t.equal((await cli(['import', file])).code, 0, 'the register imports');
 
-t.test('cross-border: a chain whose every hop records JP storage and access says None', async (t) => {
-  const { code, out } = await cli(['cross-border', '--controller', 'home-city']);
-  t.equal(code, 0);
-  t.match(out, /^Cross-border hops in the chain of Home City \(home-city\) \(JP\)\nNone: every hop records storage and access, all in JP\.$/);
-});
+t.test(
+  'cross-border: a chain whose every hop records JP storage and access says None',
+  async (t) => {
+    const { code, out } = await cli(['cross-border', '--controller', 'home-city']);
+    t.equal(code, 0);
+    t.match(
+      out,
+      /^Cross-border hops in the chain of Home City \(home-city\) \(JP\)\nNone: every hop records storage and access, all in JP\.$/,
+    );
+  },
+);
 
 t.test('impact: more stopped hops than listed says how many were left out', async (t) => {
   const { code, out } = await cli(['impact', '--incident', 'saas-2024']);
   t.equal(code, 0);
-  t.match(out, /\nNot exposed \(the first 200 of 205\):\n/, 'the header gives the cap and the count');
+  t.match(
+    out,
+    /\nNot exposed \(the first 200 of 205\):\n/,
+    'the header gives the cap and the count',
+  );
   t.equal(out.match(/OUT_OF_WINDOW/g)?.length, 200, 'and the table lists the capped 200');
-  const json = JSON.parse((await cli(['impact', '--incident', 'saas-2024', '--format', 'json'])).out);
+  const json = JSON.parse(
+    (await cli(['impact', '--incident', 'saas-2024', '--format', 'json'])).out,
+  );
   t.same([json.notExposed.length, json.notExposedCount], [200, SPARED]);
 });

@@ -16,23 +16,33 @@ const fixture = (name: string) => inProject('test', 'fixtures', 'cli', name);
 async function cli(args: string[], environment: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, environment, { out: (s) => out.push(s), err: (s) => err.push(s), width: 140 });
+  const code = await run(args, environment, {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    width: 140,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-t.test('the same output, exit codes and records with the import in a worker as without', async (t) => {
-  const here = { DATA_DIR: join(dir, 'here'), IMPORT_WORKER_FROM_BYTES: '1000000000' };
-  const there = { DATA_DIR: join(dir, 'there'), IMPORT_WORKER_FROM_BYTES: '0' };
-  const broken = [fixture('towns.yaml'), fixture('broken.yaml')];
-  const [a, b] = [await cli(['import', ...broken], here), await cli(['import', ...broken], there)];
-  t.equal(b.code, 1);
-  t.same(b, a);
-  const good = [inProject('examples', 'demo-register.yaml')];
-  const [c, d] = [await cli(['import', ...good], here), await cli(['import', ...good], there)];
-  t.equal(d.code, 0);
-  t.same(d, c);
-  const store = await openEmbeddedStore(there.DATA_DIR);
-  t.teardown(() => store.close());
-  t.ok((await store.counts()).parties > 10);
-  t.equal((await store.auditLog(5, null)).length, 1, 'one import, one audit entry');
-});
+t.test(
+  'the same output, exit codes and records with the import in a worker as without',
+  async (t) => {
+    const here = { DATA_DIR: join(dir, 'here'), IMPORT_WORKER_FROM_BYTES: '1000000000' };
+    const there = { DATA_DIR: join(dir, 'there'), IMPORT_WORKER_FROM_BYTES: '0' };
+    const broken = [fixture('towns.yaml'), fixture('broken.yaml')];
+    const [a, b] = [
+      await cli(['import', ...broken], here),
+      await cli(['import', ...broken], there),
+    ];
+    t.equal(b.code, 1);
+    t.same(b, a);
+    const good = [inProject('examples', 'demo-register.yaml')];
+    const [c, d] = [await cli(['import', ...good], here), await cli(['import', ...good], there)];
+    t.equal(d.code, 0);
+    t.same(d, c);
+    const store = await openEmbeddedStore(there.DATA_DIR);
+    t.teardown(() => store.close());
+    t.ok((await store.counts()).parties > 10);
+    t.equal((await store.auditLog(5, null)).length, 1, 'one import, one audit entry');
+  },
+);

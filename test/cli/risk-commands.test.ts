@@ -15,7 +15,11 @@ const env = { DATA_DIR: dir };
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, env, { out: (s) => out.push(s), err: (s) => err.push(s), width: 140 });
+  const code = await run(args, env, {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    width: 140,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const json = async (args: string[]) => JSON.parse((await cli([...args, '--format', 'json'])).out);
@@ -26,9 +30,20 @@ t.equal((await cli(['import', inProject('examples', 'demo-register.yaml')])).cod
 
 t.test('cross-border', async (t) => {
   const r = await json(['cross-border', '--controller', 'line-corp']);
-  t.same(r.hops.map((h: any) => [h.entrustment.contractor.id, h.stored, h.accessed, h.missingBasis]).sort(), [['line-china-dev', [], ['CN'], true], ['naver', ['KR'], [], true]]);
-  const answer = await gql(app, `{ crossBorder(controller: "line-corp") { controller { id name } country hops {
-    entrustment { id client { id name } contractor { id name } } path { id } link stored accessed locationUnknown possiblyIn transferBasis missingBasis } } }`);
+  t.same(
+    r.hops
+      .map((h: any) => [h.entrustment.contractor.id, h.stored, h.accessed, h.missingBasis])
+      .sort(),
+    [
+      ['line-china-dev', [], ['CN'], true],
+      ['naver', ['KR'], [], true],
+    ],
+  );
+  const answer = await gql(
+    app,
+    `{ crossBorder(controller: "line-corp") { controller { id name } country hops {
+    entrustment { id client { id name } contractor { id name } } path { id } link stored accessed locationUnknown possiblyIn transferBasis missingBasis } } }`,
+  );
   t.same(r, answer.data.crossBorder, 'the same JSON as GraphQL gives');
   const table = await cli(['cross-border', '--controller', 'line-corp']);
   t.match(table.out, /NAVER \(naver\) +│ KR +│ - +│ MISSING/);
@@ -37,11 +52,24 @@ t.test('cross-border', async (t) => {
   t.match(quiet.out, /株式会社cotode \(cotode\) +│ unknown +│ unknown +│ - /);
   t.notMatch(quiet.out, /None/);
   const takeo = await json(['cross-border', '--controller', 'takeo-city']);
-  t.same(takeo.hops.find((h: any) => h.entrustment.id === 'takeo-city--cotode'), {
-    entrustment: { id: 'takeo-city--cotode', client: { id: 'takeo-city', name: '武雄市' }, contractor: { id: 'cotode', name: '株式会社cotode' } },
-    path: [{ id: 'takeo-city--cotode' }], link: 'DECLARED',
-    stored: [], accessed: [], locationUnknown: true, possiblyIn: [], transferBasis: null, missingBasis: false,
-  });
+  t.same(
+    takeo.hops.find((h: any) => h.entrustment.id === 'takeo-city--cotode'),
+    {
+      entrustment: {
+        id: 'takeo-city--cotode',
+        client: { id: 'takeo-city', name: '武雄市' },
+        contractor: { id: 'cotode', name: '株式会社cotode' },
+      },
+      path: [{ id: 'takeo-city--cotode' }],
+      link: 'DECLARED',
+      stored: [],
+      accessed: [],
+      locationUnknown: true,
+      possiblyIn: [],
+      transferBasis: null,
+      missingBasis: false,
+    },
+  );
 });
 
 t.test('concentration', async (t) => {
@@ -56,29 +84,79 @@ t.test('group', async (t) => {
   const g = await json(['group', '--party', 'colorme']);
   t.equal(g.group.id, 'gmo-internet-group');
   t.equal(g.incidents.length, 5);
-  const answer = await gql(app, `{ groupExposure(party: "colorme") { group { id name } members { id name } services { id name }
+  const answer = await gql(
+    app,
+    `{ groupExposure(party: "colorme") { group { id name } members { id name } services { id name }
     controllers { party { id name } through { id name } } incidents { id party { id name } kind from to detected announced records revisions { date } }
-    incidentCount recordsExposed } }`);
-  const countRevisions = (x: any) => ({ ...x, incidents: x.incidents.map((i: any) => ({ ...i, revisions: i.revisions.length })) });
-  t.same(g, countRevisions(answer.data.groupExposure), 'the same JSON as GraphQL gives (revisions counted)');
+    incidentCount recordsExposed } }`,
+  );
+  const countRevisions = (x: any) => ({
+    ...x,
+    incidents: x.incidents.map((i: any) => ({ ...i, revisions: i.revisions.length })),
+  });
+  t.same(
+    g,
+    countRevisions(answer.data.groupExposure),
+    'the same JSON as GraphQL gives (revisions counted)',
+  );
   t.same([g.incidentCount, g.recordsExposed], [5, 1476742]);
-  t.match((await cli(['group', '--party', 'makeshop'])).out, /\n5 incidents, 1476742 records exposed:\n/);
+  t.match(
+    (await cli(['group', '--party', 'makeshop'])).out,
+    /\n5 incidents, 1476742 records exposed:\n/,
+  );
 });
 
 t.test('certifications', async (t) => {
-  const kumamoto = await json(['certifications', '--controller', 'kumamoto-city', '--as-of', '2020-06-01']);
-  t.same(kumamoto.map((a: any) => [a.party.id, a.status, a.since, a.until]), [['new-feel', 'revoked', '2020-01-10', null]]);
-  const answer = await gql(app, `{ certificationAlerts(controller: "kumamoto-city", asOf: "2020-06-01") { party { id name } depth scheme status since until note sources { id url title } } }`);
-  t.same(kumamoto, answer.data.certificationAlerts, 'the same JSON as GraphQL gives, sources included');
+  const kumamoto = await json([
+    'certifications',
+    '--controller',
+    'kumamoto-city',
+    '--as-of',
+    '2020-06-01',
+  ]);
+  t.same(
+    kumamoto.map((a: any) => [a.party.id, a.status, a.since, a.until]),
+    [['new-feel', 'revoked', '2020-01-10', null]],
+  );
+  const answer = await gql(
+    app,
+    `{ certificationAlerts(controller: "kumamoto-city", asOf: "2020-06-01") { party { id name } depth scheme status since until note sources { id url title } } }`,
+  );
+  t.same(
+    kumamoto,
+    answer.data.certificationAlerts,
+    'the same JSON as GraphQL gives, sources included',
+  );
   t.match(kumamoto[0].sources[0], { id: 'privacymark-rlist', url: /^https:\/\/privacymark\.jp\// });
-  t.match((await cli(['certifications', '--controller', 'tokyo-regional-taxation-bureau', '--as-of', '2020-09-01'])).out, /│ 1 +│ システムズ・デザイン株式会社 \(systems-design\) +│ privacy-mark +│ suspended +│ 2020-08-24 +│ 2020-09-24 +│/);
-  t.match((await cli(['certifications', '--controller', 'line-corp', '--as-of', '2020-09-01'])).out, /No suspended or revoked certification/);
+  t.match(
+    (
+      await cli([
+        'certifications',
+        '--controller',
+        'tokyo-regional-taxation-bureau',
+        '--as-of',
+        '2020-09-01',
+      ])
+    ).out,
+    /│ 1 +│ システムズ・デザイン株式会社 \(systems-design\) +│ privacy-mark +│ suspended +│ 2020-08-24 +│ 2020-09-24 +│/,
+  );
+  t.match(
+    (await cli(['certifications', '--controller', 'line-corp', '--as-of', '2020-09-01'])).out,
+    /No suspended or revoked certification/,
+  );
 });
 
 t.test('obligations', async (t) => {
   const b = await json(['obligations', '--incident', 'colorme-2018']);
   t.equal(b.detected, '2018-01-07');
-  t.ok(b.controllers[0].obligations[0].deadlines.some((d: any) => d.kind === 'FINAL_REPORT' && d.due === '2018-03-08'));
-  t.match((await cli(['obligations', '--incident', 'makeshop-2014'])).out, /UNAWARE: nobody will start its clock/);
+  t.ok(
+    b.controllers[0].obligations[0].deadlines.some(
+      (d: any) => d.kind === 'FINAL_REPORT' && d.due === '2018-03-08',
+    ),
+  );
+  t.match(
+    (await cli(['obligations', '--incident', 'makeshop-2014'])).out,
+    /UNAWARE: nobody will start its clock/,
+  );
   t.equal((await cli(['obligations', '--incident', 'nope'])).code, 2);
 });

@@ -49,23 +49,51 @@ type Row = Record<string, unknown>;
 
 /** A property value as a comparable string that keeps its type: 1 (Integer) and 1.0 (Float) differ. */
 const typed = (value: unknown): unknown =>
-  neo4j.isInt(value) ? `int:${value.toString()}` : typeof value === 'number' ? `float:${value}` : Array.isArray(value) ? value.map(typed) : value;
-const typedProps = (props: Row) => Object.fromEntries(Object.entries(props).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, typed(v)]));
+  neo4j.isInt(value)
+    ? `int:${value.toString()}`
+    : typeof value === 'number'
+      ? `float:${value}`
+      : Array.isArray(value)
+        ? value.map(typed)
+        : value;
+const typedProps = (props: Row) =>
+  Object.fromEntries(
+    Object.entries(props)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => [k, typed(v)]),
+  );
 
 /** Every node and relationship, each as a canonical line: the whole graph, in an order of its own. */
 async function graphOf(driver: Driver): Promise<{ nodes: string[]; relationships: string[] }> {
-  const nodes = (await driver.executeQuery('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')).records.map((r) =>
+  const nodes = (
+    await driver.executeQuery('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')
+  ).records.map((r) =>
     JSON.stringify([[...(r.get('labels') as string[])].sort(), typedProps(r.get('props') as Row)]),
   );
-  const relationships = (await driver.executeQuery(
-    'MATCH (a)-[r]->(b) RETURN labels(a) AS from, coalesce(a.id, a.name) AS fromId, type(r) AS type, properties(r) AS props, labels(b) AS to, b.id AS toId',
-  )).records.map((r) => JSON.stringify([r.get('from'), r.get('fromId'), r.get('type'), typedProps(r.get('props') as Row), r.get('to'), r.get('toId')]));
+  const relationships = (
+    await driver.executeQuery(
+      'MATCH (a)-[r]->(b) RETURN labels(a) AS from, coalesce(a.id, a.name) AS fromId, type(r) AS type, properties(r) AS props, labels(b) AS to, b.id AS toId',
+    )
+  ).records.map((r) =>
+    JSON.stringify([
+      r.get('from'),
+      r.get('fromId'),
+      r.get('type'),
+      typedProps(r.get('props') as Row),
+      r.get('to'),
+      r.get('toId'),
+    ]),
+  );
   return { nodes: nodes.sort(), relationships: relationships.sort() };
 }
 
 /** Every record of `batch` as the store gives it back. */
-async function readBack(store: StorePort, ids: { sources: string[]; parties: string[]; entrustments: string[]; incidents: string[] }) {
-  const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+async function readBack(
+  store: StorePort,
+  ids: { sources: string[]; parties: string[]; entrustments: string[]; incidents: string[] },
+) {
+  const byId = <T extends { id: string }>(records: T[]) =>
+    [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     sources: byId(await store.sources(ids.sources)),
     parties: byId(await store.parties(ids.parties)),
@@ -79,63 +107,139 @@ if (skip) {
 } else {
   t.setTimeout(600_000);
   t.test('a bulk load gives the graph the Cypher import writes', async (t) => {
-    const inputs = [{ file: 'demo-register.yaml', text: await readFile(DEMO_REGISTER, 'utf8') }, { file: 'edge.yaml', text: EDGE }];
+    const inputs = [
+      { file: 'demo-register.yaml', text: await readFile(DEMO_REGISTER, 'utf8') },
+      { file: 'edge.yaml', text: EDGE },
+    ];
     const { batch } = await readRegisters(null, inputs);
     if (!batch) throw new Error('the test registers must be valid');
     const out = join(t.testdir(), 'csv');
     const { report, files } = await prepareBulkLoad(inputs, { out, actor: 'cli:test', now: NOW });
     t.same([report.ok, report.errors], [true, []]);
-    t.ok(files?.args.includes('--multiline-fields=true'), 'a note with a line break: fields may span lines');
+    t.ok(
+      files?.args.includes('--multiline-fields=true'),
+      'a note with a line break: fields may span lines',
+    );
 
-    const server = await startOwnNeo4j(await freePort(), { NEO4J_TEST_IMPORT: files!.dir, NEO4J_TEST_HEAP: '512m', NEO4J_TEST_PAGECACHE: '64m' });
+    const server = await startOwnNeo4j(await freePort(), {
+      NEO4J_TEST_IMPORT: files!.dir,
+      NEO4J_TEST_HEAP: '512m',
+      NEO4J_TEST_PAGECACHE: '64m',
+    });
     t.teardown(() => server.stop());
     const driver = neo4j.driver(server.uri);
-    const store = await openNeo4jStore({ uri: server.uri, user: 'neo4j', password: 'auth-disabled', connectTimeoutS: 30 });
+    const store = await openNeo4jStore({
+      uri: server.uri,
+      user: 'neo4j',
+      password: 'auth-disabled',
+      connectTimeoutS: 30,
+    });
     t.teardown(async () => {
       await store.close();
       await driver.close();
     });
-    const ids = { sources: batch.sources.map((x) => x.id), parties: batch.parties.map((x) => x.id), entrustments: batch.entrustments.map((x) => x.id), incidents: batch.incidents.map((x) => x.id) };
+    const ids = {
+      sources: batch.sources.map((x) => x.id),
+      parties: batch.parties.map((x) => x.id),
+      entrustments: batch.entrustments.map((x) => x.id),
+      incidents: batch.incidents.map((x) => x.id),
+    };
 
     const loaded = await graphOf(driver);
     const loadedRecords = await readBack(store, ids);
-    t.equal(await store.generation(), 1, 'the load is the store\'s first write');
+    t.equal(await store.generation(), 1, "the load is the store's first write");
     const [entry] = await store.auditLog(10, null);
-    t.match(entry, { id: '1', actor: 'cli:test', action: BULK_LOAD_ACTION, at: NOW.toISOString(), summary: /^14 sources, 46 parties, 26 entrustments, 16 incidents; added 102 / });
+    t.match(entry, {
+      id: '1',
+      actor: 'cli:test',
+      action: BULK_LOAD_ACTION,
+      at: NOW.toISOString(),
+      summary: /^14 sources, 46 parties, 26 entrustments, 16 incidents; added 102 /,
+    });
     t.equal(loaded.nodes.length, files!.nodes, 'every node neo4j-csv counted');
-    t.equal(loaded.relationships.length, files!.relationships, 'every relationship neo4j-csv counted');
+    t.equal(
+      loaded.relationships.length,
+      files!.relationships,
+      'every relationship neo4j-csv counted',
+    );
     const own = loadedRecords.entrustments.find((e) => e.id === 'edge-own');
     const unknown = loadedRecords.entrustments.find((e) => e.id === 'edge-unknown');
-    t.same([own?.under, unknown?.under, unknown?.data, unknown?.approvedBy], [[], undefined, [], []], 'under: [] and an unknown under stay apart; empty lists come back');
+    t.same(
+      [own?.under, unknown?.under, unknown?.data, unknown?.approvedBy],
+      [[], undefined, [], []],
+      'under: [] and an unknown under stay apart; empty lists come back',
+    );
 
     await driver.executeQuery('MATCH (n) DETACH DELETE n');
-    const imported = await importRegisters(store, inputs, { actor: 'cli:test', action: BULK_LOAD_ACTION, now: NOW });
+    const imported = await importRegisters(store, inputs, {
+      actor: 'cli:test',
+      action: BULK_LOAD_ACTION,
+      now: NOW,
+    });
     t.ok(imported.ok);
     const written = await graphOf(driver);
     t.same(loaded.nodes, written.nodes, 'the same nodes, labels and typed properties');
     t.same(loaded.relationships, written.relationships, 'the same relationships');
     t.same(loadedRecords, await readBack(store, ids), 'and the same records read back');
-    t.same(loadedRecords.parties.find((p) => p.id === 'edge-sub'), batch.parties.find((p) => p.id === 'edge-sub'), 'as written in the register');
+    t.same(
+      loadedRecords.parties.find((p) => p.id === 'edge-sub'),
+      batch.parties.find((p) => p.id === 'edge-sub'),
+      'as written in the register',
+    );
   });
 
-  t.test('a load neo4j-admin refuses: the launcher says so and exits, with neo4j-admin\'s reason', async (t) => {
-    const dir = t.testdir({ 'neo4j-admin.args': '--nodes=Party=missing.csv\n' });
-    await t.rejects(startOwnNeo4j(await freePort(), { NEO4J_TEST_IMPORT: dir, NEO4J_TEST_HEAP: '512m' }), {
-      message: /exited with 1 before printing[\s\S]*missing\.csv' doesn't exist[\s\S]*neo4j-admin database import failed \(exit \d+\)/,
-    });
-  });
+  t.test(
+    "a load neo4j-admin refuses: the launcher says so and exits, with neo4j-admin's reason",
+    async (t) => {
+      const dir = t.testdir({ 'neo4j-admin.args': '--nodes=Party=missing.csv\n' });
+      await t.rejects(
+        startOwnNeo4j(await freePort(), { NEO4J_TEST_IMPORT: dir, NEO4J_TEST_HEAP: '512m' }),
+        {
+          message:
+            /exited with 1 before printing[\s\S]*missing\.csv' doesn't exist[\s\S]*neo4j-admin database import failed \(exit \d+\)/,
+        },
+      );
+    },
+  );
 }
 
-t.test('neo4j-csv writes nothing for a register with errors, and never into a directory in use', async (t) => {
-  const dir = t.testdir({ used: { 'other.csv': 'x' } });
-  const bad = await prepareBulkLoad([{ file: 'bad.yaml', text: 'register: 1\nentrustments:\n  - { id: a--b, client: a, contractor: b }\n' }], { out: join(dir, 'new'), actor: 'cli:test' });
-  t.equal(bad.report.ok, false);
-  t.match(bad.report.errors[0], { file: 'bad.yaml', line: 3, message: /a/ });
-  t.notOk(bad.files);
-  await t.rejects(readFile(join(dir, 'new', 'neo4j-admin.args')), { code: 'ENOENT' }, 'no directory was made');
-  await t.rejects(prepareBulkLoad([{ text: EDGE }], { out: join(dir, 'used'), actor: 'cli:test' }), { code: 'BAD_USER_INPUT', message: /^out: .*used is not empty: give a new or empty directory/ });
-  await t.rejects(prepareBulkLoad([{ text: EDGE }], { out: join(dir, 'used', 'other.csv'), actor: 'cli:test' }), { code: 'BAD_USER_INPUT', message: /^out: .*other\.csv cannot be used: ENOTDIR/ });
-  // The files are written beside the directory first, under a longer name, which the file system may refuse.
-  const long = join(dir, 'b'.repeat(250));
-  await t.rejects(prepareBulkLoad([{ text: 'register: 1\n' }], { out: long, actor: 'cli:test' }), { code: 'BAD_USER_INPUT', message: /^out: cannot create files beside .*bbbb: ENAMETOOLONG/ });
-});
+t.test(
+  'neo4j-csv writes nothing for a register with errors, and never into a directory in use',
+  async (t) => {
+    const dir = t.testdir({ used: { 'other.csv': 'x' } });
+    const bad = await prepareBulkLoad(
+      [
+        {
+          file: 'bad.yaml',
+          text: 'register: 1\nentrustments:\n  - { id: a--b, client: a, contractor: b }\n',
+        },
+      ],
+      { out: join(dir, 'new'), actor: 'cli:test' },
+    );
+    t.equal(bad.report.ok, false);
+    t.match(bad.report.errors[0], { file: 'bad.yaml', line: 3, message: /a/ });
+    t.notOk(bad.files);
+    await t.rejects(
+      readFile(join(dir, 'new', 'neo4j-admin.args')),
+      { code: 'ENOENT' },
+      'no directory was made',
+    );
+    await t.rejects(
+      prepareBulkLoad([{ text: EDGE }], { out: join(dir, 'used'), actor: 'cli:test' }),
+      {
+        code: 'BAD_USER_INPUT',
+        message: /^out: .*used is not empty: give a new or empty directory/,
+      },
+    );
+    await t.rejects(
+      prepareBulkLoad([{ text: EDGE }], { out: join(dir, 'used', 'other.csv'), actor: 'cli:test' }),
+      { code: 'BAD_USER_INPUT', message: /^out: .*other\.csv cannot be used: ENOTDIR/ },
+    );
+    // The files are written beside the directory first, under a longer name, which the file system may refuse.
+    const long = join(dir, 'b'.repeat(250));
+    await t.rejects(
+      prepareBulkLoad([{ text: 'register: 1\n' }], { out: long, actor: 'cli:test' }),
+      { code: 'BAD_USER_INPUT', message: /^out: cannot create files beside .*bbbb: ENAMETOOLONG/ },
+    );
+  },
+);

@@ -29,26 +29,61 @@ if (!skip) {
   const PER_STAGE = 500;
   const staging = { ...cfg, stageImportsFrom: 1, recordsPerStage: PER_STAGE };
 
-  await t.test('the store contract on Neo4j with every write staged', (t) => storeContract(t, () => openNeo4jStore(staging)));
+  await t.test('the store contract on Neo4j with every write staged', (t) =>
+    storeContract(t, () => openNeo4jStore(staging)),
+  );
 
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password));
   t.teardown(() => driver.close());
   // What a Neo4j user sees of an import in progress, in Browser: the nodes it has staged so far.
   const stagedWith = async (prefix: string) => {
-    const { records } = await driver.executeQuery('MATCH (n:Pending) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n', { prefix }, { database: cfg.database });
+    const { records } = await driver.executeQuery(
+      'MATCH (n:Pending) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n',
+      { prefix },
+      { database: cfg.database },
+    );
     return (records[0]!.get('n') as { toNumber(): number }).toNumber();
   };
 
   /** A chain of `n` companies, each entrusting the next the data it was entrusted (under the one before). */
   const chain = (p: string, n: number): RegisterBatch => {
-    const party = (i: number): Party => ({ id: `${p}${i}`, name: `取引先 ${i}`, aka: [], kind: 'company', memberOf: [], certifications: [], confidence: 'confirmed', sources: [] });
-    const entrustment = (i: number): Entrustment => ({
-      id: `${p}e${i}`, client: `${p}${i}`, contractor: `${p}${i + 1}`, under: i === 0 ? [] : [`${p}e${i - 1}`], purposes: [], data: ['user.contact'], subjects: [],
-      reentrustment: 'allowed', disclosed: true, approvedBy: [], storage: [], access: [], confidence: 'confirmed', sources: [],
+    const party = (i: number): Party => ({
+      id: `${p}${i}`,
+      name: `取引先 ${i}`,
+      aka: [],
+      kind: 'company',
+      memberOf: [],
+      certifications: [],
+      confidence: 'confirmed',
+      sources: [],
     });
-    return { sources: [], incidents: [], parties: Array.from({ length: n }, (_, i) => party(i)), entrustments: Array.from({ length: n - 1 }, (_, i) => entrustment(i)) };
+    const entrustment = (i: number): Entrustment => ({
+      id: `${p}e${i}`,
+      client: `${p}${i}`,
+      contractor: `${p}${i + 1}`,
+      under: i === 0 ? [] : [`${p}e${i - 1}`],
+      purposes: [],
+      data: ['user.contact'],
+      subjects: [],
+      reentrustment: 'allowed',
+      disclosed: true,
+      approvedBy: [],
+      storage: [],
+      access: [],
+      confidence: 'confirmed',
+      sources: [],
+    });
+    return {
+      sources: [],
+      incidents: [],
+      parties: Array.from({ length: n }, (_, i) => party(i)),
+      entrustments: Array.from({ length: n - 1 }, (_, i) => entrustment(i)),
+    };
   };
-  const everyId = (b: RegisterBatch) => ({ parties: b.parties.map((x) => x.id), entrustments: b.entrustments.map((x) => x.id) });
+  const everyId = (b: RegisterBatch) => ({
+    parties: b.parties.map((x) => x.id),
+    entrustments: b.entrustments.map((x) => x.id),
+  });
 
   /** A store that stages every write, and a chain of a few staging transactions' worth, removed after the test. */
   const stagedChain = async (t: Test, tag: string) => {
@@ -62,97 +97,172 @@ if (!skip) {
     return { store, p, batch, before: await store.generation() };
   };
 
-  t.test('readers see nothing of a staged import until its last transaction commits, then all of it', async (t) => {
-    const { store, p, batch, before } = await stagedChain(t, 'st');
-    const seen: Array<{ done: number; generation: number; parties: number; into: number; staged: number }> = [];
-    // A small write sent while the import stages waits for it: it neither interleaves nor fails.
-    const small = chain(`${p}small-`, 2);
-    t.teardown(() => store.remove(everyId(small)));
-    let queued: Promise<void> | undefined;
-    await store.upsert(batch, async (done, total) => {
-      if (done === total) return;
-      queued ??= store.upsert(small);
-      // The import waits for this: what any reader would see between two staging transactions.
-      const [generation, parties, into, staged] = await Promise.all([
-        store.generation(),
-        store.parties([`${p}0`, `${p}${PER_STAGE}`, small.parties[0]!.id]),
-        store.entrustmentsInto([`${p}1`]),
-        stagedWith(p),
-      ]);
-      seen.push({ done, generation, parties: parties.length, into: into.length, staged });
-    });
-    t.ok(seen.length >= 2, `staged in several transactions (${seen.map((s) => s.done).join(', ')})`);
-    for (const s of seen) {
-      t.same([s.generation, s.parties, s.into], [before, 0, 0], `after ${s.done} staged: the store as before, the small write still queued`);
-      t.ok(s.staged > 0, 'while the staged nodes are there under their Pending labels');
-    }
-    await queued;
-    t.equal((await store.parties([small.parties[0]!.id])).length, 1, 'the queued write landed after the import');
-    t.ok(seen.at(-1)!.staged > seen[0]!.staged, 'and grow with each transaction');
-    t.ok((await store.generation()) > before, 'published: the generation moved');
-    t.equal(await stagedWith(p), 0, 'nothing is left staged');
-    t.equal((await store.parties([`${p}0`, `${p}${PER_STAGE + 4}`])).length, 2);
-    t.same((await store.entrustmentsInto([`${p}1`])).map((e) => e.id), [`${p}e0`], 'relationships to staged parties were drawn');
-    t.same((await store.entrustmentsUnder([`${p}e0`])).map((e) => e.id), [`${p}e1`], 'and between staged entrustments');
+  t.test(
+    'readers see nothing of a staged import until its last transaction commits, then all of it',
+    async (t) => {
+      const { store, p, batch, before } = await stagedChain(t, 'st');
+      const seen: Array<{
+        done: number;
+        generation: number;
+        parties: number;
+        into: number;
+        staged: number;
+      }> = [];
+      // A small write sent while the import stages waits for it: it neither interleaves nor fails.
+      const small = chain(`${p}small-`, 2);
+      t.teardown(() => store.remove(everyId(small)));
+      let queued: Promise<void> | undefined;
+      await store.upsert(batch, async (done, total) => {
+        if (done === total) return;
+        queued ??= store.upsert(small);
+        // The import waits for this: what any reader would see between two staging transactions.
+        const [generation, parties, into, staged] = await Promise.all([
+          store.generation(),
+          store.parties([`${p}0`, `${p}${PER_STAGE}`, small.parties[0]!.id]),
+          store.entrustmentsInto([`${p}1`]),
+          stagedWith(p),
+        ]);
+        seen.push({ done, generation, parties: parties.length, into: into.length, staged });
+      });
+      t.ok(
+        seen.length >= 2,
+        `staged in several transactions (${seen.map((s) => s.done).join(', ')})`,
+      );
+      for (const s of seen) {
+        t.same(
+          [s.generation, s.parties, s.into],
+          [before, 0, 0],
+          `after ${s.done} staged: the store as before, the small write still queued`,
+        );
+        t.ok(s.staged > 0, 'while the staged nodes are there under their Pending labels');
+      }
+      await queued;
+      t.equal(
+        (await store.parties([small.parties[0]!.id])).length,
+        1,
+        'the queued write landed after the import',
+      );
+      t.ok(seen.at(-1)!.staged > seen[0]!.staged, 'and grow with each transaction');
+      t.ok((await store.generation()) > before, 'published: the generation moved');
+      t.equal(await stagedWith(p), 0, 'nothing is left staged');
+      t.equal((await store.parties([`${p}0`, `${p}${PER_STAGE + 4}`])).length, 2);
+      t.same(
+        (await store.entrustmentsInto([`${p}1`])).map((e) => e.id),
+        [`${p}e0`],
+        'relationships to staged parties were drawn',
+      );
+      t.same(
+        (await store.entrustmentsUnder([`${p}e0`])).map((e) => e.id),
+        [`${p}e1`],
+        'and between staged entrustments',
+      );
 
-    // Run again unchanged, it stages nothing; one changed record is written by the last transaction.
-    const again: number[] = [];
-    await store.upsert(batch, async () => void again.push(await stagedWith(p)));
-    t.same(again, [0], 'only the final progress: nothing staged for records stored exactly as given');
-    const moved = { ...batch.entrustments[3]!, contractor: `${p}0` };
-    await store.upsert({ ...batch, entrustments: batch.entrustments.map((e) => (e.id === moved.id ? moved : e)) });
-    t.same((await store.entrustmentsInto([`${p}0`])).map((e) => e.id), [moved.id], 'the changed record is found by its new contractor');
-    t.same((await store.entrustmentsInto([`${p}4`])).map((e) => e.id), [], 'and no longer by its old one');
-  });
+      // Run again unchanged, it stages nothing; one changed record is written by the last transaction.
+      const again: number[] = [];
+      await store.upsert(batch, async () => void again.push(await stagedWith(p)));
+      t.same(
+        again,
+        [0],
+        'only the final progress: nothing staged for records stored exactly as given',
+      );
+      const moved = { ...batch.entrustments[3]!, contractor: `${p}0` };
+      await store.upsert({
+        ...batch,
+        entrustments: batch.entrustments.map((e) => (e.id === moved.id ? moved : e)),
+      });
+      t.same(
+        (await store.entrustmentsInto([`${p}0`])).map((e) => e.id),
+        [moved.id],
+        'the changed record is found by its new contractor',
+      );
+      t.same(
+        (await store.entrustmentsInto([`${p}4`])).map((e) => e.id),
+        [],
+        'and no longer by its old one',
+      );
+    },
+  );
 
-  t.test('an import that fails mid-staging writes nothing visible; the next import clears what it staged', async (t) => {
-    const { store, p, batch, before } = await stagedChain(t, 'sf');
-    await t.rejects(
-      store.upsert(batch, () => {
-        throw new Error('the process died here');
-      }),
-      { message: 'the process died here' },
-    );
-    t.equal(await store.generation(), before, 'no generation');
-    t.same(await store.parties([`${p}0`]), [], 'no record');
-    t.ok((await stagedWith(p)) > 0, 'what it staged stays, under Pending labels only');
-    await store.upsert(batch);
-    t.equal(await stagedWith(p), 0, 'the next import cleared it');
-    t.same((await store.entrustmentsInto([`${p}1`])).map((e) => e.id), [`${p}e0`], 'each relationship once');
-    t.same((await store.entrustmentsUnder([`${p}e0`])).map((e) => e.id), [`${p}e1`]);
-  });
+  t.test(
+    'an import that fails mid-staging writes nothing visible; the next import clears what it staged',
+    async (t) => {
+      const { store, p, batch, before } = await stagedChain(t, 'sf');
+      await t.rejects(
+        store.upsert(batch, () => {
+          throw new Error('the process died here');
+        }),
+        { message: 'the process died here' },
+      );
+      t.equal(await store.generation(), before, 'no generation');
+      t.same(await store.parties([`${p}0`]), [], 'no record');
+      t.ok((await stagedWith(p)) > 0, 'what it staged stays, under Pending labels only');
+      await store.upsert(batch);
+      t.equal(await stagedWith(p), 0, 'the next import cleared it');
+      t.same(
+        (await store.entrustmentsInto([`${p}1`])).map((e) => e.id),
+        [`${p}e0`],
+        'each relationship once',
+      );
+      t.same(
+        (await store.entrustmentsUnder([`${p}e0`])).map((e) => e.id),
+        [`${p}e1`],
+      );
+    },
+  );
 
-  t.test('a CLI import killed with SIGKILL mid-staging releases the write lock at once, and running it again converges', async (t) => {
-    const dir = await mkdtemp(join(tmpdir(), 'vc-staged-kill-'));
-    const store = await openNeo4jStore(cfg);
-    const p = `sk${randomBytes(4).toString('hex')}-`;
-    const n = 6 * PER_STAGE;
-    const file = join(dir, 'large.yaml');
-    await writeFile(file, chainRegister(p, n));
-    const ids = { parties: Array.from({ length: n }, (_, i) => `${p}${i}`), entrustments: Array.from({ length: n - 1 }, (_, i) => `${p}e${i}`) };
-    t.teardown(async () => {
-      await store.remove(ids);
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    });
-    const env = { STORE: 'neo4j', NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_STAGE_IMPORTS_FROM: '1000', NEO4J_RECORDS_PER_STAGE: String(PER_STAGE), ...(cfg.database ? { NEO4J_DATABASE: cfg.database } : {}) };
-    const cli = spawnTs('src/cli/bin.ts', ['import', file], env);
-    const exited = exitOf(cli);
-    const deadline = Date.now() + 240_000;
-    while ((await stagedWith(p)) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    cli.kill('SIGKILL');
-    await exited;
-    t.same(await store.parties([`${p}0`, `${p}${n - 1}`]), [], 'nothing of it is visible');
-    // Neo4j rolled the lock's transaction back when the connection dropped: a write goes through.
-    const small = chain(`${p}small-`, 2);
-    await store.upsert(small);
-    t.teardown(() => store.remove(everyId(small)));
-    const again = await exitOf(spawnTs('src/cli/bin.ts', ['import', file], env));
-    t.equal(again.code, 0, again.stderr);
-    t.equal(await stagedWith(p), 0, 'nothing left staged');
-    t.equal((await store.parties([`${p}0`, `${p}${n - 1}`])).length, 2, 'the whole register, once');
-    t.same((await store.entrustmentsInto([`${p}${n - 1}`])).map((e) => e.id), [`${p}e${n - 2}`]);
-  });
+  t.test(
+    'a CLI import killed with SIGKILL mid-staging releases the write lock at once, and running it again converges',
+    async (t) => {
+      const dir = await mkdtemp(join(tmpdir(), 'vc-staged-kill-'));
+      const store = await openNeo4jStore(cfg);
+      const p = `sk${randomBytes(4).toString('hex')}-`;
+      const n = 6 * PER_STAGE;
+      const file = join(dir, 'large.yaml');
+      await writeFile(file, chainRegister(p, n));
+      const ids = {
+        parties: Array.from({ length: n }, (_, i) => `${p}${i}`),
+        entrustments: Array.from({ length: n - 1 }, (_, i) => `${p}e${i}`),
+      };
+      t.teardown(async () => {
+        await store.remove(ids);
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
+      });
+      const env = {
+        STORE: 'neo4j',
+        NEO4J_URI: cfg.uri,
+        NEO4J_USER: cfg.user,
+        NEO4J_PASSWORD: cfg.password,
+        NEO4J_STAGE_IMPORTS_FROM: '1000',
+        NEO4J_RECORDS_PER_STAGE: String(PER_STAGE),
+        ...(cfg.database ? { NEO4J_DATABASE: cfg.database } : {}),
+      };
+      const cli = spawnTs('src/cli/bin.ts', ['import', file], env);
+      const exited = exitOf(cli);
+      const deadline = Date.now() + 240_000;
+      while ((await stagedWith(p)) === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      cli.kill('SIGKILL');
+      await exited;
+      t.same(await store.parties([`${p}0`, `${p}${n - 1}`]), [], 'nothing of it is visible');
+      // Neo4j rolled the lock's transaction back when the connection dropped: a write goes through.
+      const small = chain(`${p}small-`, 2);
+      await store.upsert(small);
+      t.teardown(() => store.remove(everyId(small)));
+      const again = await exitOf(spawnTs('src/cli/bin.ts', ['import', file], env));
+      t.equal(again.code, 0, again.stderr);
+      t.equal(await stagedWith(p), 0, 'nothing left staged');
+      t.equal(
+        (await store.parties([`${p}0`, `${p}${n - 1}`])).length,
+        2,
+        'the whole register, once',
+      );
+      t.same(
+        (await store.entrustmentsInto([`${p}${n - 1}`])).map((e) => e.id),
+        [`${p}e${n - 2}`],
+      );
+    },
+  );
 } else {
   t.skip(skip, () => {});
 }

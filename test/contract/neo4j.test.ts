@@ -7,7 +7,15 @@ import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { ROWS_PER_STATEMENT } from '../../src/store/neo4j/upsert.js';
 import type { Party, RegisterBatch } from '../../src/domain/model.js';
-import { entrustmentNode, entrustmentsOf, linksOf, partyMemberships, partyNode, recordsOf, toNumber } from '../../src/store/neo4j/mapping.js';
+import {
+  entrustmentNode,
+  entrustmentsOf,
+  linksOf,
+  partyMemberships,
+  partyNode,
+  recordsOf,
+  toNumber,
+} from '../../src/store/neo4j/mapping.js';
 import type { StorePort } from '../../src/store/port.js';
 import { storeContract } from './store-contract.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
@@ -19,10 +27,46 @@ const UNREACHABLE = 'bolt://127.0.0.1:1';
 const fixture = (): RegisterBatch => ({
   sources: [{ id: 's', kind: 'official' }],
   parties: [party('a'), { ...party('cart'), kind: 'service', operator: 'a' }],
-  entrustments: [{ id: 'a--cart', client: 'a', contractor: 'cart', purposes: [], data: [], subjects: [], reentrustment: 'unknown', disclosed: true, approvedBy: [], storage: [], access: [], confidence: 'confirmed', sources: [] }],
-  incidents: [{ id: 'leak', party: 'cart', kind: 'other', data: [], subjects: [], revisions: [], confidence: 'confirmed', sources: [] }],
+  entrustments: [
+    {
+      id: 'a--cart',
+      client: 'a',
+      contractor: 'cart',
+      purposes: [],
+      data: [],
+      subjects: [],
+      reentrustment: 'unknown',
+      disclosed: true,
+      approvedBy: [],
+      storage: [],
+      access: [],
+      confidence: 'confirmed',
+      sources: [],
+    },
+  ],
+  incidents: [
+    {
+      id: 'leak',
+      party: 'cart',
+      kind: 'other',
+      data: [],
+      subjects: [],
+      revisions: [],
+      confidence: 'confirmed',
+      sources: [],
+    },
+  ],
 });
-const party = (id: string): Party => ({ id, name: id, aka: [], kind: 'company', memberOf: [], certifications: [], confidence: 'confirmed', sources: [] });
+const party = (id: string): Party => ({
+  id,
+  name: id,
+  aka: [],
+  kind: 'company',
+  memberOf: [],
+  certifications: [],
+  confidence: 'confirmed',
+  sources: [],
+});
 
 const skip = neo4jSkip('the store contract suite');
 if (!skip) {
@@ -30,19 +74,29 @@ if (!skip) {
 
   await t.test('the store contract on Neo4j', (t) => storeContract(t, () => openNeo4jStore(cfg)));
 
-  t.test('a batch of several statements is one transaction, with progress after each', async (t) => {
-    const store = await openNeo4jStore(cfg);
-    const prefix = `n4j${Date.now().toString(36)}-`;
-    const parties = Array.from({ length: ROWS_PER_STATEMENT + 2 }, (_, i) => party(`${prefix}${String(i).padStart(5, '0')}`));
-    t.teardown(async () => {
-      await store.remove({ parties: parties.map((p) => p.id) });
-      await store.close();
-    });
-    const progress: number[] = [];
-    await store.upsert({ sources: [], parties, entrustments: [], incidents: [] }, (done) => progress.push(done));
-    t.same(progress, [ROWS_PER_STATEMENT, ROWS_PER_STATEMENT + 2]);
-    t.same((await store.scanParties(`${prefix}00001`, 1)).map((p) => p.id), [`${prefix}00002`]);
-  });
+  t.test(
+    'a batch of several statements is one transaction, with progress after each',
+    async (t) => {
+      const store = await openNeo4jStore(cfg);
+      const prefix = `n4j${Date.now().toString(36)}-`;
+      const parties = Array.from({ length: ROWS_PER_STATEMENT + 2 }, (_, i) =>
+        party(`${prefix}${String(i).padStart(5, '0')}`),
+      );
+      t.teardown(async () => {
+        await store.remove({ parties: parties.map((p) => p.id) });
+        await store.close();
+      });
+      const progress: number[] = [];
+      await store.upsert({ sources: [], parties, entrustments: [], incidents: [] }, (done) =>
+        progress.push(done),
+      );
+      t.same(progress, [ROWS_PER_STATEMENT, ROWS_PER_STATEMENT + 2]);
+      t.same(
+        (await store.scanParties(`${prefix}00001`, 1)).map((p) => p.id),
+        [`${prefix}00002`],
+      );
+    },
+  );
 
   t.test('opening again finds the schema in place', async (t) => {
     const again = await openNeo4jStore(cfg);
@@ -56,17 +110,27 @@ if (!skip) {
 
 t.test('start-up gives up after the connect timeout with one clear line', async (t) => {
   const started = Date.now();
-  await t.rejects(openNeo4jStore({ uri: UNREACHABLE, user: 'neo4j', password: 'unused', connectTimeoutS: 1 }), {
-    code: 'VC_STORE_UNAVAILABLE',
-    message: /^[^\n]*cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 after 1 s: connect ECONNREFUSED[^\n]*$/,
-  });
+  await t.rejects(
+    openNeo4jStore({ uri: UNREACHABLE, user: 'neo4j', password: 'unused', connectTimeoutS: 1 }),
+    {
+      code: 'VC_STORE_UNAVAILABLE',
+      message:
+        /^[^\n]*cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 after 1 s: connect ECONNREFUSED[^\n]*$/,
+    },
+  );
   t.ok(Date.now() - started >= 900, 'kept retrying until the timeout');
 });
 
 t.test('while Neo4j is unreachable every call says the store is unavailable', async (t) => {
   // No driver retries here, so each call fails at once instead of after maxTransactionRetryTime.
-  const driver = neo4j.driver(UNREACHABLE, neo4j.auth.basic('neo4j', 'unused'), { maxTransactionRetryTime: 0 });
-  const store: StorePort = new Neo4jStore(driver, await loadCypherFiles(), { uri: UNREACHABLE, stageImportsFrom: 20_000, recordsPerStage: 10_000 });
+  const driver = neo4j.driver(UNREACHABLE, neo4j.auth.basic('neo4j', 'unused'), {
+    maxTransactionRetryTime: 0,
+  });
+  const store: StorePort = new Neo4jStore(driver, await loadCypherFiles(), {
+    uri: UNREACHABLE,
+    stageImportsFrom: 20_000,
+    recordsPerStage: 10_000,
+  });
   const unavailable = { code: 'VC_STORE_UNAVAILABLE', message: /Neo4j at bolt:\/\/127\.0\.0\.1:1/ };
   await t.rejects(store.ping(), unavailable, 'ping, so /healthz answers 503');
   await t.rejects(store.parties(['a']), unavailable);
@@ -85,46 +149,148 @@ t.test('while Neo4j is unreachable every call says the store is unavailable', as
 });
 
 t.test("Neo4j's errors become domain errors", async (t) => {
-  const error = (code: string, message: string) => toStoreError(new Neo4jError(message, code, '50N42', 'error'), 'bolt://db:7687');
-  t.match(error('Neo.ClientError.Schema.ConstraintValidationFailed', 'Node(1) already exists\nwith label `Party`'), {
+  const error = (code: string, message: string) =>
+    toStoreError(new Neo4jError(message, code, '50N42', 'error'), 'bolt://db:7687');
+  t.match(
+    error(
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+      'Node(1) already exists\nwith label `Party`',
+    ),
+    {
+      code: 'VC_INTERNAL',
+      message: 'Neo4j refused the write: Node(1) already exists',
+    },
+  );
+  t.match(error('Neo.ClientError.Statement.SyntaxError', 'Invalid input'), {
     code: 'VC_INTERNAL',
-    message: 'Neo4j refused the write: Node(1) already exists',
+    message: 'Neo4j failed (Neo.ClientError.Statement.SyntaxError): Invalid input',
   });
-  t.match(error('Neo.ClientError.Statement.SyntaxError', 'Invalid input'), { code: 'VC_INTERNAL', message: 'Neo4j failed (Neo.ClientError.Statement.SyntaxError): Invalid input' });
   t.match(error('SessionExpired', 'gone'), { code: 'VC_STORE_UNAVAILABLE' });
-  t.match(error('Neo.TransientError.General.DatabaseUnavailable', 'starting'), { code: 'VC_STORE_UNAVAILABLE' });
-  t.match(error('Neo.ClientError.Security.Unauthorized', 'bad credentials'), { code: 'VC_STORE_UNAVAILABLE' });
-  t.match(toStoreError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), 'bolt://db:7687'), { code: 'VC_STORE_UNAVAILABLE' });
+  t.match(error('Neo.TransientError.General.DatabaseUnavailable', 'starting'), {
+    code: 'VC_STORE_UNAVAILABLE',
+  });
+  t.match(error('Neo.ClientError.Security.Unauthorized', 'bad credentials'), {
+    code: 'VC_STORE_UNAVAILABLE',
+  });
+  t.match(
+    toStoreError(
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      'bolt://db:7687',
+    ),
+    { code: 'VC_STORE_UNAVAILABLE' },
+  );
   const bug = new TypeError('not ours');
   t.equal(toStoreError(bug, 'bolt://db:7687'), bug, 'anything else passes unchanged');
 });
 
-t.test('records become node properties (json only where they nest) and come back as written', async (t) => {
-  const { parties, entrustments } = fixture();
-  const service = partyNode(parties[1]!);
-  t.strictSame(service, { id: 'cart', name: 'cart', aka: null, kind: 'service', operator: 'a', confidence: 'confirmed', sources: null, contactEmail: null, contactPhone: null, contactUrl: null, json: JSON.stringify(parties[1]) });
-  const contact = { email: 'privacy@example.jp', phone: '+81-3-1234-5678', url: 'https://example.jp/privacy' };
-  const withContact = partyNode({ ...parties[0]!, contact });
-  t.same([withContact.contactEmail, withContact.contactPhone, withContact.contactUrl], [contact.email, contact.phone, contact.url], 'the contact as real properties');
-  t.notOk('contact' in withContact, 'no map property, which Neo4j cannot store');
-  t.strictSame(recordsOf([new neo4j.types.Record(['json'], [withContact.json])]), [{ ...parties[0], contact }], 'the contact comes back from json');
-  t.same(partyNode({ ...parties[1]!, operator: undefined }).operator, null, 'null drops a stale property');
-  t.same(partyMemberships({ ...parties[0]!, memberOf: [{ party: 'c' }] }), { id: 'a', memberOf: [{ party: 'c', role: null }], certificationSources: [] }, 'what party/link draws');
-  const certified = { ...parties[0]!, certifications: [{ scheme: 'isms' as const, status: 'active' as const, sources: ['s1', 's2'] }, { scheme: 'privacy-mark' as const, status: 'active' as const, sources: ['s1'] }] };
-  t.same(partyMemberships(certified).certificationSources, ['s1', 's2'], 'each source its certifications cite, once');
-  const node = entrustmentNode(entrustments[0]!);
-  t.same([node.from, node.to, node.under, node.client], [null, null, null, 'a'], 'no period, under absent');
-  t.same([node.data, node.storage, node.ownData], [null, null, null], 'empty lists are not stored (neo4j-admin could not store them)');
-  const own = entrustmentNode({ ...entrustments[0]!, under: [], data: ['user.name'] });
-  t.same([own.under, own.ownData, own.data], [null, true, ['user.name']], 'under: [] is kept as ownData, a list with items as it is');
-  const stored = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
-  const back = entrustmentsOf([new neo4j.types.Record(['props'], [{ ...stored(node), records: neo4j.int(7) }])]);
-  t.strictSame(back, [{ ...entrustments[0], records: 7 }], 'absent fields stay absent, empty lists come back; an Integer becomes a number');
-  t.strictSame(entrustmentsOf([new neo4j.types.Record(['props'], [stored(own)])]), [{ ...entrustments[0], under: [], data: ['user.name'] }], 'ownData comes back as under: []');
-  t.strictSame(recordsOf([new neo4j.types.Record(['json'], [service.json])]), [parties[1]]);
-  const link = linksOf([new neo4j.types.Record(['id', 'client', 'contractor', 'under', 'data', 'from', 'to', 'records'], ['x', 'a', 'b', null, ['user.name'], '2014-01-01', null, 3])]);
-  t.strictSame(link, [{ id: 'x', client: 'a', contractor: 'b', data: ['user.name'], from: '2014-01-01', records: 3 }]);
-  t.equal(toNumber(neo4j.int(620000)), 620000);
-  t.equal(toNumber(3), 3);
-  t.throws(() => toNumber('3'), TypeError);
-});
+t.test(
+  'records become node properties (json only where they nest) and come back as written',
+  async (t) => {
+    const { parties, entrustments } = fixture();
+    const service = partyNode(parties[1]!);
+    t.strictSame(service, {
+      id: 'cart',
+      name: 'cart',
+      aka: null,
+      kind: 'service',
+      operator: 'a',
+      confidence: 'confirmed',
+      sources: null,
+      contactEmail: null,
+      contactPhone: null,
+      contactUrl: null,
+      json: JSON.stringify(parties[1]),
+    });
+    const contact = {
+      email: 'privacy@example.jp',
+      phone: '+81-3-1234-5678',
+      url: 'https://example.jp/privacy',
+    };
+    const withContact = partyNode({ ...parties[0]!, contact });
+    t.same(
+      [withContact.contactEmail, withContact.contactPhone, withContact.contactUrl],
+      [contact.email, contact.phone, contact.url],
+      'the contact as real properties',
+    );
+    t.notOk('contact' in withContact, 'no map property, which Neo4j cannot store');
+    t.strictSame(
+      recordsOf([new neo4j.types.Record(['json'], [withContact.json])]),
+      [{ ...parties[0], contact }],
+      'the contact comes back from json',
+    );
+    t.same(
+      partyNode({ ...parties[1]!, operator: undefined }).operator,
+      null,
+      'null drops a stale property',
+    );
+    t.same(
+      partyMemberships({ ...parties[0]!, memberOf: [{ party: 'c' }] }),
+      { id: 'a', memberOf: [{ party: 'c', role: null }], certificationSources: [] },
+      'what party/link draws',
+    );
+    const certified = {
+      ...parties[0]!,
+      certifications: [
+        { scheme: 'isms' as const, status: 'active' as const, sources: ['s1', 's2'] },
+        { scheme: 'privacy-mark' as const, status: 'active' as const, sources: ['s1'] },
+      ],
+    };
+    t.same(
+      partyMemberships(certified).certificationSources,
+      ['s1', 's2'],
+      'each source its certifications cite, once',
+    );
+    const node = entrustmentNode(entrustments[0]!);
+    t.same(
+      [node.from, node.to, node.under, node.client],
+      [null, null, null, 'a'],
+      'no period, under absent',
+    );
+    t.same(
+      [node.data, node.storage, node.ownData],
+      [null, null, null],
+      'empty lists are not stored (neo4j-admin could not store them)',
+    );
+    const own = entrustmentNode({ ...entrustments[0]!, under: [], data: ['user.name'] });
+    t.same(
+      [own.under, own.ownData, own.data],
+      [null, true, ['user.name']],
+      'under: [] is kept as ownData, a list with items as it is',
+    );
+    const stored = (props: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
+    const back = entrustmentsOf([
+      new neo4j.types.Record(['props'], [{ ...stored(node), records: neo4j.int(7) }]),
+    ]);
+    t.strictSame(
+      back,
+      [{ ...entrustments[0], records: 7 }],
+      'absent fields stay absent, empty lists come back; an Integer becomes a number',
+    );
+    t.strictSame(
+      entrustmentsOf([new neo4j.types.Record(['props'], [stored(own)])]),
+      [{ ...entrustments[0], under: [], data: ['user.name'] }],
+      'ownData comes back as under: []',
+    );
+    t.strictSame(recordsOf([new neo4j.types.Record(['json'], [service.json])]), [parties[1]]);
+    const link = linksOf([
+      new neo4j.types.Record(
+        ['id', 'client', 'contractor', 'under', 'data', 'from', 'to', 'records'],
+        ['x', 'a', 'b', null, ['user.name'], '2014-01-01', null, 3],
+      ),
+    ]);
+    t.strictSame(link, [
+      {
+        id: 'x',
+        client: 'a',
+        contractor: 'b',
+        data: ['user.name'],
+        from: '2014-01-01',
+        records: 3,
+      },
+    ]);
+    t.equal(toNumber(neo4j.int(620000)), 620000);
+    t.equal(toNumber(3), 3);
+    t.throws(() => toNumber('3'), TypeError);
+  },
+);

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
-import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../src/domain/model.js';
+import type {
+  Entrustment,
+  Incident,
+  Party,
+  RegisterBatch,
+  Source,
+} from '../../src/domain/model.js';
 import type { EntrustmentLink } from '../../src/domain/graph/link-graph.js';
 import type { StorePort } from '../../src/store/port.js';
 import { lifecycleContract } from './lifecycle-contract.js';
@@ -12,31 +18,114 @@ const ids = (records: { id: string }[]) => records.map((r) => r.id).sort();
 
 function fixture(p: string) {
   const party = (id: string, extra: Partial<Party> = {}): Party => ({
-    id: p + id, name: `名前 ${id}`, aka: [], kind: 'company', memberOf: [], certifications: [], confidence: 'confirmed', sources: [], ...extra,
+    id: p + id,
+    name: `名前 ${id}`,
+    aka: [],
+    kind: 'company',
+    memberOf: [],
+    certifications: [],
+    confidence: 'confirmed',
+    sources: [],
+    ...extra,
   });
-  const entrustment = (id: string, client: string, contractor: string, extra: Partial<Entrustment> = {}): Entrustment => ({
-    id: p + id, client: p + client, contractor: p + contractor, purposes: [], data: [], subjects: [], reentrustment: 'unknown',
-    disclosed: true, approvedBy: [], storage: [], access: [], confidence: 'confirmed', sources: [], ...extra,
+  const entrustment = (
+    id: string,
+    client: string,
+    contractor: string,
+    extra: Partial<Entrustment> = {},
+  ): Entrustment => ({
+    id: p + id,
+    client: p + client,
+    contractor: p + contractor,
+    purposes: [],
+    data: [],
+    subjects: [],
+    reentrustment: 'unknown',
+    disclosed: true,
+    approvedBy: [],
+    storage: [],
+    access: [],
+    confidence: 'confirmed',
+    sources: [],
+    ...extra,
   });
-  const sources: Source[] = [{ id: `${p}src`, kind: 'official', url: 'https://example.org/notice', title: 'お知らせ', published: '2014-09-25' }];
+  const sources: Source[] = [
+    {
+      id: `${p}src`,
+      kind: 'official',
+      url: 'https://example.org/notice',
+      title: 'お知らせ',
+      published: '2014-09-25',
+    },
+  ];
   const parties = [
-    party('city', { kind: 'municipality', country: 'JP', aka: ['City', 'Shi'], sources: [`${p}src`], contact: { email: 'privacy@example.jp', phone: '+81-3-1234-5678', url: 'https://example.jp/privacy' } }),
+    party('city', {
+      kind: 'municipality',
+      country: 'JP',
+      aka: ['City', 'Shi'],
+      sources: [`${p}src`],
+      contact: {
+        email: 'privacy@example.jp',
+        phone: '+81-3-1234-5678',
+        url: 'https://example.jp/privacy',
+      },
+    }),
     party('vendor', { parent: `${p}holding` }),
     party('holding'),
-    party('cart', { kind: 'service', operator: `${p}holding`, certifications: [{ scheme: 'privacy-mark', status: 'suspended', from: '2020-08-24', to: '2020-09-24', sources: [] }] }),
+    party('cart', {
+      kind: 'service',
+      operator: `${p}holding`,
+      certifications: [
+        {
+          scheme: 'privacy-mark',
+          status: 'suspended',
+          from: '2020-08-24',
+          to: '2020-09-24',
+          sources: [],
+        },
+      ],
+    }),
   ];
   const entrustments = [
-    entrustment('city--vendor', 'city', 'vendor', { under: [], data: ['user.name', 'user.contact'], from: '2013-04-01', to: '2015-04-01', records: 120000, storage: ['JP'], access: ['JP', 'CN'] }),
-    entrustment('vendor--cart', 'vendor', 'cart', { under: [`${p}city--vendor`], disclosed: false, note: '再委託' }),
+    entrustment('city--vendor', 'city', 'vendor', {
+      under: [],
+      data: ['user.name', 'user.contact'],
+      from: '2013-04-01',
+      to: '2015-04-01',
+      records: 120000,
+      storage: ['JP'],
+      access: ['JP', 'CN'],
+    }),
+    entrustment('vendor--cart', 'vendor', 'cart', {
+      under: [`${p}city--vendor`],
+      disclosed: false,
+      note: '再委託',
+    }),
     entrustment('vendor--cart-later', 'vendor', 'cart', { from: '2016-01-01' }),
   ];
   const incidents: Incident[] = [
-    { id: `${p}leak`, party: `${p}cart`, kind: 'unauthorized-access', from: '2014-09-01', to: '2014-09-25', data: ['user.contact'], subjects: [], revisions: [{ date: '2016-06-21', records: 620000 }], confidence: 'reported', sources: [] },
+    {
+      id: `${p}leak`,
+      party: `${p}cart`,
+      kind: 'unauthorized-access',
+      from: '2014-09-01',
+      to: '2014-09-25',
+      data: ['user.contact'],
+      subjects: [],
+      revisions: [{ date: '2016-06-21', records: 620000 }],
+      confidence: 'reported',
+      sources: [],
+    },
   ];
   return { sources, parties, entrustments, incidents } satisfies RegisterBatch;
 }
 
-const everyId = (b: RegisterBatch) => ({ sources: ids(b.sources), parties: ids(b.parties), entrustments: ids(b.entrustments), incidents: ids(b.incidents) });
+const everyId = (b: RegisterBatch) => ({
+  sources: ids(b.sources),
+  parties: ids(b.parties),
+  entrustments: ids(b.entrustments),
+  incidents: ids(b.incidents),
+});
 
 export async function storeContract(t: Test, open: () => Promise<StorePort>): Promise<void> {
   const store = await open();
@@ -53,45 +142,92 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
 
   t.test('records come back exactly as written; unknown ids are absent', async (t) => {
     const { p, b } = await written(t);
-    t.strictSame(await store.parties([`${p}city`, `${p}nobody`, `${p}city`]), [b.parties[0]], 'with its contact');
+    t.strictSame(
+      await store.parties([`${p}city`, `${p}nobody`, `${p}city`]),
+      [b.parties[0]],
+      'with its contact',
+    );
     const got = await store.entrustments(b.entrustments.map((e) => e.id));
-    for (const e of b.entrustments) t.strictSame(got.find((g) => g.id === e.id), e, e.id);
-    t.notOk('under' in got.find((g) => g.id === `${p}vendor--cart-later`)!, 'absent under stays absent');
+    for (const e of b.entrustments)
+      t.strictSame(
+        got.find((g) => g.id === e.id),
+        e,
+        e.id,
+      );
+    t.notOk(
+      'under' in got.find((g) => g.id === `${p}vendor--cart-later`)!,
+      'absent under stays absent',
+    );
     t.same((await store.entrustments([`${p}city--vendor`]))[0]?.under, [], 'under: [] stays []');
     t.strictSame(await store.incidents([`${p}leak`]), b.incidents);
     t.strictSame(await store.sources([`${p}src`]), b.sources);
     t.same(await store.parties([]), []);
   });
 
-  t.test('entrustments into and from parties, with a window that intersects [from, to)', async (t) => {
-    const { p } = await written(t);
-    t.same(ids(await store.entrustmentsInto([`${p}cart`])), [`${p}vendor--cart`, `${p}vendor--cart-later`]);
-    t.same(ids(await store.entrustmentsFrom([`${p}vendor`, `${p}city`])), [`${p}city--vendor`, `${p}vendor--cart`, `${p}vendor--cart-later`]);
-    t.same(ids(await store.entrustmentsInto([`${p}vendor`], { from: '2015-04-01', to: '2016-01-01' })), [], 'ended on the day the window opens');
-    t.same(ids(await store.entrustmentsInto([`${p}vendor`], { from: '2015-03-31', to: null })), [`${p}city--vendor`]);
-    t.same(ids(await store.entrustmentsInto([`${p}cart`], { from: '2014-01-01', to: '2016-01-01' })), [`${p}vendor--cart`], 'starts on the day the window closes');
-    t.same(ids(await store.entrustmentsInto([`${p}cart`], { from: '2016-01-01' })), [`${p}vendor--cart`, `${p}vendor--cart-later`], 'open ends intersect');
-    t.same(await store.entrustmentsInto([`${p}nobody`]), []);
-  });
+  t.test(
+    'entrustments into and from parties, with a window that intersects [from, to)',
+    async (t) => {
+      const { p } = await written(t);
+      t.same(ids(await store.entrustmentsInto([`${p}cart`])), [
+        `${p}vendor--cart`,
+        `${p}vendor--cart-later`,
+      ]);
+      t.same(ids(await store.entrustmentsFrom([`${p}vendor`, `${p}city`])), [
+        `${p}city--vendor`,
+        `${p}vendor--cart`,
+        `${p}vendor--cart-later`,
+      ]);
+      t.same(
+        ids(await store.entrustmentsInto([`${p}vendor`], { from: '2015-04-01', to: '2016-01-01' })),
+        [],
+        'ended on the day the window opens',
+      );
+      t.same(ids(await store.entrustmentsInto([`${p}vendor`], { from: '2015-03-31', to: null })), [
+        `${p}city--vendor`,
+      ]);
+      t.same(
+        ids(await store.entrustmentsInto([`${p}cart`], { from: '2014-01-01', to: '2016-01-01' })),
+        [`${p}vendor--cart`],
+        'starts on the day the window closes',
+      );
+      t.same(
+        ids(await store.entrustmentsInto([`${p}cart`], { from: '2016-01-01' })),
+        [`${p}vendor--cart`, `${p}vendor--cart-later`],
+        'open ends intersect',
+      );
+      t.same(await store.entrustmentsInto([`${p}nobody`]), []);
+    },
+  );
 
-  t.test('declared re-entrustments, incidents, group members and services by their keys', async (t) => {
-    const { p } = await written(t);
-    t.same(ids(await store.entrustmentsUnder([`${p}city--vendor`])), [`${p}vendor--cart`]);
-    t.same(ids(await store.incidentsAt([`${p}cart`, `${p}city`])), [`${p}leak`]);
-    t.same(ids(await store.partiesWithParent([`${p}holding`])), [`${p}vendor`]);
-    t.same(ids(await store.servicesOperatedBy([`${p}holding`])), [`${p}cart`]);
-  });
+  t.test(
+    'declared re-entrustments, incidents, group members and services by their keys',
+    async (t) => {
+      const { p } = await written(t);
+      t.same(ids(await store.entrustmentsUnder([`${p}city--vendor`])), [`${p}vendor--cart`]);
+      t.same(ids(await store.incidentsAt([`${p}cart`, `${p}city`])), [`${p}leak`]);
+      t.same(ids(await store.partiesWithParent([`${p}holding`])), [`${p}vendor`]);
+      t.same(ids(await store.servicesOperatedBy([`${p}holding`])), [`${p}cart`]);
+    },
+  );
 
   t.test('writing an id again replaces the record and what it is found by', async (t) => {
     const { p, b } = await written(t);
     const moved = { ...b.entrustments[1]!, contractor: `${p}holding`, under: [] };
     await store.upsert({ sources: [], parties: [], incidents: [], entrustments: [moved] });
-    t.same(ids(await store.entrustmentsInto([`${p}cart`])), [`${p}vendor--cart-later`], 'no longer found by its old contractor');
+    t.same(
+      ids(await store.entrustmentsInto([`${p}cart`])),
+      [`${p}vendor--cart-later`],
+      'no longer found by its old contractor',
+    );
     t.same(ids(await store.entrustmentsInto([`${p}holding`])), [`${p}vendor--cart`]);
     t.same(await store.entrustmentsUnder([`${p}city--vendor`]), [], 'nor by its old under');
     await store.upsert(b);
     await store.upsert(b);
-    t.same(ids(await store.entrustmentsInto([`${p}cart`])), [`${p}vendor--cart`, `${p}vendor--cart-later`], 're-importing is idempotent');
+    t.same(
+      ids(await store.entrustmentsInto([`${p}cart`])),
+      [`${p}vendor--cart`, `${p}vendor--cart-later`],
+      're-importing is idempotent',
+    );
   });
 
   t.test('a batch that fails part-way writes nothing', async (t) => {
@@ -108,7 +244,11 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
   t.test('scans page through in id order', async (t) => {
     const { p } = await written(t);
     const all: string[] = [];
-    for (let after: string | null = `${p}`, page: Party[]; (page = await store.scanParties(after, 2)).length > 0; after = page.at(-1)!.id) {
+    for (
+      let after: string | null = `${p}`, page: Party[];
+      (page = await store.scanParties(after, 2)).length > 0;
+      after = page.at(-1)!.id
+    ) {
       t.ok(page.length <= 2);
       all.push(...page.filter((x) => x.id.startsWith(p)).map((x) => x.id));
       if (!page.at(-1)!.id.startsWith(p)) break;
@@ -129,75 +269,176 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     for await (const page of store.entrustmentLinks()) t.ok(page.length > 0);
     t.equal(await store.generation(), afterUpsert, 'reads do not');
     await store.remove({ parties: [`${p}nobody`] });
-    t.ok((await store.generation()) > afterUpsert, 'a remove moves it, even one that finds nothing');
+    t.ok(
+      (await store.generation()) > afterUpsert,
+      'a remove moves it, even one that finds nothing',
+    );
   });
 
-  t.test('link scans hold the links, period, data and records of the same page, absent fields absent', async (t) => {
-    const { p, b } = await written(t);
-    const allLinks = async () => {
-      const all: EntrustmentLink[] = [];
-      for await (const page of store.entrustmentLinks()) all.push(...page);
-      return all;
-    };
-    const everyLink = await allLinks();
-    t.same(everyLink.map((x) => x.id), [...everyLink.map((x) => x.id)].sort(), 'in id order');
-    const links = everyLink.filter((x) => x.id.startsWith(p));
-    t.same(links.map((x) => x.id), (await store.scanEntrustments(`${p}`, 10)).filter((x) => x.id.startsWith(p)).map((x) => x.id), 'the same entrustments as the records');
-    t.strictSame(links, [
-      { id: `${p}city--vendor`, client: `${p}city`, contractor: `${p}vendor`, under: [], data: ['user.name', 'user.contact'], from: '2013-04-01', to: '2015-04-01', records: 120000 },
-      { id: `${p}vendor--cart`, client: `${p}vendor`, contractor: `${p}cart`, under: [`${p}city--vendor`], data: [] },
-      { id: `${p}vendor--cart-later`, client: `${p}vendor`, contractor: `${p}cart`, data: [], from: '2016-01-01' },
-    ]);
-    const odd = { ...b.entrustments[0]!, id: `${p}odd`, data: ['user.custom\tkey', 'user.line\nbreak', 'user.name'], under: undefined, records: 0 };
-    delete odd.under;
-    await store.upsert({ sources: [], parties: [], entrustments: [odd], incidents: [] });
-    t.teardown(() => store.remove({ entrustments: [odd.id] }));
-    t.strictSame((await allLinks()).filter((x) => x.id === odd.id), [
-      { id: odd.id, client: odd.client, contractor: odd.contractor, data: odd.data, from: odd.from, to: odd.to, records: 0 },
-    ], 'data keys that hold separators still read back exactly');
-    t.same(await store.entrustments([odd.id]), [odd], 'and the record itself is unchanged');
-  });
+  t.test(
+    'link scans hold the links, period, data and records of the same page, absent fields absent',
+    async (t) => {
+      const { p, b } = await written(t);
+      const allLinks = async () => {
+        const all: EntrustmentLink[] = [];
+        for await (const page of store.entrustmentLinks()) all.push(...page);
+        return all;
+      };
+      const everyLink = await allLinks();
+      t.same(
+        everyLink.map((x) => x.id),
+        [...everyLink.map((x) => x.id)].sort(),
+        'in id order',
+      );
+      const links = everyLink.filter((x) => x.id.startsWith(p));
+      t.same(
+        links.map((x) => x.id),
+        (await store.scanEntrustments(`${p}`, 10))
+          .filter((x) => x.id.startsWith(p))
+          .map((x) => x.id),
+        'the same entrustments as the records',
+      );
+      t.strictSame(links, [
+        {
+          id: `${p}city--vendor`,
+          client: `${p}city`,
+          contractor: `${p}vendor`,
+          under: [],
+          data: ['user.name', 'user.contact'],
+          from: '2013-04-01',
+          to: '2015-04-01',
+          records: 120000,
+        },
+        {
+          id: `${p}vendor--cart`,
+          client: `${p}vendor`,
+          contractor: `${p}cart`,
+          under: [`${p}city--vendor`],
+          data: [],
+        },
+        {
+          id: `${p}vendor--cart-later`,
+          client: `${p}vendor`,
+          contractor: `${p}cart`,
+          data: [],
+          from: '2016-01-01',
+        },
+      ]);
+      const odd = {
+        ...b.entrustments[0]!,
+        id: `${p}odd`,
+        data: ['user.custom\tkey', 'user.line\nbreak', 'user.name'],
+        under: undefined,
+        records: 0,
+      };
+      delete odd.under;
+      await store.upsert({ sources: [], parties: [], entrustments: [odd], incidents: [] });
+      t.teardown(() => store.remove({ entrustments: [odd.id] }));
+      t.strictSame(
+        (await allLinks()).filter((x) => x.id === odd.id),
+        [
+          {
+            id: odd.id,
+            client: odd.client,
+            contractor: odd.contractor,
+            data: odd.data,
+            from: odd.from,
+            to: odd.to,
+            records: 0,
+          },
+        ],
+        'data keys that hold separators still read back exactly',
+      );
+      t.same(await store.entrustments([odd.id]), [odd], 'and the record itself is unchanged');
+    },
+  );
 
-  t.test('remove deletes records and what finds them; counts follow; progress reaches the total', async (t) => {
-    const before = await store.counts();
-    const progress: Array<[number, number]> = [];
-    const p = `ct${randomBytes(4).toString('hex')}-`;
-    const b = fixture(p);
-    await store.upsert(b, (done, total) => progress.push([done, total]));
-    t.same(progress.at(-1), [9, 9]);
-    const after = await store.counts();
-    t.same([after.parties - before.parties, after.entrustments - before.entrustments, after.incidents - before.incidents, after.sources - before.sources], [4, 3, 1, 1]);
-    await store.remove({ ...everyId(b), parties: [...everyId(b).parties, `${p}unknown`] });
-    t.same(await store.counts(), before);
-    t.same(await store.entrustmentsInto([`${p}cart`]), []);
-    t.same(await store.incidentsAt([`${p}cart`]), []);
-    t.same(await store.partiesWithParent([`${p}holding`]), []);
-  });
+  t.test(
+    'remove deletes records and what finds them; counts follow; progress reaches the total',
+    async (t) => {
+      const before = await store.counts();
+      const progress: Array<[number, number]> = [];
+      const p = `ct${randomBytes(4).toString('hex')}-`;
+      const b = fixture(p);
+      await store.upsert(b, (done, total) => progress.push([done, total]));
+      t.same(progress.at(-1), [9, 9]);
+      const after = await store.counts();
+      t.same(
+        [
+          after.parties - before.parties,
+          after.entrustments - before.entrustments,
+          after.incidents - before.incidents,
+          after.sources - before.sources,
+        ],
+        [4, 3, 1, 1],
+      );
+      await store.remove({ ...everyId(b), parties: [...everyId(b).parties, `${p}unknown`] });
+      t.same(await store.counts(), before);
+      t.same(await store.entrustmentsInto([`${p}cart`]), []);
+      t.same(await store.incidentsAt([`${p}cart`]), []);
+      t.same(await store.partiesWithParent([`${p}holding`]), []);
+    },
+  );
 
   t.test('ping answers while open', async (t) => {
     await t.resolves(store.ping());
   });
 
-  t.test('api keys: added once by name, listed, revoked; each with its audit entry, atomically', async (t) => {
-    const p = `k${randomBytes(4).toString('hex')}-`;
-    const key = { name: `${p}ops`, role: 'editor' as const, keyId: randomBytes(6).toString('hex'), salt: 'c2FsdA==', hash: 'aGFzaA==', n: 16384, createdAt: '2026-01-01T00:00:00.000Z' };
-    const audit = (summary: string) => ({ at: '2026-01-01T00:00:00.000Z', actor: `${p}tester`, action: 'keys', summary });
-    t.teardown(() => store.revokeApiKey(key.name, audit('cleanup')));
-    await store.addApiKey(key, audit('add'));
-    t.same((await store.apiKeys()).filter((k) => k.name === key.name), [key], 'exactly as written');
-    await t.rejects(store.addApiKey({ ...key, role: 'admin' }, audit('again')), { code: 'BAD_USER_INPUT' });
-    t.equal((await store.apiKeys()).find((k) => k.name === key.name)?.role, 'editor', 'the first one stays');
-    t.equal(await store.revokeApiKey(key.name, audit('revoke')), true);
-    t.equal(await store.revokeApiKey(key.name, audit('revoke again')), false);
-    const mine = (await store.auditLog(500, null)).filter((e) => e.actor === `${p}tester`);
-    t.same(mine.map((e) => e.summary), ['revoke', 'add'], 'refused writes leave no entry; newest first');
-  });
+  t.test(
+    'api keys: added once by name, listed, revoked; each with its audit entry, atomically',
+    async (t) => {
+      const p = `k${randomBytes(4).toString('hex')}-`;
+      const key = {
+        name: `${p}ops`,
+        role: 'editor' as const,
+        keyId: randomBytes(6).toString('hex'),
+        salt: 'c2FsdA==',
+        hash: 'aGFzaA==',
+        n: 16384,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      };
+      const audit = (summary: string) => ({
+        at: '2026-01-01T00:00:00.000Z',
+        actor: `${p}tester`,
+        action: 'keys',
+        summary,
+      });
+      t.teardown(() => store.revokeApiKey(key.name, audit('cleanup')));
+      await store.addApiKey(key, audit('add'));
+      t.same(
+        (await store.apiKeys()).filter((k) => k.name === key.name),
+        [key],
+        'exactly as written',
+      );
+      await t.rejects(store.addApiKey({ ...key, role: 'admin' }, audit('again')), {
+        code: 'BAD_USER_INPUT',
+      });
+      t.equal(
+        (await store.apiKeys()).find((k) => k.name === key.name)?.role,
+        'editor',
+        'the first one stays',
+      );
+      t.equal(await store.revokeApiKey(key.name, audit('revoke')), true);
+      t.equal(await store.revokeApiKey(key.name, audit('revoke again')), false);
+      const mine = (await store.auditLog(500, null)).filter((e) => e.actor === `${p}tester`);
+      t.same(
+        mine.map((e) => e.summary),
+        ['revoke', 'add'],
+        'refused writes leave no entry; newest first',
+      );
+    },
+  );
 
   t.test('the audit entry commits with its write, and not without it', async (t) => {
     const p = `a${randomBytes(4).toString('hex')}-`;
     const b = fixture(p);
     t.teardown(() => store.remove(everyId(b)));
-    const draft = (summary: string) => ({ at: '2026-01-01T00:00:00.000Z', actor: `${p}tester`, action: 'import', summary });
+    const draft = (summary: string) => ({
+      at: '2026-01-01T00:00:00.000Z',
+      actor: `${p}tester`,
+      action: 'import',
+      summary,
+    });
     const before = await store.generation();
     await store.upsert(b, undefined, draft('written'));
     const circular: Record<string, unknown> = { ...b.parties[0]!, id: `${p}late` };
@@ -207,8 +448,14 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     await t.rejects(store.upsert(failing, undefined, draft('failed')));
     await store.remove({ parties: [`${p}nobody`] }, draft('removed'));
     const mine = (await store.auditLog(500, null)).filter((e) => e.actor === `${p}tester`);
-    t.same(mine.map((e) => e.summary), ['removed', 'written']);
-    t.ok(Number(mine[1]!.id) > before && Number(mine[0]!.id) > Number(mine[1]!.id), 'ids are write generations');
+    t.same(
+      mine.map((e) => e.summary),
+      ['removed', 'written'],
+    );
+    t.ok(
+      Number(mine[1]!.id) > before && Number(mine[0]!.id) > Number(mine[1]!.id),
+      'ids are write generations',
+    );
     const page = await store.auditLog(1, mine[0]!.id);
     t.ok(page.length === 1 && Number(page[0]!.id) < Number(mine[0]!.id), 'after pages back');
   });

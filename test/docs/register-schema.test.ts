@@ -19,7 +19,10 @@ t.test('the committed JSON Schema is the one generated from the zod schemas', as
 });
 
 t.test('it accepts the demo register and the documented example', async (t) => {
-  for (const doc of [await yamlFile('examples', 'demo-register.yaml'), await yamlFile('docs', 'example-register.yaml')]) {
+  for (const doc of [
+    await yamlFile('examples', 'demo-register.yaml'),
+    await yamlFile('docs', 'example-register.yaml'),
+  ]) {
     t.ok(validate(doc), JSON.stringify(validate.errors));
   }
 });
@@ -29,7 +32,10 @@ t.test('it refuses unknown keys, bad dates, unknown kinds and a missing version'
   t.ok(validate(base));
   const bad: [string, unknown][] = [
     ['unknown key', { ...base, parties: [{ ...base.parties[0], colour: 'red' }] }],
-    ['bad date', { ...base, incidents: [{ id: 'i', party: 'town', kind: 'other', from: '2014-9-1' }] }],
+    [
+      'bad date',
+      { ...base, incidents: [{ id: 'i', party: 'town', kind: 'other', from: '2014-9-1' }] },
+    ],
     ['unknown kind', { ...base, parties: [{ ...base.parties[0], kind: 'saas' }] }],
     ['no version', { parties: base.parties }],
     ['bad id', { ...base, parties: [{ ...base.parties[0], id: 'Town' }] }],

@@ -17,19 +17,36 @@ t.test('only real calendar dates are dates', async (t) => {
   t.notOk(isIsoDate('0099-01-01'), 'years before 0100 are not dates (Date reads them as 1900s)');
 });
 
-t.test('the calendar check agrees with the calendar Date keeps, on any ten characters', async (t) => {
-  const byDate = (value: string) => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (!m) return false;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const probe = new Date(Date.UTC(y, mo - 1, d));
-    return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
-  };
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  const dateLike = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
-  fc.assert(fc.property(fc.oneof(dateLike, fc.string({ minLength: 10, maxLength: 10 })), (value) => isIsoDate(value) === byDate(value)), { numRuns: 20000 });
-  t.pass('20,000 strings judged alike');
-});
+t.test(
+  'the calendar check agrees with the calendar Date keeps, on any ten characters',
+  async (t) => {
+    const byDate = (value: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const probe = new Date(Date.UTC(y, mo - 1, d));
+      return (
+        probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d
+      );
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const dateLike = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+      )
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(
+      fc.property(
+        fc.oneof(dateLike, fc.string({ minLength: 10, maxLength: 10 })),
+        (value) => isIsoDate(value) === byDate(value),
+      ),
+      { numRuns: 20000 },
+    );
+    t.pass('20,000 strings judged alike');
+  },
+);
 
 t.test('periods are half-open and open ends run forever', async (t) => {
   const w = { from: '2014-09-01', to: '2014-09-25' };
@@ -45,8 +62,14 @@ t.test('periods are half-open and open ends run forever', async (t) => {
 
 t.test('a miss is explained with its dates', async (t) => {
   const w = { from: '2014-09-01', to: '2014-09-25' };
-  t.equal(describeMiss({ to: '2014-08-01' }, w), 'ended 2014-08-01, before the window opened 2014-09-01');
-  t.equal(describeMiss({ from: '2014-10-01' }, w), 'started 2014-10-01, after the window closed 2014-09-25');
+  t.equal(
+    describeMiss({ to: '2014-08-01' }, w),
+    'ended 2014-08-01, before the window opened 2014-09-01',
+  );
+  t.equal(
+    describeMiss({ from: '2014-10-01' }, w),
+    'started 2014-10-01, after the window closed 2014-09-25',
+  );
 });
 
 t.test('days are added across months and years', async (t) => {

@@ -25,10 +25,20 @@ t.test('candidates an inferred step drops are reported, capped, with a count', a
   t.ok(report.ok, JSON.stringify(report));
   const leak = await resolveLeak(store, { incident: 'platform-leak' });
   const all = await blastRadius(store, leak);
-  t.same(all.notExposed.map((n) => [n.entrustment.client, n.link, n.reason]), clients.map((c) => [c, 'inferred', 'OUT_OF_WINDOW']));
+  t.same(
+    all.notExposed.map((n) => [n.entrustment.client, n.link, n.reason]),
+    clients.map((c) => [c, 'inferred', 'OUT_OF_WINDOW']),
+  );
   t.equal(all.notExposedCount, 12);
-  t.same(all.controllers.map((c) => c.party), ['hub'], 'nothing goes into the hub in the window: its own data, as before');
+  t.same(
+    all.controllers.map((c) => c.party),
+    ['hub'],
+    'nothing goes into the hub in the window: its own data, as before',
+  );
   const capped = await blastRadius(store, leak, { maxNotExposed: 5 });
-  t.same(capped.notExposed.map((n) => n.entrustment.client), clients.slice(0, 5));
+  t.same(
+    capped.notExposed.map((n) => n.entrustment.client),
+    clients.slice(0, 5),
+  );
   t.equal(capped.notExposedCount, 12);
 });

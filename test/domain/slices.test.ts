@@ -8,35 +8,49 @@ import { watchMainThread } from '../helpers/poll-while.js';
 // Whole-graph answers are computed in slices (src/domain/graph/slices.ts) so the event loop keeps
 // turning; the slicing must not change a single answer.
 
-t.test('a sort in slices is exactly the native stable sort, ties kept in their order', async (t) => {
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
-  for (const n of [0, 1, 1023, 1024, 1025, 5000, 20_000]) {
-    const items = Array.from({ length: n }, (_, i) => ({ key: next() % 97, i }));
-    const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
-    // A slice of no time at all: a turn at every chance, the most interleaving there can be.
-    const sorted = await sortInSlices(items, compare, new Slices(0, 1));
-    t.same(sorted, [...items].sort(compare), `${n} items`);
-    t.equal(items.length, n, 'the input is left as it was');
-  }
-});
+t.test(
+  'a sort in slices is exactly the native stable sort, ties kept in their order',
+  async (t) => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    for (const n of [0, 1, 1023, 1024, 1025, 5000, 20_000]) {
+      const items = Array.from({ length: n }, (_, i) => ({ key: next() % 97, i }));
+      const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      // A slice of no time at all: a turn at every chance, the most interleaving there can be.
+      const sorted = await sortInSlices(items, compare, new Slices(0, 1));
+      t.same(sorted, [...items].sort(compare), `${n} items`);
+      t.equal(items.length, n, 'the input is left as it was');
+    }
+  },
+);
 
-t.test('reads in batches: every record once, in order, and the event loop turns between batches', async (t) => {
-  const ids = Array.from({ length: 1234 }, (_, i) => `id${i}`);
-  const batches: number[] = [];
-  let ticks = 0;
-  const ticker = setInterval(() => ticks++, 0);
-  const found = await readInBatches(ids, 100, async (some) => {
-    batches.push(some.length);
-    const start = Date.now();
-    while (Date.now() - start < 3); // a read that decodes for a while
-    return some.map((id) => ({ id }));
-  }, new Slices(1, 1));
-  clearInterval(ticker);
-  t.same(found.map((r) => r.id), ids);
-  t.same(batches, [...Array(12).fill(100), 34]);
-  t.ok(ticks >= 5, `timers ran between batches (${ticks})`);
-});
+t.test(
+  'reads in batches: every record once, in order, and the event loop turns between batches',
+  async (t) => {
+    const ids = Array.from({ length: 1234 }, (_, i) => `id${i}`);
+    const batches: number[] = [];
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const found = await readInBatches(
+      ids,
+      100,
+      async (some) => {
+        batches.push(some.length);
+        const start = Date.now();
+        while (Date.now() - start < 3); // a read that decodes for a while
+        return some.map((id) => ({ id }));
+      },
+      new Slices(1, 1),
+    );
+    clearInterval(ticker);
+    t.same(
+      found.map((r) => r.id),
+      ids,
+    );
+    t.same(batches, [...Array(12).fill(100), 34]);
+    t.ok(ticks >= 5, `timers ran between batches (${ticks})`);
+  },
+);
 
 /** A chain of `n` entrustments of national-id data, each approved by the root controller p0 but the last. */
 function nationalIdChain(n: number): string {
@@ -46,23 +60,33 @@ function nationalIdChain(n: number): string {
   for (let i = 0; i < n; i++) {
     const under = i === 0 ? '[]' : `[e${i - 1}]`;
     const approved = i === n - 1 ? '[]' : '[p0]';
-    lines.push(`  - { id: e${i}, client: p${i}, contractor: p${i + 1}, under: ${under}, data: [user.government_id.national_identification_number], reentrustment: allowed, approvedBy: ${approved} }`);
+    lines.push(
+      `  - { id: e${i}, client: p${i}, contractor: p${i + 1}, under: ${under}, data: [user.government_id.national_identification_number], reentrustment: allowed, approvedBy: ${approved} }`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
-t.test('findings over a national-id chain far deeper than the call stack, without holding the event loop', async (t) => {
-  const store = await tempStore(t, 'vc-slices-');
-  const n = 30_000;
-  const report = await importRegister(store, nationalIdChain(n));
-  t.ok(report.ok, 'imported');
-  // Every level asks its root controller's approval: roots are walked up the whole chain.
-  const { value: findings, longestBusy } = await watchMainThread(() => redelegationFindings(store));
-  t.same(
-    findings.map((f) => [f.entrustment.id, f.upstream.id, f.rule, f.missingApprovals]),
-    [[`e${n - 1}`, `e${n - 2}`, 'UNAPPROVED', ['p0']]],
-    'the one link without p0\'s approval, found at the far end of the chain',
-  );
-  t.comment(`main thread CPU at most ${longestBusy} ms between two 10 ms ticks`);
-  t.ok(longestBusy < 100, `never 100 ms without a turn of the event loop (longest ${longestBusy} ms)`);
-});
+t.test(
+  'findings over a national-id chain far deeper than the call stack, without holding the event loop',
+  async (t) => {
+    const store = await tempStore(t, 'vc-slices-');
+    const n = 30_000;
+    const report = await importRegister(store, nationalIdChain(n));
+    t.ok(report.ok, 'imported');
+    // Every level asks its root controller's approval: roots are walked up the whole chain.
+    const { value: findings, longestBusy } = await watchMainThread(() =>
+      redelegationFindings(store),
+    );
+    t.same(
+      findings.map((f) => [f.entrustment.id, f.upstream.id, f.rule, f.missingApprovals]),
+      [[`e${n - 1}`, `e${n - 2}`, 'UNAPPROVED', ['p0']]],
+      "the one link without p0's approval, found at the far end of the chain",
+    );
+    t.comment(`main thread CPU at most ${longestBusy} ms between two 10 ms ticks`);
+    t.ok(
+      longestBusy < 100,
+      `never 100 ms without a turn of the event loop (longest ${longestBusy} ms)`,
+    );
+  },
+);

@@ -5,7 +5,13 @@ import { buildBlastGraph } from '../../src/explorer/model/blast-graph.js';
 import { buildChainGraph } from '../../src/explorer/model/chain-graph.js';
 import { period } from '../../src/explorer/model/graph.js';
 import { labelSize } from '../../src/explorer/model/graph.js';
-import { ALL_OPERATIONS, BLAST_RADIUS, BREACH_OBLIGATIONS, CROSS_BORDER, SUPPLY_CHAIN } from '../../src/explorer/model/queries.js';
+import {
+  ALL_OPERATIONS,
+  BLAST_RADIUS,
+  BREACH_OBLIGATIONS,
+  CROSS_BORDER,
+  SUPPLY_CHAIN,
+} from '../../src/explorer/model/queries.js';
 import { changeDates, stopFor, timelineStops } from '../../src/explorer/model/timeline.js';
 import { deadlineLines, pathLine } from '../../src/explorer/model/words.js';
 import { appWith, demoRegister, gql } from '../helpers/app.js';
@@ -20,7 +26,12 @@ const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id,
 
 t.test('every operation the page sends is valid against schema/', async (t) => {
   const schema = loadSchema();
-  for (const [name, text] of Object.entries(ALL_OPERATIONS)) t.same(validate(schema, parse(text)).map((e) => e.message), [], name);
+  for (const [name, text] of Object.entries(ALL_OPERATIONS))
+    t.same(
+      validate(schema, parse(text)).map((e) => e.message),
+      [],
+      name,
+    );
 });
 
 t.test('the MakeShop blast radius as a picture', async (t) => {
@@ -33,36 +44,71 @@ t.test('the MakeShop blast radius as a picture', async (t) => {
   t.same(nodes.get('takeo-city')?.classes, ['confirmed', 'unaware']);
   t.equal(nodes.get('higashisonogi-town')?.kind, 'spared');
   t.match(nodes.get('higashisonogi-town')?.detail, /OUT_OF_WINDOW: started 2014-10-01/);
-  t.same(edges.get('cotode--makeshop')?.classes, ['confirmed', 'undisclosed'], 'on a CONFIRMED path, so solid; and red');
+  t.same(
+    edges.get('cotode--makeshop')?.classes,
+    ['confirmed', 'undisclosed'],
+    'on a CONFIRMED path, so solid; and red',
+  );
   t.equal(edges.get('cotode--makeshop')?.label, 'undisclosed');
-  t.same(edges.get('mishima-city--cotode')?.classes, ['possible'], 'only on a POSSIBLE path: dotted');
-  t.same([edges.get('higashisonogi-town--cotode')?.classes, edges.get('higashisonogi-town--cotode')?.label], [['stopped'], 'out of window']);
+  t.same(
+    edges.get('mishima-city--cotode')?.classes,
+    ['possible'],
+    'only on a POSSIBLE path: dotted',
+  );
+  t.same(
+    [
+      edges.get('higashisonogi-town--cotode')?.classes,
+      edges.get('higashisonogi-town--cotode')?.label,
+    ],
+    [['stopped'], 'out of window'],
+  );
   t.equal(graph.grouped, 0);
-  for (const e of graph.edges) t.ok(nodes.has(e.source) && nodes.has(e.target), `${e.id} joins drawn nodes`);
+  for (const e of graph.edges)
+    t.ok(nodes.has(e.source) && nodes.has(e.target), `${e.id} joins drawn nodes`);
 
-  const mishima = blastRadius.controllers.find((c: { party: { id: string } }) => c.party.id === 'mishima-city');
-  t.equal(pathLine(mishima.paths[0]), 'POSSIBLE, unaware: 三島市 → 株式会社cotode ⇢ (undisclosed) MakeShop');
+  const mishima = blastRadius.controllers.find(
+    (c: { party: { id: string } }) => c.party.id === 'mishima-city',
+  );
+  t.equal(
+    pathLine(mishima.paths[0]),
+    'POSSIBLE, unaware: 三島市 → 株式会社cotode ⇢ (undisclosed) MakeShop',
+  );
   const { breachObligations } = await ask(BREACH_OBLIGATIONS, { incident: 'makeshop-2014' });
-  t.same(deadlineLines(breachObligations, 'mishima-city'), ['No deadline dates: nobody will tell this controller, so its clock has not started.']);
+  t.same(deadlineLines(breachObligations, 'mishima-city'), [
+    'No deadline dates: nobody will tell this controller, so its clock has not started.',
+  ]);
   t.match(deadlineLines(undefined, 'mishima-city')[0], /only for an incident/);
 });
 
 t.test('breach deadlines in words when the clock runs', async (t) => {
   const { breachObligations } = await ask(BREACH_OBLIGATIONS, { incident: 'colorme-2018' });
   const lines = deadlineLines(breachObligations, 'colorme-shop-owners');
-  t.ok(lines.some((l) => /^APPI PRELIMINARY_REPORT: 2018-01-12/.test(l)), lines.join('\n'));
+  t.ok(
+    lines.some((l) => /^APPI PRELIMINARY_REPORT: 2018-01-12/.test(l)),
+    lines.join('\n'),
+  );
   t.ok(lines.some((l) => /^APPI FINAL_REPORT: 2018-03-08/.test(l)));
 });
 
 t.test("Takeo City's chain: findings as badges, and MakeShop gone after 2015-04", async (t) => {
   const before = await ask(SUPPLY_CHAIN, { controller: 'takeo-city', asOf: '2015-03-31' });
-  const graph = buildChainGraph(before.supplyChain, before.redelegationFindings, before.certificationAlerts, null);
+  const graph = buildChainGraph(
+    before.supplyChain,
+    before.redelegationFindings,
+    before.certificationAlerts,
+    null,
+  );
   const edge = byId(graph.edges).get('cotode--makeshop');
   t.equal(edge?.label, 'FORBIDDEN · UNDISCLOSED');
   t.same(edge?.classes, ['declared', 'undisclosed', 'finding']);
   t.same(graph.nodes.map((n) => n.id).sort(), ['cotode', 'makeshop', 'takeo-city']);
   const after = await ask(SUPPLY_CHAIN, { controller: 'takeo-city', asOf: '2015-04-01' });
-  const later = buildChainGraph(after.supplyChain, after.redelegationFindings, after.certificationAlerts, null);
+  const later = buildChainGraph(
+    after.supplyChain,
+    after.redelegationFindings,
+    after.certificationAlerts,
+    null,
+  );
   t.same(later.nodes.map((n) => n.id).sort(), ['cotode', 'takeo-city', 'yahoo-shopping']);
   t.same(byId(later.nodes).get('yahoo-shopping')?.classes, ['party', 'inferred']);
 });
@@ -70,25 +116,54 @@ t.test("Takeo City's chain: findings as badges, and MakeShop gone after 2015-04"
 t.test('cross-border hops and certification alerts on the chain', async (t) => {
   const line = await ask(SUPPLY_CHAIN, { controller: 'line-corp' });
   const { crossBorder } = await ask(CROSS_BORDER, { controller: 'line-corp' });
-  const graph = buildChainGraph(line.supplyChain, line.redelegationFindings, line.certificationAlerts, crossBorder);
+  const graph = buildChainGraph(
+    line.supplyChain,
+    line.redelegationFindings,
+    line.certificationAlerts,
+    crossBorder,
+  );
   t.match(byId(graph.edges).get('line--naver')?.label, /abroad: KR \(no basis\)/);
   t.ok(byId(graph.nodes).get('naver')?.classes.includes('abroad'));
-  const tax = await ask(SUPPLY_CHAIN, { controller: 'tokyo-regional-taxation-bureau', asOf: '2020-09-01' });
-  const taxGraph = buildChainGraph(tax.supplyChain, tax.redelegationFindings, tax.certificationAlerts, null);
+  const tax = await ask(SUPPLY_CHAIN, {
+    controller: 'tokyo-regional-taxation-bureau',
+    asOf: '2020-09-01',
+  });
+  const taxGraph = buildChainGraph(
+    tax.supplyChain,
+    tax.redelegationFindings,
+    tax.certificationAlerts,
+    null,
+  );
   const sd = byId(taxGraph.nodes).get('systems-design');
   t.ok(sd?.classes.includes('cert-alert'));
   t.match(sd?.label, /Privacy Mark SUSPENDED since 2020-08-24/);
 });
 
 t.test('the timeline stops where the chain changes', async (t) => {
-  const { supplyChain } = await ask('{ supplyChain(controller: "takeo-city") { entrustments { from to } } }', {});
+  const { supplyChain } = await ask(
+    '{ supplyChain(controller: "takeo-city") { entrustments { from to } } }',
+    {},
+  );
   t.same(changeDates(supplyChain.entrustments), ['2015-04-01']);
   const stops = timelineStops(supplyChain.entrustments);
   t.same(stops, ['2015-03-31', '2015-04-01']);
-  t.same([stopFor(stops, '2014-09-01'), stopFor(stops, '2015-04-01'), stopFor(stops, '2020-01-01'), stopFor(stops, null), stopFor(stops, 'junk')], [0, 1, 1, 1, 1]);
+  t.same(
+    [
+      stopFor(stops, '2014-09-01'),
+      stopFor(stops, '2015-04-01'),
+      stopFor(stops, '2020-01-01'),
+      stopFor(stops, null),
+      stopFor(stops, 'junk'),
+    ],
+    [0, 1, 1, 1, 1],
+  );
   t.same(timelineStops([{ from: null, to: null }]), []);
   t.equal(stopFor([], '2015-01-01'), -1);
-  t.same(timelineStops([{ from: '2016-03-01', to: null }]), ['2016-02-29', '2016-03-01'], 'a leap day');
+  t.same(
+    timelineStops([{ from: '2016-03-01', to: null }]),
+    ['2016-02-29', '2016-03-01'],
+    'a leap day',
+  );
 });
 
 t.test('labels of Japanese names get wider boxes than Latin ones of the same length', async (t) => {

@@ -22,8 +22,12 @@ t.test('GET /explorer: the page, its own assets, nothing from elsewhere', async 
   t.match(EXPLORER_CSP, /script-src 'self'(;|$)/);
   const refs = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
   t.ok(refs.length > 0);
-  for (const ref of refs) t.ok(ref.startsWith('/') || ref === 'data:,', `${ref} is on this origin (or the empty icon)`);
-  t.ok(page.body.includes(`/explorer/assets/${manifest.script}`) && page.body.includes(`/explorer/assets/${manifest.style}`));
+  for (const ref of refs)
+    t.ok(ref.startsWith('/') || ref === 'data:,', `${ref} is on this origin (or the empty icon)`);
+  t.ok(
+    page.body.includes(`/explorer/assets/${manifest.script}`) &&
+      page.body.includes(`/explorer/assets/${manifest.style}`),
+  );
   t.match(page.body, /id="node-list"|id="list"/, 'the accessible list has its place');
 
   const script = await app.inject({ url: `/explorer/assets/${manifest.script}` });
@@ -38,7 +42,12 @@ t.test('GET /explorer: the page, its own assets, nothing from elsewhere', async 
 });
 
 t.test('only the built files are served', async (t) => {
-  for (const url of ['/explorer/assets/manifest.json', '/explorer/assets/../manifest.json', '/explorer/assets/%2e%2e%2fmanifest.json', '/explorer/assets/']) {
+  for (const url of [
+    '/explorer/assets/manifest.json',
+    '/explorer/assets/../manifest.json',
+    '/explorer/assets/%2e%2e%2fmanifest.json',
+    '/explorer/assets/',
+  ]) {
     t.equal((await app.inject({ url })).statusCode, 404, url);
   }
 });

@@ -9,12 +9,15 @@ import { inProject } from '../../src/paths.js';
 import { appWith, demoRegister, gql } from '../helpers/app.js';
 
 const require = createRequire(import.meta.url);
-const version = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
+const version = (pkg: string): string =>
+  (require(`${pkg}/package.json`) as { version: string }).version;
 const app = await appWith(t, await demoRegister());
 const page = await app.inject({ method: 'GET', url: '/graphiql' });
 
 // Every URL the page makes the browser load: scripts and stylesheets.
-const referenced = [...page.body.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+const referenced = [...page.body.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]*)"/g)].map(
+  (m) => m[1],
+);
 
 t.test('/graphiql is an HTML page that loads only from this origin', async (t) => {
   t.equal(page.statusCode, 200);
@@ -33,14 +36,27 @@ t.test('every referenced asset answers with its content-type and a long cache', 
   for (const url of referenced) {
     const res = await app.inject({ method: 'GET', url });
     t.equal(res.statusCode, 200, url);
-    t.equal(res.headers['content-type'], url.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', url);
+    t.equal(
+      res.headers['content-type'],
+      url.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+      url,
+    );
     t.match(res.headers['cache-control'], /max-age=31536000, immutable/, url);
     t.ok(res.rawPayload.length > 0, `${url} is not empty`);
   }
   const graphiql = referenced.find((url) => url.endsWith('/graphiql.min.js'));
-  t.equal(graphiql, `${ASSET_PREFIX}graphiql@${version('graphiql')}/graphiql.min.js`, 'the installed version is in the URL');
+  t.equal(
+    graphiql,
+    `${ASSET_PREFIX}graphiql@${version('graphiql')}/graphiql.min.js`,
+    'the installed version is in the URL',
+  );
   const served = await app.inject({ method: 'GET', url: graphiql! });
-  t.ok(served.rawPayload.equals(readFileSync(inProject('node_modules', 'graphiql', 'graphiql.min.js'))), 'served unchanged from node_modules');
+  t.ok(
+    served.rawPayload.equals(
+      readFileSync(inProject('node_modules', 'graphiql', 'graphiql.min.js')),
+    ),
+    'served unchanged from node_modules',
+  );
 });
 
 t.test('the boot script carries every example as a tab against /graphql', async (t) => {
@@ -49,7 +65,8 @@ t.test('the boot script carries every example as a tab against /graphql', async 
   const body = (await app.inject({ method: 'GET', url: boot! })).body;
   t.match(body, /createFetcher\(\{ url: '\/graphql' \}\)/);
   t.match(body, /defaultTabs/);
-  for (const op of loadOperations()) t.ok(body.includes(JSON.stringify(op.query)), `${op.name} is preloaded`);
+  for (const op of loadOperations())
+    t.ok(body.includes(JSON.stringify(op.query)), `${op.name} is preloaded`);
 });
 
 t.test('only the allow-list is served: unknown files and traversal are 404', async (t) => {
@@ -75,7 +92,10 @@ t.test('only the allow-list is served: unknown files and traversal are 404', asy
 t.test('every example operation validates against the schema and runs on the demo', async (t) => {
   const schema = loadSchema();
   const operations = loadOperations();
-  t.same(operations.map((op) => op.name), ['MakeShopLeak', 'TakeoRedelegation', 'FukuiSupplyChain', 'MishimaNotification']);
+  t.same(
+    operations.map((op) => op.name),
+    ['MakeShopLeak', 'TakeoRedelegation', 'FukuiSupplyChain', 'MishimaNotification'],
+  );
   t.same(validate(schema, parse(readFileSync(OPERATIONS_FILE, 'utf8'))), [], 'the file as a whole');
   for (const op of operations) {
     t.same(validate(schema, parse(op.query)), [], `${op.name} on its own, as a tab sends it`);
@@ -84,20 +104,39 @@ t.test('every example operation validates against the schema and runs on the dem
     t.equal(status, 200, op.name);
     t.equal(errors, undefined, op.name);
   }
-  const [makeshop, takeo, fukui, mishima] = await Promise.all(operations.map((op) => gql(app, op.query)));
-  t.ok(makeshop.data.blastRadius.controllers.some((c: { party: { id: string } }) => c.party.id === 'mishima-city'), 'Mishima is hit');
+  const [makeshop, takeo, fukui, mishima] = await Promise.all(
+    operations.map((op) => gql(app, op.query)),
+  );
+  t.ok(
+    makeshop.data.blastRadius.controllers.some(
+      (c: { party: { id: string } }) => c.party.id === 'mishima-city',
+    ),
+    'Mishima is hit',
+  );
   t.ok(takeo.data.redelegationFindings.length > 0, 'Takeo has findings');
   t.ok(fukui.data.supplyChain.members.length > 0, 'Fukui has a chain');
-  t.same([mishima.data.notificationPackets[0].party.id, mishima.data.notificationPackets[0].aware], ['mishima-city', false], 'Mishima is unaware');
+  t.same(
+    [mishima.data.notificationPackets[0].party.id, mishima.data.notificationPackets[0].aware],
+    ['mishima-city', false],
+    'Mishima is unaware',
+  );
 });
 
-t.test('splitting keeps each operation with its own comment, and refuses what a tab cannot run', async (t) => {
-  const ops = splitOperations('# header\n\n# about A\nquery A { stats { parties } }\n\nquery B { stats { incidents } }\n');
-  t.same(ops, [
-    { name: 'A', query: '# about A\nquery A { stats { parties } }\n' },
-    { name: 'B', query: 'query B { stats { incidents } }\n' },
-  ]);
-  t.throws(() => splitOperations('{ stats { parties } }'), /named operation/);
-  t.throws(() => splitOperations('fragment F on Stats { parties }\nquery A { stats { ...F } }'), /no fragments/);
-  t.throws(() => splitOperations('# nothing\n'), /Syntax Error|no operation/);
-});
+t.test(
+  'splitting keeps each operation with its own comment, and refuses what a tab cannot run',
+  async (t) => {
+    const ops = splitOperations(
+      '# header\n\n# about A\nquery A { stats { parties } }\n\nquery B { stats { incidents } }\n',
+    );
+    t.same(ops, [
+      { name: 'A', query: '# about A\nquery A { stats { parties } }\n' },
+      { name: 'B', query: 'query B { stats { incidents } }\n' },
+    ]);
+    t.throws(() => splitOperations('{ stats { parties } }'), /named operation/);
+    t.throws(
+      () => splitOperations('fragment F on Stats { parties }\nquery A { stats { ...F } }'),
+      /no fragments/,
+    );
+    t.throws(() => splitOperations('# nothing\n'), /Syntax Error|no operation/);
+  },
+);

@@ -13,14 +13,27 @@ import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 // Debian's Chromium, installed by .ci/install-chromium.sh: playwright's own browser download
 // cannot work on a machine without internet.
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found: run .ci/install-chromium.sh to run the GraphiQL browser test`;
+const skip = existsSync(CHROMIUM)
+  ? false
+  : `${CHROMIUM} not found: run .ci/install-chromium.sh to run the GraphiQL browser test`;
 
 t.test('GraphiQL runs the MakeShop example offline, from this origin only', { skip }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'vc-graphiql-'));
   const store = await openEmbeddedStore(dir);
   const app = await buildApp({ store });
+  // Declared before the teardown that closes it, assigned once the server is up.
+  // eslint-disable-next-line prefer-const
   let browser: Browser | undefined;
   t.teardown(async () => {
     await browser?.close();
@@ -54,7 +67,11 @@ t.test('GraphiQL runs the MakeShop example offline, from this origin only', { sk
   // One tab per example operation, titled by its name (GraphiQL's own naming).
   const tab = page.locator('.graphiql-tab', { hasText: 'MakeShopLeak' });
   await tab.waitFor({ timeout: 30_000 });
-  t.equal(await page.locator('.graphiql-tab').count(), loadOperations().length, 'every example is a tab');
+  t.equal(
+    await page.locator('.graphiql-tab').count(),
+    loadOperations().length,
+    'every example is a tab',
+  );
   await page.locator('.graphiql-tab', { hasText: 'FukuiSupplyChain' }).click();
   await tab.click();
   await page.locator('.graphiql-query-editor').getByText('makeshop-2014').waitFor();
@@ -62,21 +79,30 @@ t.test('GraphiQL runs the MakeShop example offline, from this origin only', { sk
   // CodeMirror only draws the visible lines, so the whole result is read from its instance.
   const run = async (previous: string) => {
     await page.locator('.graphiql-execute-button').click();
-    const result = await page.waitForFunction((before) => {
-      const editor = document.querySelector('.result-window .CodeMirror') as (Element & { CodeMirror?: { getValue(): string } }) | null;
-      const text = editor?.CodeMirror?.getValue() ?? '';
-      return text !== before && (text.includes('"data"') || text.includes('"errors"')) ? text : false;
-    }, previous, { timeout: 30_000 });
+    const result = await page.waitForFunction(
+      (before) => {
+        const editor = document.querySelector('.result-window .CodeMirror') as
+          (Element & { CodeMirror?: { getValue(): string } }) | null;
+        const text = editor?.CodeMirror?.getValue() ?? '';
+        return text !== before && (text.includes('"data"') || text.includes('"errors"'))
+          ? text
+          : false;
+      },
+      previous,
+      { timeout: 30_000 },
+    );
     return (await result.jsonValue()) as string;
   };
   // GraphiQL can run a tab switched to a moment ago with the previous tab's operation name
   // ("Unknown operation named …"); its own state settles, and running again runs the right one.
   let text = await run('');
-  for (let tries = 1; tries < 3 && text.includes('Unknown operation named'); tries++) text = await run(text);
+  for (let tries = 1; tries < 3 && text.includes('Unknown operation named'); tries++)
+    text = await run(text);
   t.match(text, /mishima-city/, 'Mishima City is in the blast radius');
   t.match(text, /三島市/);
   t.notMatch(text, /"errors"/);
   t.same(blocked, [], 'no request left this machine');
   t.same(problems, [], 'no errors in the page (a CSP violation would show here)');
-  if (process.env.GRAPHIQL_SCREENSHOT) await page.screenshot({ path: process.env.GRAPHIQL_SCREENSHOT });
+  if (process.env.GRAPHIQL_SCREENSHOT)
+    await page.screenshot({ path: process.env.GRAPHIQL_SCREENSHOT });
 });

@@ -10,7 +10,13 @@ const realStore = (t: Test) => tempStore(t, 'vc-edges-');
 // 40 contractors of one client: resolving each entrustment's contractor must be one batched call.
 const wide = ['register: 1', 'parties:', '  - { id: hub-client, name: Client, kind: company }']
   .concat(Array.from({ length: 40 }, (_, i) => `  - { id: c${i}, name: C${i}, kind: company }`))
-  .concat(['entrustments:'], Array.from({ length: 40 }, (_, i) => `  - { id: e${i}, client: hub-client, contractor: c${i}, under: [] }`))
+  .concat(
+    ['entrustments:'],
+    Array.from(
+      { length: 40 },
+      (_, i) => `  - { id: e${i}, client: hub-client, contractor: c${i}, under: [] }`,
+    ),
+  )
   .join('\n');
 
 t.test('relations are loaded in batches, not once per entrustment', async (t) => {
@@ -20,28 +26,46 @@ t.test('relations are loaded in batches, not once per entrustment', async (t) =>
   const app = await buildApp({ store });
   t.teardown(() => app.close());
   reset();
-  const { data } = await gql(app, '{ party(id: "hub-client") { entrustmentsOut { contractor { name } client { name } } } }');
+  const { data } = await gql(
+    app,
+    '{ party(id: "hub-client") { entrustmentsOut { contractor { name } client { name } } } }',
+  );
   t.equal(data.party.entrustmentsOut.length, 40);
-  const names = data.party.entrustmentsOut.map((e: { contractor: { name: string } }) => e.contractor.name).sort();
-  t.same(names, Array.from({ length: 40 }, (_, i) => `C${i}`).sort(), 'each entrustment gets its own contractor');
+  const names = data.party.entrustmentsOut
+    .map((e: { contractor: { name: string } }) => e.contractor.name)
+    .sort();
+  t.same(
+    names,
+    Array.from({ length: 40 }, (_, i) => `C${i}`).sort(),
+    'each entrustment gets its own contractor',
+  );
   t.ok(calls.parties <= 3, `parties() called ${calls.parties} times for 80 relations`);
 });
 
-t.test('an unexpected store failure is reported without internals; an unavailable store says so', async (t) => {
-  const base = await realStore(t);
-  const secret = new Error('ENOENT /var/secret/path at Object.<anonymous> (store.ts:12:3)');
-  const { store } = instrument(base, { incidents: secret, parties: new StoreUnavailableError('connection refused') });
-  const app = await buildApp({ store });
-  t.teardown(() => app.close());
-  const internal = await gql(app, '{ incident(id: "x") { id } }');
-  t.equal(internal.status, 200);
-  t.equal(internal.errors?.[0].extensions?.code, 'VC_INTERNAL');
-  t.notMatch(JSON.stringify(internal.errors), /secret|store\.ts/);
-  const unavailable = await gql(app, '{ party(id: "x") { id } }');
-  t.ok(unavailable.status < 500);
-  t.equal(unavailable.errors?.[0].extensions?.code, 'VC_STORE_UNAVAILABLE');
-  t.match(unavailable.errors?.[0].message, /the store is unavailable \(connection refused\); try again shortly/);
-});
+t.test(
+  'an unexpected store failure is reported without internals; an unavailable store says so',
+  async (t) => {
+    const base = await realStore(t);
+    const secret = new Error('ENOENT /var/secret/path at Object.<anonymous> (store.ts:12:3)');
+    const { store } = instrument(base, {
+      incidents: secret,
+      parties: new StoreUnavailableError('connection refused'),
+    });
+    const app = await buildApp({ store });
+    t.teardown(() => app.close());
+    const internal = await gql(app, '{ incident(id: "x") { id } }');
+    t.equal(internal.status, 200);
+    t.equal(internal.errors?.[0].extensions?.code, 'VC_INTERNAL');
+    t.notMatch(JSON.stringify(internal.errors), /secret|store\.ts/);
+    const unavailable = await gql(app, '{ party(id: "x") { id } }');
+    t.ok(unavailable.status < 500);
+    t.equal(unavailable.errors?.[0].extensions?.code, 'VC_STORE_UNAVAILABLE');
+    t.match(
+      unavailable.errors?.[0].message,
+      /the store is unavailable \(connection refused\); try again shortly/,
+    );
+  },
+);
 
 t.test('healthz answers 503 when the store does not answer', async (t) => {
   const base = await realStore(t);
@@ -53,13 +77,21 @@ t.test('healthz answers 503 when the store does not answer', async (t) => {
   t.equal(res.json().status, 'unavailable');
 });
 
-t.test('a request body that is not JSON is the client\'s error, with a hint, not an internal one', async (t) => {
-  const store = await realStore(t);
-  const app = await buildApp({ store });
-  t.teardown(() => app.close());
-  const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query": ' });
-  t.equal(res.statusCode, 400);
-  const body = res.json();
-  t.equal(body.errors[0].extensions.code, 'BAD_USER_INPUT');
-  t.match(body.errors[0].message, /the request is malformed: .*JSON/);
-});
+t.test(
+  "a request body that is not JSON is the client's error, with a hint, not an internal one",
+  async (t) => {
+    const store = await realStore(t);
+    const app = await buildApp({ store });
+    t.teardown(() => app.close());
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"query": ',
+    });
+    t.equal(res.statusCode, 400);
+    const body = res.json();
+    t.equal(body.errors[0].extensions.code, 'BAD_USER_INPUT');
+    t.match(body.errors[0].message, /the request is malformed: .*JSON/);
+  },
+);

@@ -3,7 +3,11 @@ import { appWith, demoRegister, gql } from '../helpers/app.js';
 
 const app = await appWith(t, await demoRegister());
 const ids = async (text: string, first?: number) => {
-  const { data, errors } = await gql(app, 'query($t: String!, $f: Int) { searchParties(text: $t, first: $f) { id } }', { t: text, f: first });
+  const { data, errors } = await gql(
+    app,
+    'query($t: String!, $f: Int) { searchParties(text: $t, first: $f) { id } }',
+    { t: text, f: first },
+  );
   t.equal(errors, undefined);
   return data.searchParties.map((p: { id: string }) => p.id);
 };
@@ -32,7 +36,11 @@ t.test('bad input names the argument', async (t) => {
     [{ t: 'takeo', f: 0 }, /^first: must be between 1 and 100/],
     [{ t: 'takeo', f: 101 }, /^first: must be between 1 and 100/],
   ] as const) {
-    const { status, errors } = await gql(app, 'query($t: String!, $f: Int) { searchParties(text: $t, first: $f) { id } }', vars);
+    const { status, errors } = await gql(
+      app,
+      'query($t: String!, $f: Int) { searchParties(text: $t, first: $f) { id } }',
+      vars,
+    );
     t.equal(status, 200);
     t.match(errors?.[0].message, pattern);
     t.equal(errors?.[0].extensions?.code, 'BAD_USER_INPUT');
@@ -40,8 +48,14 @@ t.test('bad input names the argument', async (t) => {
 });
 
 t.test('a register larger than one scan page is searched to the end', async (t) => {
-  const parties = Array.from({ length: 620 }, (_, i) => `  - { id: p${String(i).padStart(4, '0')}, name: 会社${i}, kind: company }`);
-  const big = await appWith(t, `register: 1\nparties:\n${parties.join('\n')}\n  - { id: zz-last, name: 最後の会社, aka: [The Last One], kind: company }\n`);
+  const parties = Array.from(
+    { length: 620 },
+    (_, i) => `  - { id: p${String(i).padStart(4, '0')}, name: 会社${i}, kind: company }`,
+  );
+  const big = await appWith(
+    t,
+    `register: 1\nparties:\n${parties.join('\n')}\n  - { id: zz-last, name: 最後の会社, aka: [The Last One], kind: company }\n`,
+  );
   const { data } = await gql(big, '{ searchParties(text: "the last") { id name } }');
   t.same(data.searchParties, [{ id: 'zz-last', name: '最後の会社' }]);
 });

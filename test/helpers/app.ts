@@ -39,7 +39,9 @@ export async function appWith(t: Test, ...documents: string[]): Promise<App> {
  * is removed again when the test ends. The app does not close the shared store.
  */
 export async function appOn(t: Test, store: StorePort, text: string): Promise<App> {
-  const shared = new Proxy(store, { get: (target, prop) => (prop === 'close' ? async () => {} : Reflect.get(target, prop)) });
+  const shared = new Proxy(store, {
+    get: (target, prop) => (prop === 'close' ? async () => {} : Reflect.get(target, prop)),
+  });
   const report = await importRegister(shared, text);
   if (!report.ok) throw new Error(`fixture does not import: ${JSON.stringify(report.errors)}`);
   const doc = parse(text);
@@ -47,7 +49,12 @@ export async function appOn(t: Test, store: StorePort, text: string): Promise<Ap
   t.teardown(async () => {
     await app.close();
     const of = (section: string) => (doc[section] ?? []).map((r: { id: string }) => r.id);
-    await store.remove({ parties: of('parties'), entrustments: of('entrustments'), incidents: of('incidents'), sources: of('sources') });
+    await store.remove({
+      parties: of('parties'),
+      entrustments: of('entrustments'),
+      incidents: of('incidents'),
+      sources: of('sources'),
+    });
   });
   return app;
 }
@@ -60,7 +67,11 @@ export interface GqlResult<T = any> {
   errors?: { message: string; extensions?: { code?: string }; path?: string[] }[];
 }
 
-export async function gql<T = any>(app: App, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+export async function gql<T = any>(
+  app: App,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GqlResult<T>> {
   const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
   const body = res.json();
   return { status: res.statusCode, data: body.data, errors: body.errors };

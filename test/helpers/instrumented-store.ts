@@ -4,7 +4,10 @@ import type { StorePort } from '../../src/store/port.js';
  * Wraps a real store to count calls per method, or to make one method fail: the store under it
  * does all the work. Used to prove batching (no N+1) and the hiding of internal errors.
  */
-export function instrument(store: StorePort, failing: Partial<Record<keyof StorePort, Error>> = {}) {
+export function instrument(
+  store: StorePort,
+  failing: Partial<Record<keyof StorePort, Error>> = {},
+) {
   const calls: Record<string, number> = {};
   const wrapped = new Proxy(store, {
     get(target, prop, receiver) {

@@ -5,10 +5,14 @@
  */
 export function ladderRegister(levels: number): string {
   const lines = ['register: 1', 'parties:'];
-  for (let i = 0; i <= levels; i++) lines.push(`  - { id: rung-${i}, name: Rung ${i}, kind: company }`);
+  for (let i = 0; i <= levels; i++)
+    lines.push(`  - { id: rung-${i}, name: Rung ${i}, kind: company }`);
   lines.push('entrustments:');
   for (let i = 0; i < levels; i++) {
-    for (const side of ['a', 'b']) lines.push(`  - { id: rung-${i}-${side}, client: rung-${i + 1}, contractor: rung-${i}, data: [user.contact], from: 2014-01-01 }`);
+    for (const side of ['a', 'b'])
+      lines.push(
+        `  - { id: rung-${i}-${side}, client: rung-${i + 1}, contractor: rung-${i}, data: [user.contact], from: 2014-01-01 }`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,17 +7,37 @@ export interface LargeRegister {
   entrustments: number;
 }
 
-const party = (i: number) => ({ id: `p${i}`, name: `取引先 ${i} 株式会社`, kind: 'company', country: 'JP' });
-const entrustment = (i: number) => ({ id: `p${i}--p${i + 1}`, client: `p${i}`, contractor: `p${i + 1}`, under: i === 0 ? [] : [`p${i - 1}--p${i}`], data: ['user.contact.email', 'user.name'], from: '2015-04-01', reentrustment: 'allowed', records: 1000 + i });
+const party = (i: number) => ({
+  id: `p${i}`,
+  name: `取引先 ${i} 株式会社`,
+  kind: 'company',
+  country: 'JP',
+});
+const entrustment = (i: number) => ({
+  id: `p${i}--p${i + 1}`,
+  client: `p${i}`,
+  contractor: `p${i + 1}`,
+  under: i === 0 ? [] : [`p${i - 1}--p${i}`],
+  data: ['user.contact.email', 'user.name'],
+  from: '2015-04-01',
+  reentrustment: 'allowed',
+  records: 1000 + i,
+});
 
 /** A register of about `bytes` characters; `last` replaces the last entrustment's fields (to plant an error). */
-export function largeRegister(format: 'json' | 'yaml', bytes: number, last: Record<string, unknown> = {}): LargeRegister {
-  const sample = line(format, party(100_000)).length + line(format, entrustment(100_000)).length + 4;
+export function largeRegister(
+  format: 'json' | 'yaml',
+  bytes: number,
+  last: Record<string, unknown> = {},
+): LargeRegister {
+  const sample =
+    line(format, party(100_000)).length + line(format, entrustment(100_000)).length + 4;
   const n = Math.max(2, Math.ceil(bytes / sample));
   const parties: string[] = [];
   const entrustments: string[] = [];
   for (let i = 0; i < n; i++) parties.push(line(format, party(i)));
-  for (let i = 0; i + 1 < n; i++) entrustments.push(line(format, i + 2 === n ? { ...entrustment(i), ...last } : entrustment(i)));
+  for (let i = 0; i + 1 < n; i++)
+    entrustments.push(line(format, i + 2 === n ? { ...entrustment(i), ...last } : entrustment(i)));
   const text =
     format === 'json'
       ? `{"register": 1,\n"parties": [\n${parties.join(',\n')}\n],\n"entrustments": [\n${entrustments.join(',\n')}\n]}\n`
@@ -34,8 +54,12 @@ function line(format: 'json' | 'yaml', record: Record<string, unknown>): string 
 /** A YAML chain of `n` companies with ids starting `prefix`, each entrusting the next: one line per record. */
 export function chainRegister(prefix: string, n: number): string {
   const lines = ['register: 1', 'parties:'];
-  for (let i = 0; i < n; i++) lines.push(`  - { id: ${prefix}${i}, name: 取引先 ${i}, kind: company }`);
+  for (let i = 0; i < n; i++)
+    lines.push(`  - { id: ${prefix}${i}, name: 取引先 ${i}, kind: company }`);
   lines.push('entrustments:');
-  for (let i = 0; i + 1 < n; i++) lines.push(`  - { id: ${prefix}e${i}, client: ${prefix}${i}, contractor: ${prefix}${i + 1}, under: [], data: [user.contact] }`);
+  for (let i = 0; i + 1 < n; i++)
+    lines.push(
+      `  - { id: ${prefix}e${i}, client: ${prefix}${i}, contractor: ${prefix}${i + 1}, under: [], data: [user.contact] }`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,14 @@ import { LineFinder } from '../../src/register/parse.js';
 // thread whose heap is capped by the test (json-lines-memory.test.ts): the finder must fit beside
 // the text.
 
-const { finder, bytes, path } = workerData as { finder: 'json' | 'yaml'; bytes: ArrayBuffer; path: (string | number)[] };
+const { finder, bytes, path } = workerData as {
+  finder: 'json' | 'yaml';
+  bytes: ArrayBuffer;
+  path: (string | number)[];
+};
 const text = Buffer.from(bytes).toString('utf8');
 const lines = finder === 'json' ? new JsonLineFinder(text, [path]) : new LineFinder(text);
-parentPort!.postMessage({ line: lines.lineOf(path), heapMb: process.memoryUsage().heapUsed / 2 ** 20 });
+parentPort!.postMessage({
+  line: lines.lineOf(path),
+  heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+});

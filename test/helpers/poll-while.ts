@@ -24,7 +24,11 @@ fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, bo
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function postWhilePolling<T>(url: string, bodyFile: string, body: string): Promise<Watched<T>> {
+export async function postWhilePolling<T>(
+  url: string,
+  bodyFile: string,
+  body: string,
+): Promise<Watched<T>> {
   await writeFile(bodyFile, body);
   let sending = true;
   const latencies: number[] = [];
@@ -37,7 +41,14 @@ export async function postWhilePolling<T>(url: string, bodyFile: string, body: s
   };
   const poller = (async () => {
     while (sending) {
-      await Promise.all([timed('/healthz'), timed('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ stats { parties } }"}' })]);
+      await Promise.all([
+        timed('/healthz'),
+        timed('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ stats { parties } }"}',
+        }),
+      ]);
       await sleep(20);
     }
   })();
@@ -74,7 +85,9 @@ export function mainThreadCpuMs(): number {
 const TICKS_PER_SECOND = 100;
 
 /** Runs `work` while sampling this thread's CPU every 10 ms: the most it spent between two ticks. */
-export async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; longestBusy: number }> {
+export async function watchMainThread<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; longestBusy: number }> {
   let previous = mainThreadCpuMs();
   let longestBusy = 0;
   const sampler = setInterval(() => {

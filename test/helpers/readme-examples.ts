@@ -20,7 +20,12 @@ function words(line: string): string[] {
 /** The README with every console block's outputs replaced by those of real runs. */
 export async function renderExamples(readme: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'vc-readme-'));
-  const env = { STORE: 'embedded', DATA_DIR: join(dir, 'data'), SOURCE_DATE_EPOCH: '1711962000', CLI_USER: 'officer' };
+  const env = {
+    STORE: 'embedded',
+    DATA_DIR: join(dir, 'data'),
+    SOURCE_DATE_EPOCH: '1711962000',
+    CLI_USER: 'officer',
+  };
   let last = 0;
   try {
     const blocks = readme.split(/(```console\n[\s\S]*?```)/);
@@ -30,7 +35,10 @@ export async function renderExamples(readme: string): Promise<string> {
         lines.push(line);
         const command = COMMAND.exec(line);
         if (line === '$ echo $?') lines.push(String(last));
-        else if (!command) throw new Error(`README: a console example runs something other than vendor-chain: ${line}`);
+        else if (!command)
+          throw new Error(
+            `README: a console example runs something other than vendor-chain: ${line}`,
+          );
         else {
           const output: string[] = [];
           const sink = (s: string) => output.push(s.endsWith('\n') ? s : `${s}\n`);

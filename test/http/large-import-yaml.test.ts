@@ -9,12 +9,29 @@ import { largeRegister } from '../helpers/large-register.js';
 const MB = 1024 * 1024;
 t.setTimeout(600_000);
 
-t.test('a 50 MB YAML register is imported while /healthz and a small query keep answering', async (t) => {
-  const { url, store } = await serve(t);
-  const register = largeRegister('yaml', 50 * MB);
-  const bytes = Buffer.byteLength(register.text);
-  t.ok(bytes > 50 * MB, `${(bytes / MB).toFixed(1)} MB of YAML (UTF-8)`);
-  const answer = await importWhilePolling(t, url, register.text);
-  t.same(answer, { data: { importRegister: { ok: true, parties: register.parties, entrustments: register.entrustments, errors: [] } } });
-  t.same(await store.counts(), { sources: 0, parties: register.parties, entrustments: register.entrustments, incidents: 0 });
-});
+t.test(
+  'a 50 MB YAML register is imported while /healthz and a small query keep answering',
+  async (t) => {
+    const { url, store } = await serve(t);
+    const register = largeRegister('yaml', 50 * MB);
+    const bytes = Buffer.byteLength(register.text);
+    t.ok(bytes > 50 * MB, `${(bytes / MB).toFixed(1)} MB of YAML (UTF-8)`);
+    const answer = await importWhilePolling(t, url, register.text);
+    t.same(answer, {
+      data: {
+        importRegister: {
+          ok: true,
+          parties: register.parties,
+          entrustments: register.entrustments,
+          errors: [],
+        },
+      },
+    });
+    t.same(await store.counts(), {
+      sources: 0,
+      parties: register.parties,
+      entrustments: register.entrustments,
+      incidents: 0,
+    });
+  },
+);

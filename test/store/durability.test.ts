@@ -9,9 +9,18 @@ import { exitOf, spawnTs, waitForLine } from '../helpers/spawn-ts.js';
 // LMDB transaction has been committed and flushed.
 
 const LISTENING = /listening at (http:\/\/127\.0\.0\.1:\d+)/;
-const parties = Array.from({ length: 200 }, (_, i) => `  - { id: p${i}, name: 取引先${i}, kind: company }`);
-const entrustments = Array.from({ length: 199 }, (_, i) => `  - { id: e${i}, client: p${i}, contractor: p${i + 1}, under: [], data: [user.contact] }`);
-const document = ['register: 1', 'parties:', ...parties, 'entrustments:', ...entrustments].join('\n');
+const parties = Array.from(
+  { length: 200 },
+  (_, i) => `  - { id: p${i}, name: 取引先${i}, kind: company }`,
+);
+const entrustments = Array.from(
+  { length: 199 },
+  (_, i) =>
+    `  - { id: e${i}, client: p${i}, contractor: p${i + 1}, under: [], data: [user.contact] }`,
+);
+const document = ['register: 1', 'parties:', ...parties, 'entrustments:', ...entrustments].join(
+  '\n',
+);
 
 t.test('an acknowledged import is there after the server is killed with SIGKILL', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'vc-durable-'));
@@ -21,7 +30,10 @@ t.test('an acknowledged import is there after the server is killed with SIGKILL'
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($d: String!) { importRegister(document: $d) { ok entrustments } }', variables: { d: document } }),
+    body: JSON.stringify({
+      query: 'mutation($d: String!) { importRegister(document: $d) { ok entrustments } }',
+      variables: { d: document },
+    }),
   });
   t.same((await res.json()).data.importRegister, { ok: true, entrustments: 199 }, 'acknowledged');
   const exited = exitOf(server);
@@ -32,5 +44,9 @@ t.test('an acknowledged import is there after the server is killed with SIGKILL'
   t.teardown(() => store.close());
   const counts = await store.counts();
   t.same([counts.parties, counts.entrustments], [200, 199]);
-  t.same((await store.entrustmentsInto(['p199'])).map((e) => e.id), ['e198'], 'the indexes were written with the records');
+  t.same(
+    (await store.entrustmentsInto(['p199'])).map((e) => e.id),
+    ['e198'],
+    'the indexes were written with the records',
+  );
 });

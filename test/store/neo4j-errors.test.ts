@@ -10,10 +10,12 @@ import { neo4jSkip } from '../helpers/neo4j-target.js';
 // does not exist) must not be reported as "unavailable, try again shortly".
 
 const URI = 'bolt://db:7687';
-const mapped = (code: string, message: string) => toStoreError(new Neo4jError(message, code, '50N42', 'error'), URI);
+const mapped = (code: string, message: string) =>
+  toStoreError(new Neo4jError(message, code, '50N42', 'error'), URI);
 
 t.test('memory limits name the settings to raise and are not "retry later"', async (t) => {
-  const limit = 'The allocation of an extra 2.0 MiB would use more than the limit 20.0 MiB. Currently using 19.0 MiB. dbms.memory.transaction.total.max threshold reached';
+  const limit =
+    'The allocation of an extra 2.0 MiB would use more than the limit 20.0 MiB. Currently using 19.0 MiB. dbms.memory.transaction.total.max threshold reached';
   for (const code of [
     'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
     'Neo.TransientError.General.TransactionMemoryLimit',
@@ -22,45 +24,113 @@ t.test('memory limits name the settings to raise and are not "retry later"', asy
   ]) {
     const error = mapped(code, `${limit}\n  at somewhere`);
     t.match(error, { code: 'VC_STORE_REFUSED', details: { neo4jCode: code } }, code);
-    t.match((error as Error).message, /server\.memory\.heap\.max_size.*dbms\.memory\.transaction\.total\.max.*db\.memory\.transaction\.total\.max.*NEO4J_server_memory_heap_max__size/);
-    t.match((error as Error).message, /threshold reached\): .*retrying will not help$/, 'the first line of Neo4j\'s reason, then what to do');
+    t.match(
+      (error as Error).message,
+      /server\.memory\.heap\.max_size.*dbms\.memory\.transaction\.total\.max.*db\.memory\.transaction\.total\.max.*NEO4J_server_memory_heap_max__size/,
+    );
+    t.match(
+      (error as Error).message,
+      /threshold reached\): .*retrying will not help$/,
+      "the first line of Neo4j's reason, then what to do",
+    );
     t.notMatch((error as Error).message, /try again/);
   }
-  t.match(mapped('Neo.DatabaseError.Statement.ExecutionFailed', 'org.neo4j.memory.MemoryPoolOutOfMemoryError: too much'), { code: 'VC_STORE_REFUSED' }, 'named only in the message');
+  t.match(
+    mapped(
+      'Neo.DatabaseError.Statement.ExecutionFailed',
+      'org.neo4j.memory.MemoryPoolOutOfMemoryError: too much',
+    ),
+    { code: 'VC_STORE_REFUSED' },
+    'named only in the message',
+  );
   t.match(MEMORY_SETTINGS, /NEO4J_dbms_memory_transaction_total_max/);
-  t.match(mapped('Neo.TransientError.General.DatabaseUnavailable', 'starting'), { code: 'VC_STORE_UNAVAILABLE' }, 'other transient errors still say retry');
+  t.match(
+    mapped('Neo.TransientError.General.DatabaseUnavailable', 'starting'),
+    { code: 'VC_STORE_UNAVAILABLE' },
+    'other transient errors still say retry',
+  );
 });
 
-t.test('a database that does not exist is a configuration error naming NEO4J_DATABASE', async (t) => {
-  t.match(mapped('Neo.ClientError.Database.DatabaseNotFound', "Database does not exist. Database name: 'nosuchdb'."), {
-    code: 'VC_CONFIG',
-    details: { variable: 'NEO4J_DATABASE' },
-    message: /^NEO4J_DATABASE: Neo4j at bolt:\/\/db:7687 has no such database \(Database does not exist\. Database name: 'nosuchdb'\.\)/,
-  });
-});
+t.test(
+  'a database that does not exist is a configuration error naming NEO4J_DATABASE',
+  async (t) => {
+    t.match(
+      mapped(
+        'Neo.ClientError.Database.DatabaseNotFound',
+        "Database does not exist. Database name: 'nosuchdb'.",
+      ),
+      {
+        code: 'VC_CONFIG',
+        details: { variable: 'NEO4J_DATABASE' },
+        message:
+          /^NEO4J_DATABASE: Neo4j at bolt:\/\/db:7687 has no such database \(Database does not exist\. Database name: 'nosuchdb'\.\)/,
+      },
+    );
+  },
+);
 
-t.test('a missing privilege is refused, not "unavailable"; wrong credentials stay as they were', async (t) => {
-  for (const code of ['Neo.ClientError.Security.Forbidden', 'Neo.ClientError.Security.AuthProviderFailed']) {
-    t.match(mapped(code, 'Executing a write query is not allowed for user'), { code: 'VC_STORE_REFUSED', message: /NEO4J_USER.*grant the privilege/, details: { neo4jCode: code } }, code);
-  }
-  t.match(mapped('Neo.ClientError.Security.Unauthorized', 'bad credentials'), { code: 'VC_STORE_UNAVAILABLE' });
-  t.match(mapped('Neo.ClientError.Security.AuthorizationExpired', 'renew'), { code: 'VC_STORE_UNAVAILABLE' });
-});
+t.test(
+  'a missing privilege is refused, not "unavailable"; wrong credentials stay as they were',
+  async (t) => {
+    for (const code of [
+      'Neo.ClientError.Security.Forbidden',
+      'Neo.ClientError.Security.AuthProviderFailed',
+    ]) {
+      t.match(
+        mapped(code, 'Executing a write query is not allowed for user'),
+        {
+          code: 'VC_STORE_REFUSED',
+          message: /NEO4J_USER.*grant the privilege/,
+          details: { neo4jCode: code },
+        },
+        code,
+      );
+    }
+    t.match(mapped('Neo.ClientError.Security.Unauthorized', 'bad credentials'), {
+      code: 'VC_STORE_UNAVAILABLE',
+    });
+    t.match(mapped('Neo.ClientError.Security.AuthorizationExpired', 'renew'), {
+      code: 'VC_STORE_UNAVAILABLE',
+    });
+  },
+);
 
 const skip = neo4jSkip('start-up against a live Neo4j');
-t.test('start-up naming a database the live server does not have exits at once with VC_CONFIG', { skip }, async (t) => {
-  const env = { STORE: 'neo4j', NEO4J_URI: process.env.NEO4J_URI!, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? 'auth-disabled' };
-  const started = Date.now();
-  await t.rejects(openNeo4jStore({ ...loadConfig(env).neo4j!, database: 'nosuchdb', connectTimeoutS: 60 }), {
-    code: 'VC_CONFIG',
-    message: /^NEO4J_DATABASE: .*nosuchdb/,
-  });
-  t.ok(Date.now() - started < 10_000, `no retries for the 60 s connect timeout (${Date.now() - started} ms)`);
-  // The service itself: one line and the configuration exit code. With an hour to connect, only an
-  // immediate refusal ends it before tap's timeout.
-  const server = spawnTs('src/server.ts', [], { ...env, NEO4J_DATABASE: 'nosuchdb', NEO4J_CONNECT_TIMEOUT_S: '3600', DEMO: '0', PORT: '0' });
-  const { code, stderr } = await exitOf(server);
-  t.equal(code, 2, 'the configuration exit code');
-  t.match(stderr, /^vendor-chain: NEO4J_DATABASE: Neo4j at bolt:\S+ has no such database \(Graph not found: nosuchdb\); name an existing database/);
-});
-
+t.test(
+  'start-up naming a database the live server does not have exits at once with VC_CONFIG',
+  { skip },
+  async (t) => {
+    const env = {
+      STORE: 'neo4j',
+      NEO4J_URI: process.env.NEO4J_URI!,
+      NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? 'auth-disabled',
+    };
+    const started = Date.now();
+    await t.rejects(
+      openNeo4jStore({ ...loadConfig(env).neo4j!, database: 'nosuchdb', connectTimeoutS: 60 }),
+      {
+        code: 'VC_CONFIG',
+        message: /^NEO4J_DATABASE: .*nosuchdb/,
+      },
+    );
+    t.ok(
+      Date.now() - started < 10_000,
+      `no retries for the 60 s connect timeout (${Date.now() - started} ms)`,
+    );
+    // The service itself: one line and the configuration exit code. With an hour to connect, only an
+    // immediate refusal ends it before tap's timeout.
+    const server = spawnTs('src/server.ts', [], {
+      ...env,
+      NEO4J_DATABASE: 'nosuchdb',
+      NEO4J_CONNECT_TIMEOUT_S: '3600',
+      DEMO: '0',
+      PORT: '0',
+    });
+    const { code, stderr } = await exitOf(server);
+    t.equal(code, 2, 'the configuration exit code');
+    t.match(
+      stderr,
+      /^vendor-chain: NEO4J_DATABASE: Neo4j at bolt:\S+ has no such database \(Graph not found: nosuchdb\); name an existing database/,
+    );
+  },
+);

@@ -12,7 +12,11 @@ import { ownNeo4jSkip } from '../helpers/neo4j-target.js';
 // and start again on the same port. Starting Neo4j twice takes minutes on a loaded machine.
 
 const skip = ownNeo4jSkip('the outage and memory-limit tests', canStartNeo4j());
-const SERVER_ENV = { NEO4J_TEST_TX_MAX: '20m', NEO4J_TEST_HEAP: '512m', NEO4J_TEST_PAGECACHE: '64m' };
+const SERVER_ENV = {
+  NEO4J_TEST_TX_MAX: '20m',
+  NEO4J_TEST_HEAP: '512m',
+  NEO4J_TEST_PAGECACHE: '64m',
+};
 const STATS = '{ stats { parties entrustments } }';
 
 if (skip) {
@@ -23,13 +27,25 @@ if (skip) {
     const port = await freePort();
     let neo4j: OwnNeo4j = await startOwnNeo4j(port, SERVER_ENV);
     t.teardown(() => neo4j.stop());
-    const store = await openNeo4jStore({ uri: neo4j.uri, user: 'neo4j', password: 'auth-disabled', connectTimeoutS: 30 });
+    const store = await openNeo4jStore({
+      uri: neo4j.uri,
+      user: 'neo4j',
+      password: 'auth-disabled',
+      connectTimeoutS: 30,
+    });
     const app = await buildApp({ store });
     t.teardown(() => app.close());
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
-      const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as {
+        data?: any;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
     };
     const healthz = () => fetch(`${base}/healthz`).then((res) => res.status);
     const tiny = await demoRegister();
@@ -39,43 +55,69 @@ if (skip) {
     t.notOk(first.errors, JSON.stringify(first.errors));
     const before = first.data.stats;
 
-    await t.test('an import over the transaction memory limit names the settings to raise and writes nothing', async (t) => {
-      const big = generate(1000).document;
-      const answer = await graphql('mutation($d: String!) { importRegister(document: $d) { ok } }', { d: big });
-      const error = answer.errors?.[0];
-      t.equal(error?.extensions?.code, 'VC_STORE_REFUSED', 'not VC_STORE_UNAVAILABLE: retrying will not help');
-      t.match(error?.message, /ran out of transaction memory \(.*threshold reached\): raise server\.memory\.heap\.max_size and dbms\.memory\.transaction\.total\.max/);
-      t.notMatch(error?.message, /try again/);
-      t.same((await graphql(STATS)).data.stats, before, 'nothing of it was written');
-      t.equal(await healthz(), 200, 'the store is still healthy');
-    });
+    await t.test(
+      'an import over the transaction memory limit names the settings to raise and writes nothing',
+      async (t) => {
+        const big = generate(1000).document;
+        const answer = await graphql(
+          'mutation($d: String!) { importRegister(document: $d) { ok } }',
+          { d: big },
+        );
+        const error = answer.errors?.[0];
+        t.equal(
+          error?.extensions?.code,
+          'VC_STORE_REFUSED',
+          'not VC_STORE_UNAVAILABLE: retrying will not help',
+        );
+        t.match(
+          error?.message,
+          /ran out of transaction memory \(.*threshold reached\): raise server\.memory\.heap\.max_size and dbms\.memory\.transaction\.total\.max/,
+        );
+        t.notMatch(error?.message, /try again/);
+        t.same((await graphql(STATS)).data.stats, before, 'nothing of it was written');
+        t.equal(await healthz(), 200, 'the store is still healthy');
+      },
+    );
 
-    await t.test('Neo4j killed under the running service: 503 and VC_STORE_UNAVAILABLE within 5 s, then back without a restart', async (t) => {
-      t.equal(await healthz(), 200);
-      t.same((await graphql(STATS)).data.stats, before);
+    await t.test(
+      'Neo4j killed under the running service: 503 and VC_STORE_UNAVAILABLE within 5 s, then back without a restart',
+      async (t) => {
+        t.equal(await healthz(), 200);
+        t.same((await graphql(STATS)).data.stats, before);
 
-      await neo4j.kill();
-      let started = Date.now();
-      t.equal(await healthz(), 503, '/healthz says unavailable');
-      t.ok(Date.now() - started < 5_000, `within 5 s (${Date.now() - started} ms)`);
-      started = Date.now();
-      const down = await graphql(STATS);
-      t.equal(down.errors?.[0]?.extensions?.code, 'VC_STORE_UNAVAILABLE');
-      t.match(down.errors?.[0]?.message, /^the store is unavailable \(Neo4j at bolt:.*\); try again shortly$/);
-      t.ok(Date.now() - started < 5_000, `within 5 s (${Date.now() - started} ms)`);
+        await neo4j.kill();
+        let started = Date.now();
+        t.equal(await healthz(), 503, '/healthz says unavailable');
+        t.ok(Date.now() - started < 5_000, `within 5 s (${Date.now() - started} ms)`);
+        started = Date.now();
+        const down = await graphql(STATS);
+        t.equal(down.errors?.[0]?.extensions?.code, 'VC_STORE_UNAVAILABLE');
+        t.match(
+          down.errors?.[0]?.message,
+          /^the store is unavailable \(Neo4j at bolt:.*\); try again shortly$/,
+        );
+        t.ok(Date.now() - started < 5_000, `within 5 s (${Date.now() - started} ms)`);
 
-      neo4j = await startOwnNeo4j(port, SERVER_ENV);
-      // The driver drops its dead connections and opens new ones: the service heals by itself.
-      let status = 0;
-      for (let i = 0; i < 60 && status !== 200; i++) {
-        status = await healthz();
-        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-      t.equal(status, 200, '/healthz is ok again');
-      t.same((await graphql(STATS)).data.stats, { parties: 0, entrustments: 0 }, 'a fresh, empty database (the old one was thrown away)');
-      const again = await graphql('mutation($d: String!) { importRegister(document: $d) { ok } }', { d: tiny });
-      t.same(again.data?.importRegister, { ok: true }, 'imports again');
-      t.same((await graphql(STATS)).data.stats, before, 'and answers as before');
-    });
+        neo4j = await startOwnNeo4j(port, SERVER_ENV);
+        // The driver drops its dead connections and opens new ones: the service heals by itself.
+        let status = 0;
+        for (let i = 0; i < 60 && status !== 200; i++) {
+          status = await healthz();
+          if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        t.equal(status, 200, '/healthz is ok again');
+        t.same(
+          (await graphql(STATS)).data.stats,
+          { parties: 0, entrustments: 0 },
+          'a fresh, empty database (the old one was thrown away)',
+        );
+        const again = await graphql(
+          'mutation($d: String!) { importRegister(document: $d) { ok } }',
+          { d: tiny },
+        );
+        t.same(again.data?.importRegister, { ok: true }, 'imports again');
+        t.same((await graphql(STATS)).data.stats, before, 'and answers as before');
+      },
+    );
   });
 }

@@ -6,17 +6,26 @@ import { GraphBuilder, toDot, toMermaid } from '../render/graph.js';
 import { party, table } from '../render/table.js';
 import { namesOf, partyRef, withStore } from '../store-session.js';
 
-export function registerChain(program: Command, output: Output, env: Record<string, string | undefined>): void {
+export function registerChain(
+  program: Command,
+  output: Output,
+  env: Record<string, string | undefined>,
+): void {
   program
     .command('chain')
-    .description("a controller's supply chain: every party its data reaches, with depth and link kind")
+    .description(
+      "a controller's supply chain: every party its data reaches, with depth and link kind",
+    )
     .requiredOption('--controller <id>', 'the controller')
     .option('--as-of <date>', 'only entrustments in force on this date', parseDate)
     .addOption(formatOption())
     .action(async (o: { controller: string; asOf?: string; format: Format }) => {
       await withStore(env, async (store) => {
         const chain = await supplyChain(store, o.controller, o.asOf);
-        const names = await namesOf(store, [chain.controller, ...chain.links.flatMap((l) => [l.entrustment.client, l.entrustment.contractor])]);
+        const names = await namesOf(store, [
+          chain.controller,
+          ...chain.links.flatMap((l) => [l.entrustment.client, l.entrustment.contractor]),
+        ]);
         output.out(render(chain, names, o.format, output.width));
       });
     });
@@ -27,18 +36,45 @@ export function chainJson(chain: SupplyChain, names: Map<string, string>) {
   return {
     controller: partyRef(names, chain.controller),
     asOf: chain.asOf ?? null,
-    members: chain.members.map((m) => ({ party: partyRef(names, m.party), depth: m.depth, link: m.link, countries: m.countries, via: m.via })),
-    links: chain.links.map((l) => ({ entrustment: l.entrustment.id, client: l.entrustment.client, contractor: l.entrustment.contractor, upstream: l.upstream?.id ?? null, link: l.link, depth: l.depth, disclosed: l.entrustment.disclosed })),
+    members: chain.members.map((m) => ({
+      party: partyRef(names, m.party),
+      depth: m.depth,
+      link: m.link,
+      countries: m.countries,
+      via: m.via,
+    })),
+    links: chain.links.map((l) => ({
+      entrustment: l.entrustment.id,
+      client: l.entrustment.client,
+      contractor: l.entrustment.contractor,
+      upstream: l.upstream?.id ?? null,
+      link: l.link,
+      depth: l.depth,
+      disclosed: l.entrustment.disclosed,
+    })),
   };
 }
 
-function render(chain: SupplyChain, names: Map<string, string>, format: Format, width: number): string {
+function render(
+  chain: SupplyChain,
+  names: Map<string, string>,
+  format: Format,
+  width: number,
+): string {
   if (format === 'json') return toJson(chainJson(chain, names));
   if (format === 'mermaid' || format === 'dot') {
     const g = new GraphBuilder(names);
     g.node(chain.controller, 'controller');
-    for (const l of chain.links) g.edge(l.entrustment.client, l.entrustment.contractor, !l.entrustment.disclosed, l.link === 'inferred' ? 'inferred' : undefined);
-    const graph = g.build(`Supply chain of ${chain.controller}${chain.asOf ? ` as of ${chain.asOf}` : ''}`);
+    for (const l of chain.links)
+      g.edge(
+        l.entrustment.client,
+        l.entrustment.contractor,
+        !l.entrustment.disclosed,
+        l.link === 'inferred' ? 'inferred' : undefined,
+      );
+    const graph = g.build(
+      `Supply chain of ${chain.controller}${chain.asOf ? ` as of ${chain.asOf}` : ''}`,
+    );
     return format === 'mermaid' ? toMermaid(graph) : toDot(graph);
   }
   const title = `Supply chain of ${party(names, chain.controller)}${chain.asOf ? ` as of ${chain.asOf}` : ''}`;

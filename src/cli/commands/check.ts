@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Problem } from '../../register/problems.js';
-import { checkRegisters, importRegisters, type ImportReport, type RegisterInput } from '../../register/import.js';
+import {
+  checkRegisters,
+  importRegisters,
+  type ImportReport,
+  type RegisterInput,
+} from '../../register/import.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { withStore } from '../store-session.js';
@@ -14,7 +19,9 @@ export async function readRegisterFiles(files: string[]): Promise<RegisterInput[
         return { file, text: decodeFile(file, await readFile(file)) };
       } catch (error) {
         if (error instanceof BadFileError) throw error;
-        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new UsageError(
+          `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
       }
     }),
   );
@@ -26,7 +33,10 @@ export class BadFileError extends Error {}
 // Invalid UTF-8 is refused with its place, not silently replaced.
 function decodeFile(file: string, bytes: Buffer): string {
   const { text, invalid } = decodeUtf8(bytes);
-  if (invalid) throw new BadFileError(`${file}:${invalid.line}: error: (document): not valid UTF-8 (byte ${invalid.byte}); save the file as UTF-8`);
+  if (invalid)
+    throw new BadFileError(
+      `${file}:${invalid.line}: error: (document): not valid UTF-8 (byte ${invalid.byte}); save the file as UTF-8`,
+    );
   return text;
 }
 
@@ -35,14 +45,22 @@ function decodeFile(file: string, bytes: Buffer): string {
  * whole import (a refused sync) has no file and no line, and says only what it is.
  */
 export const formatProblem = (p: Problem, kind: 'error' | 'warning') => {
-  const place = p.file === undefined && p.line === undefined ? '' : `${p.file ?? '(document)'}${p.line ? `:${p.line}` : ''}: `;
+  const place =
+    p.file === undefined && p.line === undefined
+      ? ''
+      : `${p.file ?? '(document)'}${p.line ? `:${p.line}` : ''}: `;
   return `${place}${kind}: ${p.path}: ${p.message}`;
 };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function summary(report: ImportReport): string {
-  return [count(report.parties, 'party', 'parties'), count(report.entrustments, 'entrustment', 'entrustments'), count(report.incidents, 'incident', 'incidents'), count(report.sources, 'source', 'sources')].join(', ');
+  return [
+    count(report.parties, 'party', 'parties'),
+    count(report.entrustments, 'entrustment', 'entrustments'),
+    count(report.incidents, 'incident', 'incidents'),
+    count(report.sources, 'source', 'sources'),
+  ].join(', ');
 }
 
 export function reportProblems(report: ImportReport, output: Output): void {
@@ -50,18 +68,30 @@ export function reportProblems(report: ImportReport, output: Output): void {
   for (const e of report.errors) output.err(formatProblem(e, 'error'));
 }
 
-export function registerCheck(program: Command, output: Output, env: Record<string, string | undefined>, setExit: (code: number) => void): void {
+export function registerCheck(
+  program: Command,
+  output: Output,
+  env: Record<string, string | undefined>,
+  setExit: (code: number) => void,
+): void {
   program
     .command('check')
     .description('validate register files offline: every error with file, line and path')
     .argument('<files...>', 'register files (YAML or JSON); they may refer to each other')
-    .option('--store', 'also accept ids already in the configured store (as import --dry-run); writes nothing')
+    .option(
+      '--store',
+      'also accept ids already in the configured store (as import --dry-run); writes nothing',
+    )
     .action(async (files: string[], options: { store?: boolean }) => {
       const inputs = await readRegisterFiles(files);
-      const report = options.store ? await withStore(env, (store) => importRegisters(store, inputs, { dryRun: true })) : await checkRegisters(inputs);
+      const report = options.store
+        ? await withStore(env, (store) => importRegisters(store, inputs, { dryRun: true }))
+        : await checkRegisters(inputs);
       reportProblems(report, output);
       if (!report.ok) {
-        output.err(`${count(report.errors.length, 'error', 'errors')} in ${count(files.length, 'file', 'files')}`);
+        output.err(
+          `${count(report.errors.length, 'error', 'errors')} in ${count(files.length, 'file', 'files')}`,
+        );
         return setExit(EXIT.FINDINGS);
       }
       output.out(`ok: ${summary(report)}`);

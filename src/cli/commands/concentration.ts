@@ -5,20 +5,38 @@ import { tableOrJsonOption, toJson, type Output } from '../output.js';
 import { party, table } from '../render/table.js';
 import { namesOf, partyRef, withStore } from '../store-session.js';
 
-export function registerConcentration(program: Command, output: Output, env: Record<string, string | undefined>): void {
+export function registerConcentration(
+  program: Command,
+  output: Output,
+  env: Record<string, string | undefined>,
+): void {
   program
     .command('concentration')
-    .description('parties ranked by how many controllers a leak at them would reach: the single points of failure')
+    .description(
+      'parties ranked by how many controllers a leak at them would reach: the single points of failure',
+    )
     .option('--as-of <date>', 'only entrustments in force on this date', parseDate)
     .addOption(new Option('--first <n>', 'how many to show').argParser(parsePositive).default(20))
     .addOption(tableOrJsonOption())
     .action(async (o: { asOf?: string; first: number; format: 'table' | 'json' }) => {
       await withStore(env, async (store) => {
         const rows = await concentration(store, o.asOf, o.first);
-        const names = await namesOf(store, rows.map((r) => r.party));
-        if (o.format === 'json') return output.out(toJson(rows.map((r) => ({ ...r, party: partyRef(names, r.party) }))));
-        const body = rows.map((r, i) => [i + 1, party(names, r.party), r.controllers, r.records, r.entrustments]);
-        output.out(`Concentration${o.asOf ? ` as of ${o.asOf}` : ''}\n${table(['#', 'party', 'controllers', 'records in', 'entrustments in'], body, output.width)}`);
+        const names = await namesOf(
+          store,
+          rows.map((r) => r.party),
+        );
+        if (o.format === 'json')
+          return output.out(toJson(rows.map((r) => ({ ...r, party: partyRef(names, r.party) }))));
+        const body = rows.map((r, i) => [
+          i + 1,
+          party(names, r.party),
+          r.controllers,
+          r.records,
+          r.entrustments,
+        ]);
+        output.out(
+          `Concentration${o.asOf ? ` as of ${o.asOf}` : ''}\n${table(['#', 'party', 'controllers', 'records in', 'entrustments in'], body, output.width)}`,
+        );
       });
     });
 }

@@ -16,18 +16,41 @@ interface FindingsOptions {
   format: Format;
 }
 
-export function registerFindings(program: Command, output: Output, env: Record<string, string | undefined>, setExit: (code: number) => void): void {
+export function registerFindings(
+  program: Command,
+  output: Output,
+  env: Record<string, string | undefined>,
+  setExit: (code: number) => void,
+): void {
   program
     .command('findings')
-    .description('re-delegation that breaks a clause: FORBIDDEN, UNAPPROVED (incl. the My Number rule), UNDISCLOSED')
+    .description(
+      're-delegation that breaks a clause: FORBIDDEN, UNAPPROVED (incl. the My Number rule), UNDISCLOSED',
+    )
     .option('--controller <id>', 'only the chain of this controller')
     .option('--as-of <date>', 'only links in force on this date', parseDate)
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['high', 'medium', 'low']))
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit 1 when a finding is at or above this severity',
+      ).choices(['high', 'medium', 'low']),
+    )
     .addOption(formatOption())
     .action(async (o: FindingsOptions) => {
       await withStore(env, async (store) => {
-        const findings = await redelegationFindings(store, { controller: o.controller ?? null, asOf: o.asOf ?? null });
-        const names = await namesOf(store, findings.flatMap((f) => [f.entrustment.client, f.entrustment.contractor, f.upstream.client, ...f.missingApprovals]));
+        const findings = await redelegationFindings(store, {
+          controller: o.controller ?? null,
+          asOf: o.asOf ?? null,
+        });
+        const names = await namesOf(
+          store,
+          findings.flatMap((f) => [
+            f.entrustment.client,
+            f.entrustment.contractor,
+            f.upstream.client,
+            ...f.missingApprovals,
+          ]),
+        );
         output.out(render(findings, names, o.format, output.width));
         const threshold = o.failOn ? RANK[o.failOn.toUpperCase() as Severity] : Infinity;
         if (findings.some((f) => RANK[f.severity] >= threshold)) setExit(EXIT.FINDINGS);
@@ -42,14 +65,28 @@ export function findingsJson(findings: Finding[], names: Map<string, string>) {
     rule: f.rule,
     severity: f.severity,
     inferred: f.inferred,
-    entrustment: { id: f.entrustment.id, client: ref(f.entrustment.client), contractor: ref(f.entrustment.contractor), data: f.entrustment.data },
-    upstream: { id: f.upstream.id, client: ref(f.upstream.client), reentrustment: f.upstream.reentrustment },
+    entrustment: {
+      id: f.entrustment.id,
+      client: ref(f.entrustment.client),
+      contractor: ref(f.entrustment.contractor),
+      data: f.entrustment.data,
+    },
+    upstream: {
+      id: f.upstream.id,
+      client: ref(f.upstream.client),
+      reentrustment: f.upstream.reentrustment,
+    },
     missingApprovals: f.missingApprovals.map(ref),
     explanation: f.explanation,
   }));
 }
 
-function render(findings: Finding[], names: Map<string, string>, format: Format, width: number): string {
+function render(
+  findings: Finding[],
+  names: Map<string, string>,
+  format: Format,
+  width: number,
+): string {
   if (format === 'json') return toJson(findingsJson(findings, names));
   if (format === 'mermaid' || format === 'dot') {
     const g = new GraphBuilder(names);
@@ -57,7 +94,12 @@ function render(findings: Finding[], names: Map<string, string>, format: Format,
       g.node(f.upstream.client, 'controller');
       g.node(f.entrustment.contractor, 'finding');
       g.edge(f.upstream.client, f.upstream.contractor, !f.upstream.disclosed);
-      g.edge(f.entrustment.client, f.entrustment.contractor, !f.entrustment.disclosed, f.rule === 'UNDISCLOSED' ? undefined : f.rule);
+      g.edge(
+        f.entrustment.client,
+        f.entrustment.contractor,
+        !f.entrustment.disclosed,
+        f.rule === 'UNDISCLOSED' ? undefined : f.rule,
+      );
     }
     const graph = g.build('Re-delegation findings');
     return format === 'mermaid' ? toMermaid(graph) : toDot(graph);

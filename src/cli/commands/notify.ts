@@ -14,25 +14,56 @@ interface NotifyOptions {
   format: 'md' | 'json';
 }
 
-export function registerNotify(program: Command, output: Output, env: Record<string, string | undefined>): void {
+export function registerNotify(
+  program: Command,
+  output: Output,
+  env: Record<string, string | undefined>,
+): void {
   program
     .command('notify')
-    .description('one notification packet per controller an incident reaches: why (paths, sources), which data, records, deadlines, contact, and whether it is unaware')
+    .description(
+      'one notification packet per controller an incident reaches: why (paths, sources), which data, records, deadlines, contact, and whether it is unaware',
+    )
     .requiredOption('--incident <id>', 'the incident')
     .option('--controller <id>', 'only the packet of this affected controller')
-    .option('--out <dir>', 'write one file per controller into this directory (made if missing) instead of printing them')
-    .addOption(new Option('-f, --format <format>', 'md (Markdown) for people, json for scripts (on stdout: one packet per line)').choices(['md', 'json']).default('md'))
+    .option(
+      '--out <dir>',
+      'write one file per controller into this directory (made if missing) instead of printing them',
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'md (Markdown) for people, json for scripts (on stdout: one packet per line)',
+      )
+        .choices(['md', 'json'])
+        .default('md'),
+    )
     .action(async (o: NotifyOptions) => {
       await withStore(env, async (store) => {
-        const { incident, packets, truncated } = await notificationPackets(store, o.incident, o.controller);
-        if (truncated) output.err(`vendor-chain: warning: the blast radius of ${incident.id} reached its safety bound: there may be more controllers than these packets`);
-        if (packets.length === 0) return output.err(`vendor-chain: ${incident.id} reaches no controller: no packets`);
-        const render = (p: (typeof packets)[number]) => (o.format === 'json' ? `${JSON.stringify(packetJson(p), null, 2)}\n` : packetMarkdown(p));
+        const { incident, packets, truncated } = await notificationPackets(
+          store,
+          o.incident,
+          o.controller,
+        );
+        if (truncated)
+          output.err(
+            `vendor-chain: warning: the blast radius of ${incident.id} reached its safety bound: there may be more controllers than these packets`,
+          );
+        if (packets.length === 0)
+          return output.err(`vendor-chain: ${incident.id} reaches no controller: no packets`);
+        const render = (p: (typeof packets)[number]) =>
+          o.format === 'json' ? `${JSON.stringify(packetJson(p), null, 2)}\n` : packetMarkdown(p);
         if (!o.out) {
-          const text = o.format === 'json' ? packets.map((p) => JSON.stringify(packetJson(p))).join('\n') : packets.map(render).join('\n---\n\n');
+          const text =
+            o.format === 'json'
+              ? packets.map((p) => JSON.stringify(packetJson(p))).join('\n')
+              : packets.map(render).join('\n---\n\n');
           return output.out(text);
         }
-        const files = packets.map((p) => ({ name: packetFileName(incident.id, p.controller.party, o.format), content: render(p) }));
+        const files = packets.map((p) => ({
+          name: packetFileName(incident.id, p.controller.party, o.format),
+          content: render(p),
+        }));
         try {
           for (const path of await writePackets(o.out, files)) output.out(path);
         } catch (error) {

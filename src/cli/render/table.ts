@@ -9,9 +9,22 @@ const MIN_COLUMN = 12;
 
 export function table(head: string[], rows: (string | number)[][], width: number): string {
   const cells = rows.map((row) => row.map((cell) => String(cell)));
-  const natural = head.map((h, i) => Math.max(...[h, ...cells.map((r) => r[i] ?? '')].flatMap((c) => c.split('\n').map((line) => stringWidth(line)))) + 2);
+  const natural = head.map(
+    (h, i) =>
+      Math.max(
+        ...[h, ...cells.map((r) => r[i] ?? '')].flatMap((c) =>
+          c.split('\n').map((line) => stringWidth(line)),
+        ),
+      ) + 2,
+  );
   const colWidths = fit(natural, width - (head.length + 1));
-  const t = new Table({ head, colWidths, wordWrap: true, wrapOnWordBoundary: true, style: { head: [], border: [] } });
+  const t = new Table({
+    head,
+    colWidths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [] },
+  });
   for (const row of cells) t.push(row);
   return `${t.toString()}\n`;
 }

@@ -15,7 +15,11 @@ export interface Components {
 }
 
 /** In slices (slices.ts): a graph of millions of links takes longer than a slice. */
-export async function componentsOf(start: Int32Array, edges: Int32Array, slices = new Slices()): Promise<Components> {
+export async function componentsOf(
+  start: Int32Array,
+  edges: Int32Array,
+  slices = new Slices(),
+): Promise<Components> {
   const n = start.length - 1;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);

@@ -32,7 +32,11 @@ export class ControllerSets {
   }
 
   single(controller: number): ControllerSet {
-    return (this.singles[controller] ??= { size: 1, members: Int32Array.of(controller), bits: null });
+    return (this.singles[controller] ??= {
+      size: 1,
+      members: Int32Array.of(controller),
+      bits: null,
+    });
   }
 
   /** The union of `sets`; the array may repeat a set, and is left as it was. */
@@ -80,7 +84,8 @@ export class ControllerSets {
   }
 
   private unionIntoBits(parts: readonly ControllerSet[], largest: ControllerSet): ControllerSet {
-    if (parts.every((part) => part === largest || this.isSubset(part, largest.bits!))) return largest;
+    if (parts.every((part) => part === largest || this.isSubset(part, largest.bits!)))
+      return largest;
     const bits = largest.bits!.slice();
     for (const part of parts) {
       if (part === largest) continue;

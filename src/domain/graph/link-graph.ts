@@ -4,7 +4,10 @@ import { inForce, type IsoDate } from '../dates.js';
 import type { Entrustment } from '../model.js';
 
 /** What whole-graph questions read of an entrustment: its links, period, data and records. */
-export type EntrustmentLink = Pick<Entrustment, 'id' | 'client' | 'contractor' | 'under' | 'data' | 'from' | 'to' | 'records'>;
+export type EntrustmentLink = Pick<
+  Entrustment,
+  'id' | 'client' | 'contractor' | 'under' | 'data' | 'from' | 'to' | 'records'
+>;
 
 export const UNDER_ABSENT = 0;
 export const UNDER_EMPTY = 1;
@@ -12,7 +15,12 @@ export const UNDER_LISTED = 2;
 
 /** The link fields of an entrustment; fields it lacks stay absent (`under` absent is not []). */
 export function linkOf(e: EntrustmentLink): EntrustmentLink {
-  const link: EntrustmentLink = { id: e.id, client: e.client, contractor: e.contractor, data: e.data };
+  const link: EntrustmentLink = {
+    id: e.id,
+    client: e.client,
+    contractor: e.contractor,
+    data: e.data,
+  };
   if (e.under !== undefined) link.under = e.under;
   if (e.from !== undefined) link.from = e.from;
   if (e.to !== undefined) link.to = e.to;
@@ -86,7 +94,9 @@ export class LinkGraphBuilder {
     this.to.push(e.to ? dayNumber(e.to) : OPEN_END);
     this.list.push(this.dataList(e.data));
     this.records.push(e.records ?? 0);
-    this.underKind.push(e.under === undefined ? UNDER_ABSENT : e.under.length === 0 ? UNDER_EMPTY : UNDER_LISTED);
+    this.underKind.push(
+      e.under === undefined ? UNDER_ABSENT : e.under.length === 0 ? UNDER_EMPTY : UNDER_LISTED,
+    );
     this.underCount.push(e.under?.length ?? 0);
     if (e.under) for (const id of e.under) this.underRefs.push(id);
   }
@@ -126,7 +136,12 @@ export class LinkGraphBuilder {
       intoStart,
       intoList,
       performsByInference: (e, u) =>
-        underKind[e] === UNDER_ABSENT && contractor[u] === client[e] && e !== u && from[e]! < to[u]! && from[u]! < to[e]! && overlap(list[e]!, list[u]!),
+        underKind[e] === UNDER_ABSENT &&
+        contractor[u] === client[e] &&
+        e !== u &&
+        from[e]! < to[u]! &&
+        from[u]! < to[e]! &&
+        overlap(list[e]!, list[u]!),
     };
   }
 
@@ -178,7 +193,10 @@ export class LinkGraphBuilder {
 }
 
 /** Positions grouped by their value (0 … groups - 1), as offsets into one list. */
-export function groupByValue(values: Int32Array, groups: number): { start: Int32Array; list: Int32Array } {
+export function groupByValue(
+  values: Int32Array,
+  groups: number,
+): { start: Int32Array; list: Int32Array } {
   const start = new Int32Array(groups + 1);
   for (let i = 0; i < values.length; i++) start[values[i]! + 1]! += 1;
   for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;

@@ -7,7 +7,10 @@ import type { StorePort } from '../../store/port.js';
  * while an answer is being computed share that computation; a failed one is not kept.
  */
 export class PerGeneration<T> {
-  private readonly byStore = new WeakMap<StorePort, { generation: number; answers: Map<string, Promise<T>> }>();
+  private readonly byStore = new WeakMap<
+    StorePort,
+    { generation: number; answers: Map<string, Promise<T>> }
+  >();
 
   /** @param keep how many keys (dates, say) to remember per store; the one asked longest ago goes first. */
   constructor(private readonly keep: number) {}
@@ -17,7 +20,8 @@ export class PerGeneration<T> {
     // generation, so the next ask recomputes rather than keeping a stale answer.
     const generation = await store.generation();
     let entry = this.byStore.get(store);
-    if (!entry || entry.generation !== generation) this.byStore.set(store, (entry = { generation, answers: new Map() }));
+    if (!entry || entry.generation !== generation)
+      this.byStore.set(store, (entry = { generation, answers: new Map() }));
     const answers = entry.answers;
     let answer = answers.get(key);
     if (answer) {

@@ -19,7 +19,11 @@ export interface RootControllers {
  * A path never needs to repeat an entrustment to reach what its component reaches, so this is the
  * same answer as the walk, cycles included.
  */
-export async function rootControllersOf(g: LinkGraph, up: UpLinks, slices = new Slices()): Promise<RootControllers> {
+export async function rootControllersOf(
+  g: LinkGraph,
+  up: UpLinks,
+  slices = new Slices(),
+): Promise<RootControllers> {
   // Controllers are numbered 0 … count - 1 for the sets, by party position.
   const controllerOf = new Int32Array(g.parties.length).fill(-1);
   let controllers = 0;

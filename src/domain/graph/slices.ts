@@ -46,7 +46,12 @@ export const BATCH_PARTIES = 50;
  * `read(ids)` in batches of `size`, with a turn between batches when the slice is spent: a store
  * read of many records decodes them all in one piece (the embedded store reads synchronously).
  */
-export async function readInBatches<T>(ids: readonly string[], size: number, read: (ids: readonly string[]) => Promise<T[]>, slices: Slices): Promise<T[]> {
+export async function readInBatches<T>(
+  ids: readonly string[],
+  size: number,
+  read: (ids: readonly string[]) => Promise<T[]>,
+  slices: Slices,
+): Promise<T[]> {
   const found: T[] = [];
   for (let k = 0; k < ids.length; k += size) {
     for (const record of await read(ids.slice(k, k + size))) found.push(record);
@@ -61,7 +66,11 @@ const RUN = 1024;
  * `items` sorted by `compare`, in slices: runs sorted natively, then merged pass by pass. Both are
  * stable, so the order is exactly that of `items.sort(compare)`.
  */
-export async function sortInSlices<T>(items: T[], compare: (a: T, b: T) => number, slices: Slices): Promise<T[]> {
+export async function sortInSlices<T>(
+  items: T[],
+  compare: (a: T, b: T) => number,
+  slices: Slices,
+): Promise<T[]> {
   const n = items.length;
   let from = items.slice();
   for (let lo = 0; lo < n; lo += RUN) {

@@ -20,14 +20,18 @@ export type WholeGraphAsk =
   | { kind: 'concentration'; asOf?: string; first: number };
 
 export type ToWholeGraphWorker = { id: number; ask: WholeGraphAsk } | { close: true };
-export type FromWholeGraphWorker = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
+export type FromWholeGraphWorker =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
 
 /** One worker thread for one store, started at the first ask and kept until close(). */
 export class WholeGraphThread {
   private worker: Worker | null = null;
   private exited: Promise<void> = Promise.resolve();
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
 
   constructor(private readonly target: StoreTarget) {}
 
@@ -61,20 +65,28 @@ export class WholeGraphThread {
     });
     let failure: string | null = null;
     worker.on('error', (error: Error & { code?: string }) => {
-      failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : `its thread failed: ${error.message}`;
+      failure =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? 'it ran out of memory'
+          : `its thread failed: ${error.message}`;
     });
-    this.exited = new Promise((resolve) => worker.once('exit', (code) => {
-      // The next ask starts a new worker.
-      if (this.worker === worker) this.worker = null;
-      const error = stopped(failure ?? `its thread ended with exit code ${code}`);
-      for (const waiting of this.waiting.values()) waiting.reject(error);
-      this.waiting.clear();
-      resolve();
-    }));
+    this.exited = new Promise((resolve) =>
+      worker.once('exit', (code) => {
+        // The next ask starts a new worker.
+        if (this.worker === worker) this.worker = null;
+        const error = stopped(failure ?? `its thread ended with exit code ${code}`);
+        for (const waiting of this.waiting.values()) waiting.reject(error);
+        this.waiting.clear();
+        resolve();
+      }),
+    );
     return worker;
   }
 }
 
 function stopped(reason: string): VcError {
-  return new VcError(ERROR_CODES.INTERNAL, `the whole-graph analysis stopped before it answered (${reason})`);
+  return new VcError(
+    ERROR_CODES.INTERNAL,
+    `the whole-graph analysis stopped before it answered (${reason})`,
+  );
 }

@@ -5,7 +5,11 @@ import { openStoreAt, type StoreTarget } from '../../store/target.js';
 import { concentration } from '../concentration.js';
 import { pageOfFindings } from '../findings-page.js';
 import { redelegationFindings } from '../redelegation.js';
-import type { FromWholeGraphWorker, ToWholeGraphWorker, WholeGraphAsk } from './whole-graph-thread.js';
+import type {
+  FromWholeGraphWorker,
+  ToWholeGraphWorker,
+  WholeGraphAsk,
+} from './whole-graph-thread.js';
 
 // The whole-graph thread's entry (whole-graph-thread.ts): the same domain functions as on the
 // main thread, on the store opened again here. Their answers are remembered here, per write

@@ -21,21 +21,31 @@ export interface WholeGraphOptions {
 export class WholeGraph {
   private readonly thread: WholeGraphThread | null;
 
-  constructor(private readonly store: StorePort, private readonly options: WholeGraphOptions) {
+  constructor(
+    private readonly store: StorePort,
+    private readonly options: WholeGraphOptions,
+  ) {
     const target = targetOf(store);
-    this.thread = target === null || options.threadFrom === null ? null : new WholeGraphThread(target);
+    this.thread =
+      target === null || options.threadFrom === null ? null : new WholeGraphThread(target);
   }
 
   /** Findings of a controller's chain (always here: a chain is small), or of the whole register; a page of them. */
   async findings(query: FindingsQuery & FindingsPage): Promise<Finding[]> {
     const { controller, asOf, first, after } = query;
     const max = this.options.maxFindings;
-    if (!controller && (await this.offThread())) return this.thread!.ask({ kind: 'findings', ...(asOf ? { asOf } : {}), first, after, max });
-    return pageOfFindings(await redelegationFindings(this.store, { controller, asOf }), { first, after }, max);
+    if (!controller && (await this.offThread()))
+      return this.thread!.ask({ kind: 'findings', ...(asOf ? { asOf } : {}), first, after, max });
+    return pageOfFindings(
+      await redelegationFindings(this.store, { controller, asOf }),
+      { first, after },
+      max,
+    );
   }
 
   async concentration(asOf: IsoDate | undefined, first: number): Promise<ConcentrationRow[]> {
-    if (await this.offThread()) return this.thread!.ask({ kind: 'concentration', ...(asOf ? { asOf } : {}), first });
+    if (await this.offThread())
+      return this.thread!.ask({ kind: 'concentration', ...(asOf ? { asOf } : {}), first });
     return concentration(this.store, asOf, first);
   }
 

@@ -17,7 +17,11 @@ export async function gql<T>(query: string, variables: Record<string, unknown>):
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const key = apiKey.get();
   if (key) headers.authorization = `Bearer ${key}`;
-  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   let body: { data?: T; errors?: { message: string }[] };
   try {
     body = await response.json();
@@ -25,7 +29,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown>):
     throw new ApiError(`the service answered HTTP ${response.status}`);
   }
   // The service says why (no key, or a key mistyped or revoked); the page says what to do.
-  if (response.status === 401) throw new ApiError(`${body.errors?.[0]?.message.split(':')[0] ?? 'the service asks for an API key'}: enter a valid key above`);
+  if (response.status === 401)
+    throw new ApiError(
+      `${body.errors?.[0]?.message.split(':')[0] ?? 'the service asks for an API key'}: enter a valid key above`,
+    );
   if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
   if (!body.data) throw new ApiError(`the service answered HTTP ${response.status} without data`);
   return body.data;

@@ -12,12 +12,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-export const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+export const byId = <T extends HTMLElement = HTMLElement>(id: string) =>
+  document.getElementById(id) as T;
 
 /** A link to a source; only http(s) URLs become links (a register could hold javascript:). */
 export function sourceLink(s: { id: string; url: string | null; title: string | null }): Node {
   const text = s.title ?? s.id;
-  if (s.url && /^https?:\/\//i.test(s.url)) return h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, text);
+  if (s.url && /^https?:\/\//i.test(s.url))
+    return h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, text);
   return document.createTextNode(text);
 }
 

@@ -36,7 +36,9 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
     tip.style.top = `${y + 14}px`;
     tip.hidden = false;
   });
-  cy.on('mouseout', 'node, edge', () => { tip.hidden = true; });
+  cy.on('mouseout', 'node, edge', () => {
+    tip.hidden = true;
+  });
   cy.on('tap', 'node', (event) => onSelect(event.target.id()));
   return ms;
 }
@@ -47,7 +49,11 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
   undisclosed: cy?.edges('.undisclosed').map((e) => e.id()) ?? [],
   labels: Object.fromEntries(cy?.edges().map((e) => [e.id(), e.data('label')]) ?? []),
   animating: cy?.animated() ?? false,
-  inView: cy?.nodes().filter((n) => inView(n.renderedBoundingBox())).map((n) => n.id()) ?? [],
+  inView:
+    cy
+      ?.nodes()
+      .filter((n) => inView(n.renderedBoundingBox()))
+      .map((n) => n.id()) ?? [],
 });
 
 function inView(box: { x1: number; y1: number; x2: number; y2: number }): boolean {
@@ -60,7 +66,8 @@ export function select(id: string): void {
   const el = cy.getElementById(id);
   el.select();
   // Pan only when the element is off screen: centring a visible node pushed the leak out of view.
-  if (el.nonempty() && !inView(el.renderedBoundingBox())) cy.animate({ center: { eles: el } }, { duration: 200 });
+  if (el.nonempty() && !inView(el.renderedBoundingBox()))
+    cy.animate({ center: { eles: el } }, { duration: 200 });
 }
 
 export function pngDataUrl(): string | null {
@@ -81,9 +88,14 @@ function download(name: string, blob: Blob): void {
 const fileName = (ext: string) => `${title.replace(/[^\p{L}\p{N}_.-]+/gu, '-')}.${ext}`;
 
 export function exportPng(): void {
-  if (cy) download(fileName('png'), cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }));
+  if (cy)
+    download(fileName('png'), cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }));
 }
 
 export function exportSvg(): void {
-  if (cy) download(fileName('svg'), new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }));
+  if (cy)
+    download(
+      fileName('svg'),
+      new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }),
+    );
 }

@@ -41,8 +41,13 @@ async function route(params: URLSearchParams): Promise<void> {
   const controller = get('controller');
   if (incident || party) {
     document.body.dataset.view = 'blast';
-    const data = get('data')?.split(',').map((d) => d.trim()).filter(Boolean);
-    return showBlastRadius(incident ? { incident } : { party, from: get('from'), to: get('to'), data });
+    const data = get('data')
+      ?.split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    return showBlastRadius(
+      incident ? { incident } : { party, from: get('from'), to: get('to'), data },
+    );
   }
   if (controller) {
     document.body.dataset.view = 'chain';

@@ -1,6 +1,7 @@
 // cytoscape-svg ships no types: it adds cy.svg(options) returning the SVG document as text.
 declare module 'cytoscape-svg' {
-  const ext: import('cytoscape').Ext;
+  import type { Ext } from 'cytoscape';
+  const ext: Ext;
   export default ext;
 }
 declare namespace cytoscape {

@@ -1,7 +1,16 @@
 // The shapes of the answers to ./queries.ts, as the page and the bench read them.
 
-export interface PartyRef { id: string; name: string; kind: string; country?: string | null }
-export interface SourceRef { id: string; url: string | null; title: string | null }
+export interface PartyRef {
+  id: string;
+  name: string;
+  kind: string;
+  country?: string | null;
+}
+export interface SourceRef {
+  id: string;
+  url: string | null;
+  title: string | null;
+}
 
 export interface Hop {
   id: string;
@@ -20,7 +29,13 @@ export interface Hop {
 
 export type Exposure = 'CONFIRMED' | 'POSSIBLE';
 
-export interface Path { exposure: Exposure; aware: boolean; data: string[] | null; records: number | null; hops: Hop[] }
+export interface Path {
+  exposure: Exposure;
+  aware: boolean;
+  data: string[] | null;
+  records: number | null;
+  hops: Hop[];
+}
 
 export interface AffectedController {
   party: PartyRef;
@@ -32,7 +47,12 @@ export interface AffectedController {
   paths: Path[];
 }
 
-export interface NotExposed { party: PartyRef; reason: 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE'; detail: string; hops: Hop[] }
+export interface NotExposed {
+  party: PartyRef;
+  reason: 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE';
+  detail: string;
+  hops: Hop[];
+}
 
 export interface BlastRadiusAnswer {
   leakingParty: PartyRef;
@@ -50,12 +70,35 @@ export interface ChainAnswer {
   controller: PartyRef;
   asOf: string | null;
   members: { party: PartyRef; depth: number; link: 'DECLARED' | 'INFERRED'; countries: string[] }[];
-  links: { entrustment: Hop; upstream: { id: string } | null; link: 'DECLARED' | 'INFERRED'; depth: number }[];
+  links: {
+    entrustment: Hop;
+    upstream: { id: string } | null;
+    link: 'DECLARED' | 'INFERRED';
+    depth: number;
+  }[];
 }
 
-export interface Finding { entrustment: { id: string }; rule: string; severity: string; inferred: boolean; explanation: string }
-export interface CertificationAlert { party: { id: string }; scheme: string; status: string; since: string | null; until: string | null }
+export interface Finding {
+  entrustment: { id: string };
+  rule: string;
+  severity: string;
+  inferred: boolean;
+  explanation: string;
+}
+export interface CertificationAlert {
+  party: { id: string };
+  scheme: string;
+  status: string;
+  since: string | null;
+  until: string | null;
+}
 export interface CrossBorderAnswer {
   country: string;
-  hops: { entrustment: { id: string }; stored: string[]; accessed: string[]; transferBasis: string | null; missingBasis: boolean }[];
+  hops: {
+    entrustment: { id: string };
+    stored: string[];
+    accessed: string[];
+    transferBasis: string | null;
+    missingBasis: boolean;
+  }[];
 }

@@ -22,13 +22,31 @@ export function buildChainGraph(
   }
   const nodes = new Map<string, ViewNode>();
   const c = chain.controller;
-  nodes.set(c.id, node(c.id, `${c.name}\ncontroller`, 'controller', ['controller'], `${partyLabel(c)}: the controller${home ? ` (${home})` : ''}`));
+  nodes.set(
+    c.id,
+    node(
+      c.id,
+      `${c.name}\ncontroller`,
+      'controller',
+      ['controller'],
+      `${partyLabel(c)}: the controller${home ? ` (${home})` : ''}`,
+    ),
+  );
   for (const m of chain.members) {
     if (nodes.has(m.party.id)) continue;
     const abroad = home ? m.countries.filter((x) => x !== home) : [];
     const certs = alertsOf.get(m.party.id) ?? [];
-    const lines = [m.party.name, `depth ${m.depth}${abroad.length ? ` · abroad: ${abroad.join(', ')}` : ''}`, ...certs];
-    const classes = ['party', ...(m.link === 'INFERRED' ? ['inferred'] : []), ...(abroad.length ? ['abroad'] : []), ...(certs.length ? ['cert-alert'] : [])];
+    const lines = [
+      m.party.name,
+      `depth ${m.depth}${abroad.length ? ` · abroad: ${abroad.join(', ')}` : ''}`,
+      ...certs,
+    ];
+    const classes = [
+      'party',
+      ...(m.link === 'INFERRED' ? ['inferred'] : []),
+      ...(abroad.length ? ['abroad'] : []),
+      ...(certs.length ? ['cert-alert'] : []),
+    ];
     const detail = `${partyLabel(m.party)}: depth ${m.depth}, ${m.link.toLowerCase()}${m.countries.length ? `, data in ${m.countries.join(', ')}` : ''}${certs.length ? `; ${certs.join('; ')}` : ''}`;
     nodes.set(m.party.id, node(m.party.id, lines.join('\n'), 'party', classes, detail));
   }
@@ -44,17 +62,28 @@ export function buildChainGraph(
   const edges = new Map<string, ViewEdge>();
   for (const l of chain.links) {
     const e = l.entrustment;
-    const declared = l.link === 'DECLARED' || edges.get(e.id)?.classes.includes('declared') === true;
+    const declared =
+      l.link === 'DECLARED' || edges.get(e.id)?.classes.includes('declared') === true;
     const badges = findingsOf.get(e.id) ?? [];
     const hop = foreign.get(e.id);
     const countries = hop ? [...new Set([...hop.stored, ...hop.accessed])] : [];
-    const labels = [...badges, ...(countries.length ? [`abroad: ${countries.join(', ')}${hop?.missingBasis ? ' (no basis)' : ''}`] : [])];
+    const labels = [
+      ...badges,
+      ...(countries.length
+        ? [`abroad: ${countries.join(', ')}${hop?.missingBasis ? ' (no basis)' : ''}`]
+        : []),
+    ];
     edges.set(e.id, {
       id: e.id,
       source: e.client.id,
       target: e.contractor.id,
       label: labels.join(' · '),
-      classes: [declared ? 'declared' : 'inferred', ...(e.disclosed ? [] : ['undisclosed']), ...(badges.length ? ['finding'] : []), ...(countries.length ? ['abroad'] : [])],
+      classes: [
+        declared ? 'declared' : 'inferred',
+        ...(e.disclosed ? [] : ['undisclosed']),
+        ...(badges.length ? ['finding'] : []),
+        ...(countries.length ? ['abroad'] : []),
+      ],
       detail: `${e.client.name} → ${e.contractor.name} (${e.id}), ${declared ? 'declared' : 'inferred'}, depth ${l.depth}, ${period(e.from, e.to)}${labels.length ? `; ${labels.join('; ')}` : ''}`,
     });
   }

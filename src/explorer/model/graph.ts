@@ -36,15 +36,24 @@ export interface ViewGraph {
 }
 
 // CJK and other wide characters take about twice the width of Latin ones.
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 export function labelSize(label: string): { width: number; height: number } {
   const lines = label.split('\n');
-  const widest = Math.max(...lines.map((line) => [...line].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1.1), 0)));
+  const widest = Math.max(
+    ...lines.map((line) => [...line].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1.1), 0)),
+  );
   return { width: Math.round(Math.max(60, widest * 6.5 + 20)), height: 16 * lines.length + 14 };
 }
 
-export function node(id: string, label: string, kind: NodeKind, classes: string[], detail: string): ViewNode {
+export function node(
+  id: string,
+  label: string,
+  kind: NodeKind,
+  classes: string[],
+  detail: string,
+): ViewNode {
   return { id, label, kind, classes, detail, ...labelSize(label) };
 }
 
@@ -54,6 +63,10 @@ export function period(from: string | null, to: string | null): string {
   return `${from ?? 'open'} → ${to ?? 'open'}`;
 }
 
-export const partyLabel = (p: { id: string; name: string }) => (p.name === p.id ? p.id : `${p.name} (${p.id})`);
+export const partyLabel = (p: { id: string; name: string }) =>
+  p.name === p.id ? p.id : `${p.name} (${p.id})`;
 
-export interface PartyLabelled { id: string; name: string }
+export interface PartyLabelled {
+  id: string;
+  name: string;
+}

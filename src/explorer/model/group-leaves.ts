@@ -12,13 +12,21 @@ export function groupLeafControllers(graph: ViewGraph): ViewGraph {
     outs.set(e.source, [...(outs.get(e.source) ?? []), e]);
     ins.add(e.target);
   }
-  const groups = new Map<string, { edge: ViewEdge; members: string[]; ids: Set<string>; classes: string[] }>();
+  const groups = new Map<
+    string,
+    { edge: ViewEdge; members: string[]; ids: Set<string>; classes: string[] }
+  >();
   for (const n of graph.nodes) {
     const out = outs.get(n.id) ?? [];
     if (n.kind !== 'controller' || out.length !== 1 || ins.has(n.id)) continue;
     const edge = out[0];
     const key = `${edge.target}|${n.classes.join(' ')}|${edge.classes.join(' ')}`;
-    const group = groups.get(key) ?? { edge, members: [], ids: new Set<string>(), classes: n.classes };
+    const group = groups.get(key) ?? {
+      edge,
+      members: [],
+      ids: new Set<string>(),
+      classes: n.classes,
+    };
     group.members.push(n.label.split('\n')[0]);
     group.ids.add(n.id);
     groups.set(key, group);
@@ -34,11 +42,21 @@ export function groupLeafControllers(graph: ViewGraph): ViewGraph {
     for (const m of group.ids) folded.add(m);
     grouped += group.ids.size;
     const state = group.classes.map((c) => c.toUpperCase()).join(' · ');
-    const n = node(id, `${group.ids.size} controllers\n${state}`, 'group', ['group', ...group.classes],
-      `${group.ids.size} controllers, ${state}, each by one hop into ${group.edge.target} (listed below)`);
+    const n = node(
+      id,
+      `${group.ids.size} controllers\n${state}`,
+      'group',
+      ['group', ...group.classes],
+      `${group.ids.size} controllers, ${state}, each by one hop into ${group.edge.target} (listed below)`,
+    );
     n.members = group.members;
     nodes.push(n);
-    edges.push({ ...group.edge, id: `${id}->${group.edge.target}`, source: id, detail: `${group.ids.size} hops like ${group.edge.detail}` });
+    edges.push({
+      ...group.edge,
+      id: `${id}->${group.edge.target}`,
+      source: id,
+      detail: `${group.ids.size} hops like ${group.edge.detail}`,
+    });
   }
   return {
     nodes: nodes.filter((n) => !folded.has(n.id)),

@@ -65,4 +65,12 @@ export const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
   searchParties(text: $text, first: $first) { id name aka kind country }
 }`;
 
-export const ALL_OPERATIONS = { BLAST_RADIUS, BREACH_OBLIGATIONS, SUPPLY_CHAIN, CROSS_BORDER, CHAIN_DATES, CONCENTRATION, SEARCH };
+export const ALL_OPERATIONS = {
+  BLAST_RADIUS,
+  BREACH_OBLIGATIONS,
+  SUPPLY_CHAIN,
+  CROSS_BORDER,
+  CHAIN_DATES,
+  CONCENTRATION,
+  SEARCH,
+};

@@ -19,7 +19,9 @@ export function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function timelineStops(entrustments: { from: string | null; to: string | null }[]): string[] {
+export function timelineStops(
+  entrustments: { from: string | null; to: string | null }[],
+): string[] {
   const dates = changeDates(entrustments);
   return dates.length === 0 ? [] : [dayBefore(dates[0]), ...dates];
 }
@@ -29,6 +31,8 @@ export function stopFor(stops: string[], asOf: string | null): number {
   if (stops.length === 0) return -1;
   if (!asOf || !DATE.test(asOf)) return stops.length - 1;
   let index = 0;
-  stops.forEach((s, i) => { if (s <= asOf) index = i; });
+  stops.forEach((s, i) => {
+    if (s <= asOf) index = i;
+  });
   return index;
 }

@@ -9,9 +9,12 @@ import { BadInputError } from '../../errors.js';
 export const analysisResolvers: IResolvers = {
   Query: {
     blastRadius: async (_, args: LeakQuery & { maxPathsPerController: number }, { store }) => {
-      if (args.maxPathsPerController < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
+      if (args.maxPathsPerController < 1)
+        throw new BadInputError('maxPathsPerController', 'must be at least 1');
       const leak = await resolveLeak(store, args);
-      const result = await blastRadius(store, leak, { maxPathsPerController: args.maxPathsPerController });
+      const result = await blastRadius(store, leak, {
+        maxPathsPerController: args.maxPathsPerController,
+      });
       return {
         leakingParty: leak.party,
         incident: leak.incident,
@@ -26,11 +29,19 @@ export const analysisResolvers: IResolvers = {
         unexplored: result.unexplored,
       };
     },
-    redelegationFindings: async (_, args: FindingsQuery & FindingsPage, { wholeGraph }) => wholeGraph.findings(args),
-    supplyChain: async (_, { controller, asOf }: { controller: string; asOf?: string }, { store }) => {
+    redelegationFindings: async (_, args: FindingsQuery & FindingsPage, { wholeGraph }) =>
+      wholeGraph.findings(args),
+    supplyChain: async (
+      _,
+      { controller, asOf }: { controller: string; asOf?: string },
+      { store },
+    ) => {
       const chain = await supplyChain(store, controller, asOf ?? undefined);
       const entrustments = new Map(chain.links.map((l) => [l.entrustment.id, l.entrustment]));
-      const members = chain.members.map((m) => ({ ...m, via: m.via.map((id) => entrustments.get(id)) }));
+      const members = chain.members.map((m) => ({
+        ...m,
+        via: m.via.map((id) => entrustments.get(id)),
+      }));
       return { ...chain, members, entrustments: [...entrustments.values()] };
     },
   },

@@ -4,10 +4,16 @@ import { requireRole } from '../roles.js';
 
 export const auditResolvers: IResolvers = {
   Query: {
-    auditLog: async (_, { first, after }: { first: number; after?: string | null }, { store, principal }) => {
+    auditLog: async (
+      _,
+      { first, after }: { first: number; after?: string | null },
+      { store, principal },
+    ) => {
       requireRole(principal, 'admin', 'the audit log');
-      if (!Number.isInteger(first) || first < 1 || first > 500) throw new BadInputError('first', `must be between 1 and 500, got ${first}`);
-      if (after != null && !/^[1-9][0-9]{0,15}$/.test(after)) throw new BadInputError('after', `expected the id of an audit entry, got "${after}"`);
+      if (!Number.isInteger(first) || first < 1 || first > 500)
+        throw new BadInputError('first', `must be between 1 and 500, got ${first}`);
+      if (after != null && !/^[1-9][0-9]{0,15}$/.test(after))
+        throw new BadInputError('after', `expected the id of an audit entry, got "${after}"`);
       return store.auditLog(first, after ?? null);
     },
   },

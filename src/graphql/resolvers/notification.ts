@@ -5,7 +5,11 @@ import { packetFileName } from '../../notify/write-packets.js';
 
 export const notificationResolvers: IResolvers = {
   Query: {
-    notificationPackets: async (_, { incident, controller }: { incident: string; controller?: string | null }, { store }) => {
+    notificationPackets: async (
+      _,
+      { incident, controller }: { incident: string; controller?: string | null },
+      { store },
+    ) => {
       const { packets } = await notificationPackets(store, incident, controller ?? undefined);
       return packets.map((p) => ({
         ...p.controller,

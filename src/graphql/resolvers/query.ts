@@ -8,15 +8,22 @@ const MAX_PAGE = 500;
 export const queryResolvers: IResolvers = {
   Query: {
     party: async (_, { id }: { id: string }, { store }) => (await store.parties([id]))[0] ?? null,
-    entrustment: async (_, { id }: { id: string }, { store }) => (await store.entrustments([id]))[0] ?? null,
-    incident: async (_, { id }: { id: string }, { store }) => (await store.incidents([id]))[0] ?? null,
-    parties: async (_, { kind, first, after }: { kind?: string; first: number; after?: string }, { store }) => {
-      if (first < 1 || first > MAX_PAGE) throw new BadInputError('first', `must be between 1 and ${MAX_PAGE}`);
+    entrustment: async (_, { id }: { id: string }, { store }) =>
+      (await store.entrustments([id]))[0] ?? null,
+    incident: async (_, { id }: { id: string }, { store }) =>
+      (await store.incidents([id]))[0] ?? null,
+    parties: async (
+      _,
+      { kind, first, after }: { kind?: string; first: number; after?: string },
+      { store },
+    ) => {
+      if (first < 1 || first > MAX_PAGE)
+        throw new BadInputError('first', `must be between 1 and ${MAX_PAGE}`);
       if (after && !ID_PATTERN.test(after)) throw new BadInputError('after', 'expected a party id');
       if (!kind) return store.scanParties(after ?? null, first);
       const page: Awaited<ReturnType<typeof store.scanParties>> = [];
       // Filtering by kind scans forward until the page is full: parties are few next to entrustments.
-      for (let cursor = after ?? null; page.length < first; ) {
+      for (let cursor = after ?? null; page.length < first;) {
         const batch = await store.scanParties(cursor, MAX_PAGE);
         page.push(...batch.filter((p) => p.kind === kind).slice(0, first - page.length));
         if (batch.length < MAX_PAGE) break;
@@ -27,9 +34,12 @@ export const queryResolvers: IResolvers = {
     incidents: async (_, { party }: { party: string }, { store }) => {
       const services = await store.servicesOperatedBy([party]);
       const incidents = await store.incidentsAt([party, ...services.map((s) => s.id)]);
-      return incidents.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '') || a.id.localeCompare(b.id));
+      return incidents.sort(
+        (a, b) => (a.from ?? '').localeCompare(b.from ?? '') || a.id.localeCompare(b.id),
+      );
     },
     stats: async (_, __, { store }) => store.counts(),
-    searchParties: async (_, { text, first }: { text: string; first: number }, { store }) => searchParties(store, text, first),
+    searchParties: async (_, { text, first }: { text: string; first: number }, { store }) =>
+      searchParties(store, text, first),
   },
 };

@@ -7,10 +7,28 @@ type ImportArgs = { document: string; dryRun: boolean; sync?: string | null; for
 // body was parsed there, `document` is the token of the text that worker holds.
 export const registerResolvers: IResolvers = {
   Mutation: {
-    importRegister: async (_, { document, dryRun, sync, force }: ImportArgs, { store, principal, lifecycle, app, reply }) => {
-      const scope = sync == null ? {} : { sync: parseScope(sync), force, retireLimitPercent: lifecycle.retireLimitPercent };
-      const options = { dryRun, actor: principal?.name ?? 'anonymous', action: 'importRegister', now: lifecycle.now(), ...scope };
-      const report = await app.importThreads.import(store, [{ text: document }], options, reply.request.heldBody);
+    importRegister: async (
+      _,
+      { document, dryRun, sync, force }: ImportArgs,
+      { store, principal, lifecycle, app, reply },
+    ) => {
+      const scope =
+        sync == null
+          ? {}
+          : { sync: parseScope(sync), force, retireLimitPercent: lifecycle.retireLimitPercent };
+      const options = {
+        dryRun,
+        actor: principal?.name ?? 'anonymous',
+        action: 'importRegister',
+        now: lifecycle.now(),
+        ...scope,
+      };
+      const report = await app.importThreads.import(
+        store,
+        [{ text: document }],
+        options,
+        reply.request.heldBody,
+      );
       return { ...report, dryRun, sync: report.sync ?? null, revision: report.revision ?? null };
     },
   },

@@ -11,17 +11,29 @@ export const riskResolvers: IResolvers = {
   Query: {
     crossBorder: async (_, { controller, asOf }: Args, { store }) => {
       const result = await crossBorder(store, controller, asOf ?? undefined);
-      return { ...result, hops: result.hops.map((h) => ({ ...h, transferBasis: h.entrustment.transferBasis })) };
+      return {
+        ...result,
+        hops: result.hops.map((h) => ({ ...h, transferBasis: h.entrustment.transferBasis })),
+      };
     },
     concentration: async (_, { asOf, first }: { asOf?: string; first: number }, { wholeGraph }) => {
       if (first < 1 || first > 500) throw new BadInputError('first', 'must be between 1 and 500');
       return wholeGraph.concentration(asOf ?? undefined, first);
     },
-    groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) => groupExposure(store, party, asOf ?? undefined),
-    certificationAlerts: async (_, { controller, asOf }: Args, { store }) => certificationAlerts(store, controller, asOf ?? undefined),
+    groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) =>
+      groupExposure(store, party, asOf ?? undefined),
+    certificationAlerts: async (_, { controller, asOf }: Args, { store }) =>
+      certificationAlerts(store, controller, asOf ?? undefined),
     breachObligations: async (_, { incident }: { incident: string }, { store }) => {
       const b = await breachObligations(store, incident);
-      return { ...b, controllers: b.controllers.map((c) => ({ ...c, party: c.controller.party, aware: c.controller.aware })) };
+      return {
+        ...b,
+        controllers: b.controllers.map((c) => ({
+          ...c,
+          party: c.controller.party,
+          aware: c.controller.aware,
+        })),
+      };
     },
   },
 };

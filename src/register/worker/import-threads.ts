@@ -1,6 +1,11 @@
 import type { StorePort } from '../../store/port.js';
 import { targetOf } from '../../store/target.js';
-import { importRegisters, type ImportOptions, type ImportReport, type RegisterInput } from '../import.js';
+import {
+  importRegisters,
+  type ImportOptions,
+  type ImportReport,
+  type RegisterInput,
+} from '../import.js';
 import { ImportWorker } from './import-worker.js';
 
 /** A request body parsed by a worker that still holds the body's large strings (see ImportWorker.parseBody). */
@@ -35,15 +40,26 @@ export class ImportThreads {
   }
 
   /** importRegisters, off this thread when the documents are large; `held` documents are imported by the worker that holds them. */
-  async import(store: StorePort | null, inputs: readonly RegisterInput[], options: ImportOptions, held: HeldBody | null = null): Promise<ImportReport> {
+  async import(
+    store: StorePort | null,
+    inputs: readonly RegisterInput[],
+    options: ImportOptions,
+    held: HeldBody | null = null,
+  ): Promise<ImportReport> {
     const target = store === null ? null : targetOf(store);
-    const heldInputs = held === null ? [] : inputs.filter((input) => held.tokens.includes(input.text));
+    const heldInputs =
+      held === null ? [] : inputs.filter((input) => held.tokens.includes(input.text));
     // Everything but the callback crosses to the worker as data (a sync scope, the import's time …).
     const workerOptions = options;
-    const asWorkerInput = (input: RegisterInput) => ({ ...(heldInputs.includes(input) ? { held: input.text } : { text: input.text }), ...(input.file === undefined ? {} : { file: input.file }) });
-    if (held !== null && heldInputs.length > 0) return held.worker.import(target, inputs.map(asWorkerInput), workerOptions);
+    const asWorkerInput = (input: RegisterInput) => ({
+      ...(heldInputs.includes(input) ? { held: input.text } : { text: input.text }),
+      ...(input.file === undefined ? {} : { file: input.file }),
+    });
+    if (held !== null && heldInputs.length > 0)
+      return held.worker.import(target, inputs.map(asWorkerInput), workerOptions);
     const size = inputs.reduce((n, input) => n + input.text.length, 0);
-    if (this.closing || size < this.fromBytes || (store !== null && target === null)) return importRegisters(store, inputs, options);
+    if (this.closing || size < this.fromBytes || (store !== null && target === null))
+      return importRegisters(store, inputs, options);
     const worker = this.start();
     try {
       return await worker.import(target, inputs.map(asWorkerInput), workerOptions);
@@ -55,6 +71,8 @@ export class ImportThreads {
   /** Ends workers that only hold a body; waits for running imports to finish (they are atomic either way). */
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all([...this.live].map((worker) => (worker.importing ? worker.exited : worker.stop())));
+    await Promise.all(
+      [...this.live].map((worker) => (worker.importing ? worker.exited : worker.stop())),
+    );
   }
 }

@@ -3,7 +3,14 @@ import { siblingModule } from '../../paths.js';
 import type { BulkLoadOptions, BulkLoadResult } from '../../store/neo4j/bulk/prepare.js';
 import type { StoreTarget } from '../../store/target.js';
 import type { ImportReport } from '../import.js';
-import { receiveError, workerStopped, type FromWorker, type ToWorker, type WorkerImportOptions, type WorkerInput } from './protocol.js';
+import {
+  receiveError,
+  workerStopped,
+  type FromWorker,
+  type ToWorker,
+  type WorkerImportOptions,
+  type WorkerInput,
+} from './protocol.js';
 
 const ENTRY = siblingModule(import.meta.url, 'thread');
 
@@ -42,12 +49,20 @@ export class ImportWorker {
       waiting?.resolve(message);
     });
     this.worker.on('error', (error: Error & { code?: string }) => {
-      this.stop(workerStopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it ran out of memory: ${outOfMemory}` : `its thread failed: ${error.message}`));
+      this.stop(
+        workerStopped(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `it ran out of memory: ${outOfMemory}`
+            : `its thread failed: ${error.message}`,
+        ),
+      );
     });
-    this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
-      this.stop(workerStopped(`its thread ended with exit code ${code}`));
-      resolve();
-    }));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', (code) => {
+        this.stop(workerStopped(`its thread ended with exit code ${code}`));
+        resolve();
+      }),
+    );
   }
 
   /** Whether an import is running (a worker that only holds a body can be stopped at once). */
@@ -64,15 +79,34 @@ export class ImportWorker {
   async parseBody(holdFrom: number, holdIf: string): Promise<ParsedBody> {
     const answer = await this.ask({ type: 'parse-body', holdFrom, holdIf });
     if (answer.type === 'body') return { ok: true, body: answer.body, held: answer.held };
-    if (answer.type === 'body-error') return answer.problem === 'not-utf8' ? { ok: false, problem: answer.problem, at: answer.at } : { ok: false, problem: answer.problem };
+    if (answer.type === 'body-error')
+      return answer.problem === 'not-utf8'
+        ? { ok: false, problem: answer.problem, at: answer.at }
+        : { ok: false, problem: answer.problem };
     throw unexpected(answer);
   }
 
   /** Runs importRegisters in the worker, on the store at `target` (null: a check with no store). */
-  async import(target: StoreTarget | null, inputs: WorkerInput[], options: Omit<WorkerImportOptions, 'progress'> & { onProgress?: (done: number, total: number) => void }): Promise<ImportReport> {
+  async import(
+    target: StoreTarget | null,
+    inputs: WorkerInput[],
+    options: Omit<WorkerImportOptions, 'progress'> & {
+      onProgress?: (done: number, total: number) => void;
+    },
+  ): Promise<ImportReport> {
     const { onProgress, ...rest } = options;
     this.onProgress = onProgress;
-    return (await this.run({ type: 'import', target, inputs, options: { ...rest, progress: onProgress !== undefined } }, 'report')).report;
+    return (
+      await this.run(
+        {
+          type: 'import',
+          target,
+          inputs,
+          options: { ...rest, progress: onProgress !== undefined },
+        },
+        'report',
+      )
+    ).report;
   }
 
   /** Runs prepareBulkLoad in the worker: the register checked, and its CSV files written if it has no error. */
@@ -81,7 +115,10 @@ export class ImportWorker {
   }
 
   /** Sends one job and waits for its answer, of type `answers`; a failure comes back as the error it was. */
-  private async run<T extends FromWorker['type']>(job: ToWorker, answers: T): Promise<Extract<FromWorker, { type: T }>> {
+  private async run<T extends FromWorker['type']>(
+    job: ToWorker,
+    answers: T,
+  ): Promise<Extract<FromWorker, { type: T }>> {
     this.busy = true;
     try {
       const answer = await this.ask(job);
@@ -96,7 +133,9 @@ export class ImportWorker {
   /** Waits for the thread to end by itself after its import, and ends it if it has not soon. */
   async finish(graceMs = FINISH_GRACE_MS): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const late = new Promise<'late'>(
+      (resolve) => (timer = setTimeout(() => resolve('late'), graceMs)),
+    );
     if ((await Promise.race([this.exited, late])) === 'late') await this.stop();
     clearTimeout(timer);
   }

@@ -16,7 +16,12 @@ export type WorkerImportOptions = Omit<ImportOptions, 'onProgress'> & { progress
 export type ToWorker =
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'parse-body'; holdFrom: number; holdIf: string }
-  | { type: 'import'; target: StoreTarget | null; inputs: WorkerInput[]; options: WorkerImportOptions }
+  | {
+      type: 'import';
+      target: StoreTarget | null;
+      inputs: WorkerInput[];
+      options: WorkerImportOptions;
+    }
   | { type: 'bulk-load'; inputs: WorkerInput[]; options: BulkLoadOptions };
 
 export type FromWorker =
@@ -28,11 +33,14 @@ export type FromWorker =
   | { type: 'bulk-load'; result: BulkLoadResult }
   | { type: 'failed'; error: SentError };
 
-export type SentError = { vc: true; code: ErrorCode; message: string; details: Record<string, unknown> } | { vc: false; message: string };
+export type SentError =
+  | { vc: true; code: ErrorCode; message: string; details: Record<string, unknown> }
+  | { vc: false; message: string };
 
 /** Errors cross the thread boundary as data; VcErrors come back with their code, message and details. */
 export function sendError(error: unknown): SentError {
-  if (error instanceof VcError) return { vc: true, code: error.code, message: error.message, details: error.details };
+  if (error instanceof VcError)
+    return { vc: true, code: error.code, message: error.message, details: error.details };
   return { vc: false, message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -43,5 +51,8 @@ export function receiveError(sent: SentError): Error {
 
 /** A worker that died (out of memory, a native crash) before answering: said plainly, never a hang. */
 export function workerStopped(reason: string): VcError {
-  return new VcError(ERROR_CODES.INTERNAL, `the import stopped before it finished (${reason}); nothing was written`);
+  return new VcError(
+    ERROR_CODES.INTERNAL,
+    `the import stopped before it finished (${reason}); nothing was written`,
+  );
 }

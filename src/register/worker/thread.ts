@@ -43,7 +43,13 @@ function parseBody(holdFrom: number, holdIf: string): void {
 // gets its body back whole.
 function holdLargeVariables(body: unknown, holdFrom: number, holdIf: string): unknown {
   const b = body as { query?: unknown; variables?: unknown } | null;
-  if (typeof b?.query !== 'string' || !b.query.includes(holdIf) || b.variables === null || typeof b.variables !== 'object') return body;
+  if (
+    typeof b?.query !== 'string' ||
+    !b.query.includes(holdIf) ||
+    b.variables === null ||
+    typeof b.variables !== 'object'
+  )
+    return body;
   const variables = b.variables as Record<string, unknown>;
   for (const [name, value] of Object.entries(variables)) {
     if (typeof value !== 'string' || value.length < holdFrom) continue;
@@ -54,10 +60,16 @@ function holdLargeVariables(body: unknown, holdFrom: number, holdIf: string): un
   return body;
 }
 
-async function runImport({ target, inputs, options }: Extract<ToWorker, { type: 'import' }>): Promise<void> {
+async function runImport({
+  target,
+  inputs,
+  options,
+}: Extract<ToWorker, { type: 'import' }>): Promise<void> {
   try {
     const texts = inputs.map(textOf);
-    const onProgress = options.progress ? (done: number, total: number) => post({ type: 'progress', done, total }) : undefined;
+    const onProgress = options.progress
+      ? (done: number, total: number) => post({ type: 'progress', done, total })
+      : undefined;
     const { progress: _progress, ...rest } = options;
     const importOptions = { ...rest, ...(onProgress ? { onProgress } : {}) };
     const store = target === null ? null : await openStoreAt(target);
@@ -76,7 +88,10 @@ async function runImport({ target, inputs, options }: Extract<ToWorker, { type: 
   port.close();
 }
 
-async function runBulkLoad({ inputs, options }: Extract<ToWorker, { type: 'bulk-load' }>): Promise<void> {
+async function runBulkLoad({
+  inputs,
+  options,
+}: Extract<ToWorker, { type: 'bulk-load' }>): Promise<void> {
   try {
     post({ type: 'bulk-load', result: await prepareBulkLoad(inputs.map(textOf), options) });
   } catch (error) {

@@ -12,7 +12,11 @@ export function readApiKeys(tables: Tables): ApiKey[] {
 
 export function addApiKey(tables: Tables, key: ApiKey, audit: AuditDraft): void {
   tables.root.transactionSync(() => {
-    if (tables.apiKeys.get(key.name) !== undefined) throw new BadInputError('name', `a key named "${key.name}" exists already; revoke it first or choose another name`);
+    if (tables.apiKeys.get(key.name) !== undefined)
+      throw new BadInputError(
+        'name',
+        `a key named "${key.name}" exists already; revoke it first or choose another name`,
+      );
     tables.apiKeys.putSync(key.name, JSON.stringify(key));
     appendAudit(tables, nextGeneration(tables), audit);
   });
@@ -28,13 +32,23 @@ export function revokeApiKey(tables: Tables, name: string, audit: AuditDraft): b
 }
 
 /** Inside the caller's transaction: the entry commits with the write, or neither does. */
-export function appendAudit(tables: Tables, generation: number, audit: AuditDraft | undefined): void {
+export function appendAudit(
+  tables: Tables,
+  generation: number,
+  audit: AuditDraft | undefined,
+): void {
   if (audit) tables.audit.putSync(generation, JSON.stringify(audit));
 }
 
 export function readAuditLog(tables: Tables, first: number, after: string | null): AuditEntry[] {
   if (!(first > 0)) return [];
   const before = after === null ? undefined : Number(after);
-  const range = before === undefined ? { reverse: true, limit: first } : { reverse: true, start: before, exclusiveStart: true, limit: first };
-  return Array.from(tables.audit.getRange(range), ({ key, value }) => ({ id: String(key), ...(JSON.parse(value) as AuditDraft) }));
+  const range =
+    before === undefined
+      ? { reverse: true, limit: first }
+      : { reverse: true, start: before, exclusiveStart: true, limit: first };
+  return Array.from(tables.audit.getRange(range), ({ key, value }) => ({
+    id: String(key),
+    ...(JSON.parse(value) as AuditDraft),
+  }));
 }

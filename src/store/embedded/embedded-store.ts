@@ -5,7 +5,14 @@ import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
-import type { Reference, RemoveIds, RemoveOptions, StoreCounts, StorePort, UpsertOptions } from '../port.js';
+import type {
+  Reference,
+  RemoveIds,
+  RemoveOptions,
+  StoreCounts,
+  StorePort,
+  UpsertOptions,
+} from '../port.js';
 import { addApiKey, readApiKeys, readAuditLog, revokeApiKey } from './access.js';
 import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
@@ -108,7 +115,12 @@ export class EmbeddedStore implements StorePort {
     return scanPage(this.open().parties, afterId, limit);
   }
 
-  async upsert(batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options?: UpsertOptions): Promise<void> {
+  async upsert(
+    batch: RegisterBatch,
+    onProgress?: (done: number, total: number) => void,
+    audit?: AuditDraft,
+    options?: UpsertOptions,
+  ): Promise<void> {
     const t = this.open();
     const total = this.writing(() => writeBatch(t, batch, onProgress, audit, options));
     // The synchronous commit has already flushed; this also waits for any earlier async write.
@@ -167,7 +179,9 @@ export class EmbeddedStore implements StorePort {
     try {
       t.root.getStats();
     } catch (error) {
-      throw new StoreUnavailableError(`the embedded store does not answer: ${(error as Error).message}`);
+      throw new StoreUnavailableError(
+        `the embedded store does not answer: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -183,7 +197,8 @@ export class EmbeddedStore implements StorePort {
       return write();
     } catch (error) {
       if (error instanceof VcError) throw error;
-      if (isDiskFull(error) || (this.dataDir !== null && nearlyFull(this.dataDir))) throw new DiskFullError(`the data directory ${this.dataDir ?? '(DATA_DIR)'}`);
+      if (isDiskFull(error) || (this.dataDir !== null && nearlyFull(this.dataDir)))
+        throw new DiskFullError(`the data directory ${this.dataDir ?? '(DATA_DIR)'}`);
       throw error;
     }
   }

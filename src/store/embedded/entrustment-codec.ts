@@ -17,9 +17,13 @@ export function encodeEntrustment(e: Entrustment): string {
 }
 
 export function decodeEntrustment(text: string): Entrustment {
-  return JSON.parse(text.startsWith(TAG) ? text.slice(text.indexOf('\n') + 1) : text) as Entrustment;
+  return JSON.parse(
+    text.startsWith(TAG) ? text.slice(text.indexOf('\n') + 1) : text,
+  ) as Entrustment;
 }
 
 export function decodeEntrustmentLink(id: string, text: string): EntrustmentLink {
-  return text.startsWith(TAG) ? decodeLinkLine(id, text.slice(TAG.length, text.indexOf('\n'))) : linkOfJson(text);
+  return text.startsWith(TAG)
+    ? decodeLinkLine(id, text.slice(TAG.length, text.indexOf('\n')))
+    : linkOfJson(text);
 }

@@ -9,8 +9,13 @@ import { openTables } from './tables.js';
 export async function openEmbeddedStore(dataDir: string): Promise<StorePort> {
   try {
     await mkdir(dataDir, { recursive: true });
-    return rememberTarget(new EmbeddedStore(openTables(dataDir), dataDir), { kind: 'embedded', dataDir });
+    return rememberTarget(new EmbeddedStore(openTables(dataDir), dataDir), {
+      kind: 'embedded',
+      dataDir,
+    });
   } catch (error) {
-    throw new StoreUnavailableError(`cannot open the data directory ${dataDir}: ${(error as Error).message}`);
+    throw new StoreUnavailableError(
+      `cannot open the data directory ${dataDir}: ${(error as Error).message}`,
+    );
   }
 }

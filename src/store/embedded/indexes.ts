@@ -5,8 +5,12 @@ import { indexKey, RELATIONS, type IndexKey } from './keys.js';
 // adds these, so the index never points at a relation the stored record no longer has.
 
 export function entrustmentIndexKeys(e: Entrustment): IndexKey[] {
-  const keys = [indexKey(RELATIONS.into, e.contractor, e.id), indexKey(RELATIONS.from, e.client, e.id)];
-  for (const upstream of new Set(e.under ?? [])) keys.push(indexKey(RELATIONS.under, upstream, e.id));
+  const keys = [
+    indexKey(RELATIONS.into, e.contractor, e.id),
+    indexKey(RELATIONS.from, e.client, e.id),
+  ];
+  for (const upstream of new Set(e.under ?? []))
+    keys.push(indexKey(RELATIONS.under, upstream, e.id));
   return keys;
 }
 
@@ -18,7 +22,8 @@ export function partyIndexKeys(p: Party): IndexKey[] {
   const keys: IndexKey[] = [];
   if (p.parent !== undefined) keys.push(indexKey(RELATIONS.parent, p.parent, p.id));
   // Indexed by operator only when it is a service: the port answers "services operated by".
-  if (p.operator !== undefined && p.kind === 'service') keys.push(indexKey(RELATIONS.operator, p.operator, p.id));
+  if (p.operator !== undefined && p.kind === 'service')
+    keys.push(indexKey(RELATIONS.operator, p.operator, p.id));
   return keys;
 }
 

@@ -15,7 +15,12 @@ export function readMany<T extends { id: string }>(table: Table<T>, ids: Iterabl
 }
 
 /** The records of `table` that the index relates to any of `targets`, each once. */
-export function readRelated<T extends { id: string }>(tables: Tables, relation: Relation, targets: readonly string[], table: Table<T>): T[] {
+export function readRelated<T extends { id: string }>(
+  tables: Tables,
+  relation: Relation,
+  targets: readonly string[],
+  table: Table<T>,
+): T[] {
   const ids = new Set<string>();
   for (const target of new Set(targets)) {
     for (const [, keyTarget, id] of tables.index.getKeys(rangeOf(relation, target))) {
@@ -26,7 +31,11 @@ export function readRelated<T extends { id: string }>(tables: Tables, relation: 
 }
 
 /** A page of records in id order, strictly after `afterId`. */
-export function scanPage<T extends { id: string }>(table: Table<T>, afterId: string | null, limit: number): T[] {
+export function scanPage<T extends { id: string }>(
+  table: Table<T>,
+  afterId: string | null,
+  limit: number,
+): T[] {
   if (!(limit > 0)) return [];
   const range = afterId === null ? { limit } : { start: afterId, exclusiveStart: true, limit };
   return Array.from(table.db.getRange(range), (entry) => table.decode(entry.value));

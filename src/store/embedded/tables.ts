@@ -38,7 +38,12 @@ export interface Tables {
 
 export type TableName = 'sources' | 'parties' | 'entrustments' | 'incidents';
 
-export const TABLE_NAMES: readonly TableName[] = ['sources', 'parties', 'entrustments', 'incidents'];
+export const TABLE_NAMES: readonly TableName[] = [
+  'sources',
+  'parties',
+  'entrustments',
+  'incidents',
+];
 
 export function openTables(dataDir: string): Tables {
   const root = open({
@@ -55,9 +60,29 @@ export function openTables(dataDir: string): Tables {
     apiKeys: root.openDB<string, string>({ name: 'api-keys', encoding: 'string' }),
     audit: root.openDB<string, number>({ name: 'audit', encoding: 'string' }),
     scopes: root.openDB<string, string>({ name: 'scopes', encoding: 'string' }),
-    sources: { db: records('sources'), encode: encodeJson, decode: decodeJson, indexKeys: noIndexKeys },
-    parties: { db: records('parties'), encode: encodeJson, decode: decodeJson, indexKeys: partyIndexKeys },
-    entrustments: { db: records('entrustments'), encode: encodeEntrustment, decode: decodeEntrustment, indexKeys: entrustmentIndexKeys },
-    incidents: { db: records('incidents'), encode: encodeJson, decode: decodeJson, indexKeys: incidentIndexKeys },
+    sources: {
+      db: records('sources'),
+      encode: encodeJson,
+      decode: decodeJson,
+      indexKeys: noIndexKeys,
+    },
+    parties: {
+      db: records('parties'),
+      encode: encodeJson,
+      decode: decodeJson,
+      indexKeys: partyIndexKeys,
+    },
+    entrustments: {
+      db: records('entrustments'),
+      encode: encodeEntrustment,
+      decode: decodeEntrustment,
+      indexKeys: entrustmentIndexKeys,
+    },
+    incidents: {
+      db: records('incidents'),
+      encode: encodeJson,
+      decode: decodeJson,
+      indexKeys: incidentIndexKeys,
+    },
   };
 }

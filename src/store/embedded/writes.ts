@@ -22,7 +22,13 @@ function tableOf(tables: Tables, name: TableName): Table<AnyRecord> {
  * encoded, a full disk) aborts it and nothing is written. A synchronous transaction commits with
  * a flush to disk before it returns, even with lmdb's overlappingSync. Returns the rows written.
  */
-export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (done: number, total: number) => void, audit?: AuditDraft, options: UpsertOptions = {}): number {
+export function writeBatch(
+  tables: Tables,
+  batch: RegisterBatch,
+  onProgress?: (done: number, total: number) => void,
+  audit?: AuditDraft,
+  options: UpsertOptions = {},
+): number {
   const total = TABLE_NAMES.reduce((n, name) => n + batch[name].length, 0);
   let done = 0;
   tables.root.transactionSync(() => {
@@ -46,7 +52,12 @@ export function writeBatch(tables: Tables, batch: RegisterBatch, onProgress?: (d
  * before it commits: a refused removal throws out of it, and nothing (not even the generation)
  * is written.
  */
-export function removeRecords(tables: Tables, ids: RemoveIds, audit?: AuditDraft, options: RemoveOptions = {}): Reference[] {
+export function removeRecords(
+  tables: Tables,
+  ids: RemoveIds,
+  audit?: AuditDraft,
+  options: RemoveOptions = {},
+): Reference[] {
   const refused = new RefusedRemoval();
   try {
     tables.root.transactionSync(() => {
@@ -86,7 +97,8 @@ function deleteRecords(tables: Tables, ids: RemoveIds): void {
 // ones are added: re-importing a batch changes nothing, and a moved contractor leaves no trace.
 function replace(tables: Tables, table: Table<AnyRecord>, record: AnyRecord): void {
   const old = table.db.get(record.id);
-  if (old !== undefined) for (const key of table.indexKeys(table.decode(old))) tables.index.removeSync(key);
+  if (old !== undefined)
+    for (const key of table.indexKeys(table.decode(old))) tables.index.removeSync(key);
   table.db.putSync(record.id, table.encode(record));
   for (const key of table.indexKeys(record)) tables.index.putSync(key, PRESENT);
 }

@@ -10,11 +10,19 @@ import type { QueryName, QueryParams } from './queries.js';
 export interface Runners {
   read<Q extends QueryName>(name: Q, params: QueryParams<Q>): Promise<Neo4jRecord[]>;
   write(rows: number, work: (tx: ManagedTransaction) => Promise<void>): Promise<void>;
-  run<Q extends QueryName>(tx: ManagedTransaction, name: Q, params: QueryParams<Q>): Promise<{ records: Neo4jRecord[] }>;
+  run<Q extends QueryName>(
+    tx: ManagedTransaction,
+    name: Q,
+    params: QueryParams<Q>,
+  ): Promise<{ records: Neo4jRecord[] }>;
 }
 
 /** After store/next-generation, inside the same transaction. */
-export async function appendAudit(r: Runners, tx: ManagedTransaction, audit: AuditDraft | undefined): Promise<void> {
+export async function appendAudit(
+  r: Runners,
+  tx: ManagedTransaction,
+  audit: AuditDraft | undefined,
+): Promise<void> {
   if (audit) await r.run(tx, 'audit/append', { json: JSON.stringify(audit) });
 }
 
@@ -26,7 +34,11 @@ export async function addApiKey(r: Runners, key: ApiKey, audit: AuditDraft): Pro
   await r.write(1, async (tx) => {
     const { records } = await r.run(tx, 'key/add', { name: key.name, json: JSON.stringify(key) });
     // Thrown inside the transaction, so the generation and the audit entry roll back with it.
-    if (records[0]?.get('created') !== true) throw new BadInputError('name', `a key named "${key.name}" exists already; revoke it first or choose another name`);
+    if (records[0]?.get('created') !== true)
+      throw new BadInputError(
+        'name',
+        `a key named "${key.name}" exists already; revoke it first or choose another name`,
+      );
     await r.run(tx, 'store/next-generation', {});
     await appendAudit(r, tx, audit);
   });
@@ -44,9 +56,19 @@ export async function revokeApiKey(r: Runners, name: string, audit: AuditDraft):
   return revoked;
 }
 
-export async function auditLog(r: Runners, first: number, after: string | null): Promise<AuditEntry[]> {
+export async function auditLog(
+  r: Runners,
+  first: number,
+  after: string | null,
+): Promise<AuditEntry[]> {
   if (!(first > 0)) return [];
   // null, not -1, for "no cursor": toInteger clamps at 0, and `seq < 0` found nothing at all.
-  const rows = await r.read('audit/list', { before: after === null ? null : toInteger(Number(after)), limit: toInteger(first) });
-  return rows.map((row) => ({ id: String(toNumber(row.get('seq'))), ...(JSON.parse(row.get('json') as string) as AuditDraft) }));
+  const rows = await r.read('audit/list', {
+    before: after === null ? null : toInteger(Number(after)),
+    limit: toInteger(first),
+  });
+  return rows.map((row) => ({
+    id: String(toNumber(row.get('seq'))),
+    ...(JSON.parse(row.get('json') as string) as AuditDraft),
+  }));
 }

@@ -13,7 +13,10 @@ export async function readCypherDir(dir: string = CYPHER_DIR): Promise<Map<strin
   const files = new Map<string, string>();
   for (const path of (await readdir(dir, { recursive: true })).sort()) {
     if (!path.endsWith('.cypher')) continue;
-    files.set(path.slice(0, -'.cypher'.length).split(sep).join('/'), await readFile(join(dir, path), 'utf8'));
+    files.set(
+      path.slice(0, -'.cypher'.length).split(sep).join('/'),
+      await readFile(join(dir, path), 'utf8'),
+    );
   }
   return files;
 }
@@ -26,9 +29,15 @@ export async function loadCypherFiles(dir: string = CYPHER_DIR): Promise<CypherF
   const files = await readCypherDir(dir);
   const missing = QUERY_NAMES.filter((name) => !files.has(name));
   if (missing.length > 0) {
-    throw new VcError(ERROR_CODES.INTERNAL, `the Neo4j store needs ${missing.map((n) => `${n}.cypher`).join(', ')} in ${dir}`);
+    throw new VcError(
+      ERROR_CODES.INTERNAL,
+      `the Neo4j store needs ${missing.map((n) => `${n}.cypher`).join(', ')} in ${dir}`,
+    );
   }
-  return Object.fromEntries(QUERY_NAMES.map((name) => [name, files.get(name)!])) as Record<QueryName, string>;
+  return Object.fromEntries(QUERY_NAMES.map((name) => [name, files.get(name)!])) as Record<
+    QueryName,
+    string
+  >;
 }
 
 /** The statements of a several-statement file such as schema.cypher: each ends with `;` at a line end. */

@@ -1,5 +1,12 @@
 import { Neo4jError } from 'neo4j-driver';
-import { ConfigError, ERROR_CODES, StoreBusyError, StoreRefusedError, StoreUnavailableError, VcError } from '../../errors.js';
+import {
+  ConfigError,
+  ERROR_CODES,
+  StoreBusyError,
+  StoreRefusedError,
+  StoreUnavailableError,
+  VcError,
+} from '../../errors.js';
 
 // Neo4j's errors become domain errors here, so nothing above the adapter knows the driver:
 // "cannot reach or use the database" is StoreUnavailableError (503, retry later); what retrying
@@ -73,22 +80,37 @@ export function toStoreError(error: unknown, uri: string): unknown {
   if (error instanceof VcError) return error;
   if (error instanceof Neo4jError) {
     const neo4jCode = error.code;
-    if (neo4jCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return new StoreBusyError(reasonOf(error));
+    if (neo4jCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut'))
+      return new StoreBusyError(reasonOf(error));
     if (isMemoryError(error)) {
-      return new StoreRefusedError(`Neo4j at ${uri} ran out of transaction memory (${reasonOf(error)}): ${MEMORY_SETTINGS}`, { neo4jCode });
+      return new StoreRefusedError(
+        `Neo4j at ${uri} ran out of transaction memory (${reasonOf(error)}): ${MEMORY_SETTINGS}`,
+        { neo4jCode },
+      );
     }
     if (isDatabaseNotFound(error)) {
-      return new ConfigError('NEO4J_DATABASE', `Neo4j at ${uri} has no such database (${reasonOf(error)}); name an existing database or leave NEO4J_DATABASE unset for the default one`);
+      return new ConfigError(
+        'NEO4J_DATABASE',
+        `Neo4j at ${uri} has no such database (${reasonOf(error)}); name an existing database or leave NEO4J_DATABASE unset for the default one`,
+      );
     }
     if (isForbidden(error)) {
-      return new StoreRefusedError(`Neo4j at ${uri} does not allow this to the configured NEO4J_USER (${reasonOf(error)}); grant the privilege or use another user`, { neo4jCode });
+      return new StoreRefusedError(
+        `Neo4j at ${uri} does not allow this to the configured NEO4J_USER (${reasonOf(error)}); grant the privilege or use another user`,
+        { neo4jCode },
+      );
     }
-    if (isUnavailable(error)) return new StoreUnavailableError(`Neo4j at ${uri}: ${reasonOf(error)}`);
-    const what = neo4jCode === 'Neo.ClientError.Schema.ConstraintValidationFailed' ? 'refused the write' : `failed (${neo4jCode})`;
+    if (isUnavailable(error))
+      return new StoreUnavailableError(`Neo4j at ${uri}: ${reasonOf(error)}`);
+    const what =
+      neo4jCode === 'Neo.ClientError.Schema.ConstraintValidationFailed'
+        ? 'refused the write'
+        : `failed (${neo4jCode})`;
     return new VcError(ERROR_CODES.INTERNAL, `Neo4j ${what}: ${reasonOf(error)}`, { neo4jCode });
   }
   // A socket error the driver did not wrap (ECONNRESET, EPIPE …).
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new StoreUnavailableError(`Neo4j at ${uri}: ${reasonOf(error)}`);
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+    return new StoreUnavailableError(`Neo4j at ${uri}: ${reasonOf(error)}`);
   return error;
 }

@@ -1,12 +1,19 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { type Config, DEFAULT_RECORDS_PER_STAGE, DEFAULT_STAGE_IMPORTS_FROM } from '../../config.js';
+import {
+  type Config,
+  DEFAULT_RECORDS_PER_STAGE,
+  DEFAULT_STAGE_IMPORTS_FROM,
+} from '../../config.js';
 import { ConfigError, StoreUnavailableError } from '../../errors.js';
 import type { StorePort } from '../port.js';
 import { loadCypherFiles, statementsOf } from './cypher-files.js';
 import { isAuthError, isDatabaseNotFound, reasonOf, toStoreError } from './errors.js';
 import { Neo4jStore } from './neo4j-store.js';
 
-export type Neo4jConfig = Omit<NonNullable<Config['neo4j']>, 'stageImportsFrom' | 'recordsPerStage'> & { stageImportsFrom?: number; recordsPerStage?: number };
+export type Neo4jConfig = Omit<
+  NonNullable<Config['neo4j']>,
+  'stageImportsFrom' | 'recordsPerStage'
+> & { stageImportsFrom?: number; recordsPerStage?: number };
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5_000;
@@ -16,7 +23,11 @@ const MAX_RETRY_MS = 5_000;
 // Its retries start 1 s apart and double, and one more is made while the budget is not spent: with
 // 10 s a query against a killed Neo4j took 15 s to report (retries at 0, 1, 3 and 7 s), with 3 s
 // still 7 s on a loaded machine (test/store/neo4j-own-server.test.ts); 1 s gives one retry.
-const DRIVER_CONFIG = { connectionTimeout: 5_000, maxTransactionRetryTime: 1_000, userAgent: 'vendor-chain' };
+const DRIVER_CONFIG = {
+  connectionTimeout: 5_000,
+  maxTransactionRetryTime: 1_000,
+  userAgent: 'vendor-chain',
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,7 +45,12 @@ export async function openNeo4jStore(cfg: Neo4jConfig): Promise<StorePort> {
     await driver.close().catch(() => undefined);
     throw error;
   }
-  return new Neo4jStore(driver, cypher, { uri: cfg.uri, database: cfg.database, stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM, recordsPerStage: cfg.recordsPerStage ?? DEFAULT_RECORDS_PER_STAGE });
+  return new Neo4jStore(driver, cypher, {
+    uri: cfg.uri,
+    database: cfg.database,
+    stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM,
+    recordsPerStage: cfg.recordsPerStage ?? DEFAULT_RECORDS_PER_STAGE,
+  });
 }
 
 async function waitUntilReachable(driver: Driver, cfg: Neo4jConfig): Promise<void> {
@@ -45,13 +61,18 @@ async function waitUntilReachable(driver: Driver, cfg: Neo4jConfig): Promise<voi
       return;
     } catch (error) {
       if (isAuthError(error)) {
-        throw new ConfigError('NEO4J_PASSWORD', `Neo4j at ${cfg.uri} refused user "${cfg.user}": ${reasonOf(error)}`);
+        throw new ConfigError(
+          'NEO4J_PASSWORD',
+          `Neo4j at ${cfg.uri} refused user "${cfg.user}": ${reasonOf(error)}`,
+        );
       }
       // Neo4j answered, so waiting longer cannot create the database: say so at once.
       if (isDatabaseNotFound(error)) throw toStoreError(error, cfg.uri);
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new StoreUnavailableError(`cannot reach Neo4j at ${cfg.uri} after ${cfg.connectTimeoutS} s: ${reasonOf(error)}`);
+        throw new StoreUnavailableError(
+          `cannot reach Neo4j at ${cfg.uri} after ${cfg.connectTimeoutS} s: ${reasonOf(error)}`,
+        );
       }
       await sleep(Math.min(delay, left));
     }

@@ -39,7 +39,15 @@ export const entrustmentNode = (e: Entrustment): Props => {
 };
 
 /** The entrustment fields that are lists: absent on the node when empty. `under` is not one: absent there is "unknown". */
-const ENTRUSTMENT_LISTS = ['purposes', 'data', 'subjects', 'approvedBy', 'storage', 'access', 'sources'] as const;
+const ENTRUSTMENT_LISTS = [
+  'purposes',
+  'data',
+  'subjects',
+  'approvedBy',
+  'storage',
+  'access',
+  'sources',
+] as const;
 
 /**
  * A party's node: its flat fields, its contact as contactEmail / contactPhone / contactUrl (a
@@ -47,7 +55,13 @@ const ENTRUSTMENT_LISTS = ['purposes', 'data', 'subjects', 'approvedBy', 'storag
  */
 export const partyNode = (p: Party): Props => {
   const { memberOf: _memberOf, certifications: _certifications, contact, ...flat } = p;
-  return present({ ...flat, contactEmail: contact?.email, contactPhone: contact?.phone, contactUrl: contact?.url, json: JSON.stringify(p) });
+  return present({
+    ...flat,
+    contactEmail: contact?.email,
+    contactPhone: contact?.phone,
+    contactUrl: contact?.url,
+    json: JSON.stringify(p),
+  });
 };
 
 /** A party's consortium memberships, which party/link draws with their roles, and the sources its certifications cite. */
@@ -69,7 +83,8 @@ const plain = (value: unknown): unknown => (neo4j.isInt(value) ? value.toNumber(
 /** A record from the `props` map a query returned (e {.*}), without null or unknown keys. */
 function fromProps<T>(props: Record<string, unknown>): T {
   const record: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) if (value !== null && value !== undefined) record[key] = plain(value);
+  for (const [key, value] of Object.entries(props))
+    if (value !== null && value !== undefined) record[key] = plain(value);
   return record as T;
 }
 
@@ -81,7 +96,9 @@ export function sourcesOf(rows: Neo4jRecord[]): Source[] {
 /** The entrustments a query returned in its `props` column, with their empty lists and `under: []` restored. */
 export function entrustmentsOf(rows: Neo4jRecord[]): Entrustment[] {
   return rows.map((row) => {
-    const { ownData, ...fields } = fromProps<Entrustment & { ownData?: true }>(row.get('props') as Record<string, unknown>);
+    const { ownData, ...fields } = fromProps<Entrustment & { ownData?: true }>(
+      row.get('props') as Record<string, unknown>,
+    );
     const record = fields as Entrustment;
     for (const list of ENTRUSTMENT_LISTS) record[list] ??= [];
     if (ownData) record.under = [];

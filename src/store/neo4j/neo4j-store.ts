@@ -1,10 +1,23 @@
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import neo4j, {
+  type BookmarkManager,
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Session,
+} from 'neo4j-driver';
 import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
-import type { Reference, RemoveIds, RemoveOptions, StoreCounts, StorePort, UpsertOptions } from '../port.js';
+import type {
+  Reference,
+  RemoveIds,
+  RemoveOptions,
+  StoreCounts,
+  StorePort,
+  UpsertOptions,
+} from '../port.js';
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
@@ -67,12 +80,16 @@ export class Neo4jStore implements StorePort {
 
   async entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     if (partyIds.length === 0) return [];
-    return entrustmentsOf(await this.read('entrustment/into', { ids: [...partyIds], ...windowParams(window) }));
+    return entrustmentsOf(
+      await this.read('entrustment/into', { ids: [...partyIds], ...windowParams(window) }),
+    );
   }
 
   async entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     if (partyIds.length === 0) return [];
-    return entrustmentsOf(await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }));
+    return entrustmentsOf(
+      await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }),
+    );
   }
 
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
@@ -93,15 +110,23 @@ export class Neo4jStore implements StorePort {
 
   async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
     if (!(limit > 0)) return [];
-    return entrustmentsOf(await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
+    return entrustmentsOf(
+      await this.read('entrustment/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
+    );
   }
 
   async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
     // Pages by id, each its own read: one transaction held over a million rows would pin the
     // server's memory, and a page costs a round trip, so pages are large. Neo4j reads are read
     // committed, not snapshots: loadLinkGraph compares the generation before and after.
-    for (let afterId = ''; ; ) {
-      const page = linksOf(await this.read('entrustment/scan-links', { afterId, limit: toInteger(LINKS_PER_PAGE) }, SCAN_FETCH_SIZE));
+    for (let afterId = ''; ;) {
+      const page = linksOf(
+        await this.read(
+          'entrustment/scan-links',
+          { afterId, limit: toInteger(LINKS_PER_PAGE) },
+          SCAN_FETCH_SIZE,
+        ),
+      );
       if (page.length > 0) yield page;
       if (page.length < LINKS_PER_PAGE) return;
       afterId = page[page.length - 1]!.id;
@@ -110,16 +135,32 @@ export class Neo4jStore implements StorePort {
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     if (!(limit > 0)) return [];
-    return recordsOf(await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }));
+    return recordsOf(
+      await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
+    );
   }
 
-  upsert(batch: RegisterBatch, onProgress?: Progress, audit?: AuditDraft, options: UpsertOptions = {}): Promise<void> {
+  upsert(
+    batch: RegisterBatch,
+    onProgress?: Progress,
+    audit?: AuditDraft,
+    options: UpsertOptions = {},
+  ): Promise<void> {
     const work = { batch, onProgress, audit, options, perStage: this.target.recordsPerStage };
-    return sizeOf(batch) >= this.target.stageImportsFrom ? upsertStaged(this, work) : upsertInOne(this, work);
+    return sizeOf(batch) >= this.target.stageImportsFrom
+      ? upsertStaged(this, work)
+      : upsertInOne(this, work);
   }
 
-  async remove(ids: RemoveIds, audit?: AuditDraft, options: RemoveOptions = {}): Promise<Reference[]> {
-    const all = [ids.sources, ids.parties, ids.entrustments, ids.incidents].reduce((n, list) => n + (list?.length ?? 0), 0);
+  async remove(
+    ids: RemoveIds,
+    audit?: AuditDraft,
+    options: RemoveOptions = {},
+  ): Promise<Reference[]> {
+    const all = [ids.sources, ids.parties, ids.entrustments, ids.incidents].reduce(
+      (n, list) => n + (list?.length ?? 0),
+      0,
+    );
     try {
       await this.write(all, (tx) => this.removeIn(tx, ids, audit, options));
     } catch (error) {
@@ -130,21 +171,31 @@ export class Neo4jStore implements StorePort {
   }
 
   async scopeHoldings(scope: string): Promise<string[]> {
-    return (await this.read('sync-scope/holdings', { name: scope })).map((row) => row.get('id') as string);
+    return (await this.read('sync-scope/holdings', { name: scope })).map(
+      (row) => row.get('id') as string,
+    );
   }
 
   /** Checks and deletes in one transaction; a refusal throws, so the transaction rolls back. */
-  private async removeIn(tx: ManagedTransaction, ids: RemoveIds, audit: AuditDraft | undefined, options: RemoveOptions): Promise<void> {
+  private async removeIn(
+    tx: ManagedTransaction,
+    ids: RemoveIds,
+    audit: AuditDraft | undefined,
+    options: RemoveOptions,
+  ): Promise<void> {
     await beginWrite(this, tx, options.expectedGeneration);
     if (options.refuseReferenced) {
       const refs = await referrersOf(this, tx, ids);
       if (refs.length > 0) throw new RefusedRemoval(refs);
     }
     await access.appendAudit(this, tx, audit);
-    for (const part of chunks(ids.sources ?? [])) await this.run(tx, 'source/remove', { ids: part });
+    for (const part of chunks(ids.sources ?? []))
+      await this.run(tx, 'source/remove', { ids: part });
     for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
-    for (const part of chunks(ids.entrustments ?? [])) await this.run(tx, 'entrustment/remove', { ids: part });
-    for (const part of chunks(ids.incidents ?? [])) await this.run(tx, 'incident/remove', { ids: part });
+    for (const part of chunks(ids.entrustments ?? []))
+      await this.run(tx, 'entrustment/remove', { ids: part });
+    for (const part of chunks(ids.incidents ?? []))
+      await this.run(tx, 'incident/remove', { ids: part });
   }
 
   apiKeys(): Promise<ApiKey[]> {
@@ -181,11 +232,16 @@ export class Neo4jStore implements StorePort {
   async ping(): Promise<void> {
     this.ensureOpen();
     // An auto-commit read, not executeRead: that would retry for up to maxTransactionRetryTime.
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({
+      database: this.target.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     try {
       await session.run(this.cypher['store/ping'], {}, { timeout: PING_TIMEOUT_MS });
     } catch (error) {
-      throw new StoreUnavailableError(`Neo4j at ${this.target.uri} does not answer: ${reasonOf(error)}`);
+      throw new StoreUnavailableError(
+        `Neo4j at ${this.target.uri} does not answer: ${reasonOf(error)}`,
+      );
     } finally {
       await session.close().catch(() => undefined);
     }
@@ -198,7 +254,11 @@ export class Neo4jStore implements StorePort {
   }
 
   /** A query that takes only `$ids`, each sent once; `decode` reads its rows (json or props). */
-  private async byIds<T>(name: IdsQuery, ids: readonly string[], decode: (rows: Neo4jRecord[]) => T[] = recordsOf<T>): Promise<T[]> {
+  private async byIds<T>(
+    name: IdsQuery,
+    ids: readonly string[],
+    decode: (rows: Neo4jRecord[]) => T[] = recordsOf<T>,
+  ): Promise<T[]> {
     if (ids.length === 0) return [];
     return decode(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
   }
@@ -209,8 +269,15 @@ export class Neo4jStore implements StorePort {
   }
 
   /** One managed read transaction; the driver retries it on transient errors. @internal shared with ./access.ts */
-  async read<Q extends QueryName>(name: Q, params: QueryParams<Q>, fetchSize?: number): Promise<Neo4jRecord[]> {
-    const result = await this.session((s) => s.executeRead((tx) => this.run(tx, name, params)), fetchSize);
+  async read<Q extends QueryName>(
+    name: Q,
+    params: QueryParams<Q>,
+    fetchSize?: number,
+  ): Promise<Neo4jRecord[]> {
+    const result = await this.session(
+      (s) => s.executeRead((tx) => this.run(tx, name, params)),
+      fetchSize,
+    );
     return result.records;
   }
 
@@ -222,7 +289,11 @@ export class Neo4jStore implements StorePort {
   private async session<T>(use: (session: Session) => Promise<T>, fetchSize?: number): Promise<T> {
     this.ensureOpen();
     // One bookmark manager for every session: on a cluster, a read after a write sees the write.
-    const session = this.driver.session({ database: this.target.database, bookmarkManager: this.bookmarks, ...(fetchSize ? { fetchSize } : {}) });
+    const session = this.driver.session({
+      database: this.target.database,
+      bookmarkManager: this.bookmarks,
+      ...(fetchSize ? { fetchSize } : {}),
+    });
     try {
       return await use(session);
     } catch (error) {

@@ -56,6 +56,8 @@ export type QueryName = keyof typeof QUERIES;
 export type QueryParams<Q extends QueryName> = { [K in (typeof QUERIES)[Q][number]]: unknown };
 
 /** The queries that take nothing but `$ids`. */
-export type IdsQuery = { [Q in QueryName]: (typeof QUERIES)[Q] extends readonly ['ids'] ? Q : never }[QueryName];
+export type IdsQuery = {
+  [Q in QueryName]: (typeof QUERIES)[Q] extends readonly ['ids'] ? Q : never;
+}[QueryName];
 
 export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];

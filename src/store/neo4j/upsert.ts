@@ -4,7 +4,15 @@ import type { RegisterBatch } from '../../domain/model.js';
 import type { UpsertOptions } from '../port.js';
 import * as access from './access.js';
 import type { Runners } from './access.js';
-import { entrustmentNode, incidentNode, partyMemberships, partyNode, sourceNode, toInteger, toNumber } from './mapping.js';
+import {
+  entrustmentNode,
+  incidentNode,
+  partyMemberships,
+  partyNode,
+  sourceNode,
+  toInteger,
+  toNumber,
+} from './mapping.js';
 import type { QueryName } from './queries.js';
 import { beginWrite } from './write-checks.js';
 
@@ -54,17 +62,29 @@ function rowsFor(rows: NodeRows, subset: RegisterBatch): NodeRows {
 }
 
 /** How many records a batch holds. */
-export const sizeOf = (batch: RegisterBatch) => batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
+export const sizeOf = (batch: RegisterBatch) =>
+  batch.sources.length + batch.parties.length + batch.entrustments.length + batch.incidents.length;
 
 /**
  * Writes every record of `batch` (encoded as `rows`) inside `tx` with the kinds' own upsert and link
  * statements: nodes first, then relationships, since a link may point at any node of the batch.
  * Progress counts nodes.
  */
-async function writeAll(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, rows: NodeRows, onProgress?: Progress): Promise<void> {
+async function writeAll(
+  r: Runners,
+  tx: ManagedTransaction,
+  batch: RegisterBatch,
+  rows: NodeRows,
+  onProgress?: Progress,
+): Promise<void> {
   const total = sizeOf(batch);
   type Statement = { name: QueryName; params: Record<string, unknown>; rows: number };
-  const each = (name: QueryName, lists: unknown[][], key: 'rows' | 'ids', counts: boolean): Statement[] =>
+  const each = (
+    name: QueryName,
+    lists: unknown[][],
+    key: 'rows' | 'ids',
+    counts: boolean,
+  ): Statement[] =>
     lists.map((list) => ({ name, params: { [key]: list }, rows: counts ? list.length : 0 }));
   const statements = [
     ...each('source/upsert', chunks(rows.sources), 'rows', true),
@@ -78,7 +98,13 @@ async function writeAll(r: Runners, tx: ManagedTransaction, batch: RegisterBatch
   let done = 0;
   for (const { name, params, rows: counted } of statements) {
     // The statement list mixes queries, so each call's parameters are checked where it is built.
-    await (r.run as (tx: ManagedTransaction, name: QueryName, params: Record<string, unknown>) => Promise<unknown>)(tx, name, params);
+    await (
+      r.run as (
+        tx: ManagedTransaction,
+        name: QueryName,
+        params: Record<string, unknown>,
+      ) => Promise<unknown>
+    )(tx, name, params);
     done += counted;
     if (counted > 0 && done < total) await onProgress?.(done, total);
   }
@@ -94,25 +120,37 @@ export interface UpsertWork {
 }
 
 /** The whole batch in one write transaction. */
-export async function upsertInOne(r: Runners, { batch, onProgress, audit, options }: UpsertWork): Promise<void> {
+export async function upsertInOne(
+  r: Runners,
+  { batch, onProgress, audit, options }: UpsertWork,
+): Promise<void> {
   const rows = rowsOf(batch);
   await r.write(sizeOf(batch), async (tx) => {
     await beginWrite(r, tx, options.expectedGeneration);
     await access.appendAudit(r, tx, audit);
     await writeAll(r, tx, batch, rows, onProgress);
-    if (options.scope) await r.run(tx, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
+    if (options.scope)
+      await r.run(tx, 'sync-scope/hold', {
+        name: options.scope.name,
+        ids: [...options.scope.entrustments],
+      });
   });
   await onProgress?.(sizeOf(batch), sizeOf(batch));
 }
 
 /** The batch staged, then published by the transaction that held the write lock throughout. */
-export async function upsertStaged(r: Runners, { batch, onProgress, audit, options, perStage }: UpsertWork): Promise<void> {
+export async function upsertStaged(
+  r: Runners,
+  { batch, onProgress, audit, options, perStage }: UpsertWork,
+): Promise<void> {
   const total = sizeOf(batch);
   const rows = rowsOf(batch);
   await r.write(total, async (lock) => {
     await beginWrite(r, lock, options.expectedGeneration);
     // Whatever is staged now was left by an import that died: this one holds the lock.
-    await repeatWhileAny(() => inOwnTransaction(r, perStage, (tx) => countOf(r, tx, 'staged/clear', 'cleared', perStage)));
+    await repeatWhileAny(() =>
+      inOwnTransaction(r, perStage, (tx) => countOf(r, tx, 'staged/clear', 'cleared', perStage)),
+    );
     const { added, changed, unchanged } = await sortByStored(r, lock, batch, rows, perStage);
     let done = unchanged;
     for (const part of stagingParts(rowsFor(rows, added), perStage)) {
@@ -120,17 +158,26 @@ export async function upsertStaged(r: Runners, { batch, onProgress, audit, optio
       done += part.size;
       if (done < total) await onProgress?.(done, total);
     }
-    for (const part of linkParts(added, perStage)) await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
+    for (const part of linkParts(added, perStage))
+      await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
     await access.appendAudit(r, lock, audit);
     await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published', perStage));
     await writeAll(r, lock, changed, rowsFor(rows, changed));
-    if (options.scope) await r.run(lock, 'sync-scope/hold', { name: options.scope.name, ids: [...options.scope.entrustments] });
+    if (options.scope)
+      await r.run(lock, 'sync-scope/hold', {
+        name: options.scope.name,
+        ids: [...options.scope.entrustments],
+      });
   });
   await onProgress?.(total, total);
 }
 
 /** A write transaction of its own, committed when `work` settles: a staging step. */
-async function inOwnTransaction<T>(r: Runners, rows: number, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+async function inOwnTransaction<T>(
+  r: Runners,
+  rows: number,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
   let result: T | undefined;
   await r.write(rows, async (tx) => {
     result = await work(tx);
@@ -138,7 +185,13 @@ async function inOwnTransaction<T>(r: Runners, rows: number, work: (tx: ManagedT
   return result as T;
 }
 
-async function countOf(r: Runners, tx: ManagedTransaction, name: 'staged/clear' | 'staged/publish', column: string, limit: number): Promise<number> {
+async function countOf(
+  r: Runners,
+  tx: ManagedTransaction,
+  name: 'staged/clear' | 'staged/publish',
+  column: string,
+  limit: number,
+): Promise<number> {
   const { records } = await r.run(tx, name, { limit: toInteger(limit) });
   return toNumber(records[0]?.get(column) ?? 0);
 }
@@ -158,18 +211,28 @@ const none: RegisterBatch = { sources: [], parties: [], entrustments: [], incide
  * stored one (to write in the last transaction), and the count of records stored exactly as given
  * (nothing to write: an import run again stages nothing).
  */
-async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterBatch, rows: NodeRows, perStage: number): Promise<{ added: RegisterBatch; changed: RegisterBatch; unchanged: number }> {
+async function sortByStored(
+  r: Runners,
+  tx: ManagedTransaction,
+  batch: RegisterBatch,
+  rows: NodeRows,
+  perStage: number,
+): Promise<{ added: RegisterBatch; changed: RegisterBatch; unchanged: number }> {
   const stored = new Map<string, boolean>();
   const key = (kind: Kind, id: string) => `${kind}\u0000${id}`;
   for (const kind of KINDS) {
-    for (const part of chunks(rows[kind].map((row) => row.id as string), perStage)) {
+    for (const part of chunks(
+      rows[kind].map((row) => row.id as string),
+      perStage,
+    )) {
       const { records } = await r.run(tx, 'staged/stored', { ...none, [kind]: part });
       for (const row of records) stored.set(key(kind, row.get('id') as string), false);
     }
     const storedRows = rows[kind].filter((row) => stored.has(key(kind, row.id as string)));
     for (const part of chunks(storedRows)) {
       const { records } = await r.run(tx, 'staged/compare', { ...none, [kind]: part });
-      for (const row of records) stored.set(key(kind, row.get('id') as string), row.get('same') === true);
+      for (const row of records)
+        stored.set(key(kind, row.get('id') as string), row.get('same') === true);
     }
   }
   const added: RegisterBatch = { ...none };
@@ -187,15 +250,29 @@ async function sortByStored(r: Runners, tx: ManagedTransaction, batch: RegisterB
 
 /** Node rows, a transaction's worth at a time, one kind per part. */
 function stagingParts(rows: NodeRows, perStage: number) {
-  return KINDS.flatMap((kind) => chunks<unknown>(rows[kind], perStage).map((part) => ({ size: part.length, rows: { ...none, [kind]: part } })));
+  return KINDS.flatMap((kind) =>
+    chunks<unknown>(rows[kind], perStage).map((part) => ({
+      size: part.length,
+      rows: { ...none, [kind]: part },
+    })),
+  );
 }
 
 /** What staged/link needs of `added`, a transaction's worth at a time. */
 function linkParts(added: RegisterBatch, perStage: number) {
   const noIds = { parties: [], entrustments: [], incidents: [] };
   return [
-    ...chunks(added.parties.map(partyMemberships), perStage).map((part) => ({ size: part.length, ids: { ...noIds, parties: part } })),
-    ...chunks(added.entrustments.map((e) => e.id), perStage).map((part) => ({ size: part.length, ids: { ...noIds, entrustments: part } })),
-    ...chunks(added.incidents.map((i) => i.id), perStage).map((part) => ({ size: part.length, ids: { ...noIds, incidents: part } })),
+    ...chunks(added.parties.map(partyMemberships), perStage).map((part) => ({
+      size: part.length,
+      ids: { ...noIds, parties: part },
+    })),
+    ...chunks(
+      added.entrustments.map((e) => e.id),
+      perStage,
+    ).map((part) => ({ size: part.length, ids: { ...noIds, entrustments: part } })),
+    ...chunks(
+      added.incidents.map((i) => i.id),
+      perStage,
+    ).map((part) => ({ size: part.length, ids: { ...noIds, incidents: part } })),
   ];
 }

@@ -1,8 +1,21 @@
 import { join } from 'node:path';
 import type { AuditDraft } from '../../../access/model.js';
 import type { RegisterBatch } from '../../../domain/model.js';
-import { entrustmentNode, incidentNode, partyMemberships, partyNode, sourceNode } from '../mapping.js';
-import { ARRAY_DELIMITER_ARG, CsvTable, propertyColumn, typeOf, type CellValue, type Column } from './csv-table.js';
+import {
+  entrustmentNode,
+  incidentNode,
+  partyMemberships,
+  partyNode,
+  sourceNode,
+} from '../mapping.js';
+import {
+  ARRAY_DELIMITER_ARG,
+  CsvTable,
+  propertyColumn,
+  typeOf,
+  type CellValue,
+  type Column,
+} from './csv-table.js';
 
 // A register as the CSV files `neo4j-admin database import full` loads into an empty database:
 // the same nodes, properties and relationships the Cypher import writes (cypher/README.md), with
@@ -39,7 +52,8 @@ function nodeColumns(label: string, rows: Iterable<Row>): Column[] {
       if (key === ORDINAL || value === null || value === undefined) continue;
       const type = typeOf(value);
       const seen = types.get(key);
-      if (seen !== undefined && seen !== type) throw new Error(`${label}.${key} holds both ${seen} and ${type} values`);
+      if (seen !== undefined && seen !== type)
+        throw new Error(`${label}.${key} holds both ${seen} and ${type} values`);
       types.set(key, type);
     }
   }
@@ -66,12 +80,22 @@ function ordinalsOf(batch: RegisterBatch): Ordinals {
     records.forEach((r, i) => place.set(r.id, i));
     return place;
   };
-  return { Source: places(batch.sources), Party: places(batch.parties), Entrustment: places(batch.entrustments), Incident: places(batch.incidents) };
+  return {
+    Source: places(batch.sources),
+    Party: places(batch.parties),
+    Entrustment: places(batch.entrustments),
+    Incident: places(batch.incidents),
+  };
 }
 
 /** One file per relationship type and pair of labels (neo4j-admin names id spaces by label). */
 function relationshipsOf(batch: RegisterBatch, ordinals: Ordinals): RelationshipFile[] {
-  const file = (type: string, from: keyof Ordinals, to: keyof Ordinals, property?: Column): RelationshipFile => ({ type, from, to, rows: [], ...(property ? { property } : {}) });
+  const file = (
+    type: string,
+    from: keyof Ordinals,
+    to: keyof Ordinals,
+    property?: Column,
+  ): RelationshipFile => ({ type, from, to, rows: [], ...(property ? { property } : {}) });
   const subsidiary = file('SUBSIDIARY_OF', 'Party', 'Party');
   const operated = file('OPERATED_BY', 'Party', 'Party');
   const member = file('MEMBER_OF', 'Party', 'Party', propertyColumn('role', 'string'));
@@ -85,7 +109,8 @@ function relationshipsOf(batch: RegisterBatch, ordinals: Ordinals): Relationship
   const incidentCites = file('CITES', 'Incident', 'Source');
   // A record's own import id is its place in the loop; the ids it names are looked up. The batch is
   // resolved: every id it names is one of its records, so every lookup finds one.
-  const link = (f: RelationshipFile, start: number, endId: string, property?: CellValue) => void f.rows.push({ start, end: ordinals[f.to].get(endId)!, property });
+  const link = (f: RelationshipFile, start: number, endId: string, property?: CellValue) =>
+    void f.rows.push({ start, end: ordinals[f.to].get(endId)!, property });
   batch.parties.forEach((p, self) => {
     if (p.parent !== undefined) link(subsidiary, self, p.parent);
     if (p.operator !== undefined) link(operated, self, p.operator);
@@ -105,7 +130,19 @@ function relationshipsOf(batch: RegisterBatch, ordinals: Ordinals): Relationship
     link(at, self, i.party);
     for (const s of i.sources) link(incidentCites, self, s);
   });
-  return [subsidiary, operated, member, partyCites, entrusts, to, under, approved, entrustmentCites, at, incidentCites];
+  return [
+    subsidiary,
+    operated,
+    member,
+    partyCites,
+    entrusts,
+    to,
+    under,
+    approved,
+    entrustmentCites,
+    at,
+    incidentCites,
+  ];
 }
 
 /** The rows of `records`, each with its import id. */
@@ -118,7 +155,11 @@ function mapped<T>(records: readonly T[], toRow: (record: T) => Row): Row[] {
 }
 
 /** Writes the CSV files for `batch` and its audit entry into `dir` (which must be empty). */
-export async function writeBulkFiles(batch: RegisterBatch, audit: AuditDraft, dir: string): Promise<BulkFiles> {
+export async function writeBulkFiles(
+  batch: RegisterBatch,
+  audit: AuditDraft,
+  dir: string,
+): Promise<BulkFiles> {
   const args: string[] = [];
   let multiline = false;
   let nodes = 0;
@@ -132,7 +173,13 @@ export async function writeBulkFiles(batch: RegisterBatch, audit: AuditDraft, di
   };
   // One label's rows are held from learning the columns to writing them: mapping a million
   // records twice took longer than the rows take room (a tenth of what the batch holds).
-  const nodeFile = async <T>(label: string, name: string, records: readonly T[], toRow: (record: T) => Row, columns?: Column[]) => {
+  const nodeFile = async <T>(
+    label: string,
+    name: string,
+    records: readonly T[],
+    toRow: (record: T) => Row,
+    columns?: Column[],
+  ) => {
     if (records.length === 0) return;
     const rows = mapped(records, toRow);
     nodes += await write(name, columns ?? nodeColumns(label, rows), rows);
@@ -144,8 +191,15 @@ export async function writeBulkFiles(batch: RegisterBatch, audit: AuditDraft, di
   await nodeFile('Incident', 'incidents.csv', batch.incidents, incidentNode);
   // The store as its first write leaves it: generation 1, and the audit entry with that sequence number.
   const itself = (row: Row) => row;
-  await nodeFile('StoreMeta', 'store.csv', [{ id: 'store', generation: 1 }], itself, [idColumn('StoreMeta'), propertyColumn('id', 'string'), propertyColumn('generation', 'long')]);
-  await nodeFile('AuditEntry', 'audit.csv', [{ seq: 1, json: JSON.stringify(audit) }], itself, [propertyColumn('seq', 'long'), propertyColumn('json', 'string')]);
+  await nodeFile('StoreMeta', 'store.csv', [{ id: 'store', generation: 1 }], itself, [
+    idColumn('StoreMeta'),
+    propertyColumn('id', 'string'),
+    propertyColumn('generation', 'long'),
+  ]);
+  await nodeFile('AuditEntry', 'audit.csv', [{ seq: 1, json: JSON.stringify(audit) }], itself, [
+    propertyColumn('seq', 'long'),
+    propertyColumn('json', 'string'),
+  ]);
   for (const rel of relationshipsOf(batch, ordinalsOf(batch))) {
     if (rel.rows.length === 0) continue;
     const name = `${rel.type.toLowerCase()}-${rel.from.toLowerCase()}-${rel.to.toLowerCase()}.csv`;
@@ -157,6 +211,10 @@ export async function writeBulkFiles(batch: RegisterBatch, audit: AuditDraft, di
     relationships += await write(name, columns, rel.rows);
     args.push(`--relationships=${rel.type}=${name}`);
   }
-  args.push('--id-type=INTEGER', `--array-delimiter=${ARRAY_DELIMITER_ARG}`, `--multiline-fields=${multiline}`);
+  args.push(
+    '--id-type=INTEGER',
+    `--array-delimiter=${ARRAY_DELIMITER_ARG}`,
+    `--multiline-fields=${multiline}`,
+  );
   return { args, nodes, relationships };
 }

@@ -33,7 +33,10 @@ export function typeOf(value: Exclude<CellValue, null | undefined>): Exclude<Col
 }
 
 /** A property column: strings need no type, the others say theirs. */
-export const propertyColumn = (key: string, type: ColumnType): Column => ({ key, header: type === 'string' ? key : `${key}:${type}` });
+export const propertyColumn = (key: string, type: ColumnType): Column => ({
+  key,
+  header: type === 'string' ? key : `${key}:${type}`,
+});
 
 const quoted = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 
@@ -60,7 +63,10 @@ export class CsvTable {
   /** A write that failed (a full disk): thrown at the next add or at close, not lost. */
   private failure: Error | null = null;
 
-  constructor(path: string, private readonly columns: readonly Column[]) {
+  constructor(
+    path: string,
+    private readonly columns: readonly Column[],
+  ) {
     this.out = createWriteStream(path, { encoding: 'utf8', flags: 'wx' });
     this.out.on('error', (error) => void (this.failure ??= error));
     this.push(columns.map((c) => c.header).join(','));

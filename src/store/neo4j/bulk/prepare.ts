@@ -32,17 +32,31 @@ export interface BulkLoadResult {
 /** The action the load's audit entry names. */
 export const BULK_LOAD_ACTION = 'bulk-load';
 
-export async function prepareBulkLoad(inputs: readonly RegisterInput[], options: BulkLoadOptions): Promise<BulkLoadResult> {
+export async function prepareBulkLoad(
+  inputs: readonly RegisterInput[],
+  options: BulkLoadOptions,
+): Promise<BulkLoadResult> {
   const dir = resolve(options.out);
   await refuseUnlessEmpty(dir);
   const { report, batch } = await readRegisters(null, inputs);
   if (batch === null) return { report };
-  const added = SECTIONS.flatMap((section) => (batch[section] as { id: string }[]).map((record) => `${section}/${record.id}`));
+  const added = SECTIONS.flatMap((section) =>
+    (batch[section] as { id: string }[]).map((record) => `${section}/${record.id}`),
+  );
   const lists = { added, changed: [], retired: [], removed: [] };
-  const audit = auditDraft(options.actor, BULK_LOAD_ACTION, importSummary(batch, lists, 0), options.now, revisionOf(lists));
+  const audit = auditDraft(
+    options.actor,
+    BULK_LOAD_ACTION,
+    importSummary(batch, lists, 0),
+    options.now,
+    revisionOf(lists),
+  );
   const partial = options.partial ?? partialDirFor(dir);
   await mkdir(partial, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new BadInputError('out', `cannot create files beside ${dir}: ${error.code ?? error.message}`);
+    throw new BadInputError(
+      'out',
+      `cannot create files beside ${dir}: ${error.code ?? error.message}`,
+    );
   });
   try {
     const files = await writeBulkFiles(batch, audit, partial);
@@ -68,13 +82,24 @@ async function refuseUnlessEmpty(dir: string): Promise<void> {
     entries = await readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new BadInputError('out', `${dir} cannot be used: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new BadInputError(
+      'out',
+      `${dir} cannot be used: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
-  if (entries.length > 0) throw new BadInputError('out', `${dir} is not empty: give a new or empty directory, so no file of another load is mixed in`);
+  if (entries.length > 0)
+    throw new BadInputError(
+      'out',
+      `${dir} is not empty: give a new or empty directory, so no file of another load is mixed in`,
+    );
 }
 
 /** neo4j-admin's command line for files in `base` (the directory as the command sees it). */
 export function adminCommand(files: BulkFiles, base: string, database = 'neo4j'): string[] {
-  const at = (arg: string) => arg.replace(/^(--(?:nodes|relationships)=[A-Za-z_]+=)(.+)$/, (_m, head: string, file: string) => `${head}${base}/${file}`);
+  const at = (arg: string) =>
+    arg.replace(
+      /^(--(?:nodes|relationships)=[A-Za-z_]+=)(.+)$/,
+      (_m, head: string, file: string) => `${head}${base}/${file}`,
+    );
   return ['neo4j-admin', 'database', 'import', 'full', database, ...files.args.map(at)];
 }
