@@ -1,4 +1,4 @@
-import type { DbSchema, lintCypherQuery as LintCypherQuery } from '@neo4j-cypher/language-support';
+import type { DbSchema } from '@neo4j-cypher/language-support';
 import { createRequire } from 'node:module';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,8 +18,14 @@ import { QUERIES, QUERY_NAMES, type QueryName } from '../../src/store/neo4j/quer
 
 // The last release that runs on Node 22 ships a broken ESM build (extensionless imports): its
 // CommonJS build is the same code and loads.
+// Its type declarations have the same extensionless imports, so the one function is typed here.
+interface Diagnostic {
+  severity?: number;
+  range: { start: { line: number; character: number } };
+  message: string;
+}
 const { lintCypherQuery } = createRequire(import.meta.url)('@neo4j-cypher/language-support') as {
-  lintCypherQuery: typeof LintCypherQuery;
+  lintCypherQuery: (query: string, schema: DbSchema) => { diagnostics: Diagnostic[] };
 };
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
