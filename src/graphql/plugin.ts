@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
 import { loaders } from './loaders.js';
+import { overviewLoaders } from './overview-loaders.js';
+import { overviewResolvers } from './resolvers/overview.js';
 import { analysisResolvers } from './resolvers/analysis.js';
 import { queryResolvers } from './resolvers/query.js';
 import { registerResolvers } from './resolvers/register.js';
@@ -58,9 +60,10 @@ export default fp(
           notificationResolvers as never,
           auditResolvers as never,
           lifecycleResolvers as never,
+          overviewResolvers as never,
         ),
       } as never,
-      loaders,
+      loaders: { ...loaders, ...overviewLoaders },
       context: (request) => ({
         store: app.store,
         principal: request.principal,
