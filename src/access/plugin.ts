@@ -5,6 +5,7 @@ import { isUpgrade } from '../http/upgrade.js';
 import { VcError } from '../errors.js';
 import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
+import { SHEETS_ROUTE } from '../http/register-sheets.js';
 import { roleAtLeast, type Principal } from './model.js';
 
 declare module 'fastify' {
@@ -15,7 +16,7 @@ declare module 'fastify' {
 
 // Routes that answer with the store's contents; /healthz and the GraphiQL page stay open (the
 // page holds no data: its queries go to /graphql with the key typed into its headers tab).
-const GUARDED = new Set(['/graphql']);
+const GUARDED = new Set(['/graphql', SHEETS_ROUTE]);
 
 const guarded = (request: FastifyRequest) => GUARDED.has(request.routeOptions.url ?? '');
 
