@@ -8,6 +8,9 @@ import { isUpgrade } from '../http/upgrade.js';
 // checked before anything runs (a client mistake is a 4xx, never an internal error), and `null`
 // accepted wherever the spec allows it. test/graphql/http-audit.test.ts runs graphql-http's audit.
 
+/** A method the endpoint does not take for this request (a mutation by GET; PUT, DELETE). */
+export const METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED';
+
 export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 export const LEGACY_JSON = 'application/json';
 export type MediaType = typeof GRAPHQL_RESPONSE | typeof LEGACY_JSON;
@@ -69,7 +72,17 @@ export async function checkRequest(request: FastifyRequest, reply: FastifyReply)
   if (isUpgrade(request)) return;
   const isGet = request.method === 'GET';
   const raw = (isGet ? request.query : request.body) as Record<string, unknown> | null | undefined;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (Array.isArray(raw))
+    return refuse(
+      reply,
+      'batching is not supported: the body is a JSON array; send one request object, {"query": "…"}, per HTTP request',
+    );
+  if (typeof raw === 'string')
+    return refuse(
+      reply,
+      'the body is not JSON: send content-type application/json with {"query": "{ stats { parties } }"}',
+    );
+  if (!raw || typeof raw !== 'object') {
     return refuse(
       reply,
       'the request has no parameters: send JSON like {"query": "{ stats { parties } }"}',
@@ -99,12 +112,29 @@ export async function checkRequest(request: FastifyRequest, reply: FastifyReply)
     if (raw[name] === null) delete raw[name];
 }
 
+/** Other methods on /graphql: 405 naming the two the spec defines, in the shape of every error. */
+export async function refuseMethod(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(405)
+    .header('allow', 'GET, POST')
+    .send({
+      errors: [
+        {
+          message: `${request.method} is not a GraphQL method: send queries by GET or POST, mutations by POST`,
+          extensions: { code: METHOD_NOT_ALLOWED },
+        },
+      ],
+    });
+}
+
 /** Route hook: label the answer with the media type the client asked for. */
 export async function labelResponse(
   request: FastifyRequest,
   reply: FastifyReply,
   payload: unknown,
 ) {
+  // GraphQL over HTTP: a 405 says which method would have been allowed.
+  if (reply.statusCode === 405) reply.header('allow', 'POST');
   if (responseMediaType(request.headers.accept) === GRAPHQL_RESPONSE)
     reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
   return payload;

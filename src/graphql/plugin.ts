@@ -19,7 +19,7 @@ import { auditResolvers } from './resolvers/audit.js';
 import { lifecycleResolvers } from './resolvers/lifecycle.js';
 import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
-import { checkRequest, labelResponse, responseMediaType } from './http.js';
+import { checkRequest, labelResponse, refuseMethod, responseMediaType } from './http.js';
 import './context.js';
 import { untag } from '../dashboards/http-cache.js';
 import type { DashboardConfig } from '../dashboards/config.js';
@@ -110,6 +110,7 @@ export default fp(
         );
       },
     });
+    app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/graphql', handler: refuseMethod });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
     // which would skip the token limit and reach validation malformed: only GraphQL text is taken.
     app.graphql.addHook('preParsing', async (_schema, source) => {

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { sendError } from '../../register/worker/protocol.js';
 import type { StorePort } from '../../store/port.js';
-import { openStoreAt, type StoreTarget } from '../../store/target.js';
+import { openStoreAt } from '../../store/open.js';
+import type { StoreTarget } from '../../store/target.js';
 import { concentration, concentrationOf } from '../concentration.js';
 import { findingCounts } from '../overview/finding-counts.js';
 import { pageOfFindings } from '../findings-page.js';
