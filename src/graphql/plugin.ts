@@ -19,8 +19,16 @@ import { auditResolvers } from './resolvers/audit.js';
 import { lifecycleResolvers } from './resolvers/lifecycle.js';
 import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
-import { checkRequest, labelResponse, responseMediaType } from './http.js';
+import { checkRequest, labelResponse, refuseMethod, responseMediaType } from './http.js';
 import './context.js';
+import { untag } from '../dashboards/http-cache.js';
+import type { DashboardConfig } from '../dashboards/config.js';
+import { persistedQueries } from '../dashboards/persisted-queries.js';
+import {
+  subscriptionOptions,
+  subscriptionResolvers,
+  type Subscriptions,
+} from '../dashboards/subscriptions.js';
 import type { WholeGraph } from '../domain/graph/whole-graph.js';
 
 function isJson(source: string): boolean {
@@ -46,7 +54,17 @@ export default fp(
       limits,
       lifecycle,
       wholeGraph,
-    }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph },
+      dashboards,
+    }: {
+      limits: QueryLimits;
+      lifecycle: LifecycleConfig;
+      wholeGraph: WholeGraph;
+      dashboards: {
+        config: DashboardConfig;
+        subscriptions: Subscriptions;
+        anonymousAllowed: boolean;
+      };
+    },
   ) {
     await app.register(mercurius, {
       schema: loadSchema(),
@@ -61,6 +79,7 @@ export default fp(
           auditResolvers as never,
           lifecycleResolvers as never,
           overviewResolvers as never,
+          subscriptionResolvers(dashboards.subscriptions) as never,
         ),
       } as never,
       loaders: { ...loaders, ...overviewLoaders },
@@ -74,14 +93,24 @@ export default fp(
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),
       graphiql: false,
+      persistedQueryProvider: persistedQueries(dashboards.config.persistedQueries),
+      subscription: subscriptionOptions(
+        app.store,
+        dashboards.anonymousAllowed,
+        () => ({ store: app.store, lifecycle, wholeGraph }),
+        app.log,
+      ),
       additionalRouteOptions: { preValidation: checkRequest, onSend: labelResponse },
-      errorFormatter: (execution, ctx) =>
-        formatErrors(
+      errorFormatter: (execution, ctx) => {
+        untag(ctx.reply?.request);
+        return formatErrors(
           execution,
           ctx.reply?.log ?? app.log,
           responseMediaType(ctx.reply?.request.headers.accept),
-        ),
+        );
+      },
     });
+    app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/graphql', handler: refuseMethod });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
     // which would skip the token limit and reach validation malformed: only GraphQL text is taken.
     app.graphql.addHook('preParsing', async (_schema, source) => {

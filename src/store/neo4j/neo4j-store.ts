@@ -141,6 +141,13 @@ export class Neo4jStore implements StorePort {
     );
   }
 
+  async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
+    if (!(limit > 0)) return [];
+    return recordsOf(
+      await this.read('incident/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
+    );
+  }
+
   upsert(
     batch: RegisterBatch,
     onProgress?: Progress,
