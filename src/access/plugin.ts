@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isUpgrade } from '../http/upgrade.js';
 import { VcError } from '../errors.js';
 import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
@@ -49,7 +50,9 @@ export default fp(
     app.decorateRequest('principal', null);
 
     app.addHook('onRequest', async (request, reply) => {
-      if (!guarded(request)) return;
+      // A WebSocket's key comes in its connection_init message (src/dashboards/subscriptions.ts):
+      // a browser cannot set headers on one. Node marks only a real upgrade, which no HTTP handler serves.
+      if (!guarded(request) || isUpgrade(request)) return;
       try {
         request.principal = await authenticate(
           app.store,

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../domain/csv.js';
-import { inProject } from '../../paths.js';
+import { fideslangKeys, fideslangReplacements } from '../../domain/taxonomy/fideslang.js';
 import { LAYOUTS } from './layout.js';
 import { toSheets } from './to-sheets.js';
 import { writeXlsx } from './write-xlsx.js';
@@ -39,14 +37,6 @@ export function templateXlsx(): Promise<Buffer> {
 
 /** The fideslang data category keys in use (deprecated ones left out), for the drop-down. */
 function taxonomyKeys(): string[] {
-  const csv = readFileSync(
-    inProject('src', 'domain', 'taxonomy', 'fideslang-data-categories.csv'),
-    'utf8',
-  );
-  const [header = [], ...rows] = parseCsv(csv);
-  const [key, deprecated] = [header.indexOf('fides_key'), header.indexOf('version_deprecated')];
-  return rows
-    .filter((row) => row[key]?.startsWith('user') && !row[deprecated])
-    .map((row) => row[key]!)
-    .sort();
+  const deprecated = new Set(fideslangReplacements.map(([old]) => old));
+  return fideslangKeys.filter((key) => key.startsWith('user') && !deprecated.has(key)).sort();
 }
