@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   CONFIG: 'VC_CONFIG',
   DISK_FULL: 'VC_DISK_FULL',
   INTERNAL: 'VC_INTERNAL',
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -86,6 +87,20 @@ export class UnauthenticatedError extends VcError {
       ERROR_CODES.UNAUTHENTICATED,
       `${problem}: send "Authorization: Bearer <key>" with a key from \`vendor-chain keys create\``,
     );
+  }
+}
+
+/** The service refuses work it cannot take on now (too many key checks at once); retry shortly. */
+export class BusyError extends VcError {
+  constructor(problem: string) {
+    super(ERROR_CODES.RATE_LIMITED, `${problem}; retry in a second`);
+  }
+}
+
+/** A key that would need hashing, from an address with too many failed key checks this minute. */
+export class TooManyAttemptsError extends VcError {
+  constructor() {
+    super(ERROR_CODES.RATE_LIMITED, 'too many failed key checks from this address');
   }
 }
 
