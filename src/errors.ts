@@ -113,6 +113,13 @@ export class ForbiddenError extends VcError {
   }
 }
 
+/** Something a key scoped to controllers may not do or reach, named without revealing more. */
+export class OutOfScopeError extends VcError {
+  constructor(what: string) {
+    super(ERROR_CODES.FORBIDDEN, `${what}: not open to a key scoped to controllers`);
+  }
+}
+
 /** A write refused because the disk (or the store's map) is full; nothing of it was written. */
 export class DiskFullError extends VcError {
   constructor(where: string) {

@@ -41,5 +41,9 @@ export async function authenticate(
     throw new TooManyAttemptsError();
   if (record === undefined || !(await verifyKey(token, record, slots)))
     throw new UnauthenticatedError('the API key is not valid (mistyped or revoked)');
-  return { name: record.name, role: record.role };
+  return {
+    name: record.name,
+    role: record.role,
+    ...(record.controllers ? { controllers: record.controllers } : {}),
+  };
 }

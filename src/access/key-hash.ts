@@ -24,7 +24,12 @@ export interface NewKey {
   record: ApiKey;
 }
 
-export async function newKey(name: string, role: Role, now = new Date()): Promise<NewKey> {
+export async function newKey(
+  name: string,
+  role: Role,
+  now = new Date(),
+  controllers?: readonly string[],
+): Promise<NewKey> {
   const keyId = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const salt = randomBytes(16);
@@ -39,6 +44,7 @@ export async function newKey(name: string, role: Role, now = new Date()): Promis
       hash: hash.toString('base64'),
       n: SCRYPT_N,
       createdAt: now.toISOString(),
+      ...(controllers ? { controllers: [...controllers] } : {}),
     },
   };
 }

@@ -26,6 +26,8 @@ export interface ApiKey {
   hash: string;
   n: number;
   createdAt: string;
+  /** Present on a key scoped to controllers: it sees only their chains. */
+  controllers?: string[];
 }
 
 /**
@@ -91,4 +93,6 @@ export interface AuditEntry extends AuditDraft {
 export interface Principal {
   name: string;
   role: Role;
+  /** Present when the principal sees only these controllers' chains. */
+  controllers?: readonly string[];
 }

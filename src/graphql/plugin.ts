@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import mercurius from 'mercurius';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
@@ -20,6 +21,7 @@ import { requireRole } from './roles.js';
 import { checkRequest, labelResponse, responseMediaType } from './http.js';
 import './context.js';
 import type { WholeGraph } from '../domain/graph/whole-graph.js';
+import { ScopedStore } from '../domain/scope/scoped-store.js';
 
 function isJson(source: string): boolean {
   try {
@@ -46,6 +48,14 @@ export default fp(
       wholeGraph,
     }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph },
   ) {
+    // One view per scope, shared by its requests: it keeps its chains until the store changes.
+    const views = new LRUCache<string, ScopedStore>({ max: 100 });
+    const scoped = (controllers: readonly string[]) => {
+      const key = controllers.join(',');
+      let view = views.get(key);
+      if (!view) views.set(key, (view = new ScopedStore(app.store, controllers)));
+      return view;
+    };
     await app.register(mercurius, {
       schema: loadSchema(),
       resolvers: {
@@ -61,12 +71,17 @@ export default fp(
         ),
       } as never,
       loaders,
-      context: (request) => ({
-        store: app.store,
-        principal: request.principal,
-        lifecycle,
-        wholeGraph,
-      }),
+      context: (request) => {
+        // A key scoped to controllers reads and writes through a view of only their chains.
+        const controllers = request.principal?.controllers;
+        const store = controllers ? scoped(controllers) : app.store;
+        return {
+          store,
+          principal: request.principal,
+          lifecycle,
+          wholeGraph: controllers ? wholeGraph.over(store) : wholeGraph,
+        };
+      },
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),

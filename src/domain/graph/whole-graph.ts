@@ -49,6 +49,11 @@ export class WholeGraph {
     return concentration(this.store, asOf, first);
   }
 
+  /** The same answers over another view of the store (a scoped key's), always on this thread. */
+  over(store: StorePort): WholeGraph {
+    return new WholeGraph(store, { ...this.options, threadFrom: null });
+  }
+
   close(): Promise<void> {
     return this.thread?.close() ?? Promise.resolve();
   }
