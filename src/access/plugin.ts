@@ -6,6 +6,7 @@ import type {
   onRequestAsyncHookHandler,
 } from 'fastify';
 import fp from 'fastify-plugin';
+import { isUpgrade } from '../http/upgrade.js';
 import { TooManyAttemptsError, VcError } from '../errors.js';
 import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
@@ -61,6 +62,9 @@ export default fp(
     // check, then the rate limit, then the key check run in that order; and no key is hashed for
     // an address that has failed too often.
     const identify: onRequestAsyncHookHandler = async (request, reply) => {
+      // A WebSocket's key comes in its connection_init message (src/dashboards/subscriptions.ts):
+      // a browser cannot set headers on one. Node marks only a real upgrade, which no HTTP handler serves.
+      if (isUpgrade(request)) return;
       const header = request.headers.authorization;
       const presented = header !== undefined && header !== '';
       const mayHash = presented && failures.begin(request.ip);

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
 import { loaders } from './loaders.js';
+import { overviewLoaders } from './overview-loaders.js';
+import { overviewResolvers } from './resolvers/overview.js';
 import { analysisResolvers } from './resolvers/analysis.js';
 import { queryResolvers } from './resolvers/query.js';
 import { registerResolvers } from './resolvers/register.js';
@@ -18,8 +20,16 @@ import { auditResolvers } from './resolvers/audit.js';
 import { lifecycleResolvers } from './resolvers/lifecycle.js';
 import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
-import { checkRequest, labelResponse, responseMediaType } from './http.js';
+import { checkRequest, labelResponse, refuseMethod, responseMediaType } from './http.js';
 import './context.js';
+import { untag } from '../dashboards/http-cache.js';
+import type { DashboardConfig } from '../dashboards/config.js';
+import { persistedQueries } from '../dashboards/persisted-queries.js';
+import {
+  subscriptionOptions,
+  subscriptionResolvers,
+  type Subscriptions,
+} from '../dashboards/subscriptions.js';
 import type { WholeGraph } from '../domain/graph/whole-graph.js';
 import { ScopedStore } from '../domain/scope/scoped-store.js';
 
@@ -46,7 +56,17 @@ export default fp(
       limits,
       lifecycle,
       wholeGraph,
-    }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph },
+      dashboards,
+    }: {
+      limits: QueryLimits;
+      lifecycle: LifecycleConfig;
+      wholeGraph: WholeGraph;
+      dashboards: {
+        config: DashboardConfig;
+        subscriptions: Subscriptions;
+        anonymousAllowed: boolean;
+      };
+    },
   ) {
     // One view per scope, shared by its requests: it keeps its chains until the store changes.
     const views = new LRUCache<string, ScopedStore>({ max: 100 });
@@ -68,9 +88,11 @@ export default fp(
           notificationResolvers as never,
           auditResolvers as never,
           lifecycleResolvers as never,
+          overviewResolvers as never,
+          subscriptionResolvers(dashboards.subscriptions) as never,
         ),
       } as never,
-      loaders,
+      loaders: { ...loaders, ...overviewLoaders },
       context: (request) => {
         // A key scoped to controllers reads and writes through a view of only their chains.
         const controllers = request.principal?.controllers;
@@ -86,14 +108,24 @@ export default fp(
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),
       graphiql: false,
+      persistedQueryProvider: persistedQueries(dashboards.config.persistedQueries),
+      subscription: subscriptionOptions(
+        app.store,
+        dashboards.anonymousAllowed,
+        () => ({ store: app.store, lifecycle, wholeGraph }),
+        app.log,
+      ),
       additionalRouteOptions: { preValidation: checkRequest, onSend: labelResponse },
-      errorFormatter: (execution, ctx) =>
-        formatErrors(
+      errorFormatter: (execution, ctx) => {
+        untag(ctx.reply?.request);
+        return formatErrors(
           execution,
           ctx.reply?.log ?? app.log,
           responseMediaType(ctx.reply?.request.headers.accept),
-        ),
+        );
+      },
     });
+    app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/graphql', handler: refuseMethod });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
     // which would skip the token limit and reach validation malformed: only GraphQL text is taken.
     app.graphql.addHook('preParsing', async (_schema, source) => {

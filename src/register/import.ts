@@ -1,5 +1,5 @@
 import type { Register, RegisterBatch } from '../domain/model.js';
-import { revisionOf } from '../access/model.js';
+import { revisionOf } from './audit.js';
 import { WriteConflictError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import { auditDraft, batchChanges, importSummary } from './audit-summary.js';
@@ -7,7 +7,8 @@ import { JsonLineFinder } from './json-lines.js';
 import { FAST_YAML_FROM, LineFinder, parseRegisterText } from './parse.js';
 import { yamlLines } from './yaml-lines.js';
 import type { PathSegment, Problem } from './problems.js';
-import { resolveReferences, type DocumentUnderCheck } from './resolve.js';
+import type { DocumentUnderCheck } from './document-under-check.js';
+import { resolveReferences } from './resolve.js';
 import { planSync, refusalMessage, type SyncPlan } from './sync.js';
 import { SECTIONS, validateRegister } from './validate.js';
 

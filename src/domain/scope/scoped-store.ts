@@ -1,4 +1,5 @@
-import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
+import type { ApiKey } from '../../access/model.js';
+import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { OutOfScopeError } from '../../errors.js';
 import type { Period } from '../dates.js';
 import type { EntrustmentLink } from '../graph/link-graph.js';
@@ -106,6 +107,10 @@ export class ScopedStore implements StorePort {
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     const ids = inOrder((await this.view()).parties).filter((id) => !afterId || id > afterId);
     return (await this.parties(ids.slice(0, limit))).sort(byId);
+  }
+  async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
+    const ids = inOrder((await this.view()).incidents).filter((id) => !afterId || id > afterId);
+    return (await this.incidents(ids.slice(0, limit))).sort(byId);
   }
   async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
     const view = await this.view();

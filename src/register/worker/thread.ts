@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import secureJson from 'secure-json-parse';
 import { prepareBulkLoad } from '../../store/neo4j/bulk/prepare.js';
-import { openStoreAt } from '../../store/target.js';
+import { openStoreAt } from '../../store/open.js';
 import { importRegisters, type RegisterInput } from '../import.js';
 import { sendError, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
 import { decodeUtf8 } from '../../utf8.js';
