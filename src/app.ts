@@ -6,6 +6,7 @@ import graphiqlPlugin from './graphiql/plugin.js';
 import graphqlPlugin from './graphql/plugin.js';
 import protections from './http/protections.js';
 import registerBodies from './http/register-bodies.js';
+import registerSheets from './http/register-sheets.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
 import { WholeGraph } from './domain/graph/whole-graph.js';
 import type { StorePort } from './store/port.js';
@@ -80,6 +81,7 @@ export async function buildApp({
     wholeGraph,
     dashboards: { config: dashboards, subscriptions, anonymousAllowed: security.loopback },
   });
+  await app.register(registerSheets, { lifecycle, fileLimit: security.registerBodyLimit });
   await app.register(graphiqlPlugin);
   await app.register(explorerPlugin);
   // The reason goes to the log, not to whoever asks: it may name hosts and users of the store.

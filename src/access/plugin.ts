@@ -12,17 +12,26 @@ import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
 import { FailedAttempts } from './failed-attempts.js';
 import { HashSlots } from './hash-slots.js';
+import { SHEETS_ROUTE } from '../http/register-sheets.js';
 import { roleAtLeast, type Principal } from './model.js';
+import { LRUCache } from 'lru-cache';
+import { ScopedStore } from '../domain/scope/scoped-store.js';
+import type { StorePort } from '../store/port.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /**
+     * The store as this request's principal may see it, on the guarded routes: the whole store,
+     * or for a key scoped to controllers a view of only their chains (domain/scope/).
+     */
+    view: StorePort | null;
   }
 }
 
 // Routes that answer with the store's contents; /healthz and the GraphiQL page stay open (the
 // page holds no data: its queries go to /graphql with the key typed into its headers tab).
-const GUARDED = new Set(['/graphql']);
+const GUARDED = new Set(['/graphql', SHEETS_ROUTE]);
 
 const guarded = (request: FastifyRequest) => GUARDED.has(request.routeOptions.url ?? '');
 
@@ -54,6 +63,16 @@ class ByteLimit extends Transform {
 export default fp(
   async function accessPlugin(app: FastifyInstance, { security }: { security: SecurityConfig }) {
     app.decorateRequest('principal', null);
+    app.decorateRequest('view', null);
+    // One view per scope, shared by its requests: it keeps its chains until the store changes.
+    const views = new LRUCache<string, ScopedStore>({ max: 100 });
+    const viewOf = (principal: Principal): StorePort => {
+      if (!principal.controllers) return app.store;
+      const key = principal.controllers.join(',');
+      let view = views.get(key);
+      if (!view) views.set(key, (view = new ScopedStore(app.store, principal.controllers)));
+      return view;
+    };
     const failures = new FailedAttempts(security.authFailuresPerMinute);
     const slots = new HashSlots(security.keyHashesAtOnce, security.keyHashesWaiting);
 
@@ -74,6 +93,7 @@ export default fp(
           mayHash,
         });
         if (mayHash) failures.succeeded(request.ip);
+        request.view = viewOf(request.principal);
       } catch (error) {
         if (error instanceof VcError && error.code === 'UNAUTHENTICATED')
           return refuse(reply, 401, error.code, error.message);

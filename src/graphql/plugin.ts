@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { LRUCache } from 'lru-cache';
 import mercurius from 'mercurius';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
@@ -31,7 +30,6 @@ import {
   type Subscriptions,
 } from '../dashboards/subscriptions.js';
 import type { WholeGraph } from '../domain/graph/whole-graph.js';
-import { ScopedStore } from '../domain/scope/scoped-store.js';
 
 function isJson(source: string): boolean {
   try {
@@ -68,14 +66,6 @@ export default fp(
       };
     },
   ) {
-    // One view per scope, shared by its requests: it keeps its chains until the store changes.
-    const views = new LRUCache<string, ScopedStore>({ max: 100 });
-    const scoped = (controllers: readonly string[]) => {
-      const key = controllers.join(',');
-      let view = views.get(key);
-      if (!view) views.set(key, (view = new ScopedStore(app.store, controllers)));
-      return view;
-    };
     await app.register(mercurius, {
       schema: loadSchema(),
       resolvers: {
@@ -95,13 +85,12 @@ export default fp(
       loaders: { ...loaders, ...overviewLoaders },
       context: (request) => {
         // A key scoped to controllers reads and writes through a view of only their chains.
-        const controllers = request.principal?.controllers;
-        const store = controllers ? scoped(controllers) : app.store;
+        const store = request.view ?? app.store;
         return {
           store,
           principal: request.principal,
           lifecycle,
-          wholeGraph: controllers ? wholeGraph.over(store) : wholeGraph,
+          wholeGraph: store === app.store ? wholeGraph : wholeGraph.over(store),
         };
       },
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
