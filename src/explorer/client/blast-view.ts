@@ -102,7 +102,7 @@ export async function showBlastRadius(query: LeakQuery): Promise<void> {
   renderReport(title, blastRadius, obligations);
   refreshReportPicture();
   const truncated = blastRadius.truncated
-    ? ' The walk hit its safety bound: this is a lower bound.'
+    ? ' Some controllers have more paths than are counted: their paths are a sample.'
     : '';
   status(
     `${blastRadius.controllers.length} controllers exposed, ${blastRadius.unawareCount} unaware, ${blastRadius.notExposed.length} spared; laid out in ${Math.round(ms)} ms.${truncated}`,

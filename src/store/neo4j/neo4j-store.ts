@@ -8,6 +8,7 @@ import neo4j, {
 import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
+import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type {
@@ -22,6 +23,7 @@ import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
 import { entrustmentsOf, linksOf, recordsOf, sourcesOf, toInteger, toNumber } from './mapping.js';
+import { walkLinksOf } from './walk-links.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
@@ -89,6 +91,17 @@ export class Neo4jStore implements StorePort {
     if (partyIds.length === 0) return [];
     return entrustmentsOf(
       await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }),
+    );
+  }
+
+  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
+    if (partyIds.length === 0) return [];
+    return walkLinksOf(
+      await this.read(
+        'entrustment/upstream',
+        { ids: [...partyIds], ...windowParams(window) },
+        SCAN_FETCH_SIZE,
+      ),
     );
   }
 
