@@ -1,6 +1,12 @@
 import { minimize } from './categories.js';
 import { findPaths, predecessors, type StatePath } from './exposure/evidence.js';
-import { bestPaths, confirmedHop, entrustmentsAcyclic, pathCounts } from './exposure/reach.js';
+import {
+  beyondCycles,
+  bestPaths,
+  confirmedHop,
+  pathCounts,
+  type BestPaths,
+} from './exposure/reach.js';
 import {
   buildStateGraph,
   shortestHops,
@@ -8,6 +14,7 @@ import {
   type MissReason,
   type StateGraph,
 } from './exposure/state-graph.js';
+import { withEvidence } from './exposure/walk-link.js';
 import type { Leak } from './leak.js';
 import { groupBy, indexById, type LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
@@ -82,8 +89,14 @@ export const DEFAULT_PATHS_PER_CONTROLLER = 10;
 export const DEFAULT_MAX_NOT_EXPOSED = 200;
 /** Partial paths one controller's path search may make (paths are evidence, not the answer). */
 const SEARCH_BUDGET = 20_000;
-/** Paths counted one by one when the graph has cycles (else counted over states, exactly). */
-const COUNT_BUDGET = 10_000;
+/**
+ * Paths counted one by one beyond a cycle (elsewhere they are counted over states, exactly): past
+ * these, pathCount is a lower bound and `truncated` says so.
+ */
+const COUNT_WANT = 20;
+const COUNT_BUDGET = 200;
+/** Partial paths a search may make to tell whether a path through cycles is a path at all. */
+const VERIFY_BUDGET = 100_000;
 /** GraphQL's Int: a count beyond it is reported as this bound, with `truncated`. */
 const MAX_COUNT = 2 ** 31 - 1;
 
@@ -99,32 +112,46 @@ export async function blastRadius(
 ): Promise<BlastRadius> {
   const rows = await store.upstreamLinks([leak.party], leak.window);
   const graph = buildStateGraph(leak, rows);
+  await withEvidence(
+    graph.states.map((s) => s.e),
+    (ids) => store.entrustments(ids),
+  );
   const preds = predecessors(graph);
-  const acyclic = entrustmentsAcyclic(graph.states);
+  const tainted = beyondCycles(graph.states);
   const best = bestPaths(graph, leak.records);
-  const counts = acyclic ? pathCounts(graph) : null;
+  const counts = pathCounts(graph);
   const cap = options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER;
-  const search = (ends: number[], want: number) => firstPaths(graph, preds, ends, want);
+  const search = (ends: number[], want: number) => firstPaths(graph, preds, ends, want, best);
 
   const ends = graph.states.flatMap((s, i) => (s.ends ? [i] : []));
   const answers = [...groupBy(ends.map(String), (i) => graph.states[+i]!.e.client)].map(
     ([party, keys]) => {
       let kept = keys.map(Number);
-      let count = counts ? kept.reduce((n, s) => n + counts[s]!, 0) : 0;
-      let exact = acyclic;
-      if (!acyclic) {
-        // A path through a cycle can narrow the data, and narrower data can end a path early
-        // (nothing in common with what goes into the client): keep such ends only when a path
-        // that passes each entrustment once reaches them.
-        const all = findPaths(graph, preds, kept, {
-          want: COUNT_BUDGET,
-          budget: 10 * COUNT_BUDGET,
-          confirmedOnly: false,
+      const beyond = kept.filter((s) => tainted[s]);
+      let count = kept.reduce((n, s) => (tainted[s] ? n : n + counts[s]!), 0);
+      let exact = true;
+      if (beyond.length > 0) {
+        // Paths beyond a cycle may pass an entrustment twice: they are counted one by one, up
+        // to a bound (past it, pathCount is a lower bound and `truncated` says so).
+        const some = findPaths(graph, preds, beyond, {
+          want: COUNT_WANT,
+          budget: COUNT_BUDGET,
+          confirmedOnly: null,
         });
-        const reached = new Set(all.paths.map((p) => p[0]!));
-        if (all.complete)
-          kept = kept.filter((s) => graph.states[s]!.endsWhateverData || reached.has(s));
-        [count, exact] = [all.paths.length, all.complete];
+        count += some.paths.length;
+        exact = some.complete;
+        // A path through a cycle can narrow the data, and narrower data can end a path early
+        // (nothing in common with what goes into the client). A controller reached only so is
+        // one when a path that passes each entrustment once reaches such an end.
+        const onlyNarrowed = kept.every((s) => tainted[s] && !graph.states[s]!.endsWhateverData);
+        if (onlyNarrowed && some.paths.length === 0) {
+          const one = findPaths(graph, preds, kept, {
+            want: 1,
+            budget: VERIFY_BUDGET,
+            confirmedOnly: null,
+          });
+          if (one.complete && one.paths.length === 0) kept = [];
+        }
       }
       return { party, ends: kept, count, exact };
     },
@@ -158,7 +185,7 @@ export async function blastRadius(
         aware: a.ends.some((s) => best.aware[s] === 1),
         data: minimize(tops.flatMap((t) => t.data ?? [])),
         dataKnown: tops.every((t) => t.data !== null),
-        subjects: [...new Set(tops.flatMap((t) => t.e.subjects))].sort(),
+        subjects: [...new Set(tops.flatMap((t) => t.e.subjects ?? []))].sort(),
         ...(records.length > 0 ? { records: Math.max(...records) } : {}),
         paths: a.paths.map(evidence),
         pathCount: Math.min(a.count, MAX_COUNT),
@@ -205,18 +232,21 @@ function firstPaths(
   preds: number[][],
   ends: number[],
   want: number,
+  best: BestPaths,
 ): StatePath[] {
-  const confirmed = findPaths(graph, preds, ends, {
-    want,
-    budget: SEARCH_BUDGET,
-    confirmedOnly: true,
-  }).paths.slice(0, want);
+  const confirmed = ends.some((s) => best.confirmed[s] && graph.states[s]!.ends === 'declared')
+    ? findPaths(graph, preds, ends, {
+        want,
+        budget: SEARCH_BUDGET,
+        confirmedOnly: best.confirmed,
+      }).paths.slice(0, want)
+    : [];
   if (confirmed.length >= want) return confirmed;
   const isConfirmed = (p: StatePath) => pathIsConfirmed(graph, p);
   const others = findPaths(graph, preds, ends, {
     want: want + confirmed.length,
     budget: SEARCH_BUDGET,
-    confirmedOnly: false,
+    confirmedOnly: null,
   }).paths.filter((p) => !isConfirmed(p));
   return [...confirmed, ...others].slice(0, want);
 }
@@ -254,7 +284,7 @@ function toPath(
     hops,
     links,
     data: states[0]!.data === null ? null : [...states[0]!.data],
-    aware: states.every((s) => s.e.disclosed),
+    aware: states.every((s) => s.e.disclosed!),
     ...(counts.length > 0 ? { records: Math.min(...counts) } : {}),
   };
 }

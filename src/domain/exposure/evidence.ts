@@ -28,23 +28,26 @@ export function predecessors(graph: StateGraph): number[][] {
 /**
  * Paths from the leak to `ends`, shortest first, each entrustment at most once on a path (a
  * best-first search whose bound is a state's depth: exact, as depth is the shortest way down).
- * With `confirmedOnly`, only paths of declared links and confirmed hops. Stops once `want` paths
+ * With `confirmedOnly` (BestPaths.confirmed), only paths of declared links and confirmed hops. Stops once `want` paths
  * are found and no other of the same length remains, or after `budget` partial paths.
  */
 export function findPaths(
   graph: StateGraph,
   preds: readonly (readonly number[])[],
   ends: readonly number[],
-  options: { want: number; budget: number; confirmedOnly: boolean },
+  options: { want: number; budget: number; confirmedOnly: Uint8Array | null },
 ): Found {
   const { states } = graph;
   const starts = new Set(graph.starts);
+  // Only states some CONFIRMED path reaches (reach.ts): then every partial path completes.
+  const confirmed = options.confirmedOnly;
   const allowed = (s: number) =>
-    !options.confirmedOnly || (stepKind(states[s]!) === 'declared' && confirmedHop(states[s]!.e));
+    confirmed === null ||
+    (confirmed[s] === 1 && stepKind(states[s]!) === 'declared' && confirmedHop(states[s]!.e));
   const heap = new MinHeap<Partial>((a, b) => a.bound - b.bound);
   for (const s of ends) {
     const top = states[s]!;
-    if (options.confirmedOnly && (top.ends !== 'declared' || !confirmedHop(top.e))) continue;
+    if (confirmed && (top.ends !== 'declared' || confirmed[s] !== 1)) continue;
     heap.push({ s, below: null, length: 1, bound: top.depth });
   }
   const paths: StatePath[] = [];

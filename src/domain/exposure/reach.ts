@@ -48,7 +48,7 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
     offer(
       s,
       confirmedHop(e),
-      e.disclosed,
+      e.disclosed!,
       known.length > 0 ? Math.min(...known) : -Infinity,
       known.length === 0,
     );
@@ -64,7 +64,7 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
       offer(
         t,
         best.confirmed[s] === 1 && declared && confirmedHop(e),
-        best.aware[s] === 1 && e.disclosed,
+        best.aware[s] === 1 && e.disclosed!,
         r === undefined
           ? best.records[s]!
           : Math.max(Math.min(best.records[s]!, r), best.uncounted[s] ? r : -Infinity),
@@ -76,11 +76,12 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
 }
 
 /**
- * True when no entrustment can come twice on a path: then every path through the states is a
- * path of the register, and counting them needs no enumeration. (Kahn's algorithm over the
- * entrustments the states link.)
+ * The states a path can reach only after an entrustment-level cycle might have been entered:
+ * those of entrustments in a cycle or above one (what Kahn's algorithm over the entrustments the
+ * states link leaves over). Every path to any other state passes each entrustment once, so paths
+ * to them are counted over states, exactly; paths to these are found one by one.
  */
-export function entrustmentsAcyclic(states: readonly State[]): boolean {
+export function beyondCycles(states: readonly State[]): Uint8Array {
   const position = new Map<string, number>();
   for (const s of states) if (!position.has(s.e.id)) position.set(s.e.id, position.size);
   const edges: Set<number>[] = Array.from({ length: position.size }, () => new Set());
@@ -91,13 +92,11 @@ export function entrustmentsAcyclic(states: readonly State[]): boolean {
   const incoming = new Int32Array(position.size);
   for (const out of edges) for (const b of out) incoming[b]! += 1;
   const ready = [...incoming.keys()].filter((k) => incoming[k] === 0);
-  let done = 0;
   while (ready.length > 0) {
     const a = ready.pop()!;
-    done += 1;
     for (const b of edges[a]!) if (--incoming[b]! === 0) ready.push(b);
   }
-  return done === position.size;
+  return Uint8Array.from(states, (s) => (incoming[position.get(s.e.id)!]! > 0 ? 1 : 0));
 }
 
 /**

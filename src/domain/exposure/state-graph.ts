@@ -4,6 +4,8 @@ import type { Leak } from '../leak.js';
 import { byId, groupBy, indexById, ownData, type LinkKind } from '../links.js';
 import type { WalkLink } from './walk-link.js';
 
+const LEAK = '\u0003leak';
+
 export type MissReason = 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE';
 
 /**
@@ -60,6 +62,15 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
   const states: State[] = [];
   const index = new Map<string, number>();
   const misses = new Map<string, Miss>();
+  // Data sets are few and repeat on every path: each intersection is computed once.
+  const keys: string[] = [];
+  const intersections = new Map<string, CategorySet>();
+  const intersection = (belowKey: string, below: CategorySet, data: readonly string[]) => {
+    const key = `${belowKey}\u0002${data.join('\u0001')}`;
+    let result = intersections.get(key);
+    if (result === undefined) intersections.set(key, (result = intersect(below, asSet(data))));
+    return result;
+  };
 
   const miss = (e: WalkLink, link: LinkKind, reason: MissReason, detail: string, below: number) => {
     // A hop met only beyond a closed cycle stops no path of the register.
@@ -82,7 +93,7 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
       if (!cycle) miss(e, link, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
       return -1;
     }
-    const data = intersect(belowData, asSet(e.data));
+    const data = intersection(below < 0 ? LEAK : keys[below]!, belowData, e.data);
     if (data !== null && data.length === 0) {
       if (!cycle)
         miss(
@@ -96,10 +107,12 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
     }
     // A cycle on the shortest path still links the states: other paths may reach `below`
     // without passing through `e`. Path evidence (evidence.ts) keeps every path simple.
-    const key = `${e.id}\u0000${data === null ? '*' : data.join('\u0001')}`;
+    const dataKey = data === null ? '*' : data.join('\u0001');
+    const key = `${e.id}\u0000${dataKey}`;
     let s = index.get(key);
     if (s === undefined) {
       index.set(key, (s = states.length));
+      keys.push(dataKey);
       const depth = below < 0 ? 1 : states[below]!.depth + 1;
       const simple = below < 0 || (states[below]!.simple && !cycle);
       states.push({
@@ -115,9 +128,12 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
     }
     return s;
   };
+  // Links from one state are all made while it is expanded: a stamp per target dedupes them.
+  const linkedFrom: number[] = [];
   const link = (from: number, to: number) => {
-    const next = states[from]!.next;
-    if (to >= 0 && !next.includes(to)) next.push(to);
+    if (to < 0 || linkedFrom[to] === from) return;
+    linkedFrom[to] = from;
+    states[from]!.next.push(to);
   };
 
   const starts: number[] = [];
