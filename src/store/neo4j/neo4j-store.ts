@@ -21,7 +21,7 @@ import type {
 } from '../port.js';
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
-import { reasonOf, toStoreError } from './errors.js';
+import { readError, reasonOf, toStoreError } from './errors.js';
 import { toDate, toInteger, toNumber } from './mapping.js';
 import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';
 import { walkLinksOf } from './walk-links.js';
@@ -50,6 +50,8 @@ export interface Neo4jTarget {
   stageImportsFrom: number;
   /** Records per staging transaction. */
   recordsPerStage: number;
+  /** How long Neo4j lets one read transaction run. */
+  readTimeoutS: number;
 }
 
 /** A window as the queries compare it with stored periods: DATE values, null for an open end. */
@@ -293,7 +295,14 @@ export class Neo4jStore implements StorePort {
     fetchSize?: number,
   ): Promise<Neo4jRecord[]> {
     const result = await this.session(
-      (s) => s.executeRead((tx) => this.run(tx, name, params)),
+      (s) =>
+        s
+          .executeRead((tx) => this.run(tx, name, params), {
+            timeout: Math.ceil(this.target.readTimeoutS * 1000),
+          })
+          .catch((error: unknown) => {
+            throw readError(error, name, this.target.readTimeoutS);
+          }),
       fetchSize,
     );
     return result.records;
