@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
 
 // The only reader of process.env: everything else receives a typed Config.
 
@@ -82,6 +83,14 @@ const envSchema = z
     // The reproducible-builds convention: a fixed time (seconds since 1970) for every timestamp a
     // write records, so generated docs and tests show the same revisions on every run.
     SOURCE_DATE_EPOCH: whole(0, 253_402_300_799).optional(),
+    // Dashboards (src/dashboards/config.ts).
+    CACHE_MAX_AGE_S: whole(0, 86_400).optional(),
+    COMPRESS_FROM_BYTES: whole(0, 1024 ** 3).optional(),
+    PERSISTED_QUERIES_MAX: whole(1, 1_000_000).optional(),
+    PERSISTED_QUERIES_MAX_BYTES: whole(1024, 1024 ** 3).optional(),
+    SUBSCRIPTIONS_PER_KEY: whole(1, 100_000).optional(),
+    CHANGE_POLL_MS: whole(10, 60_000).optional(),
+    SHUTDOWN_TIMEOUT_S: whole(1, 3600).optional(),
     CLI_USER: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, {
@@ -130,6 +139,7 @@ export interface Config {
   } | null;
   security: SecurityConfig;
   lifecycle: LifecycleConfig;
+  dashboards: DashboardConfig;
   /** Who the command line says it is in the audit log, instead of the operating-system user. */
   cliUser?: string;
 }
@@ -186,7 +196,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? () => new Date()
           : () => new Date(e.SOURCE_DATE_EPOCH! * 1000),
     },
+    dashboards: dashboardsOf(e),
     ...(e.CLI_USER === undefined ? {} : { cliUser: e.CLI_USER }),
+  };
+}
+
+function dashboardsOf(e: z.infer<typeof envSchema>): DashboardConfig {
+  const d = defaultDashboards();
+  return {
+    cacheMaxAgeS: e.CACHE_MAX_AGE_S ?? d.cacheMaxAgeS,
+    compressFromBytes: e.COMPRESS_FROM_BYTES ?? d.compressFromBytes,
+    persistedQueries: {
+      maxQueries: e.PERSISTED_QUERIES_MAX ?? d.persistedQueries.maxQueries,
+      maxBytes: e.PERSISTED_QUERIES_MAX_BYTES ?? d.persistedQueries.maxBytes,
+    },
+    subscriptionsPerKey: e.SUBSCRIPTIONS_PER_KEY ?? d.subscriptionsPerKey,
+    changePollMs: e.CHANGE_POLL_MS ?? d.changePollMs,
+    shutdownTimeoutMs: (e.SHUTDOWN_TIMEOUT_S ?? d.shutdownTimeoutMs / 1000) * 1000,
   };
 }
 

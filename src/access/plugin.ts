@@ -1,9 +1,11 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isUpgrade } from '../http/upgrade.js';
 import { VcError } from '../errors.js';
 import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
+import { SHEETS_ROUTE } from '../http/register-sheets.js';
 import { roleAtLeast, type Principal } from './model.js';
 
 declare module 'fastify' {
@@ -14,7 +16,7 @@ declare module 'fastify' {
 
 // Routes that answer with the store's contents; /healthz and the GraphiQL page stay open (the
 // page holds no data: its queries go to /graphql with the key typed into its headers tab).
-const GUARDED = new Set(['/graphql']);
+const GUARDED = new Set(['/graphql', SHEETS_ROUTE]);
 
 const guarded = (request: FastifyRequest) => GUARDED.has(request.routeOptions.url ?? '');
 
@@ -48,7 +50,9 @@ export default fp(
     app.decorateRequest('principal', null);
 
     app.addHook('onRequest', async (request, reply) => {
-      if (!guarded(request)) return;
+      // A WebSocket's key comes in its connection_init message (src/dashboards/subscriptions.ts):
+      // a browser cannot set headers on one. Node marks only a real upgrade, which no HTTP handler serves.
+      if (!guarded(request) || isUpgrade(request)) return;
       try {
         request.principal = await authenticate(
           app.store,

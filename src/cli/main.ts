@@ -17,6 +17,8 @@ import { registerChanges } from './commands/changes.js';
 import { registerNotify } from './commands/notify.js';
 import { registerRemove } from './commands/remove.js';
 import { registerRevisions } from './commands/revisions.js';
+import { registerExport } from './commands/export.js';
+import { registerTemplate } from './commands/template.js';
 import { EXIT, EXIT_CODES_HELP, exitCodeOfError, exitCodesHelp, UsageError } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { processOutput, type Output } from './output.js';
@@ -55,6 +57,8 @@ export async function run(
   registerNotify(program, output, env);
   registerKeys(program, output, env, setExit);
   registerNeo4jCsv(program, output, env, setExit);
+  registerExport(program, output, env);
+  registerTemplate(program, output);
   for (const command of program.commands) {
     command.exitOverride().addHelpText('after', exitCodesHelp(command.name()));
     for (const sub of command.commands) sub.exitOverride();

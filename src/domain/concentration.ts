@@ -34,6 +34,17 @@ export async function concentration(
   return ranked.slice(0, first);
 }
 
+/** The rows of the given parties (those into which nothing is entrusted have none), from the same ranking. */
+export async function concentrationOf(
+  store: StorePort,
+  asOf: IsoDate | undefined,
+  parties: readonly string[],
+): Promise<ConcentrationRow[]> {
+  const ranked = await rankings.get(store, asOf ?? '', () => rankAll(store, asOf));
+  const wanted = new Set(parties);
+  return ranked.filter((row) => wanted.has(row.party));
+}
+
 // Seconds of work on a large graph, and dashboards ask again and again, mostly for today.
 const rankings = new PerGeneration<ConcentrationRow[]>(4);
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
+import { isUpgrade } from '../http/upgrade.js';
 
 // GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): Mercurius runs the query; this
 // module is the part of the spec it leaves to us — which media type answers, request parameters
@@ -36,10 +37,13 @@ export function responseMediaType(accept: string | undefined): MediaType {
   return LEGACY_JSON;
 }
 
+const QUERY_EXPECTED =
+  'expected the GraphQL document as a string, e.g. {"query": "{ stats { parties } }"}';
+
+// A persisted query (extensions.persistedQuery, src/dashboards/persisted-queries.ts) may come
+// with its hash alone.
 const Parameters = z.object({
-  query: z.string({
-    error: 'expected the GraphQL document as a string, e.g. {"query": "{ stats { parties } }"}',
-  }),
+  query: z.string({ error: QUERY_EXPECTED }).optional(),
   operationName: z.string().nullish(),
   variables: z.record(z.string(), z.unknown()).nullish(),
   extensions: z.record(z.string(), z.unknown()).nullish(),
@@ -64,6 +68,8 @@ function refuse(reply: FastifyReply, message: string) {
 
 /** Route hook before Mercurius sees the request: check the parameters, drop the nulls it would refuse. */
 export async function checkRequest(request: FastifyRequest, reply: FastifyReply) {
+  // A WebSocket upgrade carries its operations in messages (src/dashboards/subscriptions.ts).
+  if (isUpgrade(request)) return;
   const isGet = request.method === 'GET';
   const raw = (isGet ? request.query : request.body) as Record<string, unknown> | null | undefined;
   if (Array.isArray(raw))
@@ -86,6 +92,12 @@ export async function checkRequest(request: FastifyRequest, reply: FastifyReply)
     ? { ...raw, variables: fromUrl(raw, 'variables'), extensions: fromUrl(raw, 'extensions') }
     : raw;
   const checked = Parameters.safeParse(parameters);
+  if (
+    checked.success &&
+    checked.data.query === undefined &&
+    !checked.data.extensions?.persistedQuery
+  )
+    return refuse(reply, `query: ${QUERY_EXPECTED}`);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = issue.path.join('.') || 'request';

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
 import { loaders } from './loaders.js';
+import { overviewLoaders } from './overview-loaders.js';
+import { overviewResolvers } from './resolvers/overview.js';
 import { analysisResolvers } from './resolvers/analysis.js';
 import { queryResolvers } from './resolvers/query.js';
 import { registerResolvers } from './resolvers/register.js';
@@ -19,6 +21,14 @@ import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
 import { checkRequest, labelResponse, refuseMethod, responseMediaType } from './http.js';
 import './context.js';
+import { untag } from '../dashboards/http-cache.js';
+import type { DashboardConfig } from '../dashboards/config.js';
+import { persistedQueries } from '../dashboards/persisted-queries.js';
+import {
+  subscriptionOptions,
+  subscriptionResolvers,
+  type Subscriptions,
+} from '../dashboards/subscriptions.js';
 import type { WholeGraph } from '../domain/graph/whole-graph.js';
 
 function isJson(source: string): boolean {
@@ -44,7 +54,17 @@ export default fp(
       limits,
       lifecycle,
       wholeGraph,
-    }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph },
+      dashboards,
+    }: {
+      limits: QueryLimits;
+      lifecycle: LifecycleConfig;
+      wholeGraph: WholeGraph;
+      dashboards: {
+        config: DashboardConfig;
+        subscriptions: Subscriptions;
+        anonymousAllowed: boolean;
+      };
+    },
   ) {
     await app.register(mercurius, {
       schema: loadSchema(),
@@ -58,9 +78,11 @@ export default fp(
           notificationResolvers as never,
           auditResolvers as never,
           lifecycleResolvers as never,
+          overviewResolvers as never,
+          subscriptionResolvers(dashboards.subscriptions) as never,
         ),
       } as never,
-      loaders,
+      loaders: { ...loaders, ...overviewLoaders },
       context: (request) => ({
         store: app.store,
         principal: request.principal,
@@ -71,13 +93,22 @@ export default fp(
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),
       graphiql: false,
+      persistedQueryProvider: persistedQueries(dashboards.config.persistedQueries),
+      subscription: subscriptionOptions(
+        app.store,
+        dashboards.anonymousAllowed,
+        () => ({ store: app.store, lifecycle, wholeGraph }),
+        app.log,
+      ),
       additionalRouteOptions: { preValidation: checkRequest, onSend: labelResponse },
-      errorFormatter: (execution, ctx) =>
-        formatErrors(
+      errorFormatter: (execution, ctx) => {
+        untag(ctx.reply?.request);
+        return formatErrors(
           execution,
           ctx.reply?.log ?? app.log,
           responseMediaType(ctx.reply?.request.headers.accept),
-        ),
+        );
+      },
     });
     app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/graphql', handler: refuseMethod });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,

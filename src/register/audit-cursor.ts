@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../access/model.js';
+import type { AuditEntry } from './audit.js';
 import { BadInputError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 

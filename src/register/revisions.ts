@@ -1,4 +1,4 @@
-import type { RevisionCounts, RevisionDraft } from '../access/model.js';
+import type { RevisionCounts, RevisionDraft } from './audit.js';
 import { BadInputError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import { checkAuditCursor } from './audit-cursor.js';

@@ -1,4 +1,5 @@
-import type { ApiKey, AuditDraft, AuditEntry } from '../access/model.js';
+import type { ApiKey } from '../access/model.js';
+import type { AuditDraft, AuditEntry } from '../register/audit.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../domain/model.js';
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';

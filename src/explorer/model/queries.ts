@@ -48,7 +48,7 @@ ${HOP}`;
 export const CROSS_BORDER = `query ExplorerCrossBorder($controller: ID!, $asOf: Date) {
   crossBorder(controller: $controller, asOf: $asOf) {
     country
-    hops { entrustment { id } stored accessed transferBasis missingBasis }
+    hops { entrustment { id } stored accessed locationUnknown transferBasis missingBasis }
   }
 }`;
 
@@ -65,6 +65,33 @@ export const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
   searchParties(text: $text, first: $first) { id name aka kind country }
 }`;
 
+// The home: until the API lists incidents without a party, they are read party by party.
+export const INCIDENT_PAGE = `query ExplorerIncidentPage($after: ID) {
+  parties(first: 500, after: $after) {
+    id
+    incidents { id kind from to detected records party { id name kind } }
+  }
+}`;
+
+/** How far an incident reaches: the home shows the count and how many do not know. */
+export const INCIDENT_REACH = `query ExplorerIncidentReach($incident: ID!) {
+  blastRadius(incident: $incident, maxPathsPerController: 1) {
+    unawareCount
+    controllers { party { id name kind } aware exposure }
+  }
+  breachObligations(incident: $incident) {
+    controllers { party { id } obligations { law required deadlines { kind due } } }
+  }
+}`;
+
+export const OPEN_FINDINGS = `query ExplorerOpenFindings($asOf: Date) {
+  redelegationFindings(asOf: $asOf) {
+    rule severity inferred
+    entrustment { id client { id name kind } contractor { id name kind } }
+    upstream { client { id name kind } }
+  }
+}`;
+
 export const ALL_OPERATIONS = {
   BLAST_RADIUS,
   BREACH_OBLIGATIONS,
@@ -73,4 +100,7 @@ export const ALL_OPERATIONS = {
   CHAIN_DATES,
   CONCENTRATION,
   SEARCH,
+  INCIDENT_PAGE,
+  INCIDENT_REACH,
+  OPEN_FINDINGS,
 };

@@ -5,7 +5,8 @@ import neo4j, {
   type Record as Neo4jRecord,
   type Session,
 } from 'neo4j-driver';
-import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
+import type { ApiKey } from '../../access/model.js';
+import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AuditDraft } from '../../../access/model.js';
+import type { AuditDraft } from '../../../register/audit.js';
 import type { RegisterBatch } from '../../../domain/model.js';
 import {
   entrustmentNode,
