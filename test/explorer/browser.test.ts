@@ -305,6 +305,12 @@ t.test(
       /no API key was sent: enter a valid key above/,
       'without a key the page says what to do',
     );
+    t.equal(await page.locator('#view-title').innerText(), 'The service asks for an API key');
+    t.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'api-key',
+      'and offers the key field',
+    );
     await page.locator('#api-key').fill('vck_mistyped');
     const refused = page.waitForRequest(
       (r) => r.url().endsWith('/graphql') && r.method() === 'POST',

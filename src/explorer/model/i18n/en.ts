@@ -120,6 +120,7 @@ export const en = {
   needKey: (why: string) => `${why || 'the service asks for an API key'}: enter a valid key above`,
   unknownId: (id: string) => `Nothing has the id “${id}”`,
   searchFor: (id: string) => `Search for “${id}” by name`,
+  keyNeeded: 'The service asks for an API key',
   viewFailed: 'This view could not be shown',
   noMatch: (text: string) => `Nothing matches “${text}”.`,
   searchResults: (text: string) => `Parties matching “${text}”`,
@@ -192,7 +193,9 @@ export const en = {
   reach: (controllers: number, unaware: number) =>
     `${plural(controllers, 'controller')} reached, ${n(unaware)} unaware`,
   kind: (kind: string) => kind.replace(/-/g, ' '),
-  homeIncidents: (count: number) => `Incidents, newest first (${n(count)} in all)`,
+  homeIncidents: (count: number) =>
+    `Incidents (${n(count)} in all): those with unaware controllers first, then newest first`,
+  moreIncidents: (count: number) => `${plural(count, 'more incident')}`,
   deadlineKind: (kind: string) => kind.toLowerCase().replace(/_/g, ' '),
   daysLeft: (days: number) =>
     days < 0
