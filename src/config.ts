@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { uriForDisplay } from './uri-for-display.js';
 import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
 
 // The only reader of process.env: everything else receives a typed Config.
@@ -69,6 +70,9 @@ const envSchema = z
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
+    AUTH_FAILURES_PER_MINUTE: whole(1, 1_000_000).optional(),
+    KEY_HASHES_AT_ONCE: whole(1, 64).optional(),
+    KEY_HASHES_WAITING: whole(0, 10_000).optional(),
     QUERY_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REGISTER_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REQUEST_TIMEOUT_S: whole(1, 3600).optional(),
@@ -162,7 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
-    const value = SECRETS.has(variable) ? undefined : env[variable];
+    const raw = SECRETS.has(variable) ? undefined : env[variable];
+    const value = variable === 'NEO4J_URI' && raw !== undefined ? uriForDisplay(raw) : raw;
     throw new ConfigError(
       variable,
       `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`,
@@ -223,6 +228,9 @@ function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
     allowedHosts: e.ALLOWED_HOSTS ?? d.allowedHosts,
     corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? d.rateLimitPerMinute,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE ?? d.authFailuresPerMinute,
+    keyHashesAtOnce: e.KEY_HASHES_AT_ONCE ?? d.keyHashesAtOnce,
+    keyHashesWaiting: e.KEY_HASHES_WAITING ?? d.keyHashesWaiting,
     queryBodyLimit: e.QUERY_BODY_LIMIT_BYTES ?? d.queryBodyLimit,
     registerBodyLimit: e.REGISTER_BODY_LIMIT_BYTES ?? d.registerBodyLimit,
     requestTimeoutMs: (e.REQUEST_TIMEOUT_S ?? d.requestTimeoutMs / 1000) * 1000,

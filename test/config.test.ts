@@ -1,4 +1,5 @@
 import t from 'tap';
+import { uriForDisplay } from '../src/uri-for-display.js';
 import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 import { defaultSecurity, isLoopback } from '../src/security-config.js';
@@ -223,6 +224,27 @@ t.test(
     t.equal(loadConfig({}).cliUser, undefined, 'the operating-system user when not set');
   },
 );
+
+t.test('a store URI never shows its credentials, in a message or a log line', async (t) => {
+  t.equal(
+    uriForDisplay('neo4j+s://neo4j:s3cret-pass@db.example:7687'),
+    'neo4j+s://db.example:7687',
+  );
+  t.equal(uriForDisplay('bolt://db:7687?password=s3cret'), 'bolt://db:7687');
+  t.equal(uriForDisplay('neo4j://localhost:7687'), 'neo4j://localhost:7687');
+  let message = '';
+  try {
+    loadConfig({
+      STORE: 'neo4j',
+      NEO4J_URI: 'http://neo4j:s3cret-pass@db',
+      NEO4J_PASSWORD: 'password',
+    });
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  t.match(message, /^NEO4J_URI: expected a URI like/);
+  t.notMatch(message, /s3cret/, 'the rejected value is echoed without its password');
+});
 
 t.test('the dashboard settings, each named when it is wrong', async (t) => {
   const d = loadConfig({

@@ -42,6 +42,7 @@ const SCAN_FETCH_SIZE = 10_000;
 const writeTimeoutMs = (rows: number) => 60_000 + rows * 10;
 
 export interface Neo4jTarget {
+  /** For messages only: without credentials (uri-for-display.ts). */
   uri: string;
   database?: string | undefined;
   /** Batches of this many records or more are staged (./upsert.ts); smaller ones are one transaction. */
