@@ -260,6 +260,12 @@ t.test(
     );
     const bar = page.locator('.bars a', { hasText: 'makeshop' });
     t.match(await bar.getAttribute('href'), /party=makeshop&from=2014-09-01&to=2014-09-02/);
+    t.notMatch(
+      await page.locator('.bars').innerText(),
+      /\b0 records\b/,
+      'a count the register does not give is not shown as 0',
+    );
+    t.match(await bar.innerText(), /records not recorded|at least/);
     await page.screenshot({ path: `${ARTIFACTS}/explorer-concentration.png` });
     await bar.click();
     await page.locator('#cy[data-state="ready"]').waitFor();

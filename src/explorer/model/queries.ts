@@ -58,7 +58,7 @@ export const CHAIN_DATES = `query ExplorerChainDates($controller: ID!) {
 }`;
 
 export const CONCENTRATION = `query ExplorerConcentration($asOf: Date, $first: Int) {
-  concentration(asOf: $asOf, first: $first) { party { id name kind } controllers records entrustments }
+  concentration(asOf: $asOf, first: $first) { party { id name kind } controllers records recordsUnknown entrustments }
 }`;
 
 export const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
@@ -76,7 +76,7 @@ export const OVERVIEW = `query ExplorerOverview($asOf: Date) {
     findings { total byRule { rule severity count inferred } }
     deadlines { incident { id } controller { id name kind } law kind due state daysLeft }
     certificationAlerts { party { id name kind } scheme status since until controllers }
-    concentration { party { id name kind } controllers records entrustments }
+    concentration { party { id name kind } controllers records recordsUnknown entrustments }
   }
 }`;
 

@@ -63,6 +63,8 @@ export const en = {
   } as Record<string, string>,
   records: (count: number | null) =>
     count === null ? 'records not recorded' : plural(count, 'record'),
+  recordsAtLeast: (known: number, unknown: number) =>
+    `at least ${plural(known, 'record')} (${plural(unknown, 'count')} not recorded)`,
   dataNotListed: 'data not listed',
   dataUnknown: 'data unknown',
   notDisclosed: 'NOT DISCLOSED to the controller',
