@@ -194,7 +194,7 @@ t.test(
     t.notOk(await page.locator('header').isVisible(), 'the controls do not print');
     t.match(
       await page.locator('#report').innerText(),
-      /三島市 \(mishima-city\) — POSSIBLE, UNAWARE/,
+      /三島市 \(mishima-city\) · Mishima City — POSSIBLE, UNAWARE/,
     );
     await page.screenshot({ path: `${ARTIFACTS}/explorer-makeshop-report.png`, fullPage: true });
 

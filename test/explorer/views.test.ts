@@ -106,11 +106,16 @@ t.test('the MakeShop blast radius in Japanese', { skip }, async (t) => {
       await page.locator('#node-list > li[data-id="takeo-city"] button').focus();
       await page.keyboard.press('Enter');
       await page.locator('#details h2', { hasText: '武雄市' }).waitFor();
+      t.equal(
+        await page.locator('#details .aka').innerText(),
+        'Takeo City',
+        'with its English name',
+      );
       t.match(await page.locator('#details').innerText(), /漏えい等報告の期限/);
       await page.emulateMedia({ media: 'print' });
       t.match(
         await page.locator('#report').innerText(),
-        /武雄市 \(takeo-city\) — 確定、?・?未把握|武雄市 \(takeo-city\) — 確定, 未把握/,
+        /武雄市 \(takeo-city\) · Takeo City — 確定・未把握/,
       );
       await page.pdf({ path: `${ARTIFACTS}/explorer-report-ja.pdf`, format: 'A4' });
     }

@@ -65,6 +65,7 @@ export const en = {
     count === null ? 'records not recorded' : plural(count, 'record'),
   recordsAtLeast: (known: number, unknown: number) =>
     `at least ${plural(known, 'record')} (${plural(unknown, 'count')} not recorded)`,
+  listSep: ', ',
   dataNotListed: 'data not listed',
   dataUnknown: 'data unknown',
   notDisclosed: 'NOT DISCLOSED to the controller',

@@ -64,6 +64,7 @@ export const ja: Words = {
   },
   records: (count) => (count === null ? '件数未記録' : `${n(count)} 件`),
   recordsAtLeast: (known, unknown) => `${n(known)} 件以上（${n(unknown)} 件の委託で件数未記録）`,
+  listSep: '・',
   dataNotListed: 'データ項目の記載なし',
   dataUnknown: 'データ不明',
   notDisclosed: `${CLIENT}に${UNDISCLOSED}`,
