@@ -14,6 +14,8 @@ export interface OidcConfig {
   audience: string;
   /** The public client the explorer and GraphiQL sign in as (authorization code + PKCE). */
   clientId?: string;
+  /** The scopes the pages ask for (Entra ID wants the API's own, like api://vendor-chain/access). */
+  scope: string;
   /** The claim holding the role (reader, editor or admin). */
   roleClaim: string;
   /** The claim holding the controllers a token is scoped to (optional in a token). */
@@ -31,6 +33,7 @@ export const OIDC_DEFAULTS = {
   jwksCooldownMs: 30_000,
   jwksMaxAgeMs: 600_000,
   clockToleranceS: 30,
+  scope: 'openid',
 } as const;
 
 const discovery = z.object({ issuer: z.string(), jwks_uri: z.url() });

@@ -122,6 +122,19 @@ export default fp(
         throw error;
       }
     };
+    // What the browser pages sign in with (src/explorer/client/sign-in.ts); null: keys only.
+    app.get('/auth/config', async () => ({
+      signIn:
+        security.oidc?.clientId === undefined
+          ? null
+          : {
+              issuer: security.oidc.issuer,
+              clientId: security.oidc.clientId,
+              audience: security.oidc.audience,
+              scope: security.oidc.scope,
+            },
+    }));
+
     app.addHook('onRoute', (route) => {
       if (!GUARDED.has(route.url)) return;
       const hooks = route.onRequest;

@@ -29,9 +29,17 @@ export async function signingKey(kid: string): Promise<JWK> {
   return { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
 }
 
+/** A public client the pages sign in as (authorization code + PKCE), and who may sign in. */
+export interface BrowserClient {
+  id: string;
+  redirectUri: string;
+  /** Account id → its claims. */
+  accounts: Record<string, Record<string, unknown>>;
+}
+
 export async function startIssuer(
   clients: TestClient[],
-  { ttlS = 300 }: { ttlS?: number } = {},
+  { ttlS = 300, browser }: { ttlS?: number; browser?: BrowserClient } = {},
 ): Promise<TestIssuer> {
   let handler: RequestListener = (_req, res) => res.end();
   const server = createServer((req, res) => handler(req, res));
@@ -41,17 +49,31 @@ export async function startIssuer(
 
   const provide = (keys: JWK[]) => {
     const provider = new Provider(issuer, {
-      clients: clients.map((c) => ({
-        client_id: c.id,
-        client_secret: `${c.id}-secret`,
-        grant_types: ['client_credentials'],
-        response_types: [],
-        redirect_uris: [],
-        token_endpoint_auth_method: 'client_secret_post',
-      })),
+      clients: [
+        ...clients.map((c) => ({
+          client_id: c.id,
+          client_secret: `${c.id}-secret`,
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+          token_endpoint_auth_method: 'client_secret_post',
+        })),
+        ...(browser
+          ? [
+              {
+                client_id: browser.id,
+                grant_types: ['authorization_code'],
+                response_types: ['code'],
+                redirect_uris: [browser.redirectUri],
+                token_endpoint_auth_method: 'none',
+              },
+            ]
+          : []),
+      ],
       jwks: { keys },
       features: {
-        devInteractions: { enabled: false },
+        // The provider's own sign-in pages (any account name, no password), for the code flow.
+        devInteractions: { enabled: browser !== undefined },
         clientCredentials: { enabled: true },
         resourceIndicators: {
           enabled: true,
@@ -66,8 +88,10 @@ export async function startIssuer(
           }),
         },
       },
-      extraTokenClaims: (_ctx: unknown, token: { clientId?: string }) =>
-        claimsOf.get(token.clientId ?? '') ?? {},
+      extraTokenClaims: (_ctx: unknown, token: { clientId?: string; accountId?: string }) =>
+        token.accountId
+          ? (browser?.accounts[token.accountId] ?? {})
+          : (claimsOf.get(token.clientId ?? '') ?? {}),
     } as never);
     handler = provider.callback() as RequestListener;
   };
@@ -101,4 +125,51 @@ export async function startIssuer(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Signs in at the provider's own pages as `account`, the way a browser would: follows the
+ * redirects from `authorizationUrl`, keeping cookies, submits the login and consent forms, and
+ * returns the URL the provider sends the browser back to (with the code).
+ */
+export async function signInAs(authorizationUrl: string, account: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  const send = async (url: string, form?: Record<string, string>) => {
+    const response = await fetch(url, {
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(form ? { body: new URLSearchParams(form) } : {}),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+    return response;
+  };
+  let url = authorizationUrl;
+  for (let step = 0; step < 12; step++) {
+    const response = await send(url);
+    const location = response.headers.get('location');
+    if (location === null) throw new Error(`sign-in stopped at ${url}: ${response.status}`);
+    const next = new URL(location, url).toString();
+    const interaction = /\/interaction\/([^/?]+)$/.exec(new URL(next).pathname);
+    if (interaction === null) {
+      if (!next.startsWith(new URL(authorizationUrl).origin)) return next;
+      url = next;
+      continue;
+    }
+    const page = await (await send(next)).text();
+    const prompt = /name="prompt" value="(\w+)"/.exec(page)?.[1] ?? 'login';
+    const answer = await send(
+      next,
+      prompt === 'login' ? { prompt, login: account, password: 'x' } : { prompt },
+    );
+    url = new URL(answer.headers.get('location')!, next).toString();
+  }
+  throw new Error('sign-in did not come back');
 }
