@@ -11,6 +11,7 @@ import { queryResolvers } from './resolvers/query.js';
 import { registerResolvers } from './resolvers/register.js';
 import { riskResolvers } from './resolvers/risk.js';
 import { notificationResolvers } from './resolvers/notification.js';
+import { filingsResolvers } from './resolvers/filings.js';
 import { DateScalar } from './scalars.js';
 import { loadSchema } from './schema.js';
 import { formatErrors } from './errors.js';
@@ -76,6 +77,7 @@ export default fp(
           registerResolvers as never,
           riskResolvers as never,
           notificationResolvers as never,
+          filingsResolvers as never,
           auditResolvers as never,
           lifecycleResolvers as never,
           overviewResolvers as never,

@@ -22,7 +22,8 @@ import type {
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
 import { reasonOf, toStoreError } from './errors.js';
-import { entrustmentsOf, linksOf, recordsOf, sourcesOf, toInteger, toNumber } from './mapping.js';
+import { toDate, toInteger, toNumber } from './mapping.js';
+import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
@@ -51,7 +52,11 @@ export interface Neo4jTarget {
   recordsPerStage: number;
 }
 
-const windowParams = (window?: Period) => ({ from: window?.from ?? null, to: window?.to ?? null });
+/** A window as the queries compare it with stored periods: DATE values, null for an open end. */
+const windowParams = (window?: Period) => ({
+  from: window?.from ? toDate(window.from) : null,
+  to: window?.to ? toDate(window.to) : null,
+});
 
 export class Neo4jStore implements StorePort {
   readonly kind = 'neo4j' as const;
@@ -65,7 +70,7 @@ export class Neo4jStore implements StorePort {
   ) {}
 
   parties(ids: readonly string[]): Promise<Party[]> {
-    return this.byIds<Party>('party/get-many', ids);
+    return this.byIds('party/get-many', ids, partiesOf);
   }
 
   entrustments(ids: readonly string[]): Promise<Entrustment[]> {
@@ -73,7 +78,7 @@ export class Neo4jStore implements StorePort {
   }
 
   incidents(ids: readonly string[]): Promise<Incident[]> {
-    return this.byIds<Incident>('incident/get-many', ids);
+    return this.byIds('incident/get-many', ids, incidentsOf);
   }
 
   sources(ids: readonly string[]): Promise<Source[]> {
@@ -99,15 +104,15 @@ export class Neo4jStore implements StorePort {
   }
 
   incidentsAt(partyIds: readonly string[]): Promise<Incident[]> {
-    return this.byIds<Incident>('incident/at', partyIds);
+    return this.byIds('incident/at', partyIds, incidentsOf);
   }
 
   partiesWithParent(partyIds: readonly string[]): Promise<Party[]> {
-    return this.byIds<Party>('party/with-parent', partyIds);
+    return this.byIds('party/with-parent', partyIds, partiesOf);
   }
 
   servicesOperatedBy(partyIds: readonly string[]): Promise<Party[]> {
-    return this.byIds<Party>('party/operated-by', partyIds);
+    return this.byIds('party/operated-by', partyIds, partiesOf);
   }
 
   async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
@@ -137,14 +142,14 @@ export class Neo4jStore implements StorePort {
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     if (!(limit > 0)) return [];
-    return recordsOf(
+    return partiesOf(
       await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
   }
 
   async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
     if (!(limit > 0)) return [];
-    return recordsOf(
+    return incidentsOf(
       await this.read('incident/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
   }
@@ -262,11 +267,11 @@ export class Neo4jStore implements StorePort {
     await this.driver.close();
   }
 
-  /** A query that takes only `$ids`, each sent once; `decode` reads its rows (json or props). */
+  /** A query that takes only `$ids`, each sent once; `decode` reads its rows. */
   private async byIds<T>(
     name: IdsQuery,
     ids: readonly string[],
-    decode: (rows: Neo4jRecord[]) => T[] = recordsOf<T>,
+    decode: (rows: Neo4jRecord[]) => T[],
   ): Promise<T[]> {
     if (ids.length === 0) return [];
     return decode(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
