@@ -2,7 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { ID_PATTERN } from '../domain/model.js';
 import { ERROR_CODES, UnauthenticatedError, VcError } from '../errors.js';
-import { role as roleSchema, type Principal } from './model.js';
+import { role as roleSchema, ROLES, type Principal } from './model.js';
 
 // Single sign-on: bearer JWTs from one OpenID provider (Keycloak, Entra ID, …). The provider is
 // found through its discovery document, its signing keys through the JWKS it names; jose caches
@@ -67,7 +67,7 @@ export class OidcVerifier {
       throw new UnauthenticatedError(`the token is not accepted (${reasonOf(error)})`);
     }
     const { roleClaim, controllersClaim } = this.config;
-    const role = roleSchema.safeParse(payload[roleClaim]);
+    const role = roleSchema.safeParse(highestRole(payload[roleClaim]));
     if (!role.success)
       throw new VcError(
         ERROR_CODES.FORBIDDEN,
@@ -108,6 +108,13 @@ export class OidcVerifier {
       cacheMaxAge: this.config.jwksMaxAgeMs,
     });
   }
+}
+
+/** A role claim may be a list (Entra ID's `roles`): the highest role in it counts. */
+function highestRole(claim: unknown): unknown {
+  if (!Array.isArray(claim)) return claim;
+  const known = ROLES.filter((r) => claim.includes(r));
+  return known.at(-1);
 }
 
 function reasonOf(error: unknown): string {

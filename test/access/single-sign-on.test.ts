@@ -22,6 +22,7 @@ const issuer = await startIssuer([
     claims: { vendor_chain_role: 'reader', vendor_chain_controllers: ['scope-town-a'] },
   },
   { id: 'no-role', claims: {} },
+  { id: 'entra-style', claims: { vendor_chain_role: ['reader', 'editor'] } },
 ]);
 t.teardown(() => issuer.close());
 const store = await tempStore(t, 'vc-sso-');
@@ -65,6 +66,12 @@ t.test('a token from the provider signs in, with the role its claim gives', asyn
   );
   t.equal(write.code, 'FORBIDDEN', 'a reader may not import');
   t.same([(await ask(undefined, STATS)).status], [401], 'with sign-on, never anonymous');
+  const listed = await ask(
+    await issuer.token('entra-style'),
+    'mutation($d: String!) { importRegister(document: $d, dryRun: true) { ok } }',
+    { d: 'register: 1\n' },
+  );
+  t.equal(listed.body.data?.importRegister.ok, true, 'a list of roles: the highest counts');
   const none = await ask(await issuer.token('no-role'), STATS);
   t.same([none.status, none.code], [403, 'FORBIDDEN']);
   t.match(none.body.errors[0].message, /no vendor_chain_role claim/);
