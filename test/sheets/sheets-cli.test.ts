@@ -34,7 +34,7 @@ t.test(
   'a CSV directory with Japanese file names and headers imports as the register',
   async (t) => {
     const env = freshEnv();
-    const csv = inProject('test', 'fixtures', 'sheets', 'ja-csv');
+    const csv = inProject('docs', 'sheets', 'ja-csv');
     const checked = await cli(['check', csv], {});
     t.same(
       [checked.code, checked.out],
