@@ -139,6 +139,19 @@ t.test('unknown sheets, columns and owners are errors with their place', async (
     (await cli(['check', list], {})).err,
     /parties\.csv, row 2, column D \(aka\): error: parties\.aka: a cell that starts with "\[" must be a JSON list/,
   );
+  const quoted = join(dir, 'bad-quote');
+  await mkdir(quoted);
+  await writeFile(join(quoted, 'parties.csv'), 'id,name,kind\nacme,"Acme,company\n');
+  t.match(
+    (await cli(['check', quoted], {})).err,
+    /parties\.csv, row \d+: error: \(document\): not valid CSV: /,
+  );
+  const empty = join(dir, 'no-csv');
+  await mkdir(empty);
+  t.match(await cli(['check', empty], {}), {
+    code: 1,
+    err: `${empty} is a directory with no .csv files`,
+  });
   const notBook = join(dir, 'not.xlsx');
   await writeFile(notBook, 'register: 1\n');
   t.match(
