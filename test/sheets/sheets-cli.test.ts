@@ -60,7 +60,7 @@ t.test(
     const parties = byId(register.parties);
     t.same(parties.get('cotode').memberOf, [{ party: 'fb-holdings', role: '代表構成員' }]);
     t.equal(parties.get('fb-holdings').note, '共同企業体\n(consortium)');
-    t.equal(byId(register.incidents).get('makeshop-2014').records, 100000);
+    t.match(byId(register.incidents).get('makeshop-2014'), { records: 100000, from: '2014-09-01' });
   },
 );
 
