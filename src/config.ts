@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { uriForDisplay } from './uri-for-display.js';
 import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
 
 // The only reader of process.env: everything else receives a typed Config.
@@ -27,6 +28,8 @@ const list = z.string().transform((v) =>
     .filter((s) => s.length > 0),
 );
 
+/** How long one read transaction may run on Neo4j (NEO4J_READ_TIMEOUT_S). */
+export const DEFAULT_READ_TIMEOUT_S = 30;
 /** Imports of this many records or more are staged on Neo4j (NEO4J_STAGE_IMPORTS_FROM). */
 export const DEFAULT_STAGE_IMPORTS_FROM = 20_000;
 /** Records per staging transaction (NEO4J_RECORDS_PER_STAGE): some 90 MB of transaction state. */
@@ -62,6 +65,13 @@ const envSchema = z
       .min(0)
       .max(3600)
       .default(60),
+    // Every read transaction is stopped by Neo4j after this long (a blast radius, a scan page):
+    // no question holds the database for minutes, and the asker is told why.
+    NEO4J_READ_TIMEOUT_S: z.coerce
+      .number({ message: 'expected seconds, more than 0 and at most 3600' })
+      .positive({ message: 'expected seconds, more than 0 and at most 3600' })
+      .max(3600, { message: 'expected seconds, more than 0 and at most 3600' })
+      .default(DEFAULT_READ_TIMEOUT_S),
     // Imports of this many records or more are staged in several transactions and published by a
     // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
     NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
@@ -69,6 +79,9 @@ const envSchema = z
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
+    AUTH_FAILURES_PER_MINUTE: whole(1, 1_000_000).optional(),
+    KEY_HASHES_AT_ONCE: whole(1, 64).optional(),
+    KEY_HASHES_WAITING: whole(0, 10_000).optional(),
     QUERY_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REGISTER_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REQUEST_TIMEOUT_S: whole(1, 3600).optional(),
@@ -134,6 +147,7 @@ export interface Config {
     password: string;
     database?: string;
     connectTimeoutS: number;
+    readTimeoutS: number;
     stageImportsFrom: number;
     recordsPerStage: number;
   } | null;
@@ -162,7 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
-    const value = SECRETS.has(variable) ? undefined : env[variable];
+    const raw = SECRETS.has(variable) ? undefined : env[variable];
+    const value = variable === 'NEO4J_URI' && raw !== undefined ? uriForDisplay(raw) : raw;
     throw new ConfigError(
       variable,
       `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`,
@@ -184,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             password: e.NEO4J_PASSWORD!,
             database: e.NEO4J_DATABASE,
             connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S,
+            readTimeoutS: e.NEO4J_READ_TIMEOUT_S,
             stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM,
             recordsPerStage: e.NEO4J_RECORDS_PER_STAGE,
           }
@@ -223,6 +239,9 @@ function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
     allowedHosts: e.ALLOWED_HOSTS ?? d.allowedHosts,
     corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? d.rateLimitPerMinute,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE ?? d.authFailuresPerMinute,
+    keyHashesAtOnce: e.KEY_HASHES_AT_ONCE ?? d.keyHashesAtOnce,
+    keyHashesWaiting: e.KEY_HASHES_WAITING ?? d.keyHashesWaiting,
     queryBodyLimit: e.QUERY_BODY_LIMIT_BYTES ?? d.queryBodyLimit,
     registerBodyLimit: e.REGISTER_BODY_LIMIT_BYTES ?? d.registerBodyLimit,
     requestTimeoutMs: (e.REQUEST_TIMEOUT_S ?? d.requestTimeoutMs / 1000) * 1000,

@@ -10,6 +10,7 @@ import { BadFileError, registerCheck } from './commands/check.js';
 import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
+import { registerIncidents } from './commands/incidents.js';
 import { registerKeys } from './commands/keys.js';
 import { registerNeo4jCsv } from './commands/neo4j-csv.js';
 import { registerChanges } from './commands/changes.js';
@@ -46,6 +47,7 @@ export async function run(
   registerRemove(program, output, env, setExit);
   registerRevisions(program, output, env);
   registerImpact(program, output, env);
+  registerIncidents(program, output, env);
   registerFindings(program, output, env, setExit);
   registerChain(program, output, env);
   registerChanges(program, output, env);

@@ -85,12 +85,16 @@ export default fp(
         ),
       } as never,
       loaders: { ...loaders, ...overviewLoaders },
-      context: (request) => ({
-        store: app.store,
-        principal: request.principal,
-        lifecycle,
-        wholeGraph,
-      }),
+      context: (request) => {
+        // A key scoped to controllers reads and writes through a view of only their chains.
+        const store = request.view ?? app.store;
+        return {
+          store,
+          principal: request.principal,
+          lifecycle,
+          wholeGraph: store === app.store ? wholeGraph : wholeGraph.over(store),
+        };
+      },
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),

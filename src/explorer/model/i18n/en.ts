@@ -17,7 +17,6 @@ export const en = {
   switchTo: '日本語',
   switchToLang: 'ja' as Lang,
   switchLabel: 'Japanese version of this page',
-  home: 'Home',
   waysIn: 'Ways in',
   incident: 'Incident',
   incidentHint: 'name or id, e.g. makeshop-2014',
@@ -38,7 +37,6 @@ export const en = {
   apiKey: 'API key',
   apiKeyHint: 'API key (kept in this tab only)',
   useKey: 'Use key',
-  signIn: 'Sign in',
   loading: 'Loading…',
   graphLabel: 'The graph; the same nodes and edges are listed beside it',
   exportPng: 'Export PNG',
@@ -191,17 +189,24 @@ export const en = {
   homeTitle: (date: string) => `What needs attention now (today, ${date})`,
   homeStatus: (all: number, shown: number) =>
     all > shown ? `The ${n(shown)} newest of ${n(all)} incidents.` : `${plural(all, 'incident')}.`,
-  homeIncidents: 'Incidents, newest first',
   reach: (controllers: number, unaware: number) =>
     `${plural(controllers, 'controller')} reached, ${n(unaware)} unaware`,
-  reachUnknown: 'reach not computed',
   kind: (kind: string) => kind.replace(/-/g, ' '),
+  homeIncidents: (count: number) => `Incidents, newest first (${n(count)} in all)`,
+  deadlineKind: (kind: string) => kind.toLowerCase().replace(/_/g, ' '),
+  daysLeft: (days: number) =>
+    days < 0
+      ? `passed ${plural(-days, 'day')} ago`
+      : days === 0
+        ? 'due today'
+        : `due in ${plural(days, 'day')}`,
+  inferredCount: (count: number) => `${n(count)} inferred`,
+  homeCertifications: (count: number) => `Certification alerts (${n(count)})`,
+  holdsFor: (controllers: number) => `holds data of ${plural(controllers, 'controller')}`,
   homeUnaware: (count: number) => `Unaware controllers (${n(count)})`,
   unawareOf: (incident: string, party: string) => `does not know of ${party}: ${incident}`,
   noneNow: 'None.',
   homeDeadlines: 'Breach-report deadlines',
-  passed: 'passed',
-  due: 'due',
   homeFindings: (count: number) => `Open re-delegation findings (${n(count)})`,
   homeConcentration: (date: string) => `Most concentrated vendors (as of today, ${date})`,
   moreConcentration: 'All of the ranking',
