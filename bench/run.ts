@@ -12,6 +12,7 @@ import { benchExplorerLayout } from './explorer-layout.js';
 import { generate, type Synthetic } from './generate.js';
 import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.js';
 import { describeLoad, loadTest } from './load.js';
+import { benchWorkbookUpload, describeWorkbookUpload } from './workbook-upload.js';
 import { serve } from './served.js';
 import { comparisonTable, type Measured } from './table.js';
 
@@ -209,6 +210,9 @@ function describe(r: Measured): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// A 100k-entrustment workbook uploaded while a client keeps asking (issue 24).
+console.log(describeWorkbookUpload(await benchWorkbookUpload(10_000)));
 
 const all: Measured[] = [];
 const measured = sizes.length > 0 ? sizes : [10_000, 100_000];

@@ -151,6 +151,9 @@ export default fp(
         refuse(reply, 413, 'BAD_USER_INPUT', message);
         return payload;
       }
+      // @fastify/multipart reads the raw request itself: a pipe here would be a second reader
+      // that nobody drains, and stall the upload. Its own fileSize limit counts those bytes.
+      if (/^multipart\//i.test(request.headers['content-type'] ?? '')) return payload;
       return payload.pipe(new ByteLimit(limit, message));
     });
   },
