@@ -25,6 +25,7 @@ import { toDate, toInteger, toNumber } from './mapping.js';
 import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
+import { redrawDelegations } from './derived-links.js';
 import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
 
 /** Links per page of a whole-graph scan. */
@@ -197,8 +198,12 @@ export class Neo4jStore implements StorePort {
     for (const part of chunks(ids.sources ?? []))
       await this.run(tx, 'source/remove', { ids: part });
     for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
-    for (const part of chunks(ids.entrustments ?? []))
-      await this.run(tx, 'entrustment/remove', { ids: part });
+    const clients: string[] = [];
+    for (const part of chunks(ids.entrustments ?? [])) {
+      const { records } = await this.run(tx, 'entrustment/remove', { ids: part });
+      for (const row of records) clients.push(row.get('client') as string);
+    }
+    await redrawDelegations(this, tx, clients);
     for (const part of chunks(ids.incidents ?? []))
       await this.run(tx, 'incident/remove', { ids: part });
   }
