@@ -1,4 +1,5 @@
-import type { ApiKey, AuditDraft, AuditEntry } from '../access/model.js';
+import type { ApiKey } from '../access/model.js';
+import type { AuditDraft, AuditEntry } from '../register/audit.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../domain/model.js';
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
@@ -52,6 +53,8 @@ export interface StorePort {
   entrustmentLinks(): AsyncIterable<EntrustmentLink[]>;
   /** A page of parties in id order, after `afterId` (exclusive). */
   scanParties(afterId: string | null, limit: number): Promise<Party[]>;
+  /** A page of incidents in id order, after `afterId` (exclusive). */
+  scanIncidents(afterId: string | null, limit: number): Promise<Incident[]>;
 
   /**
    * A number that changes whenever a write commits, made by this process or any other: a

@@ -1,5 +1,6 @@
 import { statfsSync } from 'node:fs';
-import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
+import type { ApiKey } from '../../access/model.js';
+import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
@@ -19,7 +20,8 @@ import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
 import type { Tables } from './tables.js';
-import { generationOf, removeRecords, writeBatch } from './writes.js';
+import { generationOf } from './generation.js';
+import { removeRecords, writeBatch } from './writes.js';
 
 const LINKS_PER_PAGE = 1_000;
 /** Below this much free space, a failed write is taken for a full disk: LMDB reports EIO there. */
@@ -113,6 +115,10 @@ export class EmbeddedStore implements StorePort {
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     return scanPage(this.open().parties, afterId, limit);
+  }
+
+  async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
+    return scanPage(this.open().incidents, afterId, limit);
   }
 
   async upsert(
