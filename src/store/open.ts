@@ -13,10 +13,8 @@ export async function openStore(
 ): Promise<StorePort> {
   if (config.store === 'neo4j' && config.neo4j) {
     const { openNeo4jStore } = await import('./neo4j/index.js');
-    return rememberTarget(await openNeo4jStore(config.neo4j, options), {
-      kind: 'neo4j',
-      neo4j: config.neo4j,
-    });
+    const store = await openNeo4jStore(config.neo4j, options);
+    return rememberTarget(store, { kind: 'neo4j', neo4j: config.neo4j }, store);
   }
   return openEmbeddedStore(config.dataDir);
 }
@@ -25,7 +23,8 @@ export async function openStore(
 export async function openStoreAt(target: StoreTarget): Promise<StorePort> {
   if (target.kind === 'neo4j') {
     const { openNeo4jStore } = await import('./neo4j/index.js');
-    return openNeo4jStore(target.neo4j);
+    const store = await openNeo4jStore(target.neo4j, { bookmarks: target.bookmarks ?? [] });
+    return rememberTarget(store, { kind: 'neo4j', neo4j: target.neo4j }, store);
   }
   return openEmbeddedStore(target.dataDir);
 }

@@ -6,6 +6,7 @@ import {
 } from '../../config.js';
 import { ConfigError, StoreUnavailableError } from '../../errors.js';
 import type { StorePort } from '../port.js';
+import type { SharesBookmarks } from '../shares-bookmarks.js';
 import { loadCypherFiles, statementsOf } from './cypher-files.js';
 import { isAuthError, isDatabaseNotFound, reasonOf, toStoreError } from './errors.js';
 import { Neo4jStore } from './neo4j-store.js';
@@ -59,6 +60,8 @@ export interface OpenOptions {
    * only verifies it is there and online, and refuses to open otherwise (the service).
    */
   schema?: 'apply' | 'check';
+  /** The bookmarks of the thread this store works for: its reads see that thread's writes. */
+  bookmarks?: readonly string[];
 }
 
 /**
@@ -67,8 +70,8 @@ export interface OpenOptions {
  */
 export async function openNeo4jStore(
   cfg: Neo4jConfig,
-  { schema = 'apply' }: OpenOptions = {},
-): Promise<StorePort> {
+  { schema = 'apply', bookmarks = [] }: OpenOptions = {},
+): Promise<StorePort & SharesBookmarks> {
   const cypher = await loadCypherFiles();
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), driverConfig(cfg));
   try {
@@ -80,12 +83,17 @@ export async function openNeo4jStore(
     await driver.close().catch(() => undefined);
     throw error;
   }
-  return new Neo4jStore(driver, cypher, {
-    uri: uriForDisplay(cfg.uri),
-    database: cfg.database,
-    stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM,
-    recordsPerStage: cfg.recordsPerStage ?? DEFAULT_RECORDS_PER_STAGE,
-  });
+  return new Neo4jStore(
+    driver,
+    cypher,
+    {
+      uri: uriForDisplay(cfg.uri),
+      database: cfg.database,
+      stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM,
+      recordsPerStage: cfg.recordsPerStage ?? DEFAULT_RECORDS_PER_STAGE,
+    },
+    bookmarks,
+  );
 }
 
 async function checkSchema(driver: Driver, cfg: Neo4jConfig, statements: string[]): Promise<void> {

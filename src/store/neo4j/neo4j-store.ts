@@ -62,13 +62,31 @@ const windowParams = (window?: Period) => ({
 export class Neo4jStore implements StorePort {
   readonly kind = 'neo4j' as const;
   private closed = false;
-  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  /**
+   * One bookmark manager for every session of this store, started from the bookmarks of the
+   * thread that handed this one its work (store/target.ts): on a cluster, a read after a write
+   * sees the write, whichever thread wrote it.
+   */
+  private readonly bookmarks: BookmarkManager;
 
   constructor(
     private readonly driver: Driver,
     private readonly cypher: CypherFiles,
     private readonly target: Neo4jTarget,
-  ) {}
+    initialBookmarks: readonly string[] = [],
+  ) {
+    this.bookmarks = neo4j.bookmarkManager({ initialBookmarks: [...initialBookmarks] });
+  }
+
+  /** What a session of another thread must wait for to see this store's writes. */
+  async currentBookmarks(): Promise<string[]> {
+    return [...(await this.bookmarks.getBookmarks())];
+  }
+
+  /** Takes in another thread's bookmarks (its writes), so reads here see them. */
+  async learnBookmarks(bookmarks: readonly string[]): Promise<void> {
+    if (bookmarks.length > 0) await this.bookmarks.updateBookmarks([], bookmarks);
+  }
 
   parties(ids: readonly string[]): Promise<Party[]> {
     return this.byIds('party/get-many', ids, partiesOf);
