@@ -7,7 +7,7 @@ import graphqlPlugin from './graphql/plugin.js';
 import protections from './http/protections.js';
 import registerBodies from './http/register-bodies.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
-import { WholeGraph } from './domain/graph/whole-graph.js';
+import { WholeGraph } from './worker/whole-graph.js';
 import type { StorePort } from './store/port.js';
 import { defaultLifecycle, type LifecycleConfig } from './config.js';
 

@@ -19,7 +19,7 @@ import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
 import { checkRequest, labelResponse, responseMediaType } from './http.js';
 import './context.js';
-import type { WholeGraph } from '../domain/graph/whole-graph.js';
+import type { WholeGraph } from '../worker/whole-graph.js';
 
 function isJson(source: string): boolean {
   try {

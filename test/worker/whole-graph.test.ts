@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { generate } from '../../bench/generate.js';
 import { buildApp } from '../../src/app.js';
 import { findingId } from '../../src/domain/findings-page.js';
-import { WholeGraph } from '../../src/domain/graph/whole-graph.js';
+import { WholeGraph } from '../../src/worker/whole-graph.js';
 import type { Finding } from '../../src/domain/redelegation.js';
 import { importRegister } from '../../src/register/import.js';
 import { defaultSecurity } from '../../src/security-config.js';
@@ -14,7 +14,7 @@ import { gql, tempStore } from '../helpers/app.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 import { mainThreadCpuMs } from '../helpers/poll-while.js';
 
-// Whole-graph answers on a large graph are computed in a worker thread (whole-graph-thread.ts),
+// Whole-graph answers on a large graph are computed in a worker thread (src/worker/whole-graph.ts),
 // so the main thread keeps answering small queries; they must be the answers computed here.
 
 const REGISTER = generate(600, 7).document;

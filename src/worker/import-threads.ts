@@ -1,11 +1,11 @@
-import type { StorePort } from '../../store/port.js';
-import { targetOf } from '../../store/target.js';
 import {
   importRegisters,
   type ImportOptions,
   type ImportReport,
   type RegisterInput,
-} from '../import.js';
+} from '../register/import.js';
+import type { StorePort } from '../store/port.js';
+import { targetOf } from '../store/target.js';
 import { ImportWorker } from './import-worker.js';
 
 /** A request body parsed by a worker that still holds the body's large strings (see ImportWorker.parseBody). */
