@@ -1,6 +1,6 @@
 import type { RevisionCounts, RevisionDraft } from './audit.js';
-import { BadInputError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
+import { checkPageSize } from '../domain/page-size.js';
 
 // The register's history: the audit entries of register writes (imports, syncs, removals), which
 // carry what each changed. Key writes have no revision and are skipped.
@@ -18,8 +18,7 @@ export const MAX_REVISIONS = 500;
 
 /** The newest `first` revisions, newest first. */
 export async function revisions(store: StorePort, first: number): Promise<Revision[]> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_REVISIONS)
-    throw new BadInputError('first', `must be between 1 and ${MAX_REVISIONS}, got ${first}`);
+  checkPageSize(first, MAX_REVISIONS);
   const found: Revision[] = [];
   for (let after: string | null = null; found.length < first;) {
     const page = await store.auditLog(PAGE, after);

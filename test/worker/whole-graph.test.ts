@@ -141,11 +141,11 @@ t.test('pages: an answer too long for one, a bad first, an after that is not the
     );
     await t.rejects(
       g.findings({ first: 2001 }),
-      { message: 'first: must be a whole number from 1 to 2000' },
+      { message: 'first: must be a whole number from 1 to 2000, got 2001' },
       `${where}: first over the limit`,
     );
     await t.rejects(g.findings({ first: 0 }), {
-      message: 'first: must be a whole number from 1 to 2000',
+      message: 'first: must be a whole number from 1 to 2000, got 0',
     });
     await t.rejects(
       g.findings({ first: 10, after: 'no|such|FINDING' }),

@@ -1,6 +1,7 @@
 import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
 import { requireRole } from '../roles.js';
+import { checkPageSize } from '../../domain/page-size.js';
 
 export const auditResolvers: IResolvers = {
   Query: {
@@ -10,8 +11,7 @@ export const auditResolvers: IResolvers = {
       { store, principal },
     ) => {
       requireRole(principal, 'admin', 'the audit log');
-      if (!Number.isInteger(first) || first < 1 || first > 500)
-        throw new BadInputError('first', `must be between 1 and 500, got ${first}`);
+      checkPageSize(first);
       if (after != null && !/^[1-9][0-9]{0,15}$/.test(after))
         throw new BadInputError('after', `expected the id of an audit entry, got "${after}"`);
       return store.auditLog(first, after ?? null);

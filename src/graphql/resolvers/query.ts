@@ -2,8 +2,9 @@ import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
 import { ID_PATTERN } from '../../domain/model.js';
 import { searchParties } from '../../domain/search-parties.js';
+import { checkPageSize, MAX_PAGE_SIZE } from '../../domain/page-size.js';
 
-const MAX_PAGE = 500;
+const MAX_PAGE = MAX_PAGE_SIZE;
 
 export const queryResolvers: IResolvers = {
   Query: {
@@ -17,8 +18,7 @@ export const queryResolvers: IResolvers = {
       { kind, first, after }: { kind?: string; first: number; after?: string },
       { store },
     ) => {
-      if (first < 1 || first > MAX_PAGE)
-        throw new BadInputError('first', `must be between 1 and ${MAX_PAGE}`);
+      checkPageSize(first, MAX_PAGE);
       if (after && !ID_PATTERN.test(after)) throw new BadInputError('after', 'expected a party id');
       if (!kind) return store.scanParties(after ?? null, first);
       const page: Awaited<ReturnType<typeof store.scanParties>> = [];

@@ -3,7 +3,7 @@ import { breachObligations } from '../../domain/breach-obligations.js';
 import { certificationAlerts } from '../../domain/certifications.js';
 import { crossBorder } from '../../domain/cross-border.js';
 import { groupExposure } from '../../domain/group-exposure.js';
-import { BadInputError } from '../../errors.js';
+import { checkPageSize } from '../../domain/page-size.js';
 
 type Args = { controller: string; asOf?: string };
 
@@ -17,8 +17,7 @@ export const riskResolvers: IResolvers = {
       };
     },
     concentration: async (_, { asOf, first }: { asOf?: string; first: number }, { wholeGraph }) => {
-      if (first < 1 || first > 500) throw new BadInputError('first', 'must be between 1 and 500');
-      return wholeGraph.concentration(asOf ?? undefined, first);
+      return wholeGraph.concentration(asOf ?? undefined, checkPageSize(first));
     },
     groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) =>
       groupExposure(store, party, asOf ?? undefined),
