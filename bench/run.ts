@@ -13,6 +13,7 @@ import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.
 import { describeLoad, loadTest } from './load.js';
 import { serve } from './served.js';
 import { comparisonTable, type Measured } from './table.js';
+import { benchYamlParsers, describeYamlParsers } from './yaml-parsers.js';
 
 // npm run bench [-- 10000 100000]: for synthetic registers of the given sizes (parties), on the
 // embedded store and on a Neo4j of the bench's own (when Java and Maven are here): import rate,
@@ -185,6 +186,7 @@ for (const size of measured) {
   process.stderr.write(
     `[${size}] generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
+  console.log(describeYamlParsers(benchYamlParsers(size)));
   for (const name of storesToMeasure()) {
     // First, with no other Neo4j running: a first load by neo4j-admin, into a Neo4j of its own.
     const bulk = name === 'neo4j' ? await benchBulkLoads(synthetic) : null;
