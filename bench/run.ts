@@ -109,6 +109,7 @@ async function benchOne(
   const rss = process.memoryUsage().rss;
   const outside = target.outsideRss();
   await app.close();
+  await store.close();
   if (load && LOAD_SECONDS > 0) {
     const served = await serve(target.serverEnv);
     try {
@@ -163,7 +164,8 @@ function describe(r: Measured): string {
 {
   const dir = mkdtempSync(join(tmpdir(), 'vc-bench-explorer-'));
   try {
-    const e = await benchExplorerLayout(await openEmbeddedStore(dir));
+    const store = await openEmbeddedStore(dir);
+    const e = await benchExplorerLayout(store).finally(() => store.close());
     console.log(
       [
         `## explorer: a hub leak with ${e.controllers} controllers`,

@@ -18,6 +18,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
+  /** The caller's store: it opened it, and closes it after the app (the app never does). */
   store: StorePort;
   logger?: FastifyServerOptions['logger'];
   /** Keys, limits, hosts; the defaults are those of a loopback service. */
@@ -49,10 +50,7 @@ export async function buildApp({
     fp(
       async (instance) => {
         instance.decorate('store', store);
-        instance.addHook('onClose', async () => {
-          await wholeGraph.close();
-          await store.close();
-        });
+        instance.addHook('onClose', () => wholeGraph.close());
       },
       { name: 'vendor-chain-store' },
     ),

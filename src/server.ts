@@ -20,6 +20,9 @@ async function main(config: Config): Promise<void> {
     security: config.security,
     lifecycle: config.lifecycle,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   if (access === 'anonymous')
     app.log.warn(
@@ -29,6 +32,7 @@ async function main(config: Config): Promise<void> {
   const close = async (signal: string) => {
     app.log.info({ signal }, 'closing');
     await app.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void close('SIGINT'));

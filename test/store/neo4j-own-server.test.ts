@@ -34,7 +34,10 @@ if (skip) {
       connectTimeoutS: 30,
     });
     const app = await buildApp({ store });
-    t.teardown(() => app.close());
+    t.teardown(async () => {
+      await app.close();
+      await store.close();
+    });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(`${base}/graphql`, {
