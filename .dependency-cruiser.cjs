@@ -22,7 +22,20 @@ module.exports = {
           '^src/',
           '^(node:)?(fs|fs/promises|worker_threads|child_process|net|http|https|cluster)$',
         ],
-        pathNot: '^src/(domain/|store/port[.]ts$|errors[.]ts$)',
+        pathNot:
+          '^src/(domain/|store/port[.]ts$|errors[.]ts$|register/audit[.]ts$|access/model[.]ts$)',
+      },
+    },
+    {
+      name: 'domain-takes-only-types-of-the-port',
+      severity: 'error',
+      comment:
+        'The audit entries and API keys the port speaks of (a view of the store passes them on) ' +
+        'are types to the domain, never code it runs.',
+      from: { path: '^src/domain/' },
+      to: {
+        path: '^src/(register/audit|access/model)[.]ts$',
+        dependencyTypesNot: ['type-only'],
       },
     },
     {

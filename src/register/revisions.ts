@@ -1,6 +1,7 @@
 import type { RevisionCounts, RevisionDraft } from './audit.js';
 import type { StorePort } from '../store/port.js';
 import { checkPageSize } from '../domain/page-size.js';
+import { checkAuditCursor } from './audit-cursor.js';
 
 // The register's history: the audit entries of register writes (imports, syncs, removals), which
 // carry what each changed. Key writes have no revision and are skipped.
@@ -16,11 +17,16 @@ export interface Revision extends Omit<RevisionDraft, 'counts'> {
 const PAGE = 100;
 export const MAX_REVISIONS = 500;
 
-/** The newest `first` revisions, newest first. */
-export async function revisions(store: StorePort, first: number): Promise<Revision[]> {
+/** The newest `first` revisions, newest first; older than the revision `since` when given. */
+export async function revisions(
+  store: StorePort,
+  first: number,
+  since: string | null = null,
+): Promise<Revision[]> {
   checkPageSize(first, MAX_REVISIONS);
+  if (since !== null) await checkAuditCursor(store, since, 'revision');
   const found: Revision[] = [];
-  for (let after: string | null = null; found.length < first;) {
+  for (let after: string | null = since; found.length < first;) {
     const page = await store.auditLog(PAGE, after);
     for (const entry of page) {
       if (entry.revision && found.length < first)

@@ -53,6 +53,8 @@ export interface StorePort {
   entrustmentLinks(): AsyncIterable<EntrustmentLink[]>;
   /** A page of parties in id order, after `afterId` (exclusive). */
   scanParties(afterId: string | null, limit: number): Promise<Party[]>;
+  /** A page of incidents in id order, after `afterId` (exclusive). */
+  scanIncidents(afterId: string | null, limit: number): Promise<Incident[]>;
 
   /**
    * A number that changes whenever a write commits, made by this process or any other: a

@@ -1,13 +1,19 @@
 import { VcError, type ErrorCode } from '../errors.js';
 import type { ImportOptions, ImportReport } from '../register/import.js';
+import type { SheetSource } from '../register/sheets/read.js';
 import type { StoreTarget } from '../store/target.js';
 import type { BulkLoadOptions, BulkLoadResult } from './bulk-load.js';
 
 // Messages between the main thread (client.ts) and a worker thread (thread.ts). Each job has an
 // id; its answer, its progress and its failure come back under that id.
 
-/** A register to import: its text, or the token of a document the worker holds from the body. */
-export type WorkerInput = ({ text: string } | { held: string }) & { file?: string };
+/**
+ * A register to import: its text, the token of a document the worker holds from the body, or a
+ * workbook or CSV directory (read in the worker: a large workbook takes long to read).
+ */
+export type WorkerInput = ({ text: string } | { held: string } | { sheets: SheetSource }) & {
+  file?: string;
+};
 
 /** importRegisters' options as they cross to the worker: all of them but the progress callback. */
 export type WorkerImportOptions = Omit<ImportOptions, 'onProgress'> & { progress: boolean };
@@ -20,7 +26,9 @@ export type ParsedBody =
 /** Whole-graph answers (findings over the whole register, concentration), asked of one store. */
 export type WholeGraphAsk =
   | { kind: 'findings'; asOf?: string; first?: number | null; after?: string | null; max: number }
-  | { kind: 'concentration'; asOf?: string; first: number };
+  | { kind: 'concentration'; asOf?: string; first: number }
+  | { kind: 'concentrationOf'; asOf?: string; parties: string[] }
+  | { kind: 'findingCounts'; asOf?: string };
 
 /** Each job a worker runs, and what it answers. */
 export interface Jobs {

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { concentration } from '../domain/concentration.js';
+import { concentration, concentrationOf } from '../domain/concentration.js';
 import { pageOfFindings } from '../domain/findings-page.js';
+import { findingCounts } from '../domain/overview/finding-counts.js';
 import { redelegationFindings } from '../domain/redelegation.js';
 import { importRegisters, type RegisterInput } from '../register/import.js';
 import { openStoreAt } from '../store/open.js';
@@ -75,6 +76,8 @@ async function runImport(id: number, job: Job<'import'>): Promise<unknown> {
 async function answer(store: StorePort, ask: WholeGraphAsk): Promise<unknown> {
   const asOf = ask.asOf;
   if (ask.kind === 'concentration') return concentration(store, asOf, ask.first);
+  if (ask.kind === 'concentrationOf') return concentrationOf(store, asOf, ask.parties);
+  if (ask.kind === 'findingCounts') return findingCounts(store, asOf);
   return pageOfFindings(await redelegationFindings(store, asOf ? { asOf } : {}), ask, ask.max);
 }
 
@@ -88,7 +91,9 @@ async function close(): Promise<void> {
 }
 
 function textOf(input: WorkerInput): RegisterInput {
+  const file = input.file === undefined ? {} : { file: input.file };
+  if ('sheets' in input) return { text: '', sheets: input.sheets, ...file };
   const text = 'held' in input ? held.get(input.held) : input.text;
   if (text === undefined) throw new Error('an import named a document this worker does not hold');
-  return { text, ...(input.file === undefined ? {} : { file: input.file }) };
+  return { text, ...file };
 }

@@ -1,4 +1,5 @@
-import { concentration, type ConcentrationRow } from '../domain/concentration.js';
+import { concentration, concentrationOf, type ConcentrationRow } from '../domain/concentration.js';
+import { findingCounts, type FindingCounts } from '../domain/overview/finding-counts.js';
 import type { IsoDate } from '../domain/dates.js';
 import { pageOfFindings, type FindingsPage } from '../domain/findings-page.js';
 import { redelegationFindings, type Finding, type FindingsQuery } from '../domain/redelegation.js';
@@ -66,6 +67,35 @@ export class WholeGraph {
         ConcentrationRow[]
       >;
     return concentration(this.store, asOf, first);
+  }
+
+  /** The same answers over another view of the store (a scoped key's), always on this thread. */
+  over(store: StorePort): WholeGraph {
+    return new WholeGraph(store, { ...this.options, threadFrom: null });
+  }
+
+  /** The rows of the given parties in the same ranking (the overview's certification alerts). */
+  async concentrationOf(
+    asOf: IsoDate | undefined,
+    parties: readonly string[],
+  ): Promise<ConcentrationRow[]> {
+    if (await this.offThread())
+      return this.ask({
+        kind: 'concentrationOf',
+        ...(asOf ? { asOf } : {}),
+        parties: [...parties],
+      }) as Promise<ConcentrationRow[]>;
+    return concentrationOf(this.store, asOf, parties);
+  }
+
+  /** The whole register's findings counted by rule and severity. */
+  async findingCounts(asOf: IsoDate | undefined): Promise<FindingCounts> {
+    if (await this.offThread())
+      return this.ask({
+        kind: 'findingCounts',
+        ...(asOf ? { asOf } : {}),
+      }) as Promise<FindingCounts>;
+    return findingCounts(this.store, asOf);
   }
 
   async close(): Promise<void> {

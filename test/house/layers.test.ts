@@ -45,6 +45,12 @@ const WRONG_TREE: Record<string, string> = {
   'src/domain/opens.ts':
     "import { open } from '../store/embedded/open.js';\nexport const o = open;\n",
   'src/domain/uses.ts': "import { use } from '../register/use.js';\nexport const u = use;\n",
+  'src/domain/audits.ts':
+    "import { REVISION_IDS_MAX } from '../register/audit.js';\nexport const n = REVISION_IDS_MAX;\n",
+  'src/domain/types.ts':
+    "import type { AuditDraft } from '../register/audit.js';\nexport type A = AuditDraft;\n",
+  'src/register/audit.ts':
+    'export const REVISION_IDS_MAX = 1;\nexport interface AuditDraft { at: string }\n',
   'src/store/port.ts': 'export const port = 1;\n',
   'src/store/embedded/open.ts': 'export const open = 1;\n',
   'src/store/neo4j/bulk.ts':
@@ -77,6 +83,7 @@ t.test('the rules catch a cycle, a domain reading files and each wrong-way impor
     'domain-is-pure: src/domain/opens.ts',
     'domain-is-pure: src/domain/reads.ts',
     'domain-is-pure: src/domain/uses.ts',
+    'domain-takes-only-types-of-the-port: src/domain/audits.ts',
     'no-circular: a <-> b',
     'register-knows-no-adapter: src/register/use.ts',
     'store-adapters-stay-below-the-edges: src/store/neo4j/bulk.ts',

@@ -1,5 +1,5 @@
 import type { IResolvers } from 'mercurius';
-import { BadInputError } from '../../errors.js';
+import { checkAuditCursor } from '../../register/audit-cursor.js';
 import { requireRole } from '../roles.js';
 import { checkPageSize } from '../../domain/page-size.js';
 
@@ -12,8 +12,7 @@ export const auditResolvers: IResolvers = {
     ) => {
       requireRole(principal, 'admin', 'the audit log');
       checkPageSize(first);
-      if (after != null && !/^[1-9][0-9]{0,15}$/.test(after))
-        throw new BadInputError('after', `expected the id of an audit entry, got "${after}"`);
+      if (after != null) await checkAuditCursor(store, after, 'audit entry');
       return store.auditLog(first, after ?? null);
     },
   },

@@ -117,6 +117,10 @@ export class EmbeddedStore implements StorePort {
     return scanPage(this.open().parties, afterId, limit);
   }
 
+  async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
+    return scanPage(this.open().incidents, afterId, limit);
+  }
+
   async upsert(
     batch: RegisterBatch,
     onProgress?: (done: number, total: number) => void,

@@ -42,6 +42,7 @@ const SCAN_FETCH_SIZE = 10_000;
 const writeTimeoutMs = (rows: number) => 60_000 + rows * 10;
 
 export interface Neo4jTarget {
+  /** For messages only: without credentials (uri-for-display.ts). */
   uri: string;
   database?: string | undefined;
   /** Batches of this many records or more are staged (./upsert.ts); smaller ones are one transaction. */
@@ -138,6 +139,13 @@ export class Neo4jStore implements StorePort {
     if (!(limit > 0)) return [];
     return recordsOf(
       await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
+    );
+  }
+
+  async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
+    if (!(limit > 0)) return [];
+    return recordsOf(
+      await this.read('incident/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
   }
 

@@ -31,6 +31,7 @@ export const QUERIES = {
   'incident/link': ['ids'],
   'incident/remove': ['ids'],
   'incident/at': ['ids'],
+  'incident/scan': ['afterId', 'limit'],
   'sync-scope/hold': ['name', 'ids'],
   'sync-scope/holdings': ['name'],
   'staged/stored': ['sources', 'parties', 'entrustments', 'incidents'],
