@@ -1,9 +1,9 @@
-import type { IResolvers } from 'mercurius';
+import type { Resolvers } from '../resolver-types.js';
 import { checkAuditCursor } from '../../register/audit-cursor.js';
 import { requireRole } from '../roles.js';
 import { checkPageSize } from '../../domain/page-size.js';
 
-export const auditResolvers: IResolvers = {
+export const auditResolvers: Resolvers = {
   Query: {
     auditLog: async (
       _,
