@@ -50,14 +50,19 @@ export type AffectedController = {
   exposure: Exposure;
   /** The controller. */
   party: Party;
-  /** How many paths there are in all. */
+  /** How many paths there are in all (at most the largest Int; then BlastRadius.truncated). */
   pathCount: Scalars['Int']['output'];
-  /** The paths, CONFIRMED and shortest first, at most maxPathsPerController. */
+  /** The paths that prove it: CONFIRMED first, then shortest first (then by hop ids). */
   paths: Array<ExposurePath>;
   /** Largest record estimate over the paths (each path: the smallest known count on it). */
   records?: Maybe<Scalars['Int']['output']>;
   /** Data-subject groups of the controller's entrustments on the paths. */
   subjects: Array<Scalars['String']['output']>;
+};
+
+/** A controller whose data reached the leaking party during the window. */
+export type AffectedControllerPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One write to the store: an import or sync, a removal, a key created or revoked. */
@@ -94,11 +99,15 @@ export type BlastRadius = {
   notExposedCount: Scalars['Int']['output'];
   /** First day after the exposure window (absent: open). */
   to?: Maybe<Scalars['Date']['output']>;
-  /** True when the walk hit its safety bound and stopped early: the answer is a lower bound. */
+  /**
+   * True when some controller's pathCount is a lower bound (more paths than can be counted or
+   * stated). It speaks of paths only: the set of controllers, their exposure, awareness, data and
+   * records are exact whatever the size of the graph.
+   */
   truncated: Scalars['Boolean']['output'];
   /** Number of affected controllers that will not be told: every path to them has an undisclosed hop. */
   unawareCount: Scalars['Int']['output'];
-  /** Partial paths dropped or not explored when truncated (0 when not): how much is missing. */
+  /** How many controllers' pathCount is a lower bound (0 when not truncated). */
   unexplored: Scalars['Int']['output'];
 };
 
@@ -1729,7 +1738,12 @@ export type AffectedControllerResolvers<
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType>;
   party?: Resolver<ResolversTypes['Party'], ParentType, ContextType>;
   pathCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  paths?: Resolver<Array<ResolversTypes['ExposurePath']>, ParentType, ContextType>;
+  paths?: Resolver<
+    Array<ResolversTypes['ExposurePath']>,
+    ParentType,
+    ContextType,
+    RequireFields<AffectedControllerPathsArgs, 'first'>
+  >;
   records?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   subjects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2292,7 +2306,7 @@ export type QueryResolvers<
     ResolversTypes['BlastRadius'],
     ParentType,
     ContextType,
-    RequireFields<QueryBlastRadiusArgs, 'maxPathsPerController'>
+    Partial<QueryBlastRadiusArgs>
   >;
   breachObligations?: Resolver<
     ResolversTypes['BreachObligations'],

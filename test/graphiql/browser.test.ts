@@ -122,6 +122,7 @@ t.test(
     t.teardown(async () => {
       await browser?.close();
       await app.close();
+      await store.close();
       await rm(dir, { recursive: true, force: true });
     });
     const { plain, record } = await newKey('graphiql-test', 'reader');
