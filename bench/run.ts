@@ -15,6 +15,7 @@ import { describeLoad, loadTest } from './load.js';
 import { benchWorkbookUpload, describeWorkbookUpload } from './workbook-upload.js';
 import { serve } from './served.js';
 import { comparisonTable, type Measured } from './table.js';
+import { benchYamlParsers, describeYamlParsers } from './yaml-parsers.js';
 
 // npm run bench [-- 10000 100000]: for synthetic registers of the given sizes (parties), on the
 // embedded store and on a Neo4j of the bench's own (when Java and Maven are here): import rate,
@@ -120,6 +121,7 @@ async function benchOne(
   const rss = process.memoryUsage().rss;
   const outside = target.outsideRss();
   await app.close();
+  await store.close();
   if (load && LOAD_SECONDS > 0) {
     const served = await serve(target.serverEnv);
     try {
@@ -191,9 +193,11 @@ function describe(r: Measured): string {
 {
   const dir = mkdtempSync(join(tmpdir(), 'vc-bench-explorer-'));
   try {
-    const e = await benchExplorerLayout(await openEmbeddedStore(join(dir, 'layout')));
-    // Closing an app closes its store: the browser run gets a store of its own.
-    const f = await benchExplorerFrames(await openEmbeddedStore(join(dir, 'frames')));
+    const layoutStore = await openEmbeddedStore(join(dir, 'layout'));
+    const e = await benchExplorerLayout(layoutStore).finally(() => layoutStore.close());
+    // Each run gets a store of its own; whoever opens a store closes it (an app never does).
+    const framesStore = await openEmbeddedStore(join(dir, 'frames'));
+    const f = await benchExplorerFrames(framesStore).finally(() => framesStore.close());
     console.log(
       [
         `## explorer: a hub leak with ${e.controllers} controllers`,
@@ -222,6 +226,7 @@ for (const size of measured) {
   process.stderr.write(
     `[${size}] generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
+  console.log(describeYamlParsers(benchYamlParsers(size)));
   for (const name of storesToMeasure()) {
     // First, with no other Neo4j running: a first load by neo4j-admin, into a Neo4j of its own.
     const bulk = name === 'neo4j' ? await benchBulkLoads(synthetic) : null;

@@ -8,7 +8,7 @@ import protections from './http/protections.js';
 import registerBodies from './http/register-bodies.js';
 import registerSheets from './http/register-sheets.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
-import { WholeGraph } from './domain/graph/whole-graph.js';
+import { WholeGraph } from './worker/whole-graph.js';
 import type { StorePort } from './store/port.js';
 import { defaultLifecycle, type LifecycleConfig } from './config.js';
 import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
@@ -23,6 +23,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
+  /** The caller's store: it opened it, and closes it after the app (the app never does). */
   store: StorePort;
   logger?: FastifyServerOptions['logger'];
   /** Keys, limits, hosts; the defaults are those of a loopback service. */
@@ -57,10 +58,7 @@ export async function buildApp({
     fp(
       async (instance) => {
         instance.decorate('store', store);
-        instance.addHook('onClose', async () => {
-          await wholeGraph.close();
-          await store.close();
-        });
+        instance.addHook('onClose', () => wholeGraph.close());
       },
       { name: 'vendor-chain-store' },
     ),

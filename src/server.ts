@@ -27,6 +27,9 @@ async function main(config: Config): Promise<void> {
     lifecycle: config.lifecycle,
     dashboards: config.dashboards,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   if (access === 'anonymous')
     app.log.warn(
@@ -51,6 +54,7 @@ async function main(config: Config): Promise<void> {
     const idle = setInterval(() => app.server.closeIdleConnections(), 100);
     idle.unref();
     await app.close();
+    await store.close();
     app.log.info('closed');
     process.exit(0);
   };

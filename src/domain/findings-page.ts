@@ -1,5 +1,6 @@
 import { BadInputError } from '../errors.js';
 import type { Finding } from './redelegation.js';
+import { checkPageSize } from './page-size.js';
 
 // Whole-register findings run to 164k on a 10k-party graph (13.6 MB of JSON): one answer that
 // long holds the service's event loop for seconds while it is written out, so an answer holds at
@@ -30,8 +31,7 @@ export function pageOfFindings(
   { first, after }: FindingsPage,
   max: number,
 ): Finding[] {
-  if (first != null && (!Number.isInteger(first) || first < 1 || first > max))
-    throw new BadInputError('first', `must be a whole number from 1 to ${max}`);
+  if (first != null) checkPageSize(first, max);
   let start = 0;
   if (after != null) {
     const at = positionOf(all, after);

@@ -1,6 +1,7 @@
 import { BadInputError, NotFoundError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import type { Incident } from './model.js';
+import { checkPageSize } from './page-size.js';
 
 // The incidents a newcomer can pick from: every one (or one party's), newest first, in pages.
 // Incidents are few next to entrustments, so the list is read whole and sorted here, the same
@@ -28,8 +29,7 @@ export const newestFirst = (a: Incident, b: Incident): number =>
   whenOf(b).localeCompare(whenOf(a)) || a.id.localeCompare(b.id);
 
 export async function listIncidents(store: StorePort, q: IncidentQuery): Promise<Incident[]> {
-  if (!Number.isInteger(q.first) || q.first < 1 || q.first > MAX_INCIDENTS_PAGE)
-    throw new BadInputError('first', `must be between 1 and ${MAX_INCIDENTS_PAGE}, got ${q.first}`);
+  checkPageSize(q.first, MAX_INCIDENTS_PAGE);
   const all = (q.party ? await incidentsOf(store, q.party) : await everyIncident(store)).sort(
     newestFirst,
   );

@@ -1,6 +1,7 @@
 import type { Party } from './model.js';
 import type { StorePort } from '../store/port.js';
 import { BadInputError } from '../errors.js';
+import { checkPageSize } from './page-size.js';
 
 export const MAX_SEARCH_RESULTS = 100;
 const MAX_TEXT = 200;
@@ -34,9 +35,7 @@ export async function searchParties(
   if (text.length === 0) throw new BadInputError('text', 'must contain something to search for');
   if (text.length > MAX_TEXT)
     throw new BadInputError('text', `must be at most ${MAX_TEXT} characters`);
-  if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_RESULTS) {
-    throw new BadInputError('first', `must be between 1 and ${MAX_SEARCH_RESULTS}`);
-  }
+  checkPageSize(first, MAX_SEARCH_RESULTS);
   const hits: { party: Party; rank: number }[] = [];
   for (let cursor: string | null = null; ;) {
     const page = await store.scanParties(cursor, PAGE);

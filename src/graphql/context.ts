@@ -1,6 +1,6 @@
 import type { Principal } from '../access/model.js';
 import type { LifecycleConfig } from '../config.js';
-import type { WholeGraph } from '../domain/graph/whole-graph.js';
+import type { WholeGraph } from '../worker/whole-graph.js';
 import type { StorePort } from '../store/port.js';
 
 export interface VcContext {

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import mercurius from 'mercurius';
+import mercurius, { type IResolvers } from 'mercurius';
+import type { Resolvers } from './resolver-types.js';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
@@ -30,7 +31,7 @@ import {
   subscriptionResolvers,
   type Subscriptions,
 } from '../dashboards/subscriptions.js';
-import type { WholeGraph } from '../domain/graph/whole-graph.js';
+import type { WholeGraph } from '../worker/whole-graph.js';
 
 function isJson(source: string): boolean {
   try {
@@ -41,11 +42,15 @@ function isJson(source: string): boolean {
   }
 }
 
-function merge(...parts: Record<string, Record<string, unknown>>[]) {
+/**
+ * One resolver map from the per-noun ones. Each is typed where it is written (resolver-types.ts,
+ * generated from the schema, or Mercurius's IResolvers); here they are only fields by type name.
+ */
+function merge(...parts: (Resolvers | IResolvers)[]): IResolvers {
   const out: Record<string, Record<string, unknown>> = {};
   for (const part of parts)
     for (const [type, fields] of Object.entries(part)) out[type] = { ...out[type], ...fields };
-  return out;
+  return out as IResolvers;
 }
 
 export default fp(
@@ -72,18 +77,18 @@ export default fp(
       resolvers: {
         Date: DateScalar,
         ...merge(
-          queryResolvers as never,
-          analysisResolvers as never,
-          registerResolvers as never,
-          riskResolvers as never,
-          notificationResolvers as never,
-          filingsResolvers as never,
-          auditResolvers as never,
-          lifecycleResolvers as never,
-          overviewResolvers as never,
-          subscriptionResolvers(dashboards.subscriptions) as never,
+          queryResolvers,
+          analysisResolvers,
+          registerResolvers,
+          riskResolvers,
+          notificationResolvers,
+          filingsResolvers,
+          auditResolvers,
+          lifecycleResolvers,
+          overviewResolvers,
+          subscriptionResolvers(dashboards.subscriptions),
         ),
-      } as never,
+      },
       loaders: { ...loaders, ...overviewLoaders },
       context: (request) => {
         // A key scoped to controllers reads and writes through a view of only their chains.

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorCodes } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Readable } from 'node:stream';
-import { ImportThreads, type HeldBody } from '../register/worker/import-threads.js';
+import { ImportThreads, type HeldBody } from '../worker/import-threads.js';
 import { decodeUtf8, notUtf8Body } from '../utf8.js';
 
 declare module 'fastify' {

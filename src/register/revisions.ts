@@ -1,6 +1,6 @@
 import type { RevisionCounts, RevisionDraft } from './audit.js';
-import { BadInputError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
+import { checkPageSize } from '../domain/page-size.js';
 import { checkAuditCursor } from './audit-cursor.js';
 
 // The register's history: the audit entries of register writes (imports, syncs, removals), which
@@ -23,8 +23,7 @@ export async function revisions(
   first: number,
   since: string | null = null,
 ): Promise<Revision[]> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_REVISIONS)
-    throw new BadInputError('first', `must be between 1 and ${MAX_REVISIONS}, got ${first}`);
+  checkPageSize(first, MAX_REVISIONS);
   if (since !== null) await checkAuditCursor(store, since, 'revision');
   const found: Revision[] = [];
   for (let after: string | null = since; found.length < first;) {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { buildApp } from '../../src/app.js';
-import { run } from '../../src/cli/main.js';
 import { importRegister } from '../../src/register/import.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { cli as runCli } from '../helpers/cli.js';
 import { twoTowns } from '../helpers/scope-suite.js';
 
 // `keys create --controllers` end to end: the CLI stores the scope with the key, and a request
@@ -15,16 +15,7 @@ const dir = await mkdtemp(join(tmpdir(), 'vc-scoped-keys-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 const env = { DATA_DIR: dir, STORE: 'embedded' };
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, env, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join(''), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, env);
 
 t.test(
   'a key scoped to a controller sees its chain; unknown controllers are refused',
@@ -75,7 +66,10 @@ t.test(
 
     const store = await openEmbeddedStore(dir);
     const app = await buildApp({ store });
-    t.teardown(() => app.close());
+    t.teardown(async () => {
+      await app.close();
+      await store.close();
+    });
     const ask = async (query: string) =>
       (
         await app.inject({

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
 import { appWith, demoRegister, gql } from '../helpers/app.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // Issue 20 on the command line, on the demo register: finding what to ask about (incidents),
 // and unknown counts said, never shown as 0. GraphQL on the same data is the reference.
@@ -13,16 +13,7 @@ const dir = await mkdtemp(join(tmpdir(), 'vc-cli-answers-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 const env = { DATA_DIR: dir };
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, env, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    width: 120,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, env, 120);
 const json = async (args: string[]) => JSON.parse((await cli([...args, '--format', 'json'])).out);
 const app = await appWith(t, await demoRegister());
 t.equal((await cli(['import', inProject('examples', 'demo-register.yaml')])).code, 0);

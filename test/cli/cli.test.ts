@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // Every command, format and exit code, on the real embedded store loaded with the demo register.
 
@@ -14,16 +14,8 @@ t.teardown(() => rm(dir, { recursive: true, force: true }));
 const env = { DATA_DIR: join(dir, 'demo'), STORE: 'embedded' };
 const fixture = (name: string) => inProject('test', 'fixtures', 'cli', name);
 
-async function cli(args: string[], environment: Record<string, string> = env) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, environment, {
-    out: (s) => out.push(s.endsWith('\n') ? s : `${s}\n`),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join(''), err: err.join('\n') };
-}
+const cli = (args: string[], environment: Record<string, string> = env) =>
+  runCli(args, environment);
 
 t.test('import loads the demo register atomically; a broken file imports nothing', async (t) => {
   const demo = await cli(['import', inProject('examples', 'demo-register.yaml')]);

@@ -1,20 +1,11 @@
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { parseDate } from '../../src/cli/exit-codes.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // Every date option of every command goes through the parser the GraphQL Date scalar uses: an
 // impossible day is exit 2 naming the option and the value, before any store is opened.
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    args,
-    {},
-    { out: (s) => out.push(s), err: (s) => err.push(s), width: 100 },
-  );
-  return { code, out: out.join(''), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, {}, 100);
 
 /** The date options each command lists in its --help, so a new command is covered by itself. */
 async function dateOptions(): Promise<[string, string][]> {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // The outputs a small demo never reaches: a chain with no foreign hop at all, and a leak with more
 // stopped hops than the answer lists.
@@ -10,15 +10,7 @@ import { run } from '../../src/cli/main.js';
 const dir = await mkdtemp(join(tmpdir(), 'vc-cli-edge-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const code = await run(
-    args,
-    { DATA_DIR: join(dir, 'data') },
-    { out: (s) => out.push(s), err: () => undefined, width: 140 },
-  );
-  return { code, out: out.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, { DATA_DIR: join(dir, 'data') });
 
 const SPARED = 205;
 const register = [
@@ -54,7 +46,7 @@ t.test(
     t.equal(code, 0);
     t.match(
       out,
-      /^Cross-border hops in the chain of Home City \(home-city\) \(JP\): 0 cross-border hops; 0 hops whose storage location is not recorded\nEvery hop records storage and access, all in JP\.$/,
+      /^Cross-border hops in the chain of Home City \(home-city\) \(JP\): 0 cross-border hops; 0 hops whose storage location is not recorded\nEvery hop records storage and access, all in JP\.\n$/,
     );
   },
 );

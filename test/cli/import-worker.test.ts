@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { cli } from '../helpers/cli.js';
 
 // `vendor-chain import` of files from IMPORT_WORKER_FROM_BYTES up runs the import in a worker
 // thread: what it prints, its exit codes and what it writes are those of an import on the main thread.
@@ -12,17 +12,6 @@ import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 const dir = await mkdtemp(join(tmpdir(), 'vc-cli-worker-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 const fixture = (name: string) => inProject('test', 'fixtures', 'cli', name);
-
-async function cli(args: string[], environment: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, environment, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 t.test(
   'the same output, exit codes and records with the import in a worker as without',

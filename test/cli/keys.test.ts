@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // `vendor-chain keys` and the audit entries the command line leaves, on a real embedded store.
 
@@ -12,16 +12,7 @@ const dir = await mkdtemp(join(tmpdir(), 'vc-keys-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 const env = { DATA_DIR: dir, STORE: 'embedded' };
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, env, {
-    out: (s) => out.push(s.endsWith('\n') ? s : `${s}\n`),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join(''), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, env);
 
 async function auditLog() {
   const store = await openEmbeddedStore(dir);

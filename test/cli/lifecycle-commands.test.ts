@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
+import { cli } from '../helpers/cli.js';
 
 // import --sync, remove, revisions and changes on a real embedded store, with the clock fixed by
 // SOURCE_DATE_EPOCH (2024-04-01 09:00 UTC) and the actor by CLI_USER.
@@ -17,17 +17,6 @@ const storeEnv = (name: string) => ({
   SOURCE_DATE_EPOCH: '1711962000',
   CLI_USER: 'officer',
 });
-
-async function cli(args: string[], environment: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, environment, {
-    out: (s) => out.push(s.endsWith('\n') ? s : `${s}\n`),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join(''), err: err.join('\n') };
-}
 
 t.test(
   'import --sync retires what the files no longer list; over the limit it is refused (exit 1) unless --force',

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { packetFileName } from '../../src/notify/write-packets.js';
 import { inProject } from '../../src/paths.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // `vendor-chain notify` on the real embedded store with the demo register: stdout, --out files,
 // and every kind of bad input with its exit code and nothing written.
@@ -13,16 +13,7 @@ const dir = await mkdtemp(join(tmpdir(), 'vc-notify-cli-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 const env = { DATA_DIR: join(dir, 'data'), STORE: 'embedded' };
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, env, {
-    out: (s) => out.push(s.endsWith('\n') ? s : `${s}\n`),
-    err: (s) => err.push(s),
-    width: 120,
-  });
-  return { code, out: out.join(''), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, env, 120);
 
 t.before(async () => {
   const imported = await cli(['import', inProject('examples', 'demo-register.yaml')]);

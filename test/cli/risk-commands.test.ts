@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
 import { appWith, demoRegister, gql } from '../helpers/app.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // The risk questions as commands, on the demo register, in table and json.
 
@@ -12,16 +12,7 @@ const dir = await mkdtemp(join(tmpdir(), 'vc-cli-risk-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 const env = { DATA_DIR: dir };
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, env, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, env);
 const json = async (args: string[]) => JSON.parse((await cli([...args, '--format', 'json'])).out);
 // The same demo data behind GraphQL (its own store), to compare the two JSON answers.
 const app = await appWith(t, await demoRegister());

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { generate } from '../../bench/generate.js';
-import { WholeGraph } from '../../src/domain/graph/whole-graph.js';
+import { WholeGraph } from '../../src/worker/whole-graph.js';
 import { overview } from '../../src/domain/overview/overview.js';
 import { importRegister } from '../../src/register/import.js';
 import { tempStore } from '../helpers/app.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import t from 'tap';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
+import { cli as runCli } from '../helpers/cli.js';
 
 // vendor-chain ropa and breach-report on the embedded store: every format, and bad arguments.
 
@@ -12,16 +12,7 @@ const dir = await mkdtemp(join(tmpdir(), 'vc-filings-cli-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));
 const env = { STORE: 'embedded', DATA_DIR: join(dir, 'store') };
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, env, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join(''), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(args, env);
 
 t.before(async () => {
   if ((await cli(['import', inProject('docs', 'example-register.yaml')])).code !== 0)

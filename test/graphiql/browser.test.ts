@@ -40,6 +40,7 @@ t.test('GraphiQL runs the MakeShop example offline, from this origin only', { sk
   t.teardown(async () => {
     await browser?.close();
     await app.close();
+    await store.close();
     await rm(dir, { recursive: true, force: true });
   });
   t.ok(await loadDemoIfEmpty(store, app.log), 'the demo register is loaded');
@@ -121,6 +122,7 @@ t.test(
     t.teardown(async () => {
       await browser?.close();
       await app.close();
+      await store.close();
       await rm(dir, { recursive: true, force: true });
     });
     const { plain, record } = await newKey('graphiql-test', 'reader');

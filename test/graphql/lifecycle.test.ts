@@ -124,7 +124,10 @@ t.test('bad arguments name the argument, and write nothing', async (t) => {
   ]);
   const first = await post(app, '{ revisions(first: 0) { id } }', plain);
   t.match(first.errors, [
-    { message: 'first: must be between 1 and 500, got 0', extensions: { code: 'BAD_USER_INPUT' } },
+    {
+      message: 'first: must be a whole number from 1 to 500, got 0',
+      extensions: { code: 'BAD_USER_INPUT' },
+    },
   ]);
   t.equal(await store.generation(), before, 'nothing was written');
 });

@@ -33,8 +33,8 @@ t.test('bad input names the argument', async (t) => {
   for (const [vars, pattern] of [
     [{ t: '   ' }, /^text: must contain something/],
     [{ t: 'x'.repeat(201) }, /^text: must be at most 200/],
-    [{ t: 'takeo', f: 0 }, /^first: must be between 1 and 100/],
-    [{ t: 'takeo', f: 101 }, /^first: must be between 1 and 100/],
+    [{ t: 'takeo', f: 0 }, /^first: must be a whole number from 1 to 100, got 0$/],
+    [{ t: 'takeo', f: 101 }, /^first: must be a whole number from 1 to 100, got 101$/],
   ] as const) {
     const { status, errors } = await gql(
       app,

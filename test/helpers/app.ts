@@ -36,16 +36,13 @@ export async function appWith(t: Test, ...documents: string[]): Promise<App> {
 
 /**
  * An app on a store that suites share (so they run on every store), loaded with a register that
- * is removed again when the test ends. The app does not close the shared store.
+ * is removed again when the test ends. The store stays open: an app never closes its store.
  */
 export async function appOn(t: Test, store: StorePort, text: string): Promise<App> {
-  const shared = new Proxy(store, {
-    get: (target, prop) => (prop === 'close' ? async () => {} : Reflect.get(target, prop)),
-  });
-  const report = await importRegister(shared, text);
+  const report = await importRegister(store, text);
   if (!report.ok) throw new Error(`fixture does not import: ${JSON.stringify(report.errors)}`);
   const doc = parse(text);
-  const app = await buildApp({ store: shared });
+  const app = await buildApp({ store });
   t.teardown(async () => {
     await app.close();
     const of = (section: string) => (doc[section] ?? []).map((r: { id: string }) => r.id);

@@ -34,11 +34,8 @@ export async function lifecycleSuite(t: Test, store: StorePort): Promise<void> {
   /** An app on the shared store, as `actor`, with the import day as its clock; the fixtures' records go when `t` ends. */
   const appFor = async (t: Test): Promise<{ app: App; actor: string; scope: string }> => {
     const actor = `lc${randomBytes(4).toString('hex')}`;
-    const shared = new Proxy(store, {
-      get: (target, prop) => (prop === 'close' ? async () => {} : Reflect.get(target, prop)),
-    });
     const app = await buildApp({
-      store: shared,
+      store,
       lifecycle: { retireLimitPercent: 20, now: () => new Date(`${IMPORT_DAY}T09:00:00Z`) },
     });
     app.addHook(

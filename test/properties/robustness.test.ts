@@ -51,12 +51,15 @@ const entrustment = fc.record(
 const malformed = fc.oneof(
   fc.string(),
   fc
-    .record({
-      register: fc.oneof(fc.constant(1), fc.anything()),
-      parties: fc.array(party, { maxLength: 4 }),
-      entrustments: fc.array(entrustment, { maxLength: 4 }),
-    })
-    .map((r) => (Math.random() < 0.5 ? JSON.stringify(r) : stringify(r))),
+    .tuple(
+      fc.record({
+        register: fc.oneof(fc.constant(1), fc.anything()),
+        parties: fc.array(party, { maxLength: 4 }),
+        entrustments: fc.array(entrustment, { maxLength: 4 }),
+      }),
+      fc.boolean(),
+    )
+    .map(([r, json]) => (json ? JSON.stringify(r) : stringify(r))),
 );
 
 t.test(

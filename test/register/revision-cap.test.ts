@@ -59,6 +59,6 @@ t.test('revisions read counts back, and count the lists of revisions that have n
   t.same([bulk?.removed.length, bulk?.counts.removed], [REVISION_IDS_MAX, REVISION_IDS_MAX + 1]);
   await t.rejects(revisions(store, 501), {
     code: 'BAD_USER_INPUT',
-    message: 'first: must be between 1 and 500, got 501',
+    message: 'first: must be a whole number from 1 to 500, got 501',
   });
 });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import t from 'tap';
 import { parse } from 'yaml';
-import { run } from '../../src/cli/main.js';
 import { inProject } from '../../src/paths.js';
+import { cli } from '../helpers/cli.js';
 
 // Registers kept as spreadsheets, through the command line on the embedded store: Japanese
 // headers and lists in one cell, errors that name the sheet (or file), row and column and write
@@ -16,16 +16,6 @@ t.teardown(() => rm(dir, { recursive: true, force: true }));
 let stores = 0;
 const freshEnv = () => ({ STORE: 'embedded', DATA_DIR: join(dir, `store-${++stores}`) });
 
-async function cli(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, env, {
-    out: (s) => out.push(s.endsWith('\n') ? s : `${s}\n`),
-    err: (s) => err.push(s),
-    width: 140,
-  });
-  return { code, out: out.join(''), err: err.join('\n') };
-}
 const exported = async (env: Record<string, string>) =>
   parse((await cli(['export', '--format', 'yaml'], env)).out) as Record<string, any>;
 const byId = (records: Array<{ id: string }>) => new Map(records.map((r) => [r.id, r as any]));

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { loadConfig } from '../../src/config.js';
-import { ImportThreads } from '../../src/register/worker/import-threads.js';
+import { ImportThreads } from '../../src/worker/import-threads.js';
 import { openStore, openStoreAt } from '../../src/store/open.js';
 import { bookmarksOf, handOff } from '../../src/store/target.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';

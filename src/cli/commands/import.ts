@@ -2,7 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import type { ImportReport } from '../../register/import.js';
 import { parseScope } from '../../register/sync.js';
-import { ImportThreads } from '../../register/worker/import-threads.js';
+import { ImportThreads } from '../../worker/import-threads.js';
 import { cliActor } from '../actor.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';

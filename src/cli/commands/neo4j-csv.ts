@@ -1,13 +1,9 @@
 import { rm } from 'node:fs/promises';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Command } from 'commander';
-import { ImportWorker } from '../../register/worker/import-worker.js';
-import {
-  adminCommand,
-  partialDirFor,
-  type BulkLoadOptions,
-  type BulkLoadResult,
-} from '../../store/neo4j/bulk/prepare.js';
+import { ImportWorker } from '../../worker/import-worker.js';
+import { adminCommand, partialDirFor } from '../../store/neo4j/bulk/prepare.js';
+import type { BulkLoadOptions, BulkLoadResult } from '../../worker/bulk-load.js';
 import type { RegisterInput } from '../../register/import.js';
 import { cliActor } from '../actor.js';
 import { loadConfig } from '../../config.js';

@@ -1,9 +1,9 @@
-import type { IResolvers } from 'mercurius';
-import { BadInputError } from '../../errors.js';
+import type { Resolvers } from '../resolver-types.js';
 import { checkAuditCursor } from '../../register/audit-cursor.js';
 import { requireRole } from '../roles.js';
+import { checkPageSize } from '../../domain/page-size.js';
 
-export const auditResolvers: IResolvers = {
+export const auditResolvers: Resolvers = {
   Query: {
     auditLog: async (
       _,
@@ -11,8 +11,7 @@ export const auditResolvers: IResolvers = {
       { store, principal },
     ) => {
       requireRole(principal, 'admin', 'the audit log');
-      if (!Number.isInteger(first) || first < 1 || first > 500)
-        throw new BadInputError('first', `must be between 1 and 500, got ${first}`);
+      checkPageSize(first);
       if (after != null) await checkAuditCursor(store, after, 'audit entry');
       return store.auditLog(first, after ?? null);
     },

@@ -1,7 +1,7 @@
-import type { IResolvers } from 'mercurius';
+import type { Resolvers } from '../resolver-types.js';
 import { overview } from '../../domain/overview/overview.js';
 
-export const overviewResolvers: IResolvers = {
+export const overviewResolvers: Resolvers = {
   Query: {
     overview: async (_, { asOf }: { asOf?: string | null }, { store, wholeGraph }) =>
       overview(store, wholeGraph, asOf ?? undefined),

@@ -2,9 +2,10 @@ import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
 import { ID_PATTERN } from '../../domain/model.js';
 import { searchParties } from '../../domain/search-parties.js';
+import { checkPageSize, MAX_PAGE_SIZE } from '../../domain/page-size.js';
 import { listIncidents, type IncidentQuery } from '../../domain/incident-list.js';
 
-const MAX_PAGE = 500;
+const MAX_PAGE = MAX_PAGE_SIZE;
 
 export const queryResolvers: IResolvers = {
   Query: {
@@ -18,8 +19,7 @@ export const queryResolvers: IResolvers = {
       { kind, first, after }: { kind?: string; first: number; after?: string },
       { store },
     ) => {
-      if (first < 1 || first > MAX_PAGE)
-        throw new BadInputError('first', `must be between 1 and ${MAX_PAGE}`);
+      checkPageSize(first, MAX_PAGE);
       if (after != null && !ID_PATTERN.test(after))
         throw new BadInputError('after', 'expected a party id');
       if (after != null && (await store.parties([after])).length === 0)

@@ -1,11 +1,11 @@
-import type { IResolvers } from 'mercurius';
+import type { Resolvers } from '../resolver-types.js';
 import { parseScope } from '../../register/sync.js';
 
 type ImportArgs = { document: string; dryRun: boolean; sync?: string | null; force: boolean };
 
 // A large register is imported in a worker thread (src/http/register-bodies.ts): when the request
 // body was parsed there, `document` is the token of the text that worker holds.
-export const registerResolvers: IResolvers = {
+export const registerResolvers: Resolvers = {
   Mutation: {
     importRegister: async (
       _,

@@ -1,30 +1,27 @@
-import type { IResolvers } from 'mercurius';
+import type { Resolvers } from '../resolver-types.js';
 import { breachObligations } from '../../domain/breach-obligations.js';
 import { certificationAlerts } from '../../domain/certifications.js';
 import { crossBorder } from '../../domain/cross-border.js';
 import { groupExposure } from '../../domain/group-exposure.js';
-import { BadInputError } from '../../errors.js';
+import { checkPageSize } from '../../domain/page-size.js';
 
-type Args = { controller: string; asOf?: string };
-
-export const riskResolvers: IResolvers = {
+export const riskResolvers: Resolvers = {
   Query: {
-    crossBorder: async (_, { controller, asOf }: Args, { store }) => {
+    crossBorder: async (_, { controller, asOf }, { store }) => {
       const result = await crossBorder(store, controller, asOf ?? undefined);
       return {
         ...result,
         hops: result.hops.map((h) => ({ ...h, transferBasis: h.entrustment.transferBasis })),
       };
     },
-    concentration: async (_, { asOf, first }: { asOf?: string; first: number }, { wholeGraph }) => {
-      if (first < 1 || first > 500) throw new BadInputError('first', 'must be between 1 and 500');
-      return wholeGraph.concentration(asOf ?? undefined, first);
+    concentration: async (_, { asOf, first }, { wholeGraph }) => {
+      return wholeGraph.concentration(asOf ?? undefined, checkPageSize(first));
     },
-    groupExposure: async (_, { party, asOf }: { party: string; asOf?: string }, { store }) =>
+    groupExposure: async (_, { party, asOf }, { store }) =>
       groupExposure(store, party, asOf ?? undefined),
-    certificationAlerts: async (_, { controller, asOf }: Args, { store }) =>
+    certificationAlerts: async (_, { controller, asOf }, { store }) =>
       certificationAlerts(store, controller, asOf ?? undefined),
-    breachObligations: async (_, { incident }: { incident: string }, { store }) => {
+    breachObligations: async (_, { incident }, { store }) => {
       const b = await breachObligations(store, incident);
       return {
         ...b,

@@ -1,57 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { revisionOf } from '../../../register/audit.js';
+import type { RegisterBatch } from '../../../domain/model.js';
 import { BadInputError } from '../../../errors.js';
-import { auditDraft, importSummary } from '../../../register/audit-summary.js';
-import { readRegisters, type ImportReport, type RegisterInput } from '../../../register/import.js';
-import { SECTIONS } from '../../../register/validate.js';
+import type { AuditDraft } from '../../../register/audit.js';
 import { ARGS_FILE, writeBulkFiles, type BulkFiles } from './bulk-files.js';
 
 // A first load of a large register into an empty Neo4j (cypher/README.md, "Bulk load"): the
-// register is checked as an import checks it, on its own (the database it goes to is empty), and
-// only a register without errors becomes files. The files appear all at once, under their final
-// name, or not at all: they are written beside it and renamed.
+// files appear all at once, under their final name, or not at all: they are written beside it
+// and renamed.
 
-export interface BulkLoadOptions {
-  /** The directory the files go to: new, or empty. */
-  out: string;
-  /** Who loads, for the audit entry the load leaves. */
-  actor: string;
-  now?: Date;
-  /** Where the files are written before they take `out`'s name (partialDirFor): given by a caller that cleans up after a thread that died. */
-  partial?: string;
-}
-
-export interface BulkLoadResult {
-  report: ImportReport;
-  /** With no error: where the files are and what neo4j-admin is to be given. */
-  files?: BulkFiles & { dir: string };
-}
-
-/** The action the load's audit entry names. */
-export const BULK_LOAD_ACTION = 'bulk-load';
-
-export async function prepareBulkLoad(
-  inputs: readonly RegisterInput[],
-  options: BulkLoadOptions,
-): Promise<BulkLoadResult> {
-  const dir = resolve(options.out);
-  await refuseUnlessEmpty(dir);
-  const { report, batch } = await readRegisters(null, inputs);
-  if (batch === null) return { report };
-  const added = SECTIONS.flatMap((section) =>
-    (batch[section] as { id: string }[]).map((record) => `${section}/${record.id}`),
-  );
-  const lists = { added, changed: [], retired: [], removed: [] };
-  const audit = auditDraft(
-    options.actor,
-    BULK_LOAD_ACTION,
-    importSummary(batch, lists, 0),
-    options.now,
-    revisionOf(lists),
-  );
-  const partial = options.partial ?? partialDirFor(dir);
+/**
+ * Writes the batch and its audit entry as neo4j-admin's files in `dir` (new, or empty), by way of
+ * `partial` (partialDirFor), which is removed however it ends.
+ */
+export async function writeBulkLoad(
+  batch: RegisterBatch,
+  audit: AuditDraft,
+  dir: string,
+  partial: string,
+): Promise<BulkFiles & { dir: string }> {
   await mkdir(partial, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new BadInputError(
       'out',
@@ -64,7 +32,7 @@ export async function prepareBulkLoad(
     await refuseUnlessEmpty(dir);
     await rmdir(dir).catch(() => undefined);
     await rename(partial, dir);
-    return { report, files: { ...files, dir } };
+    return { ...files, dir };
   } finally {
     await rm(partial, { recursive: true, force: true });
   }
@@ -76,7 +44,8 @@ export const partialDirFor = (out: string) => {
   return join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
 };
 
-async function refuseUnlessEmpty(dir: string): Promise<void> {
+/** Refuses a directory with anything in it (so no file of another load is mixed in). */
+export async function refuseUnlessEmpty(dir: string): Promise<void> {
   let entries: string[];
   try {
     entries = await readdir(dir);

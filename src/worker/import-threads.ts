@@ -1,12 +1,12 @@
-import type { StorePort } from '../../store/port.js';
-import { handOff, learnBookmarks, targetOf } from '../../store/target.js';
 import {
   importRegisters,
   type ImportOptions,
   type ImportReport,
   type RegisterInput,
-} from '../import.js';
-import { sheetSourceSize } from '../sheets/read.js';
+} from '../register/import.js';
+import { sheetSourceSize } from '../register/sheets/read.js';
+import type { StorePort } from '../store/port.js';
+import { handOff, learnBookmarks, targetOf } from '../store/target.js';
 import { ImportWorker } from './import-worker.js';
 
 /** A request body parsed by a worker that still holds the body's large strings (see ImportWorker.parseBody). */

@@ -1,0 +1,124 @@
+import { concentration, concentrationOf, type ConcentrationRow } from '../domain/concentration.js';
+import { findingCounts, type FindingCounts } from '../domain/overview/finding-counts.js';
+import type { IsoDate } from '../domain/dates.js';
+import { pageOfFindings, type FindingsPage } from '../domain/findings-page.js';
+import { redelegationFindings, type Finding, type FindingsQuery } from '../domain/redelegation.js';
+import { ERROR_CODES, VcError } from '../errors.js';
+import type { StorePort } from '../store/port.js';
+import { targetOf, type StoreTarget } from '../store/target.js';
+import { WorkerClient } from './client.js';
+import type { WholeGraphAsk } from './protocol.js';
+
+/** How long a closing worker may take to close its store before it is ended. */
+const CLOSE_GRACE_MS = 5_000;
+
+export interface WholeGraphOptions {
+  /** From how many entrustments whole-graph answers are computed in a worker thread; null: never. */
+  threadFrom: number | null;
+  /** The most findings one answer holds. */
+  maxFindings: number;
+}
+
+// Whole-graph answers (findings over the whole register, concentration) are seconds to minutes
+// of CPU on a large graph. Computed in slices on the main thread they still took half its time,
+// and small queries beside them waited; in a worker thread they use the other core. The worker
+// opens the same store again, remembers its answers until the next write (per-generation.ts), and
+// sends the main thread only what a request asks for: a page of findings, the first N parties.
+
+/**
+ * The service's whole-graph answers: on a graph of `threadFrom` entrustments or more, computed in
+ * one worker thread, started at the first ask and kept until close() (a new one if it died); on a
+ * smaller graph (where starting a thread costs more than the answer), or a store no other thread
+ * can open, here. The same domain functions either way.
+ */
+export class WholeGraph {
+  private readonly target: StoreTarget | null;
+  private client: WorkerClient | null = null;
+
+  constructor(
+    private readonly store: StorePort,
+    private readonly options: WholeGraphOptions,
+  ) {
+    this.target = options.threadFrom === null ? null : targetOf(store);
+  }
+
+  /** Findings of a controller's chain (always here: a chain is small), or of the whole register; a page of them. */
+  async findings(query: FindingsQuery & FindingsPage): Promise<Finding[]> {
+    const { controller, asOf, first, after } = query;
+    const max = this.options.maxFindings;
+    if (!controller && (await this.offThread()))
+      return this.ask({
+        kind: 'findings',
+        ...(asOf ? { asOf } : {}),
+        first,
+        after,
+        max,
+      }) as Promise<Finding[]>;
+    return pageOfFindings(
+      await redelegationFindings(this.store, { controller, asOf }),
+      { first, after },
+      max,
+    );
+  }
+
+  async concentration(asOf: IsoDate | undefined, first: number): Promise<ConcentrationRow[]> {
+    if (await this.offThread())
+      return this.ask({ kind: 'concentration', ...(asOf ? { asOf } : {}), first }) as Promise<
+        ConcentrationRow[]
+      >;
+    return concentration(this.store, asOf, first);
+  }
+
+  /** The same answers over another view of the store (a scoped key's), always on this thread. */
+  over(store: StorePort): WholeGraph {
+    return new WholeGraph(store, { ...this.options, threadFrom: null });
+  }
+
+  /** The rows of the given parties in the same ranking (the overview's certification alerts). */
+  async concentrationOf(
+    asOf: IsoDate | undefined,
+    parties: readonly string[],
+  ): Promise<ConcentrationRow[]> {
+    if (await this.offThread())
+      return this.ask({
+        kind: 'concentrationOf',
+        ...(asOf ? { asOf } : {}),
+        parties: [...parties],
+      }) as Promise<ConcentrationRow[]>;
+    return concentrationOf(this.store, asOf, parties);
+  }
+
+  /** The whole register's findings counted by rule and severity. */
+  async findingCounts(asOf: IsoDate | undefined): Promise<FindingCounts> {
+    if (await this.offThread())
+      return this.ask({
+        kind: 'findingCounts',
+        ...(asOf ? { asOf } : {}),
+      }) as Promise<FindingCounts>;
+    return findingCounts(this.store, asOf);
+  }
+
+  async close(): Promise<void> {
+    await this.client?.close(CLOSE_GRACE_MS);
+  }
+
+  private ask(ask: WholeGraphAsk): Promise<unknown> {
+    // The next ask after a thread died starts a new one.
+    if (this.client === null || this.client.stopped)
+      this.client = new WorkerClient({ stopped: analysisStopped });
+    return this.client.run({ type: 'whole-graph', target: this.target!, ask });
+  }
+
+  private async offThread(): Promise<boolean> {
+    if (this.target === null) return false;
+    const from = this.options.threadFrom!;
+    return from === 0 || (await this.store.counts()).entrustments >= from;
+  }
+}
+
+function analysisStopped(reason: string): VcError {
+  return new VcError(
+    ERROR_CODES.INTERNAL,
+    `the whole-graph analysis stopped before it answered (${reason})`,
+  );
+}
