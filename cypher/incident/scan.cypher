@@ -1,5 +1,5 @@
-// A page in id order strictly after the given id ('' for the first page), as party/scan; returned
-// as incident/get-many does.
+// A page in id order strictly after the given id ('' for the first page), as party/scan; each
+// incident returned as incident/get-many does.
 MATCH (i:Incident) WHERE i.id > $afterId
 WITH i ORDER BY i.id LIMIT $limit
 RETURN i {.*,

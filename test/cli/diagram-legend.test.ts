@@ -5,6 +5,7 @@ import t from 'tap';
 import { run } from '../../src/cli/main.js';
 import { GraphBuilder, toDot, toMermaid } from '../../src/cli/render/graph.js';
 import { LEGEND } from '../../src/cli/render/legend.js';
+import { en } from '../../src/explorer/model/i18n/en.js';
 import { explorerPage } from '../../src/explorer/page.js';
 import { inProject } from '../../src/paths.js';
 
@@ -12,10 +13,17 @@ import { inProject } from '../../src/paths.js';
 // dotted, undisclosed hops red and heavy, and the explorer's legend words under the diagram.
 
 t.test("the diagrams' legend words are the explorer's", async (t) => {
-  const page = explorerPage({ script: 'main.js', style: 'main.css' });
+  const page = explorerPage(
+    { script: 'main.js', style: 'main.css' },
+    { words: en, explicitLang: false, switchHref: '/explorer?lang=ja' },
+  );
   const legend = /<p class="legend"[^>]*>([\s\S]*?)<\/p>/.exec(page)?.[1] ?? '';
   t.ok(legend.length > 0, 'the explorer has a legend');
   for (const word of Object.values(LEGEND)) t.match(legend, `>${word}</span>`, word);
+  t.same(
+    [LEGEND.confirmed, LEGEND.inferred, LEGEND.undisclosed],
+    ['CONFIRMED', 'POSSIBLE / inferred', 'undisclosed hop'],
+  );
 });
 
 function sample() {

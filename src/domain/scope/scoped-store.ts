@@ -2,6 +2,7 @@ import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { OutOfScopeError } from '../../errors.js';
 import type { Period } from '../dates.js';
+import type { WalkLink } from '../exposure/walk-link.js';
 import type { EntrustmentLink } from '../graph/link-graph.js';
 import { byId } from '../links.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../model.js';
@@ -84,6 +85,13 @@ export class ScopedStore implements StorePort {
   entrustmentsFrom(partyIds: readonly string[], window?: Period) {
     return this.shownEntrustments(this.inner.entrustmentsFrom(partyIds, window));
   }
+  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
+    const [view, links] = await Promise.all([
+      this.view(),
+      this.inner.upstreamLinks(partyIds, window),
+    ]);
+    return links.filter((l) => view.entrustments.has(l.id)).map((l) => entrustmentInView(l, view));
+  }
   async entrustmentsUnder(entrustmentIds: readonly string[]) {
     const view = await this.view();
     const ids = entrustmentIds.filter((id) => view.entrustments.has(id));
@@ -92,11 +100,16 @@ export class ScopedStore implements StorePort {
   incidentsAt(partyIds: readonly string[]) {
     return this.shownIncidents(this.inner.incidentsAt(partyIds));
   }
-  partiesWithParent(partyIds: readonly string[]) {
-    return this.shownParties(this.inner.partiesWithParent(partyIds));
+  // Asked by hidden ids, these would name links the view has cut (partyInView): they are not asked.
+  async partiesWithParent(partyIds: readonly string[]) {
+    const view = await this.view();
+    const ids = partyIds.filter((id) => view.parties.has(id));
+    return this.shownParties(this.inner.partiesWithParent(ids));
   }
-  servicesOperatedBy(partyIds: readonly string[]) {
-    return this.shownParties(this.inner.servicesOperatedBy(partyIds));
+  async servicesOperatedBy(partyIds: readonly string[]) {
+    const view = await this.view();
+    const ids = partyIds.filter((id) => view.parties.has(id));
+    return this.shownParties(this.inner.servicesOperatedBy(ids));
   }
 
   // Scans page through the view's own ids: the scope is small next to the store.
