@@ -11,6 +11,7 @@ import { benchExplorerLayout } from './explorer-layout.js';
 import { generate, type Synthetic } from './generate.js';
 import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.js';
 import { describeLoad, loadTest } from './load.js';
+import { describeDashboardLoad, dashboardLoad } from './dashboard-load.js';
 import { serve } from './served.js';
 import { comparisonTable, type Measured } from './table.js';
 
@@ -55,11 +56,14 @@ async function latencies(runs: number, ids: string[], one: (id: string) => Promi
 
 /** Seconds of each load run (VC_BENCH_LOAD_S, default 30; 0 skips it). */
 const LOAD_SECONDS = Number(process.env.VC_BENCH_LOAD_S ?? 30);
+/** Seconds of the dashboard load (VC_BENCH_DASHBOARD_S, default 30; 0 skips it). */
+const DASHBOARD_SECONDS = Number(process.env.VC_BENCH_DASHBOARD_S ?? 30);
 
 async function benchOne(
   synthetic: Synthetic,
   target: StoreUnderTest,
   load: boolean,
+  dashboard: boolean,
 ): Promise<Measured> {
   let store = await target.open();
   const watch = target.watchTransactions?.();
@@ -108,6 +112,20 @@ async function benchOne(
   const rss = process.memoryUsage().rss;
   const outside = target.outsideRss();
   await app.close();
+  if (dashboard && DASHBOARD_SECONDS > 0) {
+    const served = await serve(target.serverEnv);
+    try {
+      const r = await dashboardLoad(
+        served,
+        synthetic.hubs,
+        synthetic.controllers,
+        DASHBOARD_SECONDS,
+      );
+      console.log(describeDashboardLoad(synthetic.parties, target.name, r, DASHBOARD_SECONDS));
+    } finally {
+      await served.stop();
+    }
+  }
   if (load && LOAD_SECONDS > 0) {
     const served = await serve(target.serverEnv);
     try {
@@ -191,9 +209,15 @@ for (const size of measured) {
     if (bulk) console.log(describeBulkLoad(synthetic, bulk));
     const target = name === 'embedded' ? embedded() : await neo4j();
     try {
-      // The load test runs on the largest graph (issue 10: the 100k-party one), on each store.
+      // The load test runs on the largest graph (issue 10: the 100k-party one), on each store;
+      // the dashboard load on the smallest (issue 22: the 10k-party one).
       const r = {
-        ...(await benchOne(synthetic, target, size === Math.max(...measured))),
+        ...(await benchOne(
+          synthetic,
+          target,
+          size === Math.max(...measured),
+          size === Math.min(...measured),
+        )),
         bulkLoadMs: bulk?.[0]!.totalMs ?? null,
       };
       all.push(r);
