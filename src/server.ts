@@ -9,7 +9,12 @@ async function main(config: Config): Promise<void> {
   const store = await openStore(config);
   let access: 'keys' | 'anonymous';
   try {
-    access = await accessAtStart(store, config.host, config.security.loopback);
+    access = await accessAtStart(
+      store,
+      config.host,
+      config.security.loopback,
+      config.security.oidc !== null,
+    );
   } catch (error) {
     await store.close();
     throw error;

@@ -52,6 +52,7 @@ t.test('the api environment is a configuration loadConfig accepts', async (t) =>
     password: 'from-the-shell',
     database: undefined,
     connectTimeoutS: 60,
+    readTimeoutS: 30,
     stageImportsFrom: 20_000,
     recordsPerStage: 10_000,
   });
@@ -157,3 +158,17 @@ t.test(
     );
   },
 );
+
+t.test('neo4j stops a transaction that set no time limit of its own', async (t) => {
+  const env = environment(neo4j!, { NEO4J_PASSWORD: 'long-enough' });
+  const m = /^(\d+)s$/.exec(env.NEO4J_db_transaction_timeout ?? '');
+  t.ok(m, `db.transaction.timeout is set in seconds (${env.NEO4J_db_transaction_timeout})`);
+  const seconds = Number(m?.[1]);
+  t.ok(seconds > 0 && seconds <= 120, 'no query runs for minutes');
+  t.ok(
+    seconds >=
+      loadConfig({ STORE: 'neo4j', NEO4J_URI: 'bolt://x:7687', NEO4J_PASSWORD: 'password' }).neo4j!
+        .readTimeoutS,
+    'at least the API read timeout, which the API sets itself',
+  );
+});

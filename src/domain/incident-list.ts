@@ -17,8 +17,11 @@ export interface IncidentQuery {
   after?: string | null;
 }
 
-/** When it happened, as well as the register knows: the window's start, else the detection. */
-const whenOf = (i: Incident): string => i.from ?? i.detected ?? '';
+/**
+ * When it happened, as well as the register knows: the window's start, else its detection, else
+ * the window's end (many public notices give only the day a leak was stopped), else its announcement.
+ */
+const whenOf = (i: Incident): string => i.from ?? i.detected ?? i.to ?? i.announced ?? '';
 
 /** Newest first; undated incidents last; ties by id, so pages are stable. */
 export const newestFirst = (a: Incident, b: Incident): number =>

@@ -82,4 +82,20 @@ export async function answersSuite(t: Test, store: StorePort): Promise<void> {
       .revisions;
     t.same(ids(after), [older.id]);
   });
+
+  t.test('concentration sums the known record counts and says how many were unknown', async (t) => {
+    const app = await appOn(t, store, await fixture('records-unknown.yaml'));
+    const { data, errors } = await gql(
+      app,
+      '{ concentration(first: 500) { party { id } controllers records recordsUnknown entrustments } }',
+    );
+    t.equal(errors, undefined);
+    const ours = data.concentration
+      .filter((r: any) => OURS.test(r.party.id))
+      .map((r: any) => [r.party.id, r.controllers, r.records, r.recordsUnknown, r.entrustments]);
+    t.same(ours, [
+      ['ans-hub', 3, 150, 1, 3],
+      ['ans-dark', 1, 0, 1, 1],
+    ]);
+  });
 }

@@ -101,7 +101,9 @@ async function runBulkLoad({
 }
 
 function textOf(input: WorkerInput): RegisterInput {
+  const file = input.file === undefined ? {} : { file: input.file };
+  if ('sheets' in input) return { text: '', sheets: input.sheets, ...file };
   const text = 'held' in input ? held.get(input.held) : input.text;
   if (text === undefined) throw new Error('an import named a document this worker does not hold');
-  return { text, ...(input.file === undefined ? {} : { file: input.file }) };
+  return { text, ...file };
 }
