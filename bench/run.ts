@@ -13,6 +13,7 @@ import { generate, type Synthetic } from './generate.js';
 import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.js';
 import { describeLoad, loadTest } from './load.js';
 import { benchWorkbookUpload, describeWorkbookUpload } from './workbook-upload.js';
+import { describeDashboardLoad, dashboardLoad } from './dashboard-load.js';
 import { serve } from './served.js';
 import { comparisonTable, type Measured } from './table.js';
 import { benchYamlParsers, describeYamlParsers } from './yaml-parsers.js';
@@ -61,11 +62,14 @@ const HUB_OPEN_RUNS = Number(process.env.VC_BENCH_HUB_OPEN_RUNS ?? 9);
 
 /** Seconds of each load run (VC_BENCH_LOAD_S, default 30; 0 skips it). */
 const LOAD_SECONDS = Number(process.env.VC_BENCH_LOAD_S ?? 30);
+/** Seconds of the dashboard load (VC_BENCH_DASHBOARD_S, default 30; 0 skips it). */
+const DASHBOARD_SECONDS = Number(process.env.VC_BENCH_DASHBOARD_S ?? 30);
 
 async function benchOne(
   synthetic: Synthetic,
   target: StoreUnderTest,
   load: boolean,
+  dashboard: boolean,
 ): Promise<Measured> {
   let store = await target.open();
   const watch = target.watchTransactions?.();
@@ -122,6 +126,20 @@ async function benchOne(
   const outside = target.outsideRss();
   await app.close();
   await store.close();
+  if (dashboard && DASHBOARD_SECONDS > 0) {
+    const served = await serve(target.serverEnv);
+    try {
+      const r = await dashboardLoad(
+        served,
+        synthetic.hubs,
+        synthetic.controllers,
+        DASHBOARD_SECONDS,
+      );
+      console.log(describeDashboardLoad(synthetic.parties, target.name, r, DASHBOARD_SECONDS));
+    } finally {
+      await served.stop();
+    }
+  }
   if (load && LOAD_SECONDS > 0) {
     const served = await serve(target.serverEnv);
     try {
@@ -233,9 +251,15 @@ for (const size of measured) {
     if (bulk) console.log(describeBulkLoad(synthetic, bulk));
     const target = name === 'embedded' ? embedded() : await neo4j();
     try {
-      // The load test runs on the largest graph (issue 10: the 100k-party one), on each store.
+      // The load test runs on the largest graph (issue 10: the 100k-party one), on each store;
+      // the dashboard load on the smallest (issue 22: the 10k-party one).
       const r = {
-        ...(await benchOne(synthetic, target, size === Math.max(...measured))),
+        ...(await benchOne(
+          synthetic,
+          target,
+          size === Math.max(...measured),
+          size === Math.min(...measured),
+        )),
         bulkLoadMs: bulk?.[0]!.totalMs ?? null,
       };
       all.push(r);

@@ -46,7 +46,7 @@ export async function concentrationOf(
 }
 
 // Seconds of work on a large graph, and dashboards ask again and again, mostly for today.
-const rankings = new PerGeneration<ConcentrationRow[]>(4);
+const rankings = new PerGeneration<ConcentrationRow[]>(4, ['entrustments']);
 
 // In slices (graph/slices.ts): on a large graph the ranking takes seconds of CPU, and the
 // service keeps answering other requests between slices.

@@ -51,15 +51,18 @@ export async function redelegationFindings(
 ): Promise<Finding[]> {
   const asOf = query.asOf ?? undefined;
   if (query.controller) {
-    const chain = await supplyChain(store, query.controller, asOf);
-    return findingsOf(
-      store,
-      chain.links.flatMap((l) =>
-        l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [],
-      ),
-      asOf,
-      new Slices(),
-    );
+    const controller = query.controller;
+    return ofChains.get(store, `${controller}|${asOf ?? ''}`, async () => {
+      const chain = await supplyChain(store, controller, asOf);
+      return findingsOf(
+        store,
+        chain.links.flatMap((l) =>
+          l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [],
+        ),
+        asOf,
+        new Slices(),
+      );
+    });
   }
   return wholeRegister.get(store, asOf ?? '', async () => {
     const slices = new Slices();
@@ -70,7 +73,10 @@ export async function redelegationFindings(
 // Over the whole register the findings take seconds to minutes on a large graph, and an auditor's
 // dashboard (or a client asking in a loop) asks again: remembered until the next write, and asks
 // that arrive while it is computed share the computation.
-const wholeRegister = new PerGeneration<Finding[]>(4);
+const wholeRegister = new PerGeneration<Finding[]>(4, ['entrustments']);
+// A controller's chain can reach a hub and hold thousands of findings; dashboards poll a few
+// controllers' tiles. Their chains read parties (the controller must exist) and entrustments.
+const ofChains = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
 
 // In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
 // the service keeps answering other requests between slices.

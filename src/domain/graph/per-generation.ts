@@ -1,7 +1,8 @@
 import type { StorePort } from '../../store/port.js';
 
 /**
- * Whole-graph answers remembered per store and key until the store's write generation changes:
+ * Whole-graph answers remembered per store and key until the store's write generation changes
+ * (or, for answers that name the sections they read, until a write touches one of them):
  * a dashboard asking again gets the answer at once, and an import, by this process or another
  * (the CLI into the server's data directory), makes the next ask compute afresh. Asks that arrive
  * while an answer is being computed share that computation; a failed one is not kept.
@@ -12,14 +13,27 @@ export class PerGeneration<T> {
     { generation: number; answers: Map<string, Promise<T>> }
   >();
 
-  /** @param keep how many keys (dates, say) to remember per store; the one asked longest ago goes first. */
-  constructor(private readonly keep: number) {}
+  /**
+   * @param keep how many keys (dates, say) to remember per store; the one asked longest ago goes first.
+   * @param sections when given, the answers read only these sections of the register (such as
+   * `entrustments`): they outlive writes whose revisions (audit entries) touched none of them.
+   */
+  constructor(
+    private readonly keep: number,
+    private readonly sections: readonly string[] | null = null,
+  ) {}
 
   async get(store: StorePort, key: string, compute: () => Promise<T>): Promise<T> {
     // Read before computing: a write that lands meanwhile leaves this answer under the older
     // generation, so the next ask recomputes rather than keeping a stale answer.
     const generation = await store.generation();
     let entry = this.byStore.get(store);
+    if (
+      entry &&
+      entry.generation !== generation &&
+      (await this.untouched(store, entry.generation, generation))
+    )
+      entry.generation = generation;
     if (!entry || entry.generation !== generation)
       this.byStore.set(store, (entry = { generation, answers: new Map() }));
     const answers = entry.answers;
@@ -39,4 +53,29 @@ export class PerGeneration<T> {
     }
     return answer;
   }
+
+  /**
+   * Whether every write after `from` up to `to` left this answer's sections alone, by the
+   * revisions their audit entries keep (written in each write's own transaction, so they are all
+   * there once the generation is). A write with no entry, or whose lists were cut, may have
+   * touched anything; so may a long run of writes, which is not read.
+   */
+  private async untouched(store: StorePort, from: number, to: number): Promise<boolean> {
+    if (this.sections === null || to < from || to - from > MAX_WRITES_READ) return false;
+    const entries = new Map((await store.auditLog(to - from, null)).map((e) => [e.id, e]));
+    for (let g = from + 1; g <= to; g++) {
+      const entry = entries.get(String(g));
+      if (!entry) return false;
+      const r = entry.revision;
+      // A write without a revision (an API key) changes no register record.
+      if (!r) continue;
+      if (r.counts) return false;
+      const ids = [...r.added, ...r.changed, ...r.retired, ...r.removed];
+      if (ids.some((id) => this.sections!.some((s) => id.startsWith(`${s}/`)))) return false;
+    }
+    return true;
+  }
 }
+
+// Past this many writes since the answer, it is computed afresh rather than the log read.
+const MAX_WRITES_READ = 50;

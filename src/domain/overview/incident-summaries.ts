@@ -1,6 +1,7 @@
 import { breachObligations, type BreachObligations } from '../breach-obligations.js';
 import { addDays, type IsoDate } from '../dates.js';
 import type { Incident } from '../model.js';
+import { PerGeneration } from '../graph/per-generation.js';
 import type { Slices } from '../graph/slices.js';
 import type { StorePort } from '../../store/port.js';
 
@@ -40,6 +41,11 @@ export const PASSED_DAYS = 30;
 // incident detected earlier than this before asOf has no deadline left in the window.
 const LONGEST_CLOCK_DAYS = 60;
 
+// Each incident's reach is remembered by its record: the overview is made afresh after every
+// write, but a new incident leaves the others' blast radii as they were. They read the incident
+// (its record is in the key), entrustments and parties (countries, operators).
+const reaches = new PerGeneration<BreachObligations>(256, ['entrustments', 'parties']);
+
 const dateOf = (i: Incident): IsoDate | undefined => i.detected ?? i.from;
 
 /** Every incident that had begun by asOf, newest first (then by id). */
@@ -78,7 +84,12 @@ export async function incidentsOverview(
   const asked = [...new Map([...newest, ...ticking].map((i) => [i.id, i])).values()];
   const obligations = new Map<string, BreachObligations>();
   for (const incident of asked)
-    obligations.set(incident.id, await breachObligations(store, incident.id));
+    obligations.set(
+      incident.id,
+      await reaches.get(store, `${incident.id}|${JSON.stringify(incident)}`, () =>
+        breachObligations(store, incident.id),
+      ),
+    );
   const summaries = newest.map((i) => {
     const o = obligations.get(i.id)!;
     return {

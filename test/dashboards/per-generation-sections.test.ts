@@ -1,0 +1,69 @@
+import t, { type Test } from 'tap';
+import { newKey } from '../../src/access/key-hash.js';
+import { PerGeneration } from '../../src/domain/graph/per-generation.js';
+import { auditDraft } from '../../src/register/audit-summary.js';
+import { importRegister } from '../../src/register/import.js';
+import type { StorePort } from '../../src/store/port.js';
+import { tempStore } from '../helpers/app.js';
+
+// Whole-graph answers that read only entrustments (findings, concentration) outlive writes that
+// touch none: a dashboard's editor adding incidents every few seconds does not make the service
+// recompute findings over the whole register each time. Every other write still does. On the
+// test's own store only: a shared Neo4j takes other tests' entrustments meanwhile, and the one
+// thing this reads from a store, audit entries whose ids are the write generations, is the
+// contract suite's (test/contract) on every store.
+
+const p = `pgs${process.pid}`;
+const register = (body: object) => JSON.stringify({ register: 1, ...body });
+
+async function suite(t: Test, store: StorePort) {
+  t.teardown(() =>
+    store.remove({
+      incidents: [`${p}-leak`],
+      entrustments: [`${p}-a--b`, `${p}-a--c`],
+      parties: [`${p}-a`, `${p}-b`, `${p}-c`],
+    }),
+  );
+  const imported = async (body: object) => {
+    const report = await importRegister(store, register(body), { actor: 'test' });
+    t.ok(report.ok, JSON.stringify(report.errors));
+  };
+  await imported({
+    parties: ['a', 'b', 'c'].map((x) => ({ id: `${p}-${x}`, name: x, kind: 'company' })),
+    entrustments: [
+      { id: `${p}-a--b`, client: `${p}-a`, contractor: `${p}-b`, under: [], data: ['user.name'] },
+    ],
+  });
+  const remembered = new PerGeneration<number>(4, ['entrustments']);
+  let computed = 0;
+  const ask = () => remembered.get(store, 'k', async () => ++computed);
+
+  t.equal(await ask(), 1);
+  await imported({
+    incidents: [{ id: `${p}-leak`, party: `${p}-b`, kind: 'misdelivery', from: '2024-01-01' }],
+  });
+  t.equal(await ask(), 1, 'an incident written: the answer stands');
+  await imported({ parties: [{ id: `${p}-c`, name: 'renamed', kind: 'company' }] });
+  t.equal(await ask(), 1, 'a party renamed: it stands');
+  const { record } = await newKey(`${p}-key`, 'reader');
+  await store.addApiKey(record, auditDraft('test', 'keys create', 'k'));
+  await store.revokeApiKey(record.name, auditDraft('test', 'keys revoke', 'k'));
+  t.equal(await ask(), 1, 'a key made and revoked: it stands');
+  await imported({
+    entrustments: [
+      { id: `${p}-a--c`, client: `${p}-a`, contractor: `${p}-c`, under: [], data: ['user.name'] },
+    ],
+  });
+  t.equal(await ask(), 2, 'an entrustment written: computed afresh');
+  await store.upsert({ sources: [], parties: [], entrustments: [], incidents: [] });
+  t.equal(await ask(), 3, 'a write with no audit entry may have touched anything: afresh');
+
+  const everything = new PerGeneration<number>(4);
+  let all = 0;
+  const plain = () => everything.get(store, 'k', async () => ++all);
+  t.equal(await plain(), 1);
+  await imported({ parties: [{ id: `${p}-c`, name: 'again', kind: 'company' }] });
+  t.equal(await plain(), 2, 'without sections, any write makes it afresh');
+}
+
+t.test('on the embedded store', async (t) => suite(t, await tempStore(t, 'vc-pgs-')));
