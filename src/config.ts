@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { OIDC_DEFAULTS } from './access/oidc.js';
+import { defaultSecurity, isLoopback, type SecurityConfig } from './security-config.js';
 import { uriForDisplay } from './uri-for-display.js';
 import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
 
@@ -92,6 +93,16 @@ const envSchema = z
     MAX_QUERY_DEPTH: whole(1, 100).optional(),
     MAX_QUERY_ALIASES: whole(0, 10_000).optional(),
     MAX_QUERY_TOKENS: whole(100, 1_000_000).optional(),
+    OIDC_ISSUER: z
+      .url({ message: 'expected the provider URL, like https://id.example.jp/realms/city' })
+      .optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).default(OIDC_DEFAULTS.scope),
+    OIDC_ROLE_CLAIM: z.string().min(1).default(OIDC_DEFAULTS.roleClaim),
+    OIDC_CONTROLLERS_CLAIM: z.string().min(1).default(OIDC_DEFAULTS.controllersClaim),
+    OIDC_JWKS_COOLDOWN_S: whole(0, 3600).default(OIDC_DEFAULTS.jwksCooldownMs / 1000),
+    OIDC_JWKS_MAX_AGE_S: whole(1, 86_400).default(OIDC_DEFAULTS.jwksMaxAgeMs / 1000),
     SYNC_RETIRE_LIMIT_PERCENT: whole(0, 100).default(20),
     // The reproducible-builds convention: a fixed time (seconds since 1970) for every timestamp a
     // write records, so generated docs and tests show the same revisions on every run.
@@ -112,6 +123,8 @@ const envSchema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    const oidc = oidcProblem(env.OIDC_ISSUER, env.OIDC_AUDIENCE);
+    if (oidc) ctx.addIssue({ code: 'custom', path: [oidc.variable], message: oidc.message });
     if (env.STORE !== 'neo4j') return;
     if (!env.NEO4J_URI)
       ctx.addIssue({
@@ -133,6 +146,28 @@ const envSchema = z
       });
     }
   });
+
+/** Issuer and audience come together; http:// only for a provider on this machine. */
+function oidcProblem(
+  issuer: string | undefined,
+  audience: string | undefined,
+): { variable: string; message: string } | null {
+  if (issuer === undefined && audience === undefined) return null;
+  if (issuer === undefined)
+    return { variable: 'OIDC_ISSUER', message: 'is required with OIDC_AUDIENCE' };
+  if (audience === undefined)
+    return {
+      variable: 'OIDC_AUDIENCE',
+      message: "is required with OIDC_ISSUER (the API's audience in the provider)",
+    };
+  const url = new URL(issuer);
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
+  return {
+    variable: 'OIDC_ISSUER',
+    message: `must be https:// (http:// only for a provider on a loopback address), got "${issuer}"`,
+  };
+}
 
 export interface Config {
   host: string;
@@ -248,6 +283,20 @@ function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
     importWorkerFromBytes: e.IMPORT_WORKER_FROM_BYTES ?? d.importWorkerFromBytes,
     wholeGraphWorkerFrom: e.WHOLE_GRAPH_WORKER_FROM ?? d.wholeGraphWorkerFrom,
     maxFindingsPerAnswer: e.MAX_FINDINGS_PER_ANSWER ?? d.maxFindingsPerAnswer,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_AUDIENCE
+        ? {
+            issuer: e.OIDC_ISSUER,
+            audience: e.OIDC_AUDIENCE,
+            ...(e.OIDC_CLIENT_ID ? { clientId: e.OIDC_CLIENT_ID } : {}),
+            scope: e.OIDC_SCOPE,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            controllersClaim: e.OIDC_CONTROLLERS_CLAIM,
+            jwksCooldownMs: e.OIDC_JWKS_COOLDOWN_S * 1000,
+            jwksMaxAgeMs: e.OIDC_JWKS_MAX_AGE_S * 1000,
+            clockToleranceS: OIDC_DEFAULTS.clockToleranceS,
+          }
+        : null,
     query: {
       maxCost: e.MAX_QUERY_COST ?? d.query.maxCost,
       maxDepth: e.MAX_QUERY_DEPTH ?? d.query.maxDepth,
