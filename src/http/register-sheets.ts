@@ -94,7 +94,8 @@ export default async function registerSheets(
     }
     // The body is in; the socket now waits, silent, for the import: a large workbook takes longer
     // than the idle timeout (REQUEST_TIMEOUT_S), which would close it before the answer.
-    request.raw.socket.setTimeout(0);
+    // (Light-my-request's injected requests have a socket without timeouts.)
+    request.raw.socket?.setTimeout?.(0);
     const report = await app.importThreads.import(
       request.view ?? app.store,
       [{ file: upload.name, text: '', sheets: { format: 'xlsx', bytes: upload.bytes } }],
