@@ -7,6 +7,9 @@ import { scopeSuite } from '../helpers/scope-suite.js';
 // The scoped view's suite on Neo4j, when one is given (NEO4J_URI and NEO4J_PASSWORD set).
 
 const skip = neo4jSkip('the scoped-key suite');
+// Each property run imports, asks some fifty questions and removes over Bolt: more than tap's
+// default two minutes on a busy machine.
+t.setTimeout(600_000);
 
 t.test('keys scoped to controllers, on Neo4j', { skip }, async (t) => {
   const store = await openStore(loadConfig({ ...process.env, STORE: 'neo4j' }));
