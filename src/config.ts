@@ -28,6 +28,8 @@ const list = z.string().transform((v) =>
     .filter((s) => s.length > 0),
 );
 
+/** How long one read transaction may run on Neo4j (NEO4J_READ_TIMEOUT_S). */
+export const DEFAULT_READ_TIMEOUT_S = 30;
 /** Imports of this many records or more are staged on Neo4j (NEO4J_STAGE_IMPORTS_FROM). */
 export const DEFAULT_STAGE_IMPORTS_FROM = 20_000;
 /** Records per staging transaction (NEO4J_RECORDS_PER_STAGE): some 90 MB of transaction state. */
@@ -63,6 +65,13 @@ const envSchema = z
       .min(0)
       .max(3600)
       .default(60),
+    // Every read transaction is stopped by Neo4j after this long (a blast radius, a scan page):
+    // no question holds the database for minutes, and the asker is told why.
+    NEO4J_READ_TIMEOUT_S: z.coerce
+      .number({ message: 'expected seconds, more than 0 and at most 3600' })
+      .positive({ message: 'expected seconds, more than 0 and at most 3600' })
+      .max(3600, { message: 'expected seconds, more than 0 and at most 3600' })
+      .default(DEFAULT_READ_TIMEOUT_S),
     // Imports of this many records or more are staged in several transactions and published by a
     // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
     NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
@@ -138,6 +147,7 @@ export interface Config {
     password: string;
     database?: string;
     connectTimeoutS: number;
+    readTimeoutS: number;
     stageImportsFrom: number;
     recordsPerStage: number;
   } | null;
@@ -189,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             password: e.NEO4J_PASSWORD!,
             database: e.NEO4J_DATABASE,
             connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S,
+            readTimeoutS: e.NEO4J_READ_TIMEOUT_S,
             stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM,
             recordsPerStage: e.NEO4J_RECORDS_PER_STAGE,
           }

@@ -70,6 +70,17 @@ export class StoreBusyError extends VcError {
   }
 }
 
+/** A question the store stopped at its time limit (NEO4J_READ_TIMEOUT_S); nothing is broken. */
+export class QueryTimeoutError extends VcError {
+  constructor(query: string, timeoutS: number) {
+    super(
+      ERROR_CODES.STORE_BUSY,
+      `the store stopped this question after ${timeoutS} s, its time limit for one read (NEO4J_READ_TIMEOUT_S); ask again when the store is less busy, ask a narrower question (a shorter window, fewer data categories), or raise the limit`,
+      { query, timeoutS },
+    );
+  }
+}
+
 /** Another write committed between a write's plan and its transaction; nothing was written. */
 export class WriteConflictError extends VcError {
   constructor() {

@@ -35,6 +35,7 @@ t.test('neo4j needs its URI and password', async (t) => {
     password: 'password',
     database: undefined,
     connectTimeoutS: 60,
+    readTimeoutS: 30,
     stageImportsFrom: 20_000,
     recordsPerStage: 10_000,
   });
@@ -44,6 +45,17 @@ t.test('neo4j needs its URI and password', async (t) => {
     1,
     'every write staged',
   );
+  t.equal(loadConfig({ ...neo4j, NEO4J_READ_TIMEOUT_S: '2.5' }).neo4j!.readTimeoutS, 2.5);
+  for (const bad of ['0', '-1', '3601', 'soon'])
+    t.throws(
+      () => loadConfig({ ...neo4j, NEO4J_READ_TIMEOUT_S: bad }),
+      {
+        message: new RegExp(
+          `^NEO4J_READ_TIMEOUT_S: expected seconds, more than 0 and at most 3600 \\(got "${bad}"\\)$`,
+        ),
+      },
+      `NEO4J_READ_TIMEOUT_S=${bad}`,
+    );
   t.throws(() => loadConfig({ ...neo4j, NEO4J_STAGE_IMPORTS_FROM: '0' }), {
     message: /^NEO4J_STAGE_IMPORTS_FROM: .*\(got "0"\)$/,
   });

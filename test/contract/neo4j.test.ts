@@ -133,6 +133,7 @@ t.test('while Neo4j is unreachable every call says the store is unavailable', as
   });
   const store: StorePort = new Neo4jStore(driver, await loadCypherFiles(), {
     uri: UNREACHABLE,
+    readTimeoutS: 30,
     stageImportsFrom: 20_000,
     recordsPerStage: 10_000,
   });

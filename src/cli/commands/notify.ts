@@ -57,7 +57,7 @@ export function registerNotify(
         );
         if (truncated)
           output.err(
-            `vendor-chain: warning: the blast radius of ${incident.id} reached its safety bound: there may be more controllers than these packets`,
+            `vendor-chain: warning: the blast radius of ${incident.id} has more paths than it counts: some packets list a sample of the paths (every controller has its packet)`,
           );
         if (packets.length === 0)
           return output.err(`vendor-chain: ${incident.id} reaches no controller: no packets`);

@@ -2,6 +2,7 @@ import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { OutOfScopeError } from '../../errors.js';
 import type { Period } from '../dates.js';
+import type { WalkLink } from '../exposure/walk-link.js';
 import type { EntrustmentLink } from '../graph/link-graph.js';
 import { byId } from '../links.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../model.js';
@@ -83,6 +84,13 @@ export class ScopedStore implements StorePort {
   }
   entrustmentsFrom(partyIds: readonly string[], window?: Period) {
     return this.shownEntrustments(this.inner.entrustmentsFrom(partyIds, window));
+  }
+  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
+    const [view, links] = await Promise.all([
+      this.view(),
+      this.inner.upstreamLinks(partyIds, window),
+    ]);
+    return links.filter((l) => view.entrustments.has(l.id)).map((l) => entrustmentInView(l, view));
   }
   async entrustmentsUnder(entrustmentIds: readonly string[]) {
     const view = await this.view();

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import {
   type Config,
+  DEFAULT_READ_TIMEOUT_S,
   DEFAULT_RECORDS_PER_STAGE,
   DEFAULT_STAGE_IMPORTS_FROM,
 } from '../../config.js';
@@ -13,8 +14,8 @@ import { uriForDisplay } from '../../uri-for-display.js';
 
 export type Neo4jConfig = Omit<
   NonNullable<Config['neo4j']>,
-  'stageImportsFrom' | 'recordsPerStage'
-> & { stageImportsFrom?: number; recordsPerStage?: number };
+  'stageImportsFrom' | 'recordsPerStage' | 'readTimeoutS'
+> & { stageImportsFrom?: number; recordsPerStage?: number; readTimeoutS?: number };
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5_000;
@@ -51,6 +52,7 @@ export async function openNeo4jStore(cfg: Neo4jConfig): Promise<StorePort> {
     database: cfg.database,
     stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM,
     recordsPerStage: cfg.recordsPerStage ?? DEFAULT_RECORDS_PER_STAGE,
+    readTimeoutS: cfg.readTimeoutS ?? DEFAULT_READ_TIMEOUT_S,
   });
 }
 

@@ -9,6 +9,7 @@ import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
+import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type {
@@ -21,9 +22,10 @@ import type {
 } from '../port.js';
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
-import { reasonOf, toStoreError } from './errors.js';
+import { readError, reasonOf, toStoreError } from './errors.js';
 import { toDate, toInteger, toNumber } from './mapping.js';
 import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';
+import { walkLinksOf } from './walk-links.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
@@ -50,6 +52,8 @@ export interface Neo4jTarget {
   stageImportsFrom: number;
   /** Records per staging transaction. */
   recordsPerStage: number;
+  /** How long Neo4j lets one read transaction run. */
+  readTimeoutS: number;
 }
 
 /** A window as the queries compare it with stored periods: DATE values, null for an open end. */
@@ -96,6 +100,17 @@ export class Neo4jStore implements StorePort {
     if (partyIds.length === 0) return [];
     return entrustmentsOf(
       await this.read('entrustment/from', { ids: [...partyIds], ...windowParams(window) }),
+    );
+  }
+
+  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
+    if (partyIds.length === 0) return [];
+    return walkLinksOf(
+      await this.read(
+        'entrustment/upstream',
+        { ids: [...partyIds], ...windowParams(window) },
+        SCAN_FETCH_SIZE,
+      ),
     );
   }
 
@@ -289,7 +304,14 @@ export class Neo4jStore implements StorePort {
     fetchSize?: number,
   ): Promise<Neo4jRecord[]> {
     const result = await this.session(
-      (s) => s.executeRead((tx) => this.run(tx, name, params)),
+      (s) =>
+        s
+          .executeRead((tx) => this.run(tx, name, params), {
+            timeout: Math.ceil(this.target.readTimeoutS * 1000),
+          })
+          .catch((error: unknown) => {
+            throw readError(error, name, this.target.readTimeoutS);
+          }),
       fetchSize,
     );
     return result.records;

@@ -24,6 +24,7 @@ export const QUERIES = {
   'entrustment/into': ['ids', 'from', 'to'],
   'entrustment/from': ['ids', 'from', 'to'],
   'entrustment/under': ['ids'],
+  'entrustment/upstream': ['ids', 'from', 'to'],
   'entrustment/scan': ['afterId', 'limit'],
   'entrustment/scan-links': ['afterId', 'limit'],
   'incident/get-many': ['ids'],
