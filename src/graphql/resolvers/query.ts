@@ -2,6 +2,7 @@ import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
 import { ID_PATTERN } from '../../domain/model.js';
 import { searchParties } from '../../domain/search-parties.js';
+import { listCategories } from '../../domain/category-list.js';
 import { listIncidents, type IncidentQuery } from '../../domain/incident-list.js';
 
 const MAX_PAGE = 500;
@@ -40,6 +41,7 @@ export const queryResolvers: IResolvers = {
     },
     incidents: async (_, q: IncidentQuery, { store }) => listIncidents(store, q),
     stats: async (_, __, { store }) => store.counts(),
+    categories: async (_, __, { store }) => listCategories(store),
     searchParties: async (_, { text, first }: { text: string; first: number }, { store }) =>
       searchParties(store, text, first),
   },

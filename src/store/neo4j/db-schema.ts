@@ -9,6 +9,7 @@
 //   (:Party|Entrustment|Incident)-[:CITES]->(:Source)
 //   (:StoreMeta {id: 'store', generation})                       the write generation, one node
 //   (:SyncScope {name})-[:HOLDS]->(:Entrustment)                  what a sync scope's last import listed
+//   (:Category {id, json})                                        a data category a register declared
 
 export const LABELS = [
   'Source',
@@ -19,6 +20,7 @@ export const LABELS = [
   'ApiKey',
   'AuditEntry',
   'SyncScope',
+  'Category',
   // What a large import stages until its last transaction publishes it (cypher/README.md).
   'Pending',
   'PendingSource',

@@ -9,7 +9,14 @@ import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
-import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
+import type {
+  Category,
+  Entrustment,
+  Incident,
+  Party,
+  RegisterBatch,
+  Source,
+} from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type {
   Reference,
@@ -139,6 +146,10 @@ export class Neo4jStore implements StorePort {
     return recordsOf(
       await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
+  }
+
+  async categories(): Promise<Category[]> {
+    return recordsOf(await this.read('category/all', {}));
   }
 
   async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {

@@ -128,6 +128,7 @@ export async function upsertInOne(
   await r.write(sizeOf(batch), async (tx) => {
     await beginWrite(r, tx, options.expectedGeneration);
     await access.appendAudit(r, tx, audit);
+    await keepCategories(r, tx, batch);
     await writeAll(r, tx, batch, rows, onProgress);
     if (options.scope)
       await r.run(tx, 'sync-scope/hold', {
@@ -161,6 +162,7 @@ export async function upsertStaged(
     for (const part of linkParts(added, perStage))
       await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
     await access.appendAudit(r, lock, audit);
+    await keepCategories(r, lock, batch);
     await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published', perStage));
     await writeAll(r, lock, changed, rowsFor(rows, changed));
     if (options.scope)
@@ -275,4 +277,10 @@ function linkParts(added: RegisterBatch, perStage: number) {
       perStage,
     ).map((part) => ({ size: part.length, ids: { ...noIds, incidents: part } })),
   ];
+}
+
+/** The batch's declared data categories, by id, in the write's transaction (a short list). */
+async function keepCategories(r: Runners, tx: ManagedTransaction, batch: RegisterBatch) {
+  const rows = (batch.categories ?? []).map((c) => ({ id: c.id, json: JSON.stringify(c) }));
+  if (rows.length > 0) await r.run(tx, 'category/upsert', { rows });
 }
