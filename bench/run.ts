@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBulkLoads, describeBulkLoad } from './bulk-load.js';
+import { benchExplorerFrames } from './explorer-frames.js';
 import { benchExplorerLayout } from './explorer-layout.js';
 import { generate, type Synthetic } from './generate.js';
 import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.js';
 import { describeLoad, loadTest } from './load.js';
+import { benchWorkbookUpload, describeWorkbookUpload } from './workbook-upload.js';
 import { serve } from './served.js';
 import { comparisonTable, type Measured } from './table.js';
 
@@ -53,6 +55,9 @@ async function latencies(runs: number, ids: string[], one: (id: string) => Promi
   return { p50: percentile(times, 50), p99: percentile(times, 99), mean: size / runs };
 }
 
+/** Runs of each hub leak with an open window (VC_BENCH_HUB_OPEN_RUNS, default 9): each reads most of the graph. */
+const HUB_OPEN_RUNS = Number(process.env.VC_BENCH_HUB_OPEN_RUNS ?? 9);
+
 /** Seconds of each load run (VC_BENCH_LOAD_S, default 30; 0 skips it). */
 const LOAD_SECONDS = Number(process.env.VC_BENCH_LOAD_S ?? 30);
 
@@ -92,6 +97,13 @@ async function benchOne(
   await latencies(20, synthetic.leaves, blast); // warm-up
   const leaf = await latencies(200, synthetic.leaves, blast);
   const hub = await latencies(50, synthetic.hubs, blast);
+  // Windows open at the start and at both ends (issue 21): a hub's reaches most of the graph.
+  const blastOpen = (to?: string) => (id: string) =>
+    ask(app, BLAST, { party: id, to }).then((d) => d.blastRadius.controllers.length as number);
+  const leafOpenStart = await latencies(50, synthetic.leaves, blastOpen('2015-07-01'));
+  const leafOpen = await latencies(50, synthetic.leaves, blastOpen());
+  const hubOpenStart = await latencies(HUB_OPEN_RUNS, synthetic.hubs, blastOpen('2015-07-01'));
+  const hubOpen = await latencies(HUB_OPEN_RUNS, synthetic.hubs, blastOpen());
   const supplyChain = await latencies(100, synthetic.controllers, chain);
   const concentration = async (asOf?: string) => {
     const t3 = performance.now();
@@ -127,11 +139,16 @@ async function benchOne(
     startMs,
     leaf,
     hub,
+    leafOpenStart,
+    leafOpen,
+    hubOpenStart,
+    hubOpen,
     supplyChain,
     whole,
     onDate,
     again,
     rss,
+    peakRss: process.resourceUsage().maxRSS * 1024,
     outside,
     transactionPeak,
   };
@@ -150,10 +167,22 @@ function describe(r: Measured): string {
     `start-up on the persisted store (open + app + first query): ${r.startMs.toFixed(0)} ms`,
     `blast radius, leaf leak (200 runs): p50 ${r.leaf.p50.toFixed(1)} ms, p99 ${r.leaf.p99.toFixed(1)} ms, ${r.leaf.mean.toFixed(1)} controllers on average`,
     `blast radius, hub leak (50 runs): p50 ${r.hub.p50.toFixed(1)} ms, p99 ${r.hub.p99.toFixed(1)} ms, ${r.hub.mean.toFixed(1)} controllers on average`,
+    ...(
+      [
+        ['leaf leak, window open at the start (50 runs)', r.leafOpenStart],
+        ['leaf leak, window open at both ends (50 runs)', r.leafOpen],
+        [`hub leak, window open at the start (${HUB_OPEN_RUNS} runs)`, r.hubOpenStart],
+        [`hub leak, window open at both ends (${HUB_OPEN_RUNS} runs)`, r.hubOpen],
+      ] as const
+    ).map(
+      ([what, l]) =>
+        `blast radius, ${what}: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.mean.toFixed(1)} controllers on average`,
+    ),
     `supply chain as of 2016-06-01 (100 runs): p50 ${r.supplyChain.p50.toFixed(1)} ms, p99 ${r.supplyChain.p99.toFixed(1)} ms, ${r.supplyChain.mean.toFixed(1)} parties on average`,
     `concentration over the whole graph (top 10): ${(r.whole.ms / 1000).toFixed(2)} s, the first party reaches ${r.whole.top.toLocaleString('en')} controllers`,
     `concentration as of 2016-06-01 (top 10): ${(r.onDate.ms / 1000).toFixed(2)} s, the first party reaches ${r.onDate.top.toLocaleString('en')} controllers`,
     `concentration asked again, nothing written since (remembered): ${r.again.ms.toFixed(1)} ms`,
+    `peak RSS of this process so far: ${mib(r.peakRss)} MiB`,
     `RSS after the run: ${mib(r.rss)} MiB${r.outside === null ? '' : `, and Neo4j's JVM ${mib(r.outside)} MiB`}`,
     '',
   ].join('\n');
@@ -162,13 +191,18 @@ function describe(r: Measured): string {
 {
   const dir = mkdtempSync(join(tmpdir(), 'vc-bench-explorer-'));
   try {
-    const e = await benchExplorerLayout(await openEmbeddedStore(dir));
+    const e = await benchExplorerLayout(await openEmbeddedStore(join(dir, 'layout')));
+    // Closing an app closes its store: the browser run gets a store of its own.
+    const f = await benchExplorerFrames(await openEmbeddedStore(join(dir, 'frames')));
     console.log(
       [
         `## explorer: a hub leak with ${e.controllers} controllers`,
         `blast radius query ${e.queryMs.toFixed(0)} ms; picture built in ${e.buildMs.toFixed(1)} ms`,
         `grouped (${e.grouped.nodes.length} nodes, ${e.grouped.edges.length} edges, ${e.grouped.grouped} controllers in groups): dagre layout ${e.layoutMs.toFixed(0)} ms`,
         `ungrouped (${e.ungrouped.nodes.length} nodes, ${e.ungrouped.edges.length} edges): dagre layout ${e.flatMs.toFixed(0)} ms`,
+        f
+          ? `in Chromium at 1024×768: picture ready ${f.readyMs.toFixed(0)} ms after the address (layout ${f.layoutMs} ms, ${f.nodes} nodes listed); frames while zooming p50 ${f.frames.p50.toFixed(1)} ms, p95 ${f.frames.p95.toFixed(1)} ms, max ${f.frames.max.toFixed(1)} ms (${f.frames.count} frames)`
+          : 'in Chromium: skipped (no /usr/bin/chromium or no dist/explorer)',
         '',
       ].join('\n'),
     );
@@ -176,6 +210,9 @@ function describe(r: Measured): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// A 100k-entrustment workbook uploaded while a client keeps asking (issue 24).
+console.log(describeWorkbookUpload(await benchWorkbookUpload(10_000)));
 
 const all: Measured[] = [];
 const measured = sizes.length > 0 ? sizes : [10_000, 100_000];

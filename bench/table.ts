@@ -17,12 +17,19 @@ export interface Measured {
   startMs: number;
   leaf: Latency;
   hub: Latency;
+  /** Windows open at the start (…, 2015-07-01) and at both ends: what a leak of unknown start asks. */
+  leafOpenStart: Latency;
+  leafOpen: Latency;
+  hubOpenStart: Latency;
+  hubOpen: Latency;
   supplyChain: Latency;
   whole: { ms: number; top: number };
   onDate: { ms: number; top: number };
   again: { ms: number; top: number };
   /** This process's RSS, and Neo4j's JVM's when there is one, in bytes. */
   rss: number;
+  /** The largest RSS this process reached so far (the bench measures one store after the other). */
+  peakRss: number;
   outside: number | null;
   /** The largest transaction memory seen during the import, where the store reports it, in bytes. */
   transactionPeak: number | null;
@@ -52,9 +59,15 @@ const ROWS: Row[] = [
   ['blast radius leaf p99, ms', (m) => m.leaf.p99, (n) => n.toFixed(1)],
   ['blast radius hub p50, ms', (m) => m.hub.p50, (n) => n.toFixed(1)],
   ['blast radius hub p99, ms', (m) => m.hub.p99, (n) => n.toFixed(1)],
+  ['leaf, window open at the start, p50 ms', (m) => m.leafOpenStart.p50, (n) => n.toFixed(1)],
+  ['leaf, window open at both ends, p50 ms', (m) => m.leafOpen.p50, (n) => n.toFixed(1)],
+  ['hub, window open at the start, p50 ms', (m) => m.hubOpenStart.p50, (n) => n.toFixed(1)],
+  ['hub, window open at both ends, p50 ms', (m) => m.hubOpen.p50, (n) => n.toFixed(1)],
+  ['hub, open at both ends, controllers', (m) => m.hubOpen.mean, (n) => n.toFixed(0)],
   ['supply chain p50, ms', (m) => m.supplyChain.p50, (n) => n.toFixed(1)],
   ['concentration, whole graph, s', (m) => m.whole.ms / 1000, (n) => n.toFixed(2)],
   ['concentration as of a date, s', (m) => m.onDate.ms / 1000, (n) => n.toFixed(2)],
+  ['peak RSS of node so far, MiB', (m) => m.peakRss / 1024 / 1024, (n) => n.toFixed(0)],
   [
     'memory (node + JVM), MiB',
     (m) => (m.rss + (m.outside ?? 0)) / 1024 / 1024,

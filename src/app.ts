@@ -65,9 +65,11 @@ export async function buildApp({
       { name: 'vendor-chain-store' },
     ),
   );
+  // Cheapest refusals first: the Host check and the per-address rate limit run before any key
+  // is looked at, hooks running in the order their plugins are registered.
+  await app.register(protections, { security });
   await app.register(accessPlugin, { security });
   await app.register(registerBodies, { fromBytes: security.importWorkerFromBytes });
-  await app.register(protections, { security });
   const changes = new RegisterChanges(store, dashboards.changePollMs, lifecycle.now, (error) =>
     app.log.warn({ err: error }, 'could not read the store for registerChanged'),
   );
@@ -77,19 +79,24 @@ export async function buildApp({
     limits: security.query,
     lifecycle,
     wholeGraph,
-    dashboards: { config: dashboards, subscriptions, anonymousAllowed: security.loopback },
+    dashboards: {
+      config: dashboards,
+      subscriptions,
+      // With single sign-on the service is never anonymous, over WebSocket either.
+      anonymousAllowed: security.loopback && security.oidc === null,
+    },
   });
   await app.register(registerSheets, { lifecycle, fileLimit: security.registerBodyLimit });
   await app.register(graphiqlPlugin);
   await app.register(explorerPlugin);
-  app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
+  // The reason goes to the log, not to whoever asks: it may name hosts and users of the store.
+  app.get('/healthz', { config: { rateLimit: false } }, async (request, reply) => {
     try {
       await store.ping();
       return { status: 'ok', store: store.kind };
     } catch (error) {
-      return reply
-        .code(503)
-        .send({ status: 'unavailable', store: store.kind, reason: (error as Error).message });
+      request.log.warn({ reason: (error as Error).message }, 'healthz: store unavailable');
+      return reply.code(503).send({ status: 'store unavailable', store: store.kind });
     }
   });
   return app;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { OIDC_DEFAULTS } from './access/oidc.js';
+import { defaultSecurity, isLoopback, type SecurityConfig } from './security-config.js';
+import { uriForDisplay } from './uri-for-display.js';
 import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
 
 // The only reader of process.env: everything else receives a typed Config.
@@ -27,6 +29,8 @@ const list = z.string().transform((v) =>
     .filter((s) => s.length > 0),
 );
 
+/** How long one read transaction may run on Neo4j (NEO4J_READ_TIMEOUT_S). */
+export const DEFAULT_READ_TIMEOUT_S = 30;
 /** Imports of this many records or more are staged on Neo4j (NEO4J_STAGE_IMPORTS_FROM). */
 export const DEFAULT_STAGE_IMPORTS_FROM = 20_000;
 /** Records per staging transaction (NEO4J_RECORDS_PER_STAGE): some 90 MB of transaction state. */
@@ -62,6 +66,13 @@ const envSchema = z
       .min(0)
       .max(3600)
       .default(60),
+    // Every read transaction is stopped by Neo4j after this long (a blast radius, a scan page):
+    // no question holds the database for minutes, and the asker is told why.
+    NEO4J_READ_TIMEOUT_S: z.coerce
+      .number({ message: 'expected seconds, more than 0 and at most 3600' })
+      .positive({ message: 'expected seconds, more than 0 and at most 3600' })
+      .max(3600, { message: 'expected seconds, more than 0 and at most 3600' })
+      .default(DEFAULT_READ_TIMEOUT_S),
     // Imports of this many records or more are staged in several transactions and published by a
     // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
     NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
@@ -69,6 +80,9 @@ const envSchema = z
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
+    AUTH_FAILURES_PER_MINUTE: whole(1, 1_000_000).optional(),
+    KEY_HASHES_AT_ONCE: whole(1, 64).optional(),
+    KEY_HASHES_WAITING: whole(0, 10_000).optional(),
     QUERY_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REGISTER_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REQUEST_TIMEOUT_S: whole(1, 3600).optional(),
@@ -79,6 +93,16 @@ const envSchema = z
     MAX_QUERY_DEPTH: whole(1, 100).optional(),
     MAX_QUERY_ALIASES: whole(0, 10_000).optional(),
     MAX_QUERY_TOKENS: whole(100, 1_000_000).optional(),
+    OIDC_ISSUER: z
+      .url({ message: 'expected the provider URL, like https://id.example.jp/realms/city' })
+      .optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).default(OIDC_DEFAULTS.scope),
+    OIDC_ROLE_CLAIM: z.string().min(1).default(OIDC_DEFAULTS.roleClaim),
+    OIDC_CONTROLLERS_CLAIM: z.string().min(1).default(OIDC_DEFAULTS.controllersClaim),
+    OIDC_JWKS_COOLDOWN_S: whole(0, 3600).default(OIDC_DEFAULTS.jwksCooldownMs / 1000),
+    OIDC_JWKS_MAX_AGE_S: whole(1, 86_400).default(OIDC_DEFAULTS.jwksMaxAgeMs / 1000),
     SYNC_RETIRE_LIMIT_PERCENT: whole(0, 100).default(20),
     // The reproducible-builds convention: a fixed time (seconds since 1970) for every timestamp a
     // write records, so generated docs and tests show the same revisions on every run.
@@ -99,6 +123,8 @@ const envSchema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    const oidc = oidcProblem(env.OIDC_ISSUER, env.OIDC_AUDIENCE);
+    if (oidc) ctx.addIssue({ code: 'custom', path: [oidc.variable], message: oidc.message });
     if (env.STORE !== 'neo4j') return;
     if (!env.NEO4J_URI)
       ctx.addIssue({
@@ -121,6 +147,28 @@ const envSchema = z
     }
   });
 
+/** Issuer and audience come together; http:// only for a provider on this machine. */
+function oidcProblem(
+  issuer: string | undefined,
+  audience: string | undefined,
+): { variable: string; message: string } | null {
+  if (issuer === undefined && audience === undefined) return null;
+  if (issuer === undefined)
+    return { variable: 'OIDC_ISSUER', message: 'is required with OIDC_AUDIENCE' };
+  if (audience === undefined)
+    return {
+      variable: 'OIDC_AUDIENCE',
+      message: "is required with OIDC_ISSUER (the API's audience in the provider)",
+    };
+  const url = new URL(issuer);
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
+  return {
+    variable: 'OIDC_ISSUER',
+    message: `must be https:// (http:// only for a provider on a loopback address), got "${issuer}"`,
+  };
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -134,6 +182,7 @@ export interface Config {
     password: string;
     database?: string;
     connectTimeoutS: number;
+    readTimeoutS: number;
     stageImportsFrom: number;
     recordsPerStage: number;
   } | null;
@@ -162,7 +211,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
-    const value = SECRETS.has(variable) ? undefined : env[variable];
+    const raw = SECRETS.has(variable) ? undefined : env[variable];
+    const value = variable === 'NEO4J_URI' && raw !== undefined ? uriForDisplay(raw) : raw;
     throw new ConfigError(
       variable,
       `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`,
@@ -184,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             password: e.NEO4J_PASSWORD!,
             database: e.NEO4J_DATABASE,
             connectTimeoutS: e.NEO4J_CONNECT_TIMEOUT_S,
+            readTimeoutS: e.NEO4J_READ_TIMEOUT_S,
             stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM,
             recordsPerStage: e.NEO4J_RECORDS_PER_STAGE,
           }
@@ -223,12 +274,29 @@ function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
     allowedHosts: e.ALLOWED_HOSTS ?? d.allowedHosts,
     corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? d.rateLimitPerMinute,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE ?? d.authFailuresPerMinute,
+    keyHashesAtOnce: e.KEY_HASHES_AT_ONCE ?? d.keyHashesAtOnce,
+    keyHashesWaiting: e.KEY_HASHES_WAITING ?? d.keyHashesWaiting,
     queryBodyLimit: e.QUERY_BODY_LIMIT_BYTES ?? d.queryBodyLimit,
     registerBodyLimit: e.REGISTER_BODY_LIMIT_BYTES ?? d.registerBodyLimit,
     requestTimeoutMs: (e.REQUEST_TIMEOUT_S ?? d.requestTimeoutMs / 1000) * 1000,
     importWorkerFromBytes: e.IMPORT_WORKER_FROM_BYTES ?? d.importWorkerFromBytes,
     wholeGraphWorkerFrom: e.WHOLE_GRAPH_WORKER_FROM ?? d.wholeGraphWorkerFrom,
     maxFindingsPerAnswer: e.MAX_FINDINGS_PER_ANSWER ?? d.maxFindingsPerAnswer,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_AUDIENCE
+        ? {
+            issuer: e.OIDC_ISSUER,
+            audience: e.OIDC_AUDIENCE,
+            ...(e.OIDC_CLIENT_ID ? { clientId: e.OIDC_CLIENT_ID } : {}),
+            scope: e.OIDC_SCOPE,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            controllersClaim: e.OIDC_CONTROLLERS_CLAIM,
+            jwksCooldownMs: e.OIDC_JWKS_COOLDOWN_S * 1000,
+            jwksMaxAgeMs: e.OIDC_JWKS_MAX_AGE_S * 1000,
+            clockToleranceS: OIDC_DEFAULTS.clockToleranceS,
+          }
+        : null,
     query: {
       maxCost: e.MAX_QUERY_COST ?? d.query.maxCost,
       maxDepth: e.MAX_QUERY_DEPTH ?? d.query.maxDepth,

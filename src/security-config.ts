@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { OidcConfig } from './access/oidc.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits.js';
 
 // The service's protections, with their defaults. config.ts fills them from the environment;
@@ -11,7 +12,13 @@ export interface SecurityConfig {
   allowedHosts: string[] | null;
   /** Origins CORS allows; empty: no cross-origin reads at all. */
   corsOrigins: string[];
+  /** Requests per client address a minute, counted before any key is checked. */
   rateLimitPerMinute: number;
+  /** Failed key checks per client address a minute; past it the address is refused unhashed. */
+  authFailuresPerMinute: number;
+  /** Keys hashed at once (scrypt: 32 MB and ~0.1 s of a core each), and how many more may wait. */
+  keyHashesAtOnce: number;
+  keyHashesWaiting: number;
   /** Largest request body from a reader (or before any key is checked). */
   queryBodyLimit: number;
   /** Largest request body from an editor or admin: registers are large by nature. */
@@ -25,6 +32,8 @@ export interface SecurityConfig {
   /** The most re-delegation findings one answer holds; longer lists are read in pages. */
   maxFindingsPerAnswer: number;
   query: QueryLimits;
+  /** Single sign-on: bearer JWTs from this OpenID provider are accepted; null: API keys only. */
+  oidc: OidcConfig | null;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', 'ip6-localhost']);
@@ -48,6 +57,9 @@ export function defaultSecurity(host = '127.0.0.1'): SecurityConfig {
       : null,
     corsOrigins: [],
     rateLimitPerMinute: 600,
+    authFailuresPerMinute: 10,
+    keyHashesAtOnce: 1,
+    keyHashesWaiting: 16,
     queryBodyLimit: 1024 * 1024,
     registerBodyLimit: 64 * 1024 * 1024,
     requestTimeoutMs: 60_000,
@@ -56,5 +68,6 @@ export function defaultSecurity(host = '127.0.0.1'): SecurityConfig {
     wholeGraphWorkerFrom: 5_000,
     maxFindingsPerAnswer: 10_000,
     query: { ...DEFAULT_QUERY_LIMITS },
+    oidc: null,
   };
 }

@@ -15,6 +15,7 @@ interface Service {
   healthcheck?: { test?: string[] | string };
   depends_on?: Record<string, { condition?: string }>;
   ports?: string[];
+  command?: string | string[];
 }
 
 const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as {
@@ -22,7 +23,8 @@ const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as 
   volumes?: Record<string, unknown>;
 };
 const dockerfile = readFileSync(inProject('Dockerfile'), 'utf8');
-const { api, neo4j } = compose.services;
+const { api, neo4j, balancer } = compose.services;
+const api2 = compose.services['api-2'];
 
 /** Compose's `${VAR:?message}` and `${VAR:-default}`, with `given` standing in for the shell. */
 function interpolate(value: string | number, given: Record<string, string>): string {
@@ -50,6 +52,7 @@ t.test('the api environment is a configuration loadConfig accepts', async (t) =>
     password: 'from-the-shell',
     database: undefined,
     connectTimeoutS: 60,
+    readTimeoutS: 30,
     stageImportsFrom: 20_000,
     recordsPerStage: 10_000,
   });
@@ -70,6 +73,19 @@ t.test('the api environment is a configuration loadConfig accepts', async (t) =>
   );
   t.ok(api!.build, 'built from the Dockerfile');
   t.same(api!.depends_on, { neo4j: { condition: 'service_healthy' } }, 'starts once Neo4j answers');
+});
+
+t.test('two instances on the one Neo4j, behind a balancer on the compose network', async (t) => {
+  const given = { NEO4J_PASSWORD: 'long-enough' };
+  const { DEMO, ...shared } = environment(api2!, given);
+  const { DEMO: _demo, ...first } = environment(api!, given);
+  t.same(shared, first, 'the same store and settings');
+  t.equal(DEMO, '0', 'only the first loads the demo into an empty store');
+  t.same(api2!.ports, undefined, 'reached through the balancer only');
+  t.same(api2!.depends_on, api!.depends_on);
+  t.match(balancer!.image, /^caddy:\d+\.\d+\.\d+/, 'a pinned proxy');
+  t.match(String(balancer!.command), /--to api:4000 --to api-2:4000/, 'over both instances');
+  t.same(balancer!.ports, ['127.0.0.1:8080:8080']);
 });
 
 t.test('no password is committed: compose refuses to start without NEO4J_PASSWORD', async (t) => {
@@ -142,3 +158,17 @@ t.test(
     );
   },
 );
+
+t.test('neo4j stops a transaction that set no time limit of its own', async (t) => {
+  const env = environment(neo4j!, { NEO4J_PASSWORD: 'long-enough' });
+  const m = /^(\d+)s$/.exec(env.NEO4J_db_transaction_timeout ?? '');
+  t.ok(m, `db.transaction.timeout is set in seconds (${env.NEO4J_db_transaction_timeout})`);
+  const seconds = Number(m?.[1]);
+  t.ok(seconds > 0 && seconds <= 120, 'no query runs for minutes');
+  t.ok(
+    seconds >=
+      loadConfig({ STORE: 'neo4j', NEO4J_URI: 'bolt://x:7687', NEO4J_PASSWORD: 'password' }).neo4j!
+        .readTimeoutS,
+    'at least the API read timeout, which the API sets itself',
+  );
+});

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { uriForDisplay } from '../src/uri-for-display.js';
 import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 import { defaultSecurity, isLoopback } from '../src/security-config.js';
@@ -34,6 +35,7 @@ t.test('neo4j needs its URI and password', async (t) => {
     password: 'password',
     database: undefined,
     connectTimeoutS: 60,
+    readTimeoutS: 30,
     stageImportsFrom: 20_000,
     recordsPerStage: 10_000,
   });
@@ -43,6 +45,17 @@ t.test('neo4j needs its URI and password', async (t) => {
     1,
     'every write staged',
   );
+  t.equal(loadConfig({ ...neo4j, NEO4J_READ_TIMEOUT_S: '2.5' }).neo4j!.readTimeoutS, 2.5);
+  for (const bad of ['0', '-1', '3601', 'soon'])
+    t.throws(
+      () => loadConfig({ ...neo4j, NEO4J_READ_TIMEOUT_S: bad }),
+      {
+        message: new RegExp(
+          `^NEO4J_READ_TIMEOUT_S: expected seconds, more than 0 and at most 3600 \\(got "${bad}"\\)$`,
+        ),
+      },
+      `NEO4J_READ_TIMEOUT_S=${bad}`,
+    );
   t.throws(() => loadConfig({ ...neo4j, NEO4J_STAGE_IMPORTS_FROM: '0' }), {
     message: /^NEO4J_STAGE_IMPORTS_FROM: .*\(got "0"\)$/,
   });
@@ -223,6 +236,27 @@ t.test(
     t.equal(loadConfig({}).cliUser, undefined, 'the operating-system user when not set');
   },
 );
+
+t.test('a store URI never shows its credentials, in a message or a log line', async (t) => {
+  t.equal(
+    uriForDisplay('neo4j+s://neo4j:s3cret-pass@db.example:7687'),
+    'neo4j+s://db.example:7687',
+  );
+  t.equal(uriForDisplay('bolt://db:7687?password=s3cret'), 'bolt://db:7687');
+  t.equal(uriForDisplay('neo4j://localhost:7687'), 'neo4j://localhost:7687');
+  let message = '';
+  try {
+    loadConfig({
+      STORE: 'neo4j',
+      NEO4J_URI: 'http://neo4j:s3cret-pass@db',
+      NEO4J_PASSWORD: 'password',
+    });
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  t.match(message, /^NEO4J_URI: expected a URI like/);
+  t.notMatch(message, /s3cret/, 'the rejected value is echoed without its password');
+});
 
 t.test('the dashboard settings, each named when it is wrong', async (t) => {
   const d = loadConfig({

@@ -1,3 +1,10 @@
-// The entrustments with these ids; unknown ids match nothing.
+// The entrustments with these ids; unknown ids match nothing. The record is the node's properties
+// and the ids its relationships lead to, lists in their `position` order (cypher/README.md).
 MATCH (e:Entrustment) WHERE e.id IN $ids
-RETURN e {.*} AS props
+RETURN e {.*,
+  client: head([(client:Party)-[:ENTRUSTS]->(e) | client.id]),
+  contractor: head([(e)-[:TO]->(contractor:Party) | contractor.id]),
+  under: COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position },
+  approvedBy: COLLECT { MATCH (e)-[r:APPROVED_BY]->(approver:Party) RETURN approver.id ORDER BY r.position },
+  sources: COLLECT { MATCH (e)-[r:CITES]->(source:Source) RETURN source.id ORDER BY r.position }
+} AS record

@@ -1,7 +1,13 @@
 // Entrustments into one of the parties, keeping those whose period [from, to) intersects the
-// window; a null end, of the window or of the period, is open.
+// window; a null end, of the window or of the period, is open. Returned as entrustment/get-many does.
 MATCH (contractor:Party)<-[:TO]-(e:Entrustment)
 WHERE contractor.id IN $ids
   AND ($from IS NULL OR e.to IS NULL OR $from < e.to)
   AND ($to IS NULL OR e.from IS NULL OR e.from < $to)
-RETURN e {.*} AS props
+RETURN e {.*,
+  client: head([(client:Party)-[:ENTRUSTS]->(e) | client.id]),
+  contractor: contractor.id,
+  under: COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position },
+  approvedBy: COLLECT { MATCH (e)-[r:APPROVED_BY]->(approver:Party) RETURN approver.id ORDER BY r.position },
+  sources: COLLECT { MATCH (e)-[r:CITES]->(source:Source) RETURN source.id ORDER BY r.position }
+} AS record

@@ -1,7 +1,11 @@
 // A page of what whole-graph questions read of entrustments (links, period, data, records), in
-// id order strictly after the given id. Empty lists are not stored: `ownData` is `under: []`.
+// id order strictly after the given id. `ownData` is `under: []` (empty lists are not stored).
 MATCH (e:Entrustment) WHERE e.id > $afterId
-RETURN e.id AS id, e.client AS client, e.contractor AS contractor, CASE WHEN e.ownData THEN [] ELSE e.under END AS under,
-  coalesce(e.data, []) AS data, e.from AS from, e.to AS to, e.records AS records
+WITH e ORDER BY e.id LIMIT $limit
+RETURN e.id AS id,
+  head([(client:Party)-[:ENTRUSTS]->(e) | client.id]) AS client,
+  head([(e)-[:TO]->(contractor:Party) | contractor.id]) AS contractor,
+  e.ownData AS ownData,
+  COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position } AS under,
+  e.data AS data, e.from AS from, e.to AS to, e.records AS records
 ORDER BY e.id
-LIMIT $limit

@@ -1,10 +1,10 @@
-// Writes each entrustment node with every field as a property (SET e = drops what the row does
+// Writes each entrustment node with its own fields as properties (SET e = drops what the row does
 // not carry, so absent stays absent) and drops its old relationships; entrustment/link draws the
 // new ones once every node of the batch exists. Relationships pointing at it (others' UNDER)
 // stay: the node keeps its identity.
 UNWIND $rows AS row
 MERGE (e:Entrustment {id: row.id})
-SET e = row
+SET e = row.props
 WITH e
 CALL (e) {
   MATCH (e)-[r:TO|UNDER|APPROVED_BY|CITES]->()

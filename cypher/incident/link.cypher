@@ -1,12 +1,13 @@
-// Draws each incident's relationships: (i)-[:AT]->(:Party) where it happened, (i)-[:CITES]->(:Source).
-UNWIND $ids AS id
-MATCH (i:Incident {id: id})
-CALL (i) {
-  MATCH (p:Party {id: i.party})
+// Draws each incident's relationships from the ids its row names: (i)-[:AT]->(:Party) where it
+// happened, (i)-[:CITES {position}]->(:Source).
+UNWIND $rows AS row
+MATCH (i:Incident {id: row.id})
+CALL (i, row) {
+  MATCH (p:Party {id: row.party})
   CREATE (i)-[:AT]->(p)
 }
-CALL (i) {
-  UNWIND i.sources AS sourceId
-  MATCH (source:Source {id: sourceId})
-  CREATE (i)-[:CITES]->(source)
+CALL (i, row) {
+  UNWIND range(0, size(row.sources) - 1) AS position
+  MATCH (source:Source {id: row.sources[position]})
+  CREATE (i)-[:CITES {position: position}]->(source)
 }

@@ -1,3 +1,5 @@
-// Deletes the incidents with these ids and their relationships; unknown ids match nothing.
+// Deletes the incidents with these ids, their revisions and their relationships; unknown ids
+// match nothing.
 MATCH (i:Incident) WHERE i.id IN $ids
-DETACH DELETE i
+OPTIONAL MATCH (i)-[:HAS_REVISION]->(v:Revision)
+DETACH DELETE v, i

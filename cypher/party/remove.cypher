@@ -1,3 +1,5 @@
-// Deletes the parties with these ids and their relationships; unknown ids match nothing.
+// Deletes the parties with these ids, their certifications and their relationships; unknown ids
+// match nothing.
 MATCH (p:Party) WHERE p.id IN $ids
-DETACH DELETE p
+OPTIONAL MATCH (p)-[:HAS_CERTIFICATION]->(c:Certification)
+DETACH DELETE c, p

@@ -1,4 +1,14 @@
-// Parties whose corporate parent is one of these parties.
+// Parties whose corporate parent is one of these parties, returned as party/get-many does.
 MATCH (parent:Party)<-[:SUBSIDIARY_OF]-(p:Party)
 WHERE parent.id IN $ids
-RETURN p.json AS json
+RETURN p {.*,
+  parent: head([(p)-[:SUBSIDIARY_OF]->(parent:Party) | parent.id]),
+  operator: head([(p)-[:OPERATED_BY]->(operator:Party) | operator.id]),
+  memberOf: COLLECT { MATCH (p)-[r:MEMBER_OF]->(consortium:Party) RETURN {party: consortium.id, role: r.role} ORDER BY r.position },
+  certifications: COLLECT {
+    MATCH (p)-[r:HAS_CERTIFICATION]->(c:Certification)
+    RETURN c {.*, sources: COLLECT { MATCH (c)-[s:CITES]->(source:Source) RETURN source.id ORDER BY s.position }}
+    ORDER BY r.position
+  },
+  sources: COLLECT { MATCH (p)-[r:CITES]->(source:Source) RETURN source.id ORDER BY r.position }
+} AS record

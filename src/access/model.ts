@@ -26,10 +26,14 @@ export interface ApiKey {
   hash: string;
   n: number;
   createdAt: string;
+  /** Present on a key scoped to controllers: it sees only their chains. */
+  controllers?: string[];
 }
 
 /** Who is asking: a key's name and role, or the anonymous user of a loopback-only service. */
 export interface Principal {
   name: string;
   role: Role;
+  /** Present when the principal sees only these controllers' chains. */
+  controllers?: readonly string[];
 }

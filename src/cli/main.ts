@@ -19,6 +19,8 @@ import { registerRemove } from './commands/remove.js';
 import { registerRevisions } from './commands/revisions.js';
 import { registerExport } from './commands/export.js';
 import { registerTemplate } from './commands/template.js';
+import { registerRopa } from './commands/ropa.js';
+import { registerBreachReport } from './commands/breach-report.js';
 import { EXIT, EXIT_CODES_HELP, exitCodeOfError, exitCodesHelp, UsageError } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { processOutput, type Output } from './output.js';
@@ -59,6 +61,8 @@ export async function run(
   registerNeo4jCsv(program, output, env, setExit);
   registerExport(program, output, env);
   registerTemplate(program, output);
+  registerRopa(program, output, env);
+  registerBreachReport(program, output, env);
   for (const command of program.commands) {
     command.exitOverride().addHelpText('after', exitCodesHelp(command.name()));
     for (const sub of command.commands) sub.exitOverride();

@@ -1,12 +1,27 @@
-import { asSet, intersect, minimize, overlaps, type CategorySet } from './categories.js';
-import { describeMiss, intersects } from './dates.js';
+import { minimize } from './categories.js';
+import { findPaths, predecessors, type StatePath } from './exposure/evidence.js';
+import {
+  beyondCycles,
+  bestPaths,
+  confirmedHop,
+  pathCounts,
+  type BestPaths,
+} from './exposure/reach.js';
+import {
+  buildStateGraph,
+  shortestHops,
+  stepKind,
+  type MissReason,
+  type StateGraph,
+} from './exposure/state-graph.js';
+import { withEvidence } from './exposure/walk-link.js';
 import type { Leak } from './leak.js';
-import { byId, groupBy, indexById, ownData, type LinkKind } from './links.js';
+import { groupBy, indexById, type LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
 import type { StorePort } from '../store/port.js';
 
 export type Exposure = 'CONFIRMED' | 'POSSIBLE';
-export type MissReason = 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE';
+export type { MissReason } from './exposure/state-graph.js';
 
 export interface ExposurePath {
   exposure: Exposure;
@@ -28,8 +43,13 @@ export interface AffectedController {
   dataKnown: boolean;
   subjects: string[];
   records?: number;
+  /** The first paths (CONFIRMED, then shortest first), at most maxPathsPerController. */
   paths: ExposurePath[];
+  /** Every path there is; a lower bound only when `pathsExact` is false. */
   pathCount: number;
+  pathsExact: boolean;
+  /** The first `first` paths, for an asker who wants more than `paths` holds. */
+  morePaths(first: number): Promise<ExposurePath[]>;
 }
 
 /** A hop where a path stopped: the answer to "why not us?". hops: the stopped hop first, leak last. */
@@ -44,255 +64,227 @@ export interface NotExposed {
 
 export interface BlastRadius {
   leak: Leak;
+  /** Every exposed controller: computed over sets of states, never a lower bound. */
   controllers: AffectedController[];
   /** At most maxNotExposed of them, the declared ones first. */
   notExposed: NotExposed[];
   /** How many hops stopped in all, including those beyond the cap. */
   notExposedCount: number;
-  /** True when the walk hit maxPaths or maxSteps and stopped early: the answer is a lower bound. */
+  /** True when some controller's pathCount is a lower bound (paths only; the set is exact). */
   truncated: boolean;
-  /** Partial paths dropped or left unexplored when the walk was truncated; 0 otherwise. */
+  /** Controllers whose paths could not all be counted. */
   unexplored: number;
-  /** Partial paths the walk made: its work, bounded by maxSteps. */
+  /** States the walk made: entrustments reached, once per distinct exposed data. */
   steps: number;
 }
 
 export interface BlastRadiusOptions {
   /** Paths reported per controller (CONFIRMED first); the count of all paths is kept. */
   maxPathsPerController?: number;
-  /** Safety bound on partial paths alive at one level of the walk. */
-  maxPaths?: number;
-  /** Safety bound on partial paths made over the whole walk: a register whose paths multiply at
-   * every level (issue 10's 120-level ladder: 2^120 paths) is answered in seconds, truncated. */
-  maxSteps?: number;
   /** Hops reported in notExposed: a hub's inferred step can drop thousands of candidates. */
   maxNotExposed?: number;
 }
 
 export const DEFAULT_PATHS_PER_CONTROLLER = 10;
-const DEFAULT_MAX_PATHS = 50_000;
-export const DEFAULT_MAX_STEPS = 200_000;
 export const DEFAULT_MAX_NOT_EXPOSED = 200;
-
+/** Partial paths one controller's path search may make (paths are evidence, not the answer). */
+const SEARCH_BUDGET = 20_000;
 /**
- * A partial path as a linked list from its top down to the leak: paths that fork share their
- * prefix instead of copying it at every level, so memory grows with the steps, not steps × depth.
+ * Paths counted one by one beyond a cycle (elsewhere they are counted over states, exactly): past
+ * these, pathCount is a lower bound and `truncated` says so.
  */
-interface Walk {
-  top: Entrustment;
-  /** How `top` performs `below.top` (unused at the leak). */
-  link: LinkKind;
-  below: Walk | null;
-  data: CategorySet;
-}
-
-/** Hops leak first, as the walk found them. */
-function hopsOf(walk: Walk | null): Entrustment[] {
-  const hops: Entrustment[] = [];
-  for (let w = walk; w !== null; w = w.below) hops.push(w.top);
-  return hops.reverse();
-}
-
-function onPath(walk: Walk | null, id: string): boolean {
-  for (let w = walk; w !== null; w = w.below) if (w.top.id === id) return true;
-  return false;
-}
-
-interface Reached {
-  controller: string;
-  walk: Walk;
-  ownLink: LinkKind;
-}
+const COUNT_WANT = 20;
+const COUNT_BUDGET = 200;
+/** Partial paths a search may make to tell whether a path through cycles is a path at all. */
+const VERIFY_BUDGET = 100_000;
+/** GraphQL's Int: a count beyond it is reported as this bound, with `truncated`. */
+const MAX_COUNT = 2 ** 31 - 1;
 
 /**
- * Walk up from the leaking party, one store round trip per level, following declared `under`
- * links and inferring the others, exactly as register-format.md describes.
+ * Who is exposed by a leak: the sub-graph upstream of the leaking party in one store call, then
+ * a fixpoint over (entrustment, exposed data) states (exposure/), exact at any size. Paths are
+ * evidence, found per controller afterwards, shortest first.
  */
 export async function blastRadius(
   store: StorePort,
   leak: Leak,
   options: BlastRadiusOptions = {},
 ): Promise<BlastRadius> {
-  const maxPaths = options.maxPaths ?? DEFAULT_MAX_PATHS;
-  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  const misses = new Map<string, NotExposed>();
-  const reached: Reached[] = [];
-  let truncated = false;
-  let unexplored = 0;
-  let steps = 0;
+  const rows = await store.upstreamLinks([leak.party], leak.window);
+  const graph = buildStateGraph(leak, rows);
+  await withEvidence(
+    graph.states.map((s) => s.e),
+    (ids) => store.entrustments(ids),
+  );
+  const preds = predecessors(graph);
+  const tainted = beyondCycles(graph.states);
+  const best = bestPaths(graph, leak.records);
+  const counts = pathCounts(graph);
+  const cap = options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER;
+  const search = (ends: number[], want: number) => firstPaths(graph, preds, ends, want, best);
 
-  const miss = (
-    e: Entrustment,
-    link: LinkKind,
-    reason: MissReason,
-    detail: string,
-    below: Walk | null,
-  ) => {
-    const key = `${e.id}|${reason}`;
-    if (!misses.has(key))
-      misses.set(key, {
-        entrustment: e,
-        link,
-        reason,
-        detail,
-        hops: [e, ...hopsOf(below).reverse()],
-      });
-  };
-  const extend = (below: Walk | null, e: Entrustment, link: LinkKind, into: Walk[]) => {
-    if (onPath(below, e.id))
-      return miss(e, link, 'CYCLE', `${e.id} is already on this path`, below);
-    if (!intersects(e, leak.window))
-      return miss(e, link, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
-    const data = intersect(below ? below.data : leak.data, asSet(e.data));
-    if (data !== null && data.length === 0)
-      return miss(
-        e,
-        link,
-        'NO_COMMON_DATA',
-        `carries ${e.data.join(', ')}; nothing in common with ${(below ? below.data : leak.data)?.join(', ')}`,
-        below,
-      );
-    steps += 1;
-    into.push({ top: e, link, below, data });
-  };
-
-  let frontier: Walk[] = [];
-  for (const e of (await store.entrustmentsInto([leak.party])).sort(byId))
-    extend(null, e, 'declared', frontier);
-
-  while (frontier.length > 0) {
-    if (steps >= maxSteps) {
-      unexplored += frontier.length;
-      truncated = true;
-      break;
-    }
-    if (frontier.length > maxPaths) {
-      unexplored += frontier.length - maxPaths;
-      frontier = frontier.slice(0, maxPaths);
-      truncated = true;
-    }
-    const tops = frontier.map((w) => w.top);
-    const upstreamIds = new Set(tops.flatMap((e) => e.under ?? []));
-    const unknownClients = new Set(tops.filter((e) => e.under === undefined).map((e) => e.client));
-    // Every period, not only the window: a candidate an inferred step drops for its dates is the
-    // answer to "why not us?" for its client, as a declared link in its place would be.
-    const [upstream, into] = await Promise.all([
-      store.entrustments([...upstreamIds]),
-      store.entrustmentsInto([...unknownClients]),
-    ]);
-    const upstreamById = indexById(upstream);
-    const intoClient = groupBy(
-      into.filter((e) => intersects(e, leak.window)).sort(byId),
-      (e) => e.contractor,
-    );
-    const outsideWindow = groupBy(
-      into.filter((e) => !intersects(e, leak.window)).sort(byId),
-      (e) => e.contractor,
-    );
-
-    const next: Walk[] = [];
-    frontier.forEach((walk, i) => {
-      const top = tops[i];
-      if (ownData(top)) return reached.push({ controller: top.client, walk, ownLink: 'declared' });
-      if (top.under) {
-        for (const id of top.under) {
-          const u = upstreamById.get(id);
-          if (u) extend(walk, u, 'declared', next);
+  const ends = graph.states.flatMap((s, i) => (s.ends ? [i] : []));
+  const answers = [...groupBy(ends.map(String), (i) => graph.states[+i]!.e.client)].map(
+    ([party, keys]) => {
+      let kept = keys.map(Number);
+      const beyond = kept.filter((s) => tainted[s]);
+      let count = kept.reduce((n, s) => (tainted[s] ? n : n + counts[s]!), 0);
+      let exact = true;
+      if (beyond.length > 0) {
+        // Paths beyond a cycle may pass an entrustment twice: they are counted one by one, up
+        // to a bound (past it, pathCount is a lower bound and `truncated` says so).
+        const some = findPaths(graph, preds, beyond, {
+          want: COUNT_WANT,
+          budget: COUNT_BUDGET,
+          confirmedOnly: null,
+        });
+        count += some.paths.length;
+        exact = some.complete;
+        // A path through a cycle can narrow the data, and narrower data can end a path early
+        // (nothing in common with what goes into the client). A controller reached only so is
+        // one when a path that passes each entrustment once reaches such an end.
+        const onlyNarrowed = kept.every((s) => tainted[s] && !graph.states[s]!.endsWhateverData);
+        if (onlyNarrowed && some.paths.length === 0) {
+          const one = findPaths(graph, preds, kept, {
+            want: 1,
+            budget: VERIFY_BUDGET,
+            confirmedOnly: null,
+          });
+          if (one.complete && one.paths.length === 0) kept = [];
         }
-        return;
       }
-      for (const c of outsideWindow.get(top.client) ?? []) extend(walk, c, 'inferred', []);
-      const candidates = intoClient.get(top.client) ?? [];
-      if (candidates.length === 0)
-        return reached.push({ controller: top.client, walk, ownLink: 'declared' });
-      if (!candidates.some((c) => overlaps(walk.data, asSet(c.data)))) {
-        for (const c of candidates) extend(walk, c, 'inferred', []);
-        return reached.push({ controller: top.client, walk, ownLink: 'inferred' });
-      }
-      for (const c of candidates) extend(walk, c, 'inferred', next);
-    });
-    frontier = next;
-  }
+      return { party, ends: kept, count, exact };
+    },
+  );
 
-  const notExposed = [...misses.values()].sort((a, b) =>
+  const found = answers
+    .filter((a) => a.ends.length > 0)
+    .map((a) => ({ ...a, paths: search(a.ends, cap) }));
+  const misses = graph.misses.sort((a, b) =>
     a.link === b.link ? 0 : a.link === 'declared' ? -1 : 1,
   );
-  return {
-    leak,
-    controllers: summarize(
-      reached,
-      leak,
-      options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER,
-    ),
-    notExposed: notExposed.slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED),
-    notExposedCount: notExposed.length,
-    truncated,
-    unexplored,
-    steps,
-  };
-}
+  const shownMisses = misses.slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED);
+  const full = await fullRecords(store, [
+    ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
+    ...shownMisses.flatMap((m) => [
+      m.entrustment.id,
+      ...(m.below < 0 ? [] : shortestHops(graph, m.below).map((h) => h.id)),
+    ]),
+  ]);
+  const evidence = (path: StatePath) => toPath(graph, path, leak, full);
 
-function toPath(r: Reached, leak: Leak): ExposurePath {
-  // Controller first: from the top of the walk down to the leak.
-  const hops: Entrustment[] = [];
-  const links: LinkKind[] = [r.ownLink];
-  for (let w: Walk | null = r.walk; w !== null; w = w.below) {
-    hops.push(w.top);
-    if (w.below !== null) links.push(w.link);
-  }
-  const confirmed =
-    links.every((l) => l === 'declared') &&
-    hops.every(
-      (h) => (h.confidence === 'confirmed' || h.confidence === 'reported') && h.data.length > 0,
-    );
-  const counts = [leak.records, ...hops.map((h) => h.records)].filter(
-    (n): n is number => n !== undefined,
-  );
-  return {
-    exposure: confirmed ? 'CONFIRMED' : 'POSSIBLE',
-    hops,
-    links,
-    data: r.walk.data === null ? null : [...r.walk.data],
-    aware: hops.every((h) => h.disclosed),
-    records: counts.length > 0 ? Math.min(...counts) : undefined,
-  };
-}
-
-const pathOrder = (a: ExposurePath, b: ExposurePath): number =>
-  (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) ||
-  a.hops.length - b.hops.length ||
-  a.hops
-    .map((h) => h.id)
-    .join('/')
-    .localeCompare(b.hops.map((h) => h.id).join('/'));
-
-function summarize(reached: Reached[], leak: Leak, cap: number): AffectedController[] {
-  return [...groupBy(reached, (r) => r.controller)]
-    .map(([party, rs]) => {
-      const seen = new Set<string>();
-      const paths = rs
-        .map((r) => toPath(r, leak))
-        .filter((p) => {
-          const key = p.hops.map((h) => h.id).join('/');
-          return !seen.has(key) && seen.add(key) !== undefined;
-        })
-        .sort(pathOrder);
-      const counts = paths.map((p) => p.records).filter((n): n is number => n !== undefined);
+  const controllers = found
+    .map((a): AffectedController => {
+      const tops = a.ends.map((s) => graph.states[s]!);
+      const records = a.ends.map((s) => best.records[s]!).filter((r) => r > -Infinity);
       return {
-        party,
-        exposure: paths.some((p) => p.exposure === 'CONFIRMED') ? 'CONFIRMED' : 'POSSIBLE',
-        aware: paths.some((p) => p.aware),
-        data: minimize(paths.flatMap((p) => p.data ?? [])),
-        dataKnown: paths.every((p) => p.data !== null),
-        subjects: [...new Set(paths.flatMap((p) => p.hops[0].subjects))].sort(),
-        records: counts.length > 0 ? Math.max(...counts) : undefined,
-        paths: paths.slice(0, cap),
-        pathCount: paths.length,
-      } satisfies AffectedController;
+        party: a.party,
+        exposure: a.ends.some((s) => best.confirmed[s] && graph.states[s]!.ends === 'declared')
+          ? 'CONFIRMED'
+          : 'POSSIBLE',
+        aware: a.ends.some((s) => best.aware[s] === 1),
+        data: minimize(tops.flatMap((t) => t.data ?? [])),
+        dataKnown: tops.every((t) => t.data !== null),
+        subjects: [...new Set(tops.flatMap((t) => t.e.subjects ?? []))].sort(),
+        ...(records.length > 0 ? { records: Math.max(...records) } : {}),
+        paths: a.paths.map(evidence),
+        pathCount: Math.min(a.count, MAX_COUNT),
+        pathsExact: a.exact && a.count <= MAX_COUNT,
+        morePaths: async (first) => {
+          const paths = search(a.ends, first);
+          const more = await fullRecords(
+            store,
+            paths.flat().map((s) => graph.states[s]!.e.id),
+          );
+          return paths.map((p) => toPath(graph, p, leak, more));
+        },
+      };
     })
     .sort(
       (a, b) =>
         (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) ||
         a.party.localeCompare(b.party),
     );
+  const unexplored = controllers.filter((c) => !c.pathsExact).length;
+  return {
+    leak,
+    controllers,
+    notExposed: shownMisses.map((m) => ({
+      entrustment: full.get(m.entrustment.id)!,
+      link: m.link,
+      reason: m.reason,
+      detail: m.detail,
+      hops: [
+        full.get(m.entrustment.id)!,
+        ...(m.below < 0 ? [] : shortestHops(graph, m.below).map((h) => full.get(h.id)!)),
+      ],
+    })),
+    notExposedCount: misses.length,
+    truncated: unexplored > 0,
+    unexplored,
+    steps: graph.states.length,
+  };
+}
+
+/** CONFIRMED paths first, then the others, each group shortest first. */
+function firstPaths(
+  graph: StateGraph,
+  preds: number[][],
+  ends: number[],
+  want: number,
+  best: BestPaths,
+): StatePath[] {
+  const confirmed = ends.some((s) => best.confirmed[s] && graph.states[s]!.ends === 'declared')
+    ? findPaths(graph, preds, ends, {
+        want,
+        budget: SEARCH_BUDGET,
+        confirmedOnly: best.confirmed,
+      }).paths.slice(0, want)
+    : [];
+  if (confirmed.length >= want) return confirmed;
+  const isConfirmed = (p: StatePath) => pathIsConfirmed(graph, p);
+  const others = findPaths(graph, preds, ends, {
+    want: want + confirmed.length,
+    budget: SEARCH_BUDGET,
+    confirmedOnly: null,
+  }).paths.filter((p) => !isConfirmed(p));
+  return [...confirmed, ...others].slice(0, want);
+}
+
+function pathIsConfirmed(graph: StateGraph, path: StatePath): boolean {
+  const top = graph.states[path[0]!]!;
+  return (
+    top.ends === 'declared' &&
+    path.every((s, i) => {
+      const state = graph.states[s]!;
+      return confirmedHop(state.e) && (i === 0 || stepKind(state) === 'declared');
+    })
+  );
+}
+
+/** Whole records for the hops shown as evidence: one store call, the walk itself read only links. */
+async function fullRecords(store: StorePort, ids: string[]): Promise<Map<string, Entrustment>> {
+  return indexById(await store.entrustments([...new Set(ids)]));
+}
+
+function toPath(
+  graph: StateGraph,
+  path: StatePath,
+  leak: Leak,
+  full: Map<string, Entrustment>,
+): ExposurePath {
+  const states = path.map((s) => graph.states[s]!);
+  const hops = states.map((s) => full.get(s.e.id)!);
+  const links: LinkKind[] = [states[0]!.ends!, ...states.slice(1).map(stepKind)];
+  const counts = [leak.records, ...states.map((s) => s.e.records)].filter(
+    (n): n is number => n !== undefined,
+  );
+  return {
+    exposure: pathIsConfirmed(graph, path) ? 'CONFIRMED' : 'POSSIBLE',
+    hops,
+    links,
+    data: states[0]!.data === null ? null : [...states[0]!.data],
+    aware: states.every((s) => s.e.disclosed!),
+    ...(counts.length > 0 ? { records: Math.min(...counts) } : {}),
+  };
 }

@@ -31,7 +31,7 @@ export interface BreachObligations {
   incident: string;
   detected?: IsoDate;
   controllers: ControllerObligations[];
-  /** The blast radius stopped at its safety bound: more controllers may be affected. */
+  /** Some path counts are lower bounds (the controllers are all there). */
   truncated: boolean;
 }
 

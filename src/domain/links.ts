@@ -5,8 +5,9 @@ import type { Entrustment } from './model.js';
 export type LinkKind = 'declared' | 'inferred';
 
 /** `under` absent means the register does not say which upstream data E carries. */
-export const underUnknown = (e: Entrustment): boolean => e.under === undefined;
-export const ownData = (e: Entrustment): boolean => e.under !== undefined && e.under.length === 0;
+export const underUnknown = (e: Pick<Entrustment, 'under'>): boolean => e.under === undefined;
+export const ownData = (e: Pick<Entrustment, 'under'>): boolean =>
+  e.under !== undefined && e.under.length === 0;
 
 /**
  * Outside a leak's walk, E performs U by inference when E's `under` is absent, U goes into E's

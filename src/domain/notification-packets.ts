@@ -26,7 +26,7 @@ export interface NotificationPacket {
 export interface NotificationPackets {
   incident: Incident;
   packets: NotificationPacket[];
-  /** The blast radius stopped at its safety bound: more controllers may be affected. */
+  /** Some path counts are lower bounds (the controllers are all there). */
   truncated: boolean;
 }
 

@@ -11,6 +11,7 @@ import { queryResolvers } from './resolvers/query.js';
 import { registerResolvers } from './resolvers/register.js';
 import { riskResolvers } from './resolvers/risk.js';
 import { notificationResolvers } from './resolvers/notification.js';
+import { filingsResolvers } from './resolvers/filings.js';
 import { DateScalar } from './scalars.js';
 import { loadSchema } from './schema.js';
 import { formatErrors } from './errors.js';
@@ -76,6 +77,7 @@ export default fp(
           registerResolvers as never,
           riskResolvers as never,
           notificationResolvers as never,
+          filingsResolvers as never,
           auditResolvers as never,
           lifecycleResolvers as never,
           overviewResolvers as never,
@@ -83,12 +85,16 @@ export default fp(
         ),
       } as never,
       loaders: { ...loaders, ...overviewLoaders },
-      context: (request) => ({
-        store: app.store,
-        principal: request.principal,
-        lifecycle,
-        wholeGraph,
-      }),
+      context: (request) => {
+        // A key scoped to controllers reads and writes through a view of only their chains.
+        const store = request.view ?? app.store;
+        return {
+          store,
+          principal: request.principal,
+          lifecycle,
+          wholeGraph: store === app.store ? wholeGraph : wholeGraph.over(store),
+        };
+      },
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),

@@ -47,7 +47,7 @@ export default async function registerSheets(
     const controller = request.query.controller;
     let register;
     try {
-      register = await storedRegister(app.store, controller || undefined);
+      register = await storedRegister(request.view ?? app.store, controller || undefined);
     } catch (error) {
       if (error instanceof NotFoundError) return problem(reply, 404, 'NOT_FOUND', error.message);
       throw error;
@@ -92,8 +92,11 @@ export default async function registerSheets(
         return problem(reply, 400, 'BAD_USER_INPUT', error.message);
       throw error;
     }
+    // The body is in; the socket now waits, silent, for the import: a large workbook takes longer
+    // than the idle timeout (REQUEST_TIMEOUT_S), which would close it before the answer.
+    request.raw.socket.setTimeout(0);
     const report = await app.importThreads.import(
-      app.store,
+      request.view ?? app.store,
       [{ file: upload.name, text: '', sheets: { format: 'xlsx', bytes: upload.bytes } }],
       {
         dryRun,

@@ -10,6 +10,7 @@ import type {
 } from '../domain/model.js';
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
+import type { WalkLink } from '../domain/exposure/walk-link.js';
 
 /**
  * The one interface every store implements. It is small and batched on purpose: the domain walks
@@ -41,6 +42,14 @@ export interface StorePort {
   entrustmentsInto(partyIds: readonly string[], window?: Period): Promise<Entrustment[]>;
   /** Entrustments whose client is one of `partyIds`. */
   entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]>;
+  /**
+   * The sub-graph a leak at one of `partyIds` over `window` can reach, as compact rows: every
+   * entrustment into those parties (of any period), and, from each of them whose period
+   * intersects the window, the entrustments into its client (of any period) and those its
+   * `under` names, and so on. A blast radius reads it in one call (the store walks, not the
+   * domain); it may hold more than that, never less.
+   */
+  upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]>;
   /** Entrustments whose `under` names one of `entrustmentIds` (the declared re-entrustments). */
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]>;
   /** Incidents that happened at one of `partyIds`. */

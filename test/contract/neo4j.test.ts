@@ -7,15 +7,8 @@ import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { ROWS_PER_STATEMENT } from '../../src/store/neo4j/upsert.js';
 import type { Party, RegisterBatch } from '../../src/domain/model.js';
-import {
-  entrustmentNode,
-  entrustmentsOf,
-  linksOf,
-  partyMemberships,
-  partyNode,
-  recordsOf,
-  toNumber,
-} from '../../src/store/neo4j/mapping.js';
+import { entrustmentRow, partyRow, toDate, toNumber } from '../../src/store/neo4j/mapping.js';
+import { entrustmentsOf, linksOf, partiesOf } from '../../src/store/neo4j/records.js';
 import type { StorePort } from '../../src/store/port.js';
 import { storeContract } from './store-contract.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
@@ -108,6 +101,18 @@ if (!skip) {
   t.skip(skip, () => {});
 }
 
+t.test('a password written into NEO4J_URI is in no message', async (t) => {
+  const uri = UNREACHABLE.replace('bolt://', 'bolt://neo4j:s3cret-in-uri@');
+  const error = await openNeo4jStore({
+    uri,
+    user: 'neo4j',
+    password: 'unused',
+    connectTimeoutS: 0,
+  }).catch((e: Error) => e);
+  t.match(error, { code: 'VC_STORE_UNAVAILABLE', message: /Neo4j at bolt:\/\/127\.0\.0\.1:1 / });
+  t.notMatch((error as Error).message, /s3cret/);
+});
+
 t.test('start-up gives up after the connect timeout with one clear line', async (t) => {
   const started = Date.now();
   await t.rejects(
@@ -128,6 +133,7 @@ t.test('while Neo4j is unreachable every call says the store is unavailable', as
   });
   const store: StorePort = new Neo4jStore(driver, await loadCypherFiles(), {
     uri: UNREACHABLE,
+    readTimeoutS: 30,
     stageImportsFrom: 20_000,
     recordsPerStage: 10_000,
   });
@@ -184,99 +190,104 @@ t.test("Neo4j's errors become domain errors", async (t) => {
 });
 
 t.test(
-  'records become node properties (json only where they nest) and come back as written',
+  'records become typed node properties beside the ids their relationships are drawn to, and come back as written',
   async (t) => {
     const { parties, entrustments } = fixture();
-    const service = partyNode(parties[1]!);
+    const service = partyRow(parties[1]!);
     t.strictSame(service, {
       id: 'cart',
-      name: 'cart',
-      aka: null,
-      kind: 'service',
+      props: {
+        id: 'cart',
+        name: 'cart',
+        aka: null,
+        kind: 'service',
+        confidence: 'confirmed',
+        contactEmail: null,
+        contactPhone: null,
+        contactUrl: null,
+      },
+      parent: null,
       operator: 'a',
-      confidence: 'confirmed',
-      sources: null,
-      contactEmail: null,
-      contactPhone: null,
-      contactUrl: null,
-      json: JSON.stringify(parties[1]),
+      memberOf: [],
+      sources: [],
+      certifications: [],
     });
     const contact = {
       email: 'privacy@example.jp',
       phone: '+81-3-1234-5678',
       url: 'https://example.jp/privacy',
     };
-    const withContact = partyNode({ ...parties[0]!, contact });
+    const withContact = partyRow({ ...parties[0]!, contact });
     t.same(
-      [withContact.contactEmail, withContact.contactPhone, withContact.contactUrl],
+      [
+        withContact.props.contactEmail,
+        withContact.props.contactPhone,
+        withContact.props.contactUrl,
+      ],
       [contact.email, contact.phone, contact.url],
       'the contact as real properties',
     );
-    t.notOk('contact' in withContact, 'no map property, which Neo4j cannot store');
-    t.strictSame(
-      recordsOf([new neo4j.types.Record(['json'], [withContact.json])]),
-      [{ ...parties[0], contact }],
-      'the contact comes back from json',
-    );
-    t.same(
-      partyNode({ ...parties[1]!, operator: undefined }).operator,
-      null,
-      'null drops a stale property',
-    );
-    t.same(
-      partyMemberships({ ...parties[0]!, memberOf: [{ party: 'c' }] }),
-      { id: 'a', memberOf: [{ party: 'c', role: null }], certificationSources: [] },
-      'what party/link draws',
-    );
-    const certified = {
+    t.notOk('contact' in withContact.props, 'no map property, which Neo4j cannot store');
+    const certified = partyRow({
       ...parties[0]!,
+      memberOf: [{ party: 'c' }],
       certifications: [
-        { scheme: 'isms' as const, status: 'active' as const, sources: ['s1', 's2'] },
-        { scheme: 'privacy-mark' as const, status: 'active' as const, sources: ['s1'] },
+        { scheme: 'isms', status: 'active', from: '2019-04-01', sources: ['s1', 's2'] },
       ],
-    };
+    });
+    t.same(certified.memberOf, [{ party: 'c', role: null }], 'a membership without a role');
+    t.same(certified.certifications[0]!.sources, ['s1', 's2'], 'what a certification cites');
+    const certifiedFrom = certified.certifications[0]!.props.from;
+    t.ok(neo4j.isDate(certifiedFrom), "a certification's dates are DATE values");
+    t.equal(String(certifiedFrom), '2019-04-01');
+
+    const dated = entrustmentRow({ ...entrustments[0]!, from: '2014-01-01', records: 7 });
+    t.ok(neo4j.isDate(dated.props.from), 'from is a DATE');
+    t.ok(neo4j.isInt(dated.props.records), 'records is an INTEGER');
+    const row = entrustmentRow(entrustments[0]!);
     t.same(
-      partyMemberships(certified).certificationSources,
-      ['s1', 's2'],
-      'each source its certifications cite, once',
+      [row.props.from, row.props.to, row.under, row.client, 'client' in row.props],
+      [null, null, [], 'a', false],
+      'no period, under absent, no link id among the properties',
     );
-    const node = entrustmentNode(entrustments[0]!);
     t.same(
-      [node.from, node.to, node.under, node.client],
-      [null, null, null, 'a'],
-      'no period, under absent',
-    );
-    t.same(
-      [node.data, node.storage, node.ownData],
+      [row.props.data, row.props.storage, row.props.ownData],
       [null, null, null],
       'empty lists are not stored (neo4j-admin could not store them)',
     );
-    const own = entrustmentNode({ ...entrustments[0]!, under: [], data: ['user.name'] });
+    const own = entrustmentRow({ ...entrustments[0]!, under: [], data: ['user.name'] });
     t.same(
-      [own.under, own.ownData, own.data],
-      [null, true, ['user.name']],
+      [own.under, own.props.ownData, own.props.data],
+      [[], true, ['user.name']],
       'under: [] is kept as ownData, a list with items as it is',
     );
     const stored = (props: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
-    const back = entrustmentsOf([
-      new neo4j.types.Record(['props'], [{ ...stored(node), records: neo4j.int(7) }]),
-    ]);
+    const read = (props: Record<string, unknown>, links: Record<string, unknown>) =>
+      new neo4j.types.Record(['record'], [{ ...stored(props), ...links }]);
+    const links = { client: 'a', contractor: 'cart', under: [], approvedBy: [], sources: [] };
     t.strictSame(
-      back,
-      [{ ...entrustments[0], records: 7 }],
-      'absent fields stay absent, empty lists come back; an Integer becomes a number',
+      entrustmentsOf([read(dated.props, links)]),
+      [{ ...entrustments[0], from: '2014-01-01', records: 7 }],
+      'absent fields stay absent, empty lists come back; a DATE a string, an Integer a number',
     );
     t.strictSame(
-      entrustmentsOf([new neo4j.types.Record(['props'], [stored(own)])]),
+      entrustmentsOf([read(own.props, links)]),
       [{ ...entrustments[0], under: [], data: ['user.name'] }],
       'ownData comes back as under: []',
     );
-    t.strictSame(recordsOf([new neo4j.types.Record(['json'], [service.json])]), [parties[1]]);
+    t.strictSame(partiesOf([read(service.props, { operator: 'a', parent: null, memberOf: [] })]), [
+      parties[1],
+    ]);
+    t.strictSame(
+      partiesOf([read(withContact.props, {})]),
+      [{ ...parties[0], contact }],
+      'the contact comes back from its properties',
+    );
     const link = linksOf([
       new neo4j.types.Record(
-        ['id', 'client', 'contractor', 'under', 'data', 'from', 'to', 'records'],
-        ['x', 'a', 'b', null, ['user.name'], '2014-01-01', null, 3],
+        ['id', 'client', 'contractor', 'ownData', 'under', 'data', 'from', 'to', 'records'],
+        ['x', 'a', 'b', null, [], ['user.name'], toDate('2014-01-01'), null, neo4j.int(3)],
       ),
     ]);
     t.strictSame(link, [

@@ -1,6 +1,6 @@
-import { Neo4jError } from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import t from 'tap';
-import { MEMORY_SETTINGS, toStoreError } from '../../src/store/neo4j/errors.js';
+import { MEMORY_SETTINGS, readError, toStoreError } from '../../src/store/neo4j/errors.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { loadConfig } from '../../src/config.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
@@ -132,5 +132,40 @@ t.test(
       stderr,
       /^vendor-chain: NEO4J_DATABASE: Neo4j at bolt:\S+ has no such database \(Graph not found: nosuchdb\); name an existing database/,
     );
+  },
+);
+
+t.test(
+  'a read Neo4j stops at its time limit is a clear error naming the limit, not an internal one',
+  { skip },
+  async (t) => {
+    const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', 'unused'));
+    const session = driver.session();
+    t.teardown(async () => {
+      await session.close();
+      await driver.close();
+    });
+    // A question that runs for minutes, stopped by the server after 100 ms: the error is the
+    // server's own, as a blast radius or scan would get it.
+    const stopped = await session
+      .executeRead(
+        (tx) => tx.run('UNWIND range(1, 10000000000) AS x WITH x WHERE x < 0 RETURN count(x)'),
+        { timeout: 100 },
+      )
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    t.match(stopped, { code: /^Neo\.ClientError\.Transaction\.TransactionTimedOut/ });
+    const error = readError(stopped, 'entrustment/upstream', 2.5);
+    t.match(error, {
+      code: 'VC_STORE_BUSY',
+      details: { query: 'entrustment/upstream', timeoutS: 2.5 },
+    });
+    t.match(
+      (error as Error).message,
+      /^the store stopped this question after 2\.5 s, its time limit for one read \(NEO4J_READ_TIMEOUT_S\); ask again/,
+    );
+    t.equal(readError(new Error('other'), 'q', 1) instanceof Error, true, 'others pass unchanged');
   },
 );

@@ -50,6 +50,11 @@ export class WholeGraph {
     return concentration(this.store, asOf, first);
   }
 
+  /** The same answers over another view of the store (a scoped key's), always on this thread. */
+  over(store: StorePort): WholeGraph {
+    return new WholeGraph(store, { ...this.options, threadFrom: null });
+  }
+
   /** The rows of the given parties in the same ranking (the overview's certification alerts). */
   async concentrationOf(
     asOf: IsoDate | undefined,

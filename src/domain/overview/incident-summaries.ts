@@ -2,7 +2,6 @@ import { breachObligations, type BreachObligations } from '../breach-obligations
 import { addDays, type IsoDate } from '../dates.js';
 import type { Incident } from '../model.js';
 import type { Slices } from '../graph/slices.js';
-import { BATCH_PARTIES, readInBatches } from '../graph/slices.js';
 import type { StorePort } from '../../store/port.js';
 
 /** An incident on the overview: how far it reaches, and how many it reaches will not be told. */
@@ -43,21 +42,24 @@ const LONGEST_CLOCK_DAYS = 60;
 
 const dateOf = (i: Incident): IsoDate | undefined => i.detected ?? i.from;
 
-/** The incidents at these parties that had begun by asOf, newest first (then by id). */
+/** Every incident that had begun by asOf, newest first (then by id). */
 export async function incidentsBy(
   store: StorePort,
-  parties: readonly string[],
   asOf: IsoDate,
   slices: Slices,
 ): Promise<Incident[]> {
-  const all = await readInBatches(parties, BATCH_PARTIES, (ids) => store.incidentsAt(ids), slices);
-  const byId = new Map(all.map((i) => [i.id, i]));
-  return [...byId.values()]
-    .filter((i) => (dateOf(i) ?? '') <= asOf)
-    .sort((a, b) => {
-      const [da, db] = [dateOf(a) ?? '', dateOf(b) ?? ''];
-      return da !== db ? (da < db ? 1 : -1) : a.id.localeCompare(b.id);
-    });
+  const all: Incident[] = [];
+  for (let after: string | null = null; ;) {
+    const page = await store.scanIncidents(after, 1_000);
+    if (page.length === 0) break;
+    for (const i of page) if ((dateOf(i) ?? '') <= asOf) all.push(i);
+    after = page[page.length - 1]!.id;
+    await slices.pause();
+  }
+  return all.sort((a, b) => {
+    const [da, db] = [dateOf(a) ?? '', dateOf(b) ?? ''];
+    return da !== db ? (da < db ? 1 : -1) : a.id.localeCompare(b.id);
+  });
 }
 
 /**

@@ -64,12 +64,7 @@ async function compute(
     whole.findingCounts(asOf),
     whole.concentration(asOf, CONCENTRATION_TOP),
     whole.concentrationOf(asOf, [...new Set(marks.map((m) => m.party))]),
-    incidentsBy(
-      store,
-      parties.map((p) => p.id),
-      asOf,
-      slices,
-    ),
+    incidentsBy(store, asOf, slices),
   ]);
   const controllers = new Map(reach.map((row) => [row.party, row.controllers]));
   const { summaries, deadlines } = await incidentsOverview(store, incidents, asOf);

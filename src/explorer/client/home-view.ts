@@ -1,44 +1,53 @@
 import { partyLabel } from '../model/graph.js';
-import { CONCENTRATION, INCIDENT_REACH, OPEN_FINDINGS } from '../model/queries.js';
+import { OVERVIEW, UNAWARE_OF } from '../model/queries.js';
 import { gql } from './api.js';
 import { concentrationBars, type ConcentrationEntry } from './concentration-view.js';
 import { byId, h, status } from './dom.js';
-import { loadIncidents, type IncidentRow } from './incidents.js';
 import { explorerHref, today, w } from './lang.js';
 
-// The home answers "what needs attention now": incidents and who they reach, the controllers
-// that do not know, open findings, breach-report deadlines, the most concentrated vendors.
+// The home answers "what needs attention now" from one overview: incidents and who they reach,
+// the controllers that do not know, breach-report deadlines, open findings, certification
+// alerts, the most concentrated vendors. Every row links to its picture.
 
-const HOME_INCIDENTS = 12;
+type PartyRef = { id: string; name: string; kind: string };
 
-interface Reach {
-  blastRadius: {
-    unawareCount: number;
-    controllers: { party: { id: string; name: string; kind: string }; aware: boolean }[];
+export interface Overview {
+  asOf: string;
+  incidentCount: number;
+  incidents: {
+    incident: { id: string; kind: string; party: PartyRef };
+    date: string | null;
+    records: number | null;
+    controllers: number;
+    unaware: number;
+    truncated: boolean;
+  }[];
+  findings: {
+    total: number;
+    byRule: { rule: string; severity: string; count: number; inferred: number }[];
   };
-  breachObligations: {
-    controllers: {
-      party: { id: string };
-      obligations: {
-        law: string;
-        required: boolean;
-        deadlines: { kind: string; due: string | null }[];
-      }[];
-    }[];
-  };
-}
-
-interface OpenFinding {
-  rule: string;
-  severity: string;
-  inferred: boolean;
-  entrustment: { id: string; client: { name: string }; contractor: { name: string } };
-  upstream: { client: { id: string; name: string } };
+  deadlines: {
+    incident: { id: string };
+    controller: PartyRef;
+    law: string;
+    kind: string;
+    due: string;
+    state: 'DUE_SOON' | 'PASSED';
+    daysLeft: number;
+  }[];
+  certificationAlerts: {
+    party: PartyRef;
+    scheme: string;
+    status: string;
+    since: string | null;
+    controllers: number;
+  }[];
+  concentration: ConcentrationEntry[];
 }
 
 const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
 
-const card = (id: string, title: string, ...body: (Node | string)[]) =>
+const card = (id: string, title: string, ...body: (Node | string | null)[]) =>
   h(
     'section',
     { class: 'card', id, 'aria-labelledby': `${id}-title` },
@@ -46,187 +55,186 @@ const card = (id: string, title: string, ...body: (Node | string)[]) =>
     ...body,
   );
 
-function incidentsCard(incidents: IncidentRow[], reach: Map<string, Reach | null>): HTMLElement {
+const rows = <T>(items: T[], row: (item: T) => HTMLElement) =>
+  items.length === 0 ? h('p', {}, w.noneNow) : h('ul', { class: 'rows' }, ...items.map(row));
+
+/** The first few incidents in view; the rest of the overview's newest behind one click. */
+const FIRST_INCIDENTS = 6;
+
+function incidentRow(i: Overview['incidents'][number]): HTMLElement {
+  return h(
+    'li',
+    { 'data-id': i.incident.id, class: i.unaware > 0 ? 'has-unaware' : '' },
+    h(
+      'a',
+      { href: explorerHref({ incident: i.incident.id }) },
+      `${i.incident.party.name} — ${i.incident.id}`,
+    ),
+    h(
+      'span',
+      { class: 'meta' },
+      `${i.date ?? w.datesUnknown} · ${w.kind(i.incident.kind)} · ${w.records(i.records)}`,
+    ),
+    h('span', { class: 'count' }, w.reach(i.controllers, i.unaware)),
+  );
+}
+
+function incidentsCard(o: Overview): HTMLElement {
+  // Those that reach an unaware controller first: they are the ones to act on.
+  const ordered = [
+    ...o.incidents.filter((i) => i.unaware > 0),
+    ...o.incidents.filter((i) => i.unaware === 0),
+  ];
+  const first = ordered.slice(0, FIRST_INCIDENTS);
+  const rest = ordered.slice(FIRST_INCIDENTS);
   return card(
     'home-incidents',
-    w.homeIncidents,
-    h(
-      'ol',
-      { class: 'rows' },
-      ...incidents.map((i) => {
-        const r = reach.get(i.id);
-        const counts = r
-          ? w.reach(r.blastRadius.controllers.length, r.blastRadius.unawareCount)
-          : w.reachUnknown;
-        return h(
-          'li',
-          { 'data-id': i.id, class: r && r.blastRadius.unawareCount > 0 ? 'has-unaware' : '' },
-          h('a', { href: explorerHref({ incident: i.id }) }, `${i.party.name} — ${i.id}`),
-          h(
-            'span',
-            { class: 'meta' },
-            `${i.from ?? i.detected ?? w.datesUnknown} · ${w.kind(i.kind)}`,
-          ),
-          h('span', { class: 'count' }, counts),
-        );
-      }),
+    w.homeIncidents(o.incidentCount),
+    rows(first, incidentRow),
+    rest.length > 0
+      ? h(
+          'details',
+          {},
+          h('summary', {}, w.moreIncidents(rest.length)),
+          h('ul', { class: 'rows' }, ...rest.map(incidentRow)),
+        )
+      : null,
+  );
+}
+
+function unawareCard(unaware: { incident: string; leak: string; party: PartyRef }[]): HTMLElement {
+  return card(
+    'home-unaware',
+    w.homeUnaware(unaware.length),
+    rows(unaware, (r) =>
+      h(
+        'li',
+        {},
+        h('a', { href: explorerHref({ incident: r.incident }) }, partyLabel(r.party)),
+        h('span', { class: 'meta' }, w.unawareOf(r.incident, r.leak)),
+      ),
     ),
   );
 }
 
-function unawareCard(incidents: IncidentRow[], reach: Map<string, Reach | null>): HTMLElement {
-  const rows = incidents.flatMap((i) =>
-    (reach.get(i.id)?.blastRadius.controllers ?? [])
-      .filter((c) => !c.aware)
-      .map((c) => ({ incident: i, party: c.party })),
-  );
-  return card(
-    'home-unaware',
-    w.homeUnaware(rows.length),
-    rows.length === 0
-      ? h('p', {}, w.noneNow)
-      : h(
-          'ul',
-          { class: 'rows' },
-          ...rows.map((r) =>
-            h(
-              'li',
-              {},
-              h('a', { href: explorerHref({ incident: r.incident.id }) }, partyLabel(r.party)),
-              h('span', { class: 'meta' }, w.unawareOf(r.incident.id, r.incident.party.name)),
-            ),
-          ),
-        ),
-  );
-}
-
-function deadlinesCard(
-  incidents: IncidentRow[],
-  reach: Map<string, Reach | null>,
-  names: Map<string, string>,
-  now: string,
-): HTMLElement {
-  const rows = incidents
-    .flatMap((i) =>
-      (reach.get(i.id)?.breachObligations.controllers ?? []).flatMap((c) =>
-        c.obligations
-          .filter((o) => o.required)
-          .flatMap((o) =>
-            o.deadlines
-              .filter((d) => d.due)
-              .map((d) => ({
-                incident: i,
-                party: c.party.id,
-                law: o.law,
-                kind: d.kind,
-                due: d.due!,
-              })),
-          ),
-      ),
-    )
-    .sort((a, b) => b.due.localeCompare(a.due))
-    .slice(0, 8);
+function deadlinesCard(o: Overview): HTMLElement {
   return card(
     'home-deadlines',
     w.homeDeadlines,
-    rows.length === 0
-      ? h('p', {}, w.noneNow)
-      : h(
-          'ul',
-          { class: 'rows' },
-          ...rows.map((r) =>
-            h(
-              'li',
-              { class: r.due < now ? 'passed' : 'due' },
-              h(
-                'a',
-                { href: explorerHref({ incident: r.incident.id }) },
-                `${names.get(r.party) ?? r.party} — ${r.law} ${r.kind}`,
-              ),
-              h('span', { class: 'meta' }, `${r.due} · ${r.due < now ? w.passed : w.due}`),
-            ),
-          ),
+    rows(o.deadlines, (d) =>
+      h(
+        'li',
+        { class: d.state === 'PASSED' ? 'passed' : 'due' },
+        h(
+          'a',
+          { href: explorerHref({ incident: d.incident.id }) },
+          `${d.controller.name} — ${d.law} ${w.deadlineKind(d.kind)}`,
         ),
+        h('span', { class: 'meta' }, `${d.due} · ${w.daysLeft(d.daysLeft)}`),
+      ),
+    ),
   );
 }
 
-function findingsCard(findings: OpenFinding[]): HTMLElement {
+function findingsCard(o: Overview): HTMLElement {
+  const bySeverity = (s: string) =>
+    o.findings.byRule.filter((r) => r.severity === s).reduce((sum, r) => sum + r.count, 0);
   return card(
     'home-findings',
-    w.homeFindings(findings.length),
+    w.homeFindings(o.findings.total),
     h(
       'dl',
       { class: 'facts severities' },
       ...SEVERITIES.flatMap((s) => [
         h('dt', {}, w.severity[s]),
-        h('dd', {}, w.number(findings.filter((f) => f.severity === s).length)),
+        h('dd', {}, w.number(bySeverity(s))),
       ]),
     ),
-    h(
-      'ul',
-      { class: 'rows' },
-      ...findings
-        .slice(0, 8)
-        .map((f) =>
-          h(
-            'li',
-            { class: `sev-${f.severity.toLowerCase()}` },
-            h(
-              'a',
-              { href: explorerHref({ controller: f.upstream.client.id }) },
-              `${f.entrustment.client.name} → ${f.entrustment.contractor.name}`,
-            ),
-            h(
-              'span',
-              { class: 'meta' },
-              `${w.severity[f.severity] ?? f.severity} · ${w.rule[f.rule] ?? f.rule}${f.inferred ? ` ${w.inferredTag}` : ''}`,
-            ),
-          ),
+    rows(o.findings.byRule, (r) =>
+      h(
+        'li',
+        { class: `sev-${r.severity.toLowerCase()}` },
+        h('span', {}, `${w.rule[r.rule] ?? r.rule}`),
+        h(
+          'span',
+          { class: 'meta' },
+          `${w.severity[r.severity] ?? r.severity}${r.inferred ? ` · ${w.inferredCount(r.inferred)}` : ''}`,
         ),
+        h('span', { class: 'count' }, w.number(r.count)),
+      ),
     ),
+  );
+}
+
+function certificationsCard(o: Overview): HTMLElement {
+  return card(
+    'home-certifications',
+    w.homeCertifications(o.certificationAlerts.length),
+    rows(o.certificationAlerts, (a) =>
+      h(
+        'li',
+        {},
+        h('a', { href: explorerHref({ party: a.party.id }) }, partyLabel(a.party)),
+        h(
+          'span',
+          { class: 'meta' },
+          `${w.scheme[a.scheme] ?? a.scheme} ${w.certStatus(a.status)}${a.since ? ` ${w.since(a.since)}` : ''}`,
+        ),
+        h('span', { class: 'count' }, w.holdsFor(a.controllers)),
+      ),
+    ),
+  );
+}
+
+/** The unaware controllers of the incidents that have any, by name. */
+async function unawareControllers(o: Overview) {
+  const withUnaware = o.incidents.filter((i) => i.unaware > 0);
+  const answers = await Promise.all(
+    withUnaware.map((i) =>
+      gql<{ blastRadius: { controllers: { party: PartyRef; aware: boolean }[] } }>(UNAWARE_OF, {
+        incident: i.incident.id,
+      }),
+    ),
+  );
+  return answers.flatMap((a, k) =>
+    a.blastRadius.controllers
+      .filter((c) => !c.aware)
+      .map((c) => ({
+        incident: withUnaware[k].incident.id,
+        leak: withUnaware[k].incident.party.name,
+        party: c.party,
+      })),
   );
 }
 
 export async function showHome(): Promise<void> {
   status(w.askingHome);
-  const now = today();
-  const section = byId('home');
-  section.hidden = false;
-  const [incidents, { redelegationFindings }, { concentration }] = await Promise.all([
-    loadIncidents(),
-    gql<{ redelegationFindings: OpenFinding[] }>(OPEN_FINDINGS, { asOf: now }),
-    gql<{ concentration: ConcentrationEntry[] }>(CONCENTRATION, { asOf: now, first: 8 }),
-  ]);
-  const shown = incidents.slice(0, HOME_INCIDENTS);
-  const reach = new Map<string, Reach | null>(
-    await Promise.all(
-      shown.map((i) =>
-        gql<Reach>(INCIDENT_REACH, { incident: i.id }).then(
-          (r): [string, Reach | null] => [i.id, r],
-          (): [string, Reach | null] => [i.id, null],
-        ),
-      ),
+  const { overview } = await gql<{ overview: Overview }>(OVERVIEW, { asOf: today() });
+  const unaware = await unawareControllers(overview);
+  byId('incident-options').replaceChildren(
+    ...overview.incidents.map((i) =>
+      h('option', { value: i.incident.id, label: `${i.incident.party.name} · ${i.date ?? ''}` }),
     ),
   );
-  const names = new Map<string, string>();
-  for (const r of reach.values())
-    for (const c of r?.blastRadius.controllers ?? []) names.set(c.party.id, c.party.name);
+  const section = byId('home');
+  section.hidden = false;
   section.replaceChildren(
-    h('h2', { id: 'home-title' }, w.homeTitle(now)),
+    h('h2', { id: 'home-title' }, w.homeTitle(overview.asOf)),
     h(
       'div',
       { class: 'cards' },
-      incidentsCard(shown, reach),
-      unawareCard(shown, reach),
-      deadlinesCard(shown, reach, names, now),
-      findingsCard(redelegationFindings),
+      incidentsCard(overview),
+      unawareCard(unaware),
+      deadlinesCard(overview),
+      findingsCard(overview),
+      certificationsCard(overview),
       card(
         'home-concentration',
-        w.homeConcentration(now),
-        concentrationBars(concentration, now),
+        w.homeConcentration(overview.asOf),
+        concentrationBars(overview.concentration, overview.asOf),
         h('a', { href: explorerHref({ view: 'concentration' }) }, w.moreConcentration),
       ),
     ),
   );
-  status(w.homeStatus(incidents.length, shown.length));
+  status(w.homeStatus(overview.incidentCount, overview.incidents.length));
 }

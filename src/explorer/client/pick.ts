@@ -1,7 +1,6 @@
 import { SEARCH } from '../model/queries.js';
 import { gql } from './api.js';
 import { byId, h, status } from './dom.js';
-import { loadIncidents } from './incidents.js';
 import { explorerHref, w } from './lang.js';
 
 interface Hit {
@@ -99,20 +98,4 @@ function installPartyBox(form: HTMLFormElement): void {
 export function installPickers(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-pick="party"]'))
     installPartyBox(form);
-  const incident = document.querySelector<HTMLInputElement>('input[name="incident"]');
-  incident?.addEventListener(
-    'focus',
-    () => {
-      loadIncidents().then(
-        (incidents) =>
-          byId('incident-options').replaceChildren(
-            ...incidents.map((i) =>
-              h('option', { value: i.id, label: `${i.party.name} · ${i.from ?? '?'} · ${i.kind}` }),
-            ),
-          ),
-        () => undefined,
-      );
-    },
-    { once: true },
-  );
 }

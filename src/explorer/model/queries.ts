@@ -13,7 +13,7 @@ export const BLAST_RADIUS = `query ExplorerBlastRadius($incident: ID, $party: ID
     incident { id kind detected records }
     from to data unawareCount truncated
     controllers {
-      party { id name kind } exposure aware data records pathCount
+      party { id name aka kind } exposure aware data records pathCount
       paths { exposure aware data records hops { ...ExplorerHop } }
     }
     notExposed { party { id name kind } reason detail hops { ...ExplorerHop } }
@@ -33,7 +33,7 @@ export const BREACH_OBLIGATIONS = `query ExplorerObligations($incident: ID!) {
 
 export const SUPPLY_CHAIN = `query ExplorerSupplyChain($controller: ID!, $asOf: Date) {
   supplyChain(controller: $controller, asOf: $asOf) {
-    controller { id name kind country }
+    controller { id name aka kind country }
     asOf
     members { party { id name kind country } depth link countries }
     links { entrustment { ...ExplorerHop storage access } upstream { id } link depth }
@@ -58,37 +58,32 @@ export const CHAIN_DATES = `query ExplorerChainDates($controller: ID!) {
 }`;
 
 export const CONCENTRATION = `query ExplorerConcentration($asOf: Date, $first: Int) {
-  concentration(asOf: $asOf, first: $first) { party { id name kind } controllers records entrustments }
+  concentration(asOf: $asOf, first: $first) { party { id name kind } controllers records recordsUnknown entrustments }
 }`;
 
 export const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
   searchParties(text: $text, first: $first) { id name aka kind country }
 }`;
 
-// The home: until the API lists incidents without a party, they are read party by party.
-export const INCIDENT_PAGE = `query ExplorerIncidentPage($after: ID) {
-  parties(first: 500, after: $after) {
-    id
-    incidents { id kind from to detected records party { id name kind } }
+/** The home: what needs attention on a date (overview), in one request. */
+export const OVERVIEW = `query ExplorerOverview($asOf: Date) {
+  overview(asOf: $asOf) {
+    asOf incidentCount
+    incidents {
+      incident { id kind from to detected party { id name kind } }
+      date records controllers unaware truncated
+    }
+    findings { total byRule { rule severity count inferred } }
+    deadlines { incident { id } controller { id name kind } law kind due state daysLeft }
+    certificationAlerts { party { id name kind } scheme status since until controllers }
+    concentration { party { id name kind } controllers records recordsUnknown entrustments }
   }
 }`;
 
-/** How far an incident reaches: the home shows the count and how many do not know. */
-export const INCIDENT_REACH = `query ExplorerIncidentReach($incident: ID!) {
+/** Who an incident reaches without knowing it: the home names the unaware controllers. */
+export const UNAWARE_OF = `query ExplorerUnawareOf($incident: ID!) {
   blastRadius(incident: $incident, maxPathsPerController: 1) {
-    unawareCount
-    controllers { party { id name kind } aware exposure }
-  }
-  breachObligations(incident: $incident) {
-    controllers { party { id } obligations { law required deadlines { kind due } } }
-  }
-}`;
-
-export const OPEN_FINDINGS = `query ExplorerOpenFindings($asOf: Date) {
-  redelegationFindings(asOf: $asOf) {
-    rule severity inferred
-    entrustment { id client { id name kind } contractor { id name kind } }
-    upstream { client { id name kind } }
+    controllers { party { id name kind } aware }
   }
 }`;
 
@@ -100,7 +95,6 @@ export const ALL_OPERATIONS = {
   CHAIN_DATES,
   CONCENTRATION,
   SEARCH,
-  INCIDENT_PAGE,
-  INCIDENT_REACH,
-  OPEN_FINDINGS,
+  OVERVIEW,
+  UNAWARE_OF,
 };

@@ -1,5 +1,9 @@
 import type { IResolvers } from 'mercurius';
-import { blastRadius } from '../../domain/blast-radius.js';
+import {
+  blastRadius,
+  DEFAULT_PATHS_PER_CONTROLLER,
+  type AffectedController,
+} from '../../domain/blast-radius.js';
 import { resolveLeak, type LeakQuery } from '../../domain/leak.js';
 import { findingId, type FindingsPage } from '../../domain/findings-page.js';
 import type { Finding, FindingsQuery } from '../../domain/redelegation.js';
@@ -8,12 +12,16 @@ import { BadInputError } from '../../errors.js';
 
 export const analysisResolvers: IResolvers = {
   Query: {
-    blastRadius: async (_, args: LeakQuery & { maxPathsPerController: number }, { store }) => {
-      if (args.maxPathsPerController < 1)
-        throw new BadInputError('maxPathsPerController', 'must be at least 1');
+    blastRadius: async (
+      _,
+      args: LeakQuery & { maxPathsPerController?: number | null },
+      { store },
+    ) => {
+      const cap = args.maxPathsPerController ?? Infinity;
+      if (cap < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
       const leak = await resolveLeak(store, args);
       const result = await blastRadius(store, leak, {
-        maxPathsPerController: args.maxPathsPerController,
+        maxPathsPerController: Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER),
       });
       return {
         leakingParty: leak.party,
@@ -21,7 +29,7 @@ export const analysisResolvers: IResolvers = {
         from: leak.window.from,
         to: leak.window.to,
         data: leak.data,
-        controllers: result.controllers,
+        controllers: result.controllers.map((c) => ({ ...c, pathCap: cap })),
         notExposed: result.notExposed,
         notExposedCount: result.notExposedCount,
         unawareCount: result.controllers.filter((c) => !c.aware).length,
@@ -43,6 +51,15 @@ export const analysisResolvers: IResolvers = {
         via: m.via.map((id) => entrustments.get(id)),
       }));
       return { ...chain, members, entrustments: [...entrustments.values()] };
+    },
+  },
+  AffectedController: {
+    paths: async (c: AffectedController & { pathCap: number }, { first }: { first: number }) => {
+      if (first < 1) throw new BadInputError('first', 'must be at least 1');
+      const n = Math.min(first, c.pathCap);
+      return n <= c.paths.length || c.paths.length === c.pathCount
+        ? c.paths.slice(0, n)
+        : c.morePaths(n);
     },
   },
   RedelegationFinding: {

@@ -13,6 +13,7 @@ import type {
 } from '../../domain/model.js';
 import { readCategories } from './categories.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
+import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
 import type {
   Reference,
@@ -27,6 +28,7 @@ import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
+import { readUpstream } from './upstream.js';
 import type { Tables } from './tables.js';
 import { generationOf } from './generation.js';
 import { removeRecords, writeBatch } from './writes.js';
@@ -80,6 +82,10 @@ export class EmbeddedStore implements StorePort {
   async entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     const t = this.open();
     return inWindow(readRelated(t, RELATIONS.from, partyIds, t.entrustments), window);
+  }
+
+  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
+    return readUpstream(this.open(), partyIds, window);
   }
 
   async entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {

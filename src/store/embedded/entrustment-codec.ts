@@ -27,3 +27,18 @@ export function decodeEntrustmentLink(id: string, text: string): EntrustmentLink
     ? decodeLinkLine(id, text.slice(TAG.length, text.indexOf('\n')))
     : linkOfJson(text);
 }
+
+const TAG_BYTES = Buffer.from(TAG);
+const NEWLINE = 10;
+
+/**
+ * The link of a stored entrustment from its bytes as LMDB holds them, decoding only the line:
+ * a walk reads many records and needs no more of them.
+ */
+export function decodeEntrustmentLinkBytes(id: string, bytes: Buffer): EntrustmentLink {
+  if (bytes.subarray(0, TAG_BYTES.length).equals(TAG_BYTES)) {
+    const end = bytes.indexOf(NEWLINE, TAG_BYTES.length);
+    return decodeLinkLine(id, bytes.toString('utf8', TAG_BYTES.length, end));
+  }
+  return linkOfJson(bytes.toString('utf8'));
+}

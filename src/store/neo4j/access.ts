@@ -2,7 +2,7 @@ import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { BadInputError } from '../../errors.js';
-import { recordsOf, toInteger, toNumber } from './mapping.js';
+import { toInteger, toNumber } from './mapping.js';
 import type { QueryName, QueryParams } from './queries.js';
 
 // API keys and the audit log on Neo4j. The adapter passes its own runners in, so these share its
@@ -28,7 +28,9 @@ export async function appendAudit(
 }
 
 export async function apiKeys(r: Runners): Promise<ApiKey[]> {
-  return recordsOf<ApiKey>(await r.read('key/list', {}));
+  return (await r.read('key/list', {})).map(
+    (row) => JSON.parse(row.get('json') as string) as ApiKey,
+  );
 }
 
 export async function addApiKey(r: Runners, key: ApiKey, audit: AuditDraft): Promise<void> {

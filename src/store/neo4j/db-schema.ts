@@ -2,11 +2,12 @@
 // @neo4j-cypher/language-support lints the cypher/ files against.
 //
 //   (:Party)-[:ENTRUSTS]->(:Entrustment)-[:TO]->(:Party)        client → entrustment → contractor
-//   (:Entrustment)-[:UNDER]->(:Entrustment)                      the upstream entrustment it performs
+//   (:Entrustment)-[:UNDER {position}]->(:Entrustment)                   the upstream entrustment it performs
 //   (:Entrustment)-[:APPROVED_BY]->(:Party)
 //   (:Party)-[:SUBSIDIARY_OF]->(:Party), (:Party)-[:OPERATED_BY]->(:Party),
-//   (:Party)-[:MEMBER_OF {role}]->(:Party), (:Incident)-[:AT]->(:Party)
-//   (:Party|Entrustment|Incident)-[:CITES]->(:Source)
+//   (:Party)-[:MEMBER_OF {position, role}]->(:Party), (:Incident)-[:AT]->(:Party)
+//   (:Party|Entrustment|Incident|Certification)-[:CITES {position}]->(:Source)
+//   (:Party)-[:HAS_CERTIFICATION {position}]->(:Certification), (:Incident)-[:HAS_REVISION {position}]->(:Revision)
 //   (:StoreMeta {id: 'store', generation})                       the write generation, one node
 //   (:SyncScope {name})-[:HOLDS]->(:Entrustment)                  what a sync scope's last import listed
 //   (:Category {id, json})                                        a data category a register declared
@@ -27,6 +28,20 @@ export const LABELS = [
   'PendingParty',
   'PendingEntrustment',
   'PendingIncident',
+  'PendingCertification',
+  'PendingRevision',
+  // What a party or an incident holds that cites sources or changes over time.
+  'Certification',
+  'Revision',
+  // A party's kind, beside :Party (party/upsert.cypher).
+  'Municipality',
+  'Company',
+  'Committee',
+  'Consortium',
+  'Agency',
+  'Regulator',
+  'Service',
+  'Person',
 ] as const;
 export const RELATIONSHIP_TYPES = [
   'ENTRUSTS',
@@ -39,16 +54,17 @@ export const RELATIONSHIP_TYPES = [
   'AT',
   'CITES',
   'HOLDS',
+  'HAS_CERTIFICATION',
+  'HAS_REVISION',
 ] as const;
 export const PROPERTY_KEYS = [
   'id',
+  // API keys and audit entries keep their record as JSON: they are not part of the register's graph.
   'json',
   'name',
   'aka',
   'kind',
   'country',
-  'parent',
-  'operator',
   'confidence',
   'note',
   'role',
@@ -56,9 +72,6 @@ export const PROPERTY_KEYS = [
   'contactEmail',
   'contactPhone',
   'contactUrl',
-  'client',
-  'contractor',
-  'under',
   'ownData',
   'purposes',
   'data',
@@ -68,12 +81,10 @@ export const PROPERTY_KEYS = [
   'to',
   'reentrustment',
   'disclosed',
-  'approvedBy',
   'storage',
   'access',
   'transferBasis',
   'sources',
-  'party',
   'detected',
   'announced',
   'url',
@@ -81,7 +92,10 @@ export const PROPERTY_KEYS = [
   'published',
   'seq',
   'retired',
-  'certification',
+  'position',
+  'scheme',
+  'status',
+  'date',
 ] as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[number];
@@ -103,5 +117,8 @@ export const DB_SCHEMA = {
     { from: 'Entrustment', to: 'Source', relType: 'CITES' },
     { from: 'Incident', to: 'Source', relType: 'CITES' },
     { from: 'SyncScope', to: 'Entrustment', relType: 'HOLDS' },
+    { from: 'Party', to: 'Certification', relType: 'HAS_CERTIFICATION' },
+    { from: 'Certification', to: 'Source', relType: 'CITES' },
+    { from: 'Incident', to: 'Revision', relType: 'HAS_REVISION' },
   ],
 };

@@ -2,6 +2,7 @@ import { Neo4jError } from 'neo4j-driver';
 import {
   ConfigError,
   ERROR_CODES,
+  QueryTimeoutError,
   StoreBusyError,
   StoreRefusedError,
   StoreUnavailableError,
@@ -13,6 +14,9 @@ import {
 // cannot fix (memory limits, missing privileges) is StoreRefusedError naming what to change; a
 // database that does not exist is the configuration's fault; anything else Neo4j refuses is an
 // internal error with a message a maintainer can act on.
+
+// …TransactionTimedOut, and …TransactionTimedOutClientConfiguration when the client set the limit.
+const TIMED_OUT = 'Neo.ClientError.Transaction.TransactionTimedOut';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -75,13 +79,19 @@ export function reasonOf(error: unknown): string {
   return (cause ?? message).split('\n')[0]!.trim();
 }
 
+/** A read Neo4j stopped at its time limit: QueryTimeoutError; anything else as toStoreError. */
+export function readError(error: unknown, query: string, timeoutS: number): unknown {
+  if (error instanceof Neo4jError && error.code.startsWith(TIMED_OUT))
+    return new QueryTimeoutError(query, timeoutS);
+  return error;
+}
+
 /** The domain error for whatever a driver call threw; errors that are not Neo4j's pass unchanged. */
 export function toStoreError(error: unknown, uri: string): unknown {
   if (error instanceof VcError) return error;
   if (error instanceof Neo4jError) {
     const neo4jCode = error.code;
-    if (neo4jCode.startsWith('Neo.ClientError.Transaction.TransactionTimedOut'))
-      return new StoreBusyError(reasonOf(error));
+    if (neo4jCode.startsWith(TIMED_OUT)) return new StoreBusyError(reasonOf(error));
     if (isMemoryError(error)) {
       return new StoreRefusedError(
         `Neo4j at ${uri} ran out of transaction memory (${reasonOf(error)}): ${MEMORY_SETTINGS}`,

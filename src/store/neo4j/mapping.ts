@@ -1,119 +1,160 @@
-import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Date as Neo4jDate, type Integer } from 'neo4j-driver';
 import type { Entrustment, Incident, Party, Source } from '../../domain/model.js';
-import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
-import { linkOf } from '../../domain/graph/link-graph.js';
 
-// Between domain records and the graph (cypher/README.md draws it). Entrustments and sources are
-// flat, so their nodes hold every field as a property and are read back from those: Neo4j stores
-// no nulls, so an absent field stays absent, and lists keep their order. An empty list is not
-// stored either, since neo4j-admin's bulk import cannot write one (neo4j/neo4j#13566) and both
-// ways in must give the same graph: it reads back as []. `under: []` (the client's own data, not
-// "unknown") is therefore kept as `ownData: true`. Parties and incidents hold nested lists of
-// objects (memberships, certifications, revisions), which properties cannot: their nodes keep the searchable fields as properties and
-// the whole record in `json`. Relationships carry the links; the id properties an entrustment
-// keeps (client, contractor, under) are what the relationships were drawn from.
+// From domain records to what the write queries take (cypher/README.md draws the graph). A row
+// holds the node's own properties in `props` (dates as DATE, counts as INTEGER) and, beside them,
+// the ids its relationships are drawn to: no id a relationship stands for is stored as a property.
+// Neo4j stores no nulls, so an absent field stays absent; an empty list is not stored either,
+// since neo4j-admin's bulk import cannot write one (neo4j/neo4j#13566) and both ways in must give
+// the same graph. `under: []` (the client's own data, not "unknown") is therefore `ownData: true`.
+// ./records.ts reads the graph back into records.
 
-type Value = string | number | boolean | string[] | null;
-type Props = Record<string, Value>;
+export type Value = string | number | boolean | string[] | Neo4jDate<number> | Integer | null;
+export type Props = Record<string, Value>;
+
+/** A register date (YYYY-MM-DD, already validated) as a Neo4j DATE. */
+export function toDate(iso: string): Neo4jDate<number> {
+  return new neo4j.types.Date(
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)),
+    Number(iso.slice(8, 10)),
+  );
+}
+
+const dateOrNull = (iso: string | undefined) => (iso === undefined ? null : toDate(iso));
+const countOrNull = (n: number | undefined) => (n === undefined ? null : neo4j.int(n));
+
+/** What a property can hold: a scalar, a DATE, an INTEGER or a list of strings. */
+function storable(value: unknown): boolean {
+  if (typeof value !== 'object') return typeof value !== 'function' && typeof value !== 'symbol';
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'string');
+  return neo4j.isDate(value) || neo4j.isInt(value);
+}
 
 /**
- * The node's properties; a field the record lacks, or an empty list, is sent as null, which
- * SET n = row drops. A plain loop: a bulk load maps a million records, and entries/fromEntries
- * took most of its time.
+ * The properties; a field the record lacks, or an empty list, is sent as null, which SET n = row
+ * drops. A value no property can hold is refused here, before anything is sent. A plain loop: a
+ * bulk load maps a million records, and entries/fromEntries took most of its time.
  */
 function present(props: Readonly<Record<string, Value | undefined>>): Props {
   const node: Props = {};
   for (const key in props) {
     const value = props[key];
-    node[key] = value === undefined || (Array.isArray(value) && value.length === 0) ? null : value!;
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0))
+      node[key] = null;
+    else if (storable(value)) node[key] = value;
+    else throw new TypeError(`${key}: ${typeof value} cannot be stored as a Neo4j property`);
   }
   return node;
 }
 
-export const sourceNode = (s: Source): Props => present(s);
+export interface SourceRow {
+  id: string;
+  props: Props;
+}
 
-export const entrustmentNode = (e: Entrustment): Props => {
-  const node = present(e);
-  node.ownData = e.under?.length === 0 ? true : null;
-  return node;
-};
-
-/** The entrustment fields that are lists: absent on the node when empty. `under` is not one: absent there is "unknown". */
-const ENTRUSTMENT_LISTS = [
-  'purposes',
-  'data',
-  'subjects',
-  'approvedBy',
-  'storage',
-  'access',
-  'sources',
-] as const;
-
-/**
- * A party's node: its flat fields, its contact as contactEmail / contactPhone / contactUrl (a
- * property cannot hold a map, and Cypher users look these up), and the whole record as `json`.
- */
-export const partyNode = (p: Party): Props => {
-  const { memberOf: _memberOf, certifications: _certifications, contact, ...flat } = p;
-  return present({
-    ...flat,
-    contactEmail: contact?.email,
-    contactPhone: contact?.phone,
-    contactUrl: contact?.url,
-    json: JSON.stringify(p),
-  });
-};
-
-/** A party's consortium memberships, which party/link draws with their roles, and the sources its certifications cite. */
-export const partyMemberships = (p: Party) => ({
-  id: p.id,
-  memberOf: p.memberOf.map((m) => ({ party: m.party, role: m.role ?? null })),
-  certificationSources: [...new Set(p.certifications.flatMap((c) => c.sources))],
+export const sourceRow = (s: Source): SourceRow => ({
+  id: s.id,
+  props: present({ ...s, published: dateOrNull(s.published) }),
 });
 
-/** An incident's node: its flat fields, and the whole record (with its revisions) as `json`. */
-export const incidentNode = (i: Incident): Props => {
-  const { revisions: _revisions, ...flat } = i;
-  return present({ ...flat, json: JSON.stringify(i) });
-};
-
-/** Numbers come back as Integer when Cypher made them, as floats when the driver sent them. */
-const plain = (value: unknown): unknown => (neo4j.isInt(value) ? value.toNumber() : value);
-
-/** A record from the `props` map a query returned (e {.*}), without null or unknown keys. */
-function fromProps<T>(props: Record<string, unknown>): T {
-  const record: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props))
-    if (value !== null && value !== undefined) record[key] = plain(value);
-  return record as T;
+export interface EntrustmentRow {
+  id: string;
+  props: Props;
+  client: string;
+  contractor: string;
+  under: string[];
+  approvedBy: string[];
+  sources: string[];
 }
 
-/** The sources a query returned in its `props` column. */
-export function sourcesOf(rows: Neo4jRecord[]): Source[] {
-  return rows.map((row) => fromProps<Source>(row.get('props') as Record<string, unknown>));
+export function entrustmentRow(e: Entrustment): EntrustmentRow {
+  const { client, contractor, under, approvedBy, sources, ...flat } = e;
+  return {
+    id: e.id,
+    props: present({
+      ...flat,
+      from: dateOrNull(e.from),
+      to: dateOrNull(e.to),
+      records: countOrNull(e.records),
+      ownData: under?.length === 0 ? true : null,
+    }),
+    client,
+    contractor,
+    under: under ?? [],
+    approvedBy,
+    sources,
+  };
 }
 
-/** The entrustments a query returned in its `props` column, with their empty lists and `under: []` restored. */
-export function entrustmentsOf(rows: Neo4jRecord[]): Entrustment[] {
-  return rows.map((row) => {
-    const { ownData, ...fields } = fromProps<Entrustment & { ownData?: true }>(
-      row.get('props') as Record<string, unknown>,
-    );
-    const record = fields as Entrustment;
-    for (const list of ENTRUSTMENT_LISTS) record[list] ??= [];
-    if (ownData) record.under = [];
-    return record;
-  });
+export interface CertificationRow {
+  props: Props;
+  sources: string[];
 }
 
-/** The records a query returned in its `json` column (parties, incidents). */
-export function recordsOf<T>(rows: Neo4jRecord[]): T[] {
-  return rows.map((row) => JSON.parse(row.get('json') as string) as T);
+export interface PartyRow {
+  id: string;
+  props: Props;
+  parent: string | null;
+  operator: string | null;
+  memberOf: { party: string; role: string | null }[];
+  sources: string[];
+  certifications: CertificationRow[];
 }
 
-/** The links a scan returned, one column per field. */
-export function linksOf(rows: Neo4jRecord[]): EntrustmentLink[] {
-  return rows.map((row) => linkOf(fromProps<EntrustmentLink>(row.toObject())));
+/**
+ * A party: its flat fields, and its contact as contactEmail / contactPhone / contactUrl (a
+ * property cannot hold a map, and Cypher users look these up). Certifications become nodes of
+ * their own, since each cites sources.
+ */
+export function partyRow(p: Party): PartyRow {
+  const { memberOf, certifications, contact, parent, operator, sources, ...flat } = p;
+  return {
+    id: p.id,
+    props: present({
+      ...flat,
+      contactEmail: contact?.email,
+      contactPhone: contact?.phone,
+      contactUrl: contact?.url,
+    }),
+    parent: parent ?? null,
+    operator: operator ?? null,
+    memberOf: memberOf.map((m) => ({ party: m.party, role: m.role ?? null })),
+    sources,
+    certifications: certifications.map(({ sources: cited, ...c }) => ({
+      props: present({ ...c, from: dateOrNull(c.from), to: dateOrNull(c.to) }),
+      sources: cited,
+    })),
+  };
+}
+
+export interface IncidentRow {
+  id: string;
+  props: Props;
+  party: string;
+  sources: string[];
+  revisions: Props[];
+}
+
+/** An incident: its flat fields, and its record-count revisions as nodes of their own. */
+export function incidentRow(i: Incident): IncidentRow {
+  const { party, sources, revisions, ...flat } = i;
+  return {
+    id: i.id,
+    props: present({
+      ...flat,
+      from: dateOrNull(i.from),
+      to: dateOrNull(i.to),
+      detected: dateOrNull(i.detected),
+      announced: dateOrNull(i.announced),
+      records: countOrNull(i.records),
+    }),
+    party,
+    sources,
+    revisions: revisions.map((r) =>
+      present({ ...r, date: toDate(r.date), records: countOrNull(r.records) }),
+    ),
+  };
 }
 
 /** A count or other whole number from Neo4j, where it is an Integer. */

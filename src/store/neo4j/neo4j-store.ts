@@ -9,6 +9,7 @@ import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
+import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import type {
   Category,
   Entrustment,
@@ -28,8 +29,10 @@ import type {
 } from '../port.js';
 import * as access from './access.js';
 import type { CypherFiles } from './cypher-files.js';
-import { reasonOf, toStoreError } from './errors.js';
-import { entrustmentsOf, linksOf, recordsOf, sourcesOf, toInteger, toNumber } from './mapping.js';
+import { readError, reasonOf, toStoreError } from './errors.js';
+import { toDate, toInteger, toNumber } from './mapping.js';
+import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';
+import { walkLinksOf } from './walk-links.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
@@ -49,15 +52,22 @@ const SCAN_FETCH_SIZE = 10_000;
 const writeTimeoutMs = (rows: number) => 60_000 + rows * 10;
 
 export interface Neo4jTarget {
+  /** For messages only: without credentials (uri-for-display.ts). */
   uri: string;
   database?: string | undefined;
   /** Batches of this many records or more are staged (./upsert.ts); smaller ones are one transaction. */
   stageImportsFrom: number;
   /** Records per staging transaction. */
   recordsPerStage: number;
+  /** How long Neo4j lets one read transaction run. */
+  readTimeoutS: number;
 }
 
-const windowParams = (window?: Period) => ({ from: window?.from ?? null, to: window?.to ?? null });
+/** A window as the queries compare it with stored periods: DATE values, null for an open end. */
+const windowParams = (window?: Period) => ({
+  from: window?.from ? toDate(window.from) : null,
+  to: window?.to ? toDate(window.to) : null,
+});
 
 export class Neo4jStore implements StorePort {
   readonly kind = 'neo4j' as const;
@@ -71,7 +81,7 @@ export class Neo4jStore implements StorePort {
   ) {}
 
   parties(ids: readonly string[]): Promise<Party[]> {
-    return this.byIds<Party>('party/get-many', ids);
+    return this.byIds('party/get-many', ids, partiesOf);
   }
 
   entrustments(ids: readonly string[]): Promise<Entrustment[]> {
@@ -79,7 +89,7 @@ export class Neo4jStore implements StorePort {
   }
 
   incidents(ids: readonly string[]): Promise<Incident[]> {
-    return this.byIds<Incident>('incident/get-many', ids);
+    return this.byIds('incident/get-many', ids, incidentsOf);
   }
 
   sources(ids: readonly string[]): Promise<Source[]> {
@@ -100,20 +110,31 @@ export class Neo4jStore implements StorePort {
     );
   }
 
+  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
+    if (partyIds.length === 0) return [];
+    return walkLinksOf(
+      await this.read(
+        'entrustment/upstream',
+        { ids: [...partyIds], ...windowParams(window) },
+        SCAN_FETCH_SIZE,
+      ),
+    );
+  }
+
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
     return this.byIds('entrustment/under', entrustmentIds, entrustmentsOf);
   }
 
   incidentsAt(partyIds: readonly string[]): Promise<Incident[]> {
-    return this.byIds<Incident>('incident/at', partyIds);
+    return this.byIds('incident/at', partyIds, incidentsOf);
   }
 
   partiesWithParent(partyIds: readonly string[]): Promise<Party[]> {
-    return this.byIds<Party>('party/with-parent', partyIds);
+    return this.byIds('party/with-parent', partyIds, partiesOf);
   }
 
   servicesOperatedBy(partyIds: readonly string[]): Promise<Party[]> {
-    return this.byIds<Party>('party/operated-by', partyIds);
+    return this.byIds('party/operated-by', partyIds, partiesOf);
   }
 
   async scanEntrustments(afterId: string | null, limit: number): Promise<Entrustment[]> {
@@ -143,18 +164,19 @@ export class Neo4jStore implements StorePort {
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     if (!(limit > 0)) return [];
-    return recordsOf(
+    return partiesOf(
       await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
   }
 
   async categories(): Promise<Category[]> {
-    return recordsOf(await this.read('category/all', {}));
+    const rows = await this.read('category/all', {});
+    return rows.map((row) => JSON.parse(row.get('json') as string) as Category);
   }
 
   async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
     if (!(limit > 0)) return [];
-    return recordsOf(
+    return incidentsOf(
       await this.read('incident/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
   }
@@ -272,11 +294,11 @@ export class Neo4jStore implements StorePort {
     await this.driver.close();
   }
 
-  /** A query that takes only `$ids`, each sent once; `decode` reads its rows (json or props). */
+  /** A query that takes only `$ids`, each sent once; `decode` reads its rows. */
   private async byIds<T>(
     name: IdsQuery,
     ids: readonly string[],
-    decode: (rows: Neo4jRecord[]) => T[] = recordsOf<T>,
+    decode: (rows: Neo4jRecord[]) => T[],
   ): Promise<T[]> {
     if (ids.length === 0) return [];
     return decode(await this.read<IdsQuery>(name, { ids: [...new Set(ids)] }));
@@ -294,7 +316,14 @@ export class Neo4jStore implements StorePort {
     fetchSize?: number,
   ): Promise<Neo4jRecord[]> {
     const result = await this.session(
-      (s) => s.executeRead((tx) => this.run(tx, name, params)),
+      (s) =>
+        s
+          .executeRead((tx) => this.run(tx, name, params), {
+            timeout: Math.ceil(this.target.readTimeoutS * 1000),
+          })
+          .catch((error: unknown) => {
+            throw readError(error, name, this.target.readTimeoutS);
+          }),
       fetchSize,
     );
     return result.records;

@@ -5,14 +5,14 @@ import type { UpsertOptions } from '../port.js';
 import * as access from './access.js';
 import type { Runners } from './access.js';
 import {
-  entrustmentNode,
-  incidentNode,
-  partyMemberships,
-  partyNode,
-  sourceNode,
+  entrustmentRow,
+  incidentRow,
+  partyRow,
+  sourceRow,
   toInteger,
   toNumber,
 } from './mapping.js';
+import { sameAsStored } from './stored-records.js';
 import type { QueryName } from './queries.js';
 import { beginWrite } from './write-checks.js';
 
@@ -35,13 +35,13 @@ export const chunks = <T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][]
   return out;
 };
 
-/** The node rows of a batch, built before anything is sent: a record that cannot be encoded fails first. */
+/** The rows of a batch, built before anything is sent: a record that cannot be encoded fails first. */
 function rowsOf(batch: RegisterBatch) {
   return {
-    sources: batch.sources.map(sourceNode),
-    parties: batch.parties.map(partyNode),
-    entrustments: batch.entrustments.map(entrustmentNode),
-    incidents: batch.incidents.map(incidentNode),
+    sources: batch.sources.map(sourceRow),
+    parties: batch.parties.map(partyRow),
+    entrustments: batch.entrustments.map(entrustmentRow),
+    incidents: batch.incidents.map(incidentRow),
   };
 }
 
@@ -49,9 +49,9 @@ type NodeRows = ReturnType<typeof rowsOf>;
 
 /** The rows of `rows` that belong to the records of `subset` (already encoded: never twice). */
 function rowsFor(rows: NodeRows, subset: RegisterBatch): NodeRows {
-  const of = <R extends Record<string, unknown>>(all: R[], records: readonly { id: string }[]) => {
+  const of = <R extends { id: string }>(all: R[], records: readonly { id: string }[]) => {
     const ids = new Set(records.map((x) => x.id));
-    return all.filter((row) => ids.has(row.id as string));
+    return all.filter((row) => ids.has(row.id));
   };
   return {
     sources: of(rows.sources, subset.sources),
@@ -91,9 +91,9 @@ async function writeAll(
     ...each('party/upsert', chunks(rows.parties), 'rows', true),
     ...each('entrustment/upsert', chunks(rows.entrustments), 'rows', true),
     ...each('incident/upsert', chunks(rows.incidents), 'rows', true),
-    ...each('party/link', chunks(batch.parties.map(partyMemberships)), 'rows', false),
-    ...each('entrustment/link', chunks(batch.entrustments.map((e) => e.id)), 'ids', false),
-    ...each('incident/link', chunks(batch.incidents.map((i) => i.id)), 'ids', false),
+    ...each('party/link', chunks(rows.parties), 'rows', false),
+    ...each('entrustment/link', chunks(rows.entrustments), 'rows', false),
+    ...each('incident/link', chunks(rows.incidents), 'rows', false),
   ];
   let done = 0;
   for (const { name, params, rows: counted } of statements) {
@@ -152,14 +152,14 @@ export async function upsertStaged(
     await repeatWhileAny(() =>
       inOwnTransaction(r, perStage, (tx) => countOf(r, tx, 'staged/clear', 'cleared', perStage)),
     );
-    const { added, changed, unchanged } = await sortByStored(r, lock, batch, rows, perStage);
+    const { added, changed, unchanged } = await sortByStored(r, lock, batch, perStage);
     let done = unchanged;
     for (const part of stagingParts(rowsFor(rows, added), perStage)) {
       await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/add', part.rows));
       done += part.size;
       if (done < total) await onProgress?.(done, total);
     }
-    for (const part of linkParts(added, perStage))
+    for (const part of linkParts(rowsFor(rows, added), perStage))
       await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
     await access.appendAudit(r, lock, audit);
     await keepCategories(r, lock, batch);
@@ -211,41 +211,36 @@ const none: RegisterBatch = { sources: [], parties: [], entrustments: [], incide
 /**
  * Splits the batch by what is stored: records whose id is new (to stage), records that change a
  * stored one (to write in the last transaction), and the count of records stored exactly as given
- * (nothing to write: an import run again stages nothing).
+ * (nothing to write: an import run again stages nothing). A stored record is read back from the
+ * graph, relationships and all, and compared with the one given.
  */
 async function sortByStored(
   r: Runners,
   tx: ManagedTransaction,
   batch: RegisterBatch,
-  rows: NodeRows,
   perStage: number,
 ): Promise<{ added: RegisterBatch; changed: RegisterBatch; unchanged: number }> {
-  const stored = new Map<string, boolean>();
-  const key = (kind: Kind, id: string) => `${kind}\u0000${id}`;
-  for (const kind of KINDS) {
-    for (const part of chunks(
-      rows[kind].map((row) => row.id as string),
-      perStage,
-    )) {
-      const { records } = await r.run(tx, 'staged/stored', { ...none, [kind]: part });
-      for (const row of records) stored.set(key(kind, row.get('id') as string), false);
-    }
-    const storedRows = rows[kind].filter((row) => stored.has(key(kind, row.id as string)));
-    for (const part of chunks(storedRows)) {
-      const { records } = await r.run(tx, 'staged/compare', { ...none, [kind]: part });
-      for (const row of records)
-        stored.set(key(kind, row.get('id') as string), row.get('same') === true);
-    }
-  }
   const added: RegisterBatch = { ...none };
   const changed: RegisterBatch = { ...none };
   let unchanged = 0;
   for (const kind of KINDS) {
     const records = batch[kind] as Array<{ id: string }>;
-    const state = (id: string) => stored.get(key(kind, id));
-    (added[kind] as Array<{ id: string }>) = records.filter((x) => state(x.id) === undefined);
-    (changed[kind] as Array<{ id: string }>) = records.filter((x) => state(x.id) === false);
-    unchanged += records.length - added[kind].length - changed[kind].length;
+    const stored = new Set<string>();
+    const same = new Set<string>();
+    for (const part of chunks(records, perStage)) {
+      const { records: rows } = await r.run(tx, 'staged/stored', {
+        ...none,
+        [kind]: part.map((x) => x.id),
+      });
+      for (const row of rows) stored.add(row.get('id') as string);
+      const compared = part.filter((x) => stored.has(x.id));
+      for (const id of await sameAsStored(r, tx, kind, compared)) same.add(id);
+    }
+    (added[kind] as Array<{ id: string }>) = records.filter((x) => !stored.has(x.id));
+    (changed[kind] as Array<{ id: string }>) = records.filter(
+      (x) => stored.has(x.id) && !same.has(x.id),
+    );
+    unchanged += same.size;
   }
   return { added, changed, unchanged };
 }
@@ -260,23 +255,15 @@ function stagingParts(rows: NodeRows, perStage: number) {
   );
 }
 
-/** What staged/link needs of `added`, a transaction's worth at a time. */
-function linkParts(added: RegisterBatch, perStage: number) {
-  const noIds = { parties: [], entrustments: [], incidents: [] };
-  return [
-    ...chunks(added.parties.map(partyMemberships), perStage).map((part) => ({
+/** What staged/link needs of the rows an import adds, a transaction's worth at a time. */
+function linkParts(added: NodeRows, perStage: number) {
+  const noRows = { parties: [], entrustments: [], incidents: [] };
+  return (['parties', 'entrustments', 'incidents'] as const).flatMap((kind) =>
+    chunks<unknown>(added[kind], perStage).map((part) => ({
       size: part.length,
-      ids: { ...noIds, parties: part },
+      ids: { ...noRows, [kind]: part },
     })),
-    ...chunks(
-      added.entrustments.map((e) => e.id),
-      perStage,
-    ).map((part) => ({ size: part.length, ids: { ...noIds, entrustments: part } })),
-    ...chunks(
-      added.incidents.map((i) => i.id),
-      perStage,
-    ).map((part) => ({ size: part.length, ids: { ...noIds, incidents: part } })),
-  ];
+  );
 }
 
 /** The batch's declared data categories, by id, in the write's transaction (a short list). */

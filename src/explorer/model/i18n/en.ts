@@ -17,7 +17,6 @@ export const en = {
   switchTo: '日本語',
   switchToLang: 'ja' as Lang,
   switchLabel: 'Japanese version of this page',
-  home: 'Home',
   waysIn: 'Ways in',
   incident: 'Incident',
   incidentHint: 'name or id, e.g. makeshop-2014',
@@ -38,7 +37,6 @@ export const en = {
   apiKey: 'API key',
   apiKeyHint: 'API key (kept in this tab only)',
   useKey: 'Use key',
-  signIn: 'Sign in',
   loading: 'Loading…',
   graphLabel: 'The graph; the same nodes and edges are listed beside it',
   exportPng: 'Export PNG',
@@ -65,6 +63,9 @@ export const en = {
   } as Record<string, string>,
   records: (count: number | null) =>
     count === null ? 'records not recorded' : plural(count, 'record'),
+  recordsAtLeast: (known: number, unknown: number) =>
+    `at least ${plural(known, 'record')} (${plural(unknown, 'count')} not recorded)`,
+  listSep: ', ',
   dataNotListed: 'data not listed',
   dataUnknown: 'data unknown',
   notDisclosed: 'NOT DISCLOSED to the controller',
@@ -122,6 +123,7 @@ export const en = {
   needKey: (why: string) => `${why || 'the service asks for an API key'}: enter a valid key above`,
   unknownId: (id: string) => `Nothing has the id “${id}”`,
   searchFor: (id: string) => `Search for “${id}” by name`,
+  keyNeeded: 'The service asks for an API key',
   viewFailed: 'This view could not be shown',
   noMatch: (text: string) => `Nothing matches “${text}”.`,
   searchResults: (text: string) => `Parties matching “${text}”`,
@@ -191,17 +193,26 @@ export const en = {
   homeTitle: (date: string) => `What needs attention now (today, ${date})`,
   homeStatus: (all: number, shown: number) =>
     all > shown ? `The ${n(shown)} newest of ${n(all)} incidents.` : `${plural(all, 'incident')}.`,
-  homeIncidents: 'Incidents, newest first',
   reach: (controllers: number, unaware: number) =>
     `${plural(controllers, 'controller')} reached, ${n(unaware)} unaware`,
-  reachUnknown: 'reach not computed',
   kind: (kind: string) => kind.replace(/-/g, ' '),
+  homeIncidents: (count: number) =>
+    `Incidents (${n(count)} in all): those with unaware controllers first, then newest first`,
+  moreIncidents: (count: number) => `${plural(count, 'more incident')}`,
+  deadlineKind: (kind: string) => kind.toLowerCase().replace(/_/g, ' '),
+  daysLeft: (days: number) =>
+    days < 0
+      ? `passed ${plural(-days, 'day')} ago`
+      : days === 0
+        ? 'due today'
+        : `due in ${plural(days, 'day')}`,
+  inferredCount: (count: number) => `${n(count)} inferred`,
+  homeCertifications: (count: number) => `Certification alerts (${n(count)})`,
+  holdsFor: (controllers: number) => `holds data of ${plural(controllers, 'controller')}`,
   homeUnaware: (count: number) => `Unaware controllers (${n(count)})`,
   unawareOf: (incident: string, party: string) => `does not know of ${party}: ${incident}`,
   noneNow: 'None.',
   homeDeadlines: 'Breach-report deadlines',
-  passed: 'passed',
-  due: 'due',
   homeFindings: (count: number) => `Open re-delegation findings (${n(count)})`,
   homeConcentration: (date: string) => `Most concentrated vendors (as of today, ${date})`,
   moreConcentration: 'All of the ranking',

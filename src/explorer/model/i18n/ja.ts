@@ -19,7 +19,6 @@ export const ja: Words = {
   switchTo: 'English',
   switchToLang: 'en',
   switchLabel: 'このページの英語版',
-  home: 'ホーム',
   waysIn: '調べ方',
   incident: 'インシデント',
   incidentHint: '名称または ID（例：makeshop-2014）',
@@ -40,7 +39,6 @@ export const ja: Words = {
   apiKey: 'API キー',
   apiKeyHint: 'API キー（このタブのみ保持）',
   useKey: 'キーを使う',
-  signIn: 'サインイン',
   loading: '読み込み中…',
   graphLabel: '図。同じノードと矢印を横の一覧に示しています',
   exportPng: 'PNG で保存',
@@ -65,6 +63,8 @@ export const ja: Words = {
     CYCLE: '循環',
   },
   records: (count) => (count === null ? '件数未記録' : `${n(count)} 件`),
+  recordsAtLeast: (known, unknown) => `${n(known)} 件以上（${n(unknown)} 件の委託で件数未記録）`,
+  listSep: '・',
   dataNotListed: 'データ項目の記載なし',
   dataUnknown: 'データ不明',
   notDisclosed: `${CLIENT}に${UNDISCLOSED}`,
@@ -121,6 +121,7 @@ export const ja: Words = {
     `API キーが必要です${why ? `（${why}）` : ''}：上の欄に有効なキーを入力してください`,
   unknownId: (id) => `ID「${id}」は登録されていません`,
   searchFor: (id) => `「${id}」を名称で検索`,
+  keyNeeded: 'API キーが必要です',
   viewFailed: 'この表示を作れませんでした',
   noMatch: (text) => `「${text}」に一致するものはありません。`,
   searchResults: (text) => `「${text}」に一致する組織`,
@@ -191,10 +192,8 @@ export const ja: Words = {
     all > shown
       ? `インシデント ${n(all)} 件のうち新しい ${n(shown)} 件。`
       : `インシデント ${n(all)} 件。`,
-  homeIncidents: 'インシデント（新しい順）',
   reach: (controllers, unaware) =>
     `${CLIENT} ${n(controllers)} 件に影響、うち${UNAWARE} ${n(unaware)} 件`,
-  reachUnknown: '影響範囲は未計算',
   kind: (kind) =>
     ({
       'unauthorized-access': '不正アクセス',
@@ -205,12 +204,25 @@ export const ja: Words = {
       'purpose-deviation': '目的外利用',
       other: 'その他',
     })[kind] ?? kind,
+  homeIncidents: (count) =>
+    `インシデント（全 ${n(count)} 件。未把握の委託元があるものを先に、新しい順）`,
+  moreIncidents: (count) => `ほか ${n(count)} 件`,
+  deadlineKind: (kind) =>
+    ({
+      ENTRUSTEE_NOTICE: '委託元への通知',
+      PRELIMINARY_REPORT: '速報',
+      FINAL_REPORT: '確報',
+      AUTHORITY_NOTICE_72H: '当局への通知（72 時間）',
+    })[kind] ?? kind,
+  daysLeft: (days) =>
+    days < 0 ? `${n(-days)} 日前に期限切れ` : days === 0 ? '本日が期限' : `あと ${n(days)} 日`,
+  inferredCount: (count) => `うち推定 ${n(count)} 件`,
+  homeCertifications: (count) => `認証の警告（${n(count)}）`,
+  holdsFor: (controllers) => `${CLIENT} ${n(controllers)} 件のデータを保有`,
   homeUnaware: (count) => `${UNAWARE}の${CLIENT}（${n(count)}）`,
   unawareOf: (incident, party) => `${party} を知らない：${incident}`,
   noneNow: 'なし。',
   homeDeadlines: '漏えい等報告の期限',
-  passed: '期限切れ',
-  due: '期限前',
   homeFindings: (count) => `未解決の再委託の指摘（${n(count)}）`,
   homeConcentration: (date) => `集中度の高い委託先（本日 ${date} 時点）`,
   moreConcentration: '順位をすべて見る',

@@ -1,12 +1,17 @@
 import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
 import type { AuditDraft } from '../../../register/audit.js';
 import type { RegisterBatch } from '../../../domain/model.js';
 import {
-  entrustmentNode,
-  incidentNode,
-  partyMemberships,
-  partyNode,
-  sourceNode,
+  entrustmentRow,
+  incidentRow,
+  partyRow,
+  sourceRow,
+  type CertificationRow,
+  type EntrustmentRow,
+  type IncidentRow,
+  type PartyRow,
+  type Props,
 } from '../mapping.js';
 import {
   ARRAY_DELIMITER_ARG,
@@ -20,8 +25,9 @@ import {
 // A register as the CSV files `neo4j-admin database import full` loads into an empty database:
 // the same nodes, properties and relationships the Cypher import writes (cypher/README.md), with
 // the store's generation and the load's audit entry, so the service opens it as if it had been
-// imported through the API. Node properties come from the adapter's own mapping (mapping.ts), so
-// the two ways in cannot drift apart; test/contract/neo4j-bulk.test.ts compares the graphs.
+// imported through the API. Node properties and the ids relationships are drawn to come from the
+// adapter's own mapping (mapping.ts), so the two ways in cannot drift apart;
+// test/contract/neo4j-bulk.test.ts compares the graphs.
 
 type Row = Record<string, CellValue>;
 
@@ -66,75 +72,107 @@ interface RelationshipFile {
   type: string;
   from: keyof Ordinals;
   to: keyof Ordinals;
-  /** A property every relationship of the file may carry. */
-  property?: Column;
+  /** The properties every relationship of the file may carry. */
+  properties: Column[];
   rows: Row[];
 }
 
-/** Each node's import id (its place among its label's records), by label and `id`. */
-type Ordinals = Record<'Source' | 'Party' | 'Entrustment' | 'Incident', Map<string, number>>;
+type Labelled = 'Source' | 'Party' | 'Entrustment' | 'Incident';
+/** Each node's import id (its place among its label's records), by label and `id`; certifications and revisions have no id. */
+type Ordinals = Record<Labelled, Map<string, number>> & Record<'Certification' | 'Revision', null>;
 
-function ordinalsOf(batch: RegisterBatch): Ordinals {
+/** The rows of a batch, as the Cypher import sends them. */
+export interface BatchRows {
+  sources: { id: string; props: Props }[];
+  parties: PartyRow[];
+  entrustments: EntrustmentRow[];
+  incidents: IncidentRow[];
+}
+
+function ordinalsOf(rows: BatchRows): Ordinals {
   const places = (records: readonly { id: string }[]) => {
     const place = new Map<string, number>();
     records.forEach((r, i) => place.set(r.id, i));
     return place;
   };
   return {
-    Source: places(batch.sources),
-    Party: places(batch.parties),
-    Entrustment: places(batch.entrustments),
-    Incident: places(batch.incidents),
+    Source: places(rows.sources),
+    Party: places(rows.parties),
+    Entrustment: places(rows.entrustments),
+    Incident: places(rows.incidents),
+    Certification: null,
+    Revision: null,
   };
 }
 
+const POSITION = propertyColumn('position', 'long');
+
 /** One file per relationship type and pair of labels (neo4j-admin names id spaces by label). */
-function relationshipsOf(batch: RegisterBatch, ordinals: Ordinals): RelationshipFile[] {
+function relationshipsOf(
+  rows: BatchRows,
+  ordinals: Ordinals,
+  certifications: readonly { party: number; position: number; row: CertificationRow }[],
+  revisions: readonly { incident: number; position: number }[],
+): RelationshipFile[] {
   const file = (
     type: string,
     from: keyof Ordinals,
     to: keyof Ordinals,
-    property?: Column,
-  ): RelationshipFile => ({ type, from, to, rows: [], ...(property ? { property } : {}) });
+    ...properties: Column[]
+  ): RelationshipFile => ({ type, from, to, rows: [], properties });
   const subsidiary = file('SUBSIDIARY_OF', 'Party', 'Party');
   const operated = file('OPERATED_BY', 'Party', 'Party');
-  const member = file('MEMBER_OF', 'Party', 'Party', propertyColumn('role', 'string'));
-  const partyCites = file('CITES', 'Party', 'Source', propertyColumn('certification', 'boolean'));
+  const member = file('MEMBER_OF', 'Party', 'Party', POSITION, propertyColumn('role', 'string'));
+  const partyCites = file('CITES', 'Party', 'Source', POSITION);
+  const certified = file('HAS_CERTIFICATION', 'Party', 'Certification', POSITION);
+  const certificationCites = file('CITES', 'Certification', 'Source', POSITION);
   const entrusts = file('ENTRUSTS', 'Party', 'Entrustment');
   const to = file('TO', 'Entrustment', 'Party');
-  const under = file('UNDER', 'Entrustment', 'Entrustment');
-  const approved = file('APPROVED_BY', 'Entrustment', 'Party');
-  const entrustmentCites = file('CITES', 'Entrustment', 'Source');
+  const under = file('UNDER', 'Entrustment', 'Entrustment', POSITION);
+  const approved = file('APPROVED_BY', 'Entrustment', 'Party', POSITION);
+  const entrustmentCites = file('CITES', 'Entrustment', 'Source', POSITION);
   const at = file('AT', 'Incident', 'Party');
-  const incidentCites = file('CITES', 'Incident', 'Source');
+  const incidentCites = file('CITES', 'Incident', 'Source', POSITION);
+  const revised = file('HAS_REVISION', 'Incident', 'Revision', POSITION);
   // A record's own import id is its place in the loop; the ids it names are looked up. The batch is
   // resolved: every id it names is one of its records, so every lookup finds one.
-  const link = (f: RelationshipFile, start: number, endId: string, property?: CellValue) =>
-    void f.rows.push({ start, end: ordinals[f.to].get(endId)!, property });
-  batch.parties.forEach((p, self) => {
-    if (p.parent !== undefined) link(subsidiary, self, p.parent);
-    if (p.operator !== undefined) link(operated, self, p.operator);
-    const { memberOf, certificationSources } = partyMemberships(p);
-    for (const m of memberOf) link(member, self, m.party, m.role);
-    for (const s of p.sources) link(partyCites, self, s);
-    for (const s of certificationSources) link(partyCites, self, s, true);
+  const link = (f: RelationshipFile, start: number, endId: string, props: Row = {}) =>
+    void f.rows.push({ start, end: (ordinals[f.to] as Map<string, number>).get(endId)!, ...props });
+  const each = (f: RelationshipFile, start: number, ids: readonly string[]) =>
+    ids.forEach((id, position) => link(f, start, id, { position: neo4j.int(position) }));
+  rows.parties.forEach((p, self) => {
+    if (p.parent !== null) link(subsidiary, self, p.parent);
+    if (p.operator !== null) link(operated, self, p.operator);
+    p.memberOf.forEach((m, position) =>
+      link(member, self, m.party, { position: neo4j.int(position), role: m.role }),
+    );
+    each(partyCites, self, p.sources);
   });
-  batch.entrustments.forEach((e, self) => {
+  certifications.forEach((c, self) => {
+    certified.rows.push({ start: c.party, end: self, position: neo4j.int(c.position) });
+    each(certificationCites, self, c.row.sources);
+  });
+  rows.entrustments.forEach((e, self) => {
     entrusts.rows.push({ start: ordinals.Party.get(e.client)!, end: self });
     link(to, self, e.contractor);
-    for (const u of e.under ?? []) link(under, self, u);
-    for (const a of e.approvedBy) link(approved, self, a);
-    for (const s of e.sources) link(entrustmentCites, self, s);
+    each(under, self, e.under);
+    each(approved, self, e.approvedBy);
+    each(entrustmentCites, self, e.sources);
   });
-  batch.incidents.forEach((i, self) => {
+  rows.incidents.forEach((i, self) => {
     link(at, self, i.party);
-    for (const s of i.sources) link(incidentCites, self, s);
+    each(incidentCites, self, i.sources);
   });
+  revisions.forEach((v, self) =>
+    revised.rows.push({ start: v.incident, end: self, position: neo4j.int(v.position) }),
+  );
   return [
     subsidiary,
     operated,
     member,
     partyCites,
+    certified,
+    certificationCites,
     entrusts,
     to,
     under,
@@ -142,6 +180,7 @@ function relationshipsOf(batch: RegisterBatch, ordinals: Ordinals): Relationship
     entrustmentCites,
     at,
     incidentCites,
+    revised,
   ];
 }
 
@@ -153,6 +192,10 @@ function mapped<T>(records: readonly T[], toRow: (record: T) => Row): Row[] {
     return row;
   });
 }
+
+/** The label a party's kind gives it beside :Party, as party/upsert.cypher spells it. */
+const kindLabel = (kind: unknown) => `${String(kind)[0]!.toUpperCase()}${String(kind).slice(1)}`;
+const KIND_LABEL = ':kindLabel';
 
 /** Writes the CSV files for `batch` and its audit entry into `dir` (which must be empty). */
 export async function writeBulkFiles(
@@ -185,10 +228,32 @@ export async function writeBulkFiles(
     nodes += await write(name, columns ?? nodeColumns(label, rows), rows);
     args.push(`--nodes=${label}=${name}`);
   };
-  await nodeFile('Source', 'sources.csv', batch.sources, sourceNode);
-  await nodeFile('Party', 'parties.csv', batch.parties, partyNode);
-  await nodeFile('Entrustment', 'entrustments.csv', batch.entrustments, entrustmentNode);
-  await nodeFile('Incident', 'incidents.csv', batch.incidents, incidentNode);
+  const rows: BatchRows = {
+    sources: batch.sources.map(sourceRow),
+    parties: batch.parties.map(partyRow),
+    entrustments: batch.entrustments.map(entrustmentRow),
+    incidents: batch.incidents.map(incidentRow),
+  };
+  const certifications = rows.parties.flatMap((p, party) =>
+    p.certifications.map((row, position) => ({ party, position, row })),
+  );
+  const revisions = rows.incidents.flatMap((i, incident) =>
+    i.revisions.map((props, position) => ({ incident, position, props })),
+  );
+  const props = (row: { props: Props }): Row => ({ ...row.props });
+  await nodeFile('Source', 'sources.csv', rows.sources, props);
+  const parties = (p: PartyRow): Row => ({ ...p.props, [KIND_LABEL]: kindLabel(p.props.kind) });
+  await nodeFile('Party', 'parties.csv', rows.parties, parties, [
+    ...nodeColumns(
+      'Party',
+      rows.parties.map((p) => p.props),
+    ),
+    { key: KIND_LABEL, header: ':LABEL' },
+  ]);
+  await nodeFile('Entrustment', 'entrustments.csv', rows.entrustments, props);
+  await nodeFile('Incident', 'incidents.csv', rows.incidents, props);
+  await nodeFile('Certification', 'certifications.csv', certifications, (c) => props(c.row));
+  await nodeFile('Revision', 'revisions.csv', revisions, props);
   // The store as its first write leaves it: generation 1, and the audit entry with that sequence number.
   const itself = (row: Row) => row;
   await nodeFile('StoreMeta', 'store.csv', [{ id: 'store', generation: 1 }], itself, [
@@ -200,13 +265,13 @@ export async function writeBulkFiles(
     propertyColumn('seq', 'long'),
     propertyColumn('json', 'string'),
   ]);
-  for (const rel of relationshipsOf(batch, ordinalsOf(batch))) {
+  for (const rel of relationshipsOf(rows, ordinalsOf(rows), certifications, revisions)) {
     if (rel.rows.length === 0) continue;
     const name = `${rel.type.toLowerCase()}-${rel.from.toLowerCase()}-${rel.to.toLowerCase()}.csv`;
     const columns: Column[] = [
       { key: 'start', header: `:START_ID(${rel.from})` },
       { key: 'end', header: `:END_ID(${rel.to})` },
-      ...(rel.property ? [{ ...rel.property, key: 'property' }] : []),
+      ...rel.properties,
     ];
     relationships += await write(name, columns, rel.rows);
     args.push(`--relationships=${rel.type}=${name}`);

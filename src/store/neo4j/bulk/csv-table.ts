@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import neo4j, { type Date as Neo4jDate, type Integer } from 'neo4j-driver';
 
 // One CSV file in the form `neo4j-admin database import` reads: a header naming each column and
-// its type (`records:double`, `data:string[]`), every string quoted with quotes doubled, list
+// its type (`records:long`, `from:date`, `data:string[]`), every string quoted with quotes doubled, list
 // items joined by ARRAY_DELIMITER, and an absent value as an empty, unquoted field (no property).
 
 /**
@@ -13,9 +14,10 @@ export const ARRAY_DELIMITER = '\u001f';
 /** How neo4j-admin is told the delimiter. */
 export const ARRAY_DELIMITER_ARG = 'U+001F';
 
-export type CellValue = string | number | boolean | readonly string[] | null | undefined;
-/** What neo4j-admin stores: JS numbers are doubles (as the driver sends them); counters are longs. */
-export type ColumnType = 'string' | 'double' | 'long' | 'boolean' | 'string[]';
+export type CellValue =
+  string | number | boolean | readonly string[] | Neo4jDate<number> | Integer | null | undefined;
+/** What neo4j-admin stores: an Integer (counts, positions) as a long, a DATE as a date. */
+export type ColumnType = 'string' | 'double' | 'long' | 'date' | 'boolean' | 'string[]';
 
 /** A column: a property, or one of neo4j-admin's own (`id:ID(Party)`, `:START_ID(Party)`). */
 export interface Column {
@@ -24,11 +26,13 @@ export interface Column {
   header: string;
 }
 
-/** The type a property's values have; an id column is a string. */
-export function typeOf(value: Exclude<CellValue, null | undefined>): Exclude<ColumnType, 'long'> {
+/** The type a property's values have, as the driver would send them; an id column is a string. */
+export function typeOf(value: Exclude<CellValue, null | undefined>): ColumnType {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'double';
   if (typeof value === 'boolean') return 'boolean';
+  if (neo4j.isInt(value)) return 'long';
+  if (neo4j.isDate(value)) return 'date';
   return 'string[]';
 }
 
@@ -44,6 +48,7 @@ function cell(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (!Array.isArray(value)) return value.toString();
   return value.length === 0 ? '' : quoted(value.join(ARRAY_DELIMITER));
 }
 

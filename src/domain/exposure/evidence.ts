@@ -1,0 +1,120 @@
+import { confirmedHop } from './reach.js';
+import { stepKind, type StateGraph } from './state-graph.js';
+
+/** A path as states, controller first, leak last. */
+export type StatePath = number[];
+
+export interface Found {
+  paths: StatePath[];
+  /** True when every path there is was found (the search ran out of paths, not of budget). */
+  complete: boolean;
+}
+
+interface Partial {
+  s: number;
+  below: Partial | null;
+  length: number;
+  /** Hops on the shortest possible completion: the order the search takes partials in. */
+  bound: number;
+}
+
+/** The states that link to each state: the search walks from a controller down to the leak. */
+export function predecessors(graph: StateGraph): number[][] {
+  const preds: number[][] = graph.states.map(() => []);
+  graph.states.forEach((s, i) => s.next.forEach((t) => preds[t]!.push(i)));
+  return preds;
+}
+
+/**
+ * Paths from the leak to `ends`, shortest first, each entrustment at most once on a path (a
+ * best-first search whose bound is a state's depth: exact, as depth is the shortest way down).
+ * With `confirmedOnly` (BestPaths.confirmed), only paths of declared links and confirmed hops. Stops once `want` paths
+ * are found and no other of the same length remains, or after `budget` partial paths.
+ */
+export function findPaths(
+  graph: StateGraph,
+  preds: readonly (readonly number[])[],
+  ends: readonly number[],
+  options: { want: number; budget: number; confirmedOnly: Uint8Array | null },
+): Found {
+  const { states } = graph;
+  const starts = new Set(graph.starts);
+  // Only states some CONFIRMED path reaches (reach.ts): then every partial path completes.
+  const confirmed = options.confirmedOnly;
+  const allowed = (s: number) =>
+    confirmed === null ||
+    (confirmed[s] === 1 && stepKind(states[s]!) === 'declared' && confirmedHop(states[s]!.e));
+  const heap = new MinHeap<Partial>((a, b) => a.bound - b.bound);
+  for (const s of ends) {
+    const top = states[s]!;
+    if (confirmed && (top.ends !== 'declared' || confirmed[s] !== 1)) continue;
+    heap.push({ s, below: null, length: 1, bound: top.depth });
+  }
+  const paths: StatePath[] = [];
+  let spent = 0;
+  for (let p = heap.pop(); p !== undefined; p = heap.pop()) {
+    if (paths.length >= options.want && p.bound > paths[paths.length - 1]!.length)
+      return { paths: byLengthThenIds(graph, paths), complete: false };
+    if (++spent > options.budget) return { paths: byLengthThenIds(graph, paths), complete: false };
+    if (starts.has(p.s)) paths.push(statesOf(p));
+    for (const q of preds[p.s]!) {
+      if (!allowed(q) || onPartial(graph, p, states[q]!.e.id)) continue;
+      heap.push({ s: q, below: p, length: p.length + 1, bound: p.length + states[q]!.depth });
+    }
+  }
+  return { paths: byLengthThenIds(graph, paths), complete: true };
+}
+
+function onPartial(graph: StateGraph, p: Partial, id: string): boolean {
+  for (let k: Partial | null = p; k !== null; k = k.below)
+    if (graph.states[k.s]!.e.id === id) return true;
+  return false;
+}
+
+function statesOf(p: Partial): StatePath {
+  const out: StatePath = [];
+  for (let k: Partial | null = p; k !== null; k = k.below) out.push(k.s);
+  return out.reverse();
+}
+
+function byLengthThenIds(graph: StateGraph, paths: StatePath[]): StatePath[] {
+  const key = (path: StatePath) => path.map((s) => graph.states[s]!.e.id).join('/');
+  return paths.sort((a, b) => a.length - b.length || key(a).localeCompare(key(b)));
+}
+
+/** A binary heap; ties leave in no particular order (paths of one length are sorted after). */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (this.before(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && this.before(items[l]!, items[m]!) < 0) m = l;
+        if (r < items.length && this.before(items[r]!, items[m]!) < 0) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m]!, items[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,122 @@
+import { stepKind, type State, type StateGraph } from './state-graph.js';
+import type { WalkLink } from './walk-link.js';
+
+/** A hop that can be part of a CONFIRMED path: stated (not alleged or inferred), with its data. */
+export const confirmedHop = (e: WalkLink): boolean =>
+  (e.confidence === 'confirmed' || e.confidence === 'reported') && e.data.length > 0;
+
+/**
+ * For each state, the best any path from the leak to it achieves, found by a fixpoint over the
+ * states (values only grow, so it ends): a path's exposure, awareness and record estimate are
+ * each decided hop by hop, and a controller's answer is the best over its paths.
+ */
+export interface BestPaths {
+  /** Some path here has only declared links and confirmed hops. */
+  confirmed: Uint8Array;
+  /** Some path here has only disclosed hops. */
+  aware: Uint8Array;
+  /** Largest over paths of the smallest known record count on it (-Infinity: none known). */
+  records: Float64Array;
+  /** Some path here knows no record count at all (leak included). */
+  uncounted: Uint8Array;
+}
+
+export function bestPaths(graph: StateGraph, leakRecords: number | undefined): BestPaths {
+  const n = graph.states.length;
+  const best: BestPaths = {
+    confirmed: new Uint8Array(n),
+    aware: new Uint8Array(n),
+    records: new Float64Array(n).fill(-Infinity),
+    uncounted: new Uint8Array(n),
+  };
+  const queued = new Uint8Array(n);
+  const queue: number[] = [];
+  const offer = (t: number, confirmed: boolean, aware: boolean, records: number, none: boolean) => {
+    let grew = false;
+    if (confirmed && !best.confirmed[t]) [best.confirmed[t], grew] = [1, true];
+    if (aware && !best.aware[t]) [best.aware[t], grew] = [1, true];
+    if (records > best.records[t]!) [best.records[t], grew] = [records, true];
+    if (none && !best.uncounted[t]) [best.uncounted[t], grew] = [1, true];
+    if (grew && !queued[t]) {
+      queue.push(t);
+      queued[t] = 1;
+    }
+  };
+  for (const s of graph.starts) {
+    const { e } = graph.states[s]!;
+    const known = [leakRecords, e.records].filter((r): r is number => r !== undefined);
+    offer(
+      s,
+      confirmedHop(e),
+      e.disclosed!,
+      known.length > 0 ? Math.min(...known) : -Infinity,
+      known.length === 0,
+    );
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head]!;
+    queued[s] = 0;
+    const from = graph.states[s]!;
+    const declared = stepKind(from) === 'declared';
+    for (const t of from.next) {
+      const { e } = graph.states[t]!;
+      const r = e.records;
+      offer(
+        t,
+        best.confirmed[s] === 1 && declared && confirmedHop(e),
+        best.aware[s] === 1 && e.disclosed!,
+        r === undefined
+          ? best.records[s]!
+          : Math.max(Math.min(best.records[s]!, r), best.uncounted[s] ? r : -Infinity),
+        best.uncounted[s] === 1 && r === undefined,
+      );
+    }
+  }
+  return best;
+}
+
+/**
+ * The states a path can reach only after an entrustment-level cycle might have been entered:
+ * those of entrustments in a cycle or above one (what Kahn's algorithm over the entrustments the
+ * states link leaves over). Every path to any other state passes each entrustment once, so paths
+ * to them are counted over states, exactly; paths to these are found one by one.
+ */
+export function beyondCycles(states: readonly State[]): Uint8Array {
+  const position = new Map<string, number>();
+  for (const s of states) if (!position.has(s.e.id)) position.set(s.e.id, position.size);
+  const edges: Set<number>[] = Array.from({ length: position.size }, () => new Set());
+  for (const s of states) {
+    const a = position.get(s.e.id)!;
+    for (const t of s.next) edges[a]!.add(position.get(states[t]!.e.id)!);
+  }
+  const incoming = new Int32Array(position.size);
+  for (const out of edges) for (const b of out) incoming[b]! += 1;
+  const ready = [...incoming.keys()].filter((k) => incoming[k] === 0);
+  while (ready.length > 0) {
+    const a = ready.pop()!;
+    for (const b of edges[a]!) if (--incoming[b]! === 0) ready.push(b);
+  }
+  return Uint8Array.from(states, (s) => (incoming[position.get(s.e.id)!]! > 0 ? 1 : 0));
+}
+
+/**
+ * Paths from the leak to each state, counted over an acyclic graph of states (paths multiply,
+ * states do not: issue 10's ladder has 2^120 of them). Counts saturate at Infinity past 2^1023.
+ */
+export function pathCounts(graph: StateGraph): Float64Array {
+  const n = graph.states.length;
+  const counts = new Float64Array(n);
+  const incoming = new Int32Array(n);
+  for (const s of graph.states) for (const t of s.next) incoming[t]! += 1;
+  const ready: number[] = [];
+  for (let s = 0; s < n; s++) if (incoming[s] === 0) ready.push(s);
+  for (const s of graph.starts) counts[s]! += 1;
+  while (ready.length > 0) {
+    const s = ready.pop()!;
+    for (const t of graph.states[s]!.next) {
+      counts[t]! += counts[s]!;
+      if (--incoming[t]! === 0) ready.push(t);
+    }
+  }
+  return counts;
+}

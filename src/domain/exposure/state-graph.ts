@@ -1,0 +1,183 @@
+import { asSet, intersect, overlaps, type CategorySet } from '../categories.js';
+import { describeMiss, intersects } from '../dates.js';
+import type { Leak } from '../leak.js';
+import { byId, groupBy, indexById, ownData, type LinkKind } from '../links.js';
+import type { WalkLink } from './walk-link.js';
+
+const LEAK = '\u0003leak';
+
+export type MissReason = 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE';
+
+/**
+ * One entrustment reached with one set of exposed data. Every path that reaches an entrustment
+ * with the same data continues alike, so a state stands for all of them at once: the graph of
+ * states grows with the entrustments (times the distinct data sets), never with the paths.
+ */
+export interface State {
+  e: WalkLink;
+  /** Leak ∩ every hop below, this one included; null when no hop and no leak names any. */
+  data: CategorySet;
+  /** Hops on the shortest path from the leak to here, this one included (1 at the leak). */
+  depth: number;
+  /** The state this one was first reached from (-1 at the leak): its shortest path. */
+  parent: number;
+  /** False when that path passes an entrustment twice (it closed a cycle on the way). */
+  simple: boolean;
+  /** States reached from here: the hops that perform this one. */
+  next: number[];
+  /** Set when the path ends here: how the client's own data is established. */
+  ends: LinkKind | null;
+  /** True when `ends` does not depend on the data (own data, or nothing goes into the client). */
+  endsWhateverData: boolean;
+}
+
+export interface Miss {
+  entrustment: WalkLink;
+  link: LinkKind;
+  reason: MissReason;
+  detail: string;
+  /** The state the stopped hop was reached from (-1: at the leak). */
+  below: number;
+}
+
+export interface StateGraph {
+  states: State[];
+  /** States of the entrustments into the leaking party. */
+  starts: number[];
+  /** Each hop that stopped a path, once per reason, in the order the walk met them. */
+  misses: Miss[];
+}
+
+/** How the hops above a state perform it: named in its `under`, or inferred. */
+export const stepKind = (s: State): LinkKind => (s.e.under === undefined ? 'inferred' : 'declared');
+
+/**
+ * Every state reachable from the leak, breadth first, following declared `under` links and
+ * inferring the others exactly as register-format.md describes (and as the path walk did).
+ * `rows` must hold every entrustment the walk can meet (StorePort.upstreamLinks).
+ */
+export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGraph {
+  const links = indexById(rows);
+  const into = groupBy([...rows].sort(byId), (r) => r.contractor);
+  const states: State[] = [];
+  const index = new Map<string, number>();
+  const misses = new Map<string, Miss>();
+  // Data sets are few and repeat on every path: each intersection is computed once.
+  const keys: string[] = [];
+  const intersections = new Map<string, CategorySet>();
+  const intersection = (belowKey: string, below: CategorySet, data: readonly string[]) => {
+    const key = `${belowKey}\u0002${data.join('\u0001')}`;
+    let result = intersections.get(key);
+    if (result === undefined) intersections.set(key, (result = intersect(below, asSet(data))));
+    return result;
+  };
+
+  const miss = (e: WalkLink, link: LinkKind, reason: MissReason, detail: string, below: number) => {
+    // A hop met only beyond a closed cycle stops no path of the register.
+    if (below >= 0 && !states[below]!.simple) return;
+    const key = `${e.id}|${reason}`;
+    if (!misses.has(key)) misses.set(key, { entrustment: e, link, reason, detail, below });
+  };
+  const onShortestPath = (s: number, id: string): boolean => {
+    for (let k = s; k >= 0; k = states[k]!.parent) if (states[k]!.e.id === id) return true;
+    return false;
+  };
+  /** The state `e` is reached in from `below`, or -1 (and why) when the path stops at it. */
+  const reach = (below: number, e: WalkLink, link: LinkKind): number => {
+    const belowData = below < 0 ? leak.data : states[below]!.data;
+    const cycle = below >= 0 && onShortestPath(below, e.id);
+    // Told from the shortest path to `below`: other paths to it may close other cycles, which
+    // this answer does not list (the set of controllers does not depend on them).
+    if (cycle) miss(e, link, 'CYCLE', `${e.id} is already on this path`, below);
+    if (!intersects(e, leak.window)) {
+      if (!cycle) miss(e, link, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
+      return -1;
+    }
+    const data = intersection(below < 0 ? LEAK : keys[below]!, belowData, e.data);
+    if (data !== null && data.length === 0) {
+      if (!cycle)
+        miss(
+          e,
+          link,
+          'NO_COMMON_DATA',
+          `carries ${e.data.join(', ')}; nothing in common with ${belowData?.join(', ')}`,
+          below,
+        );
+      return -1;
+    }
+    // A cycle on the shortest path still links the states: other paths may reach `below`
+    // without passing through `e`. Path evidence (evidence.ts) keeps every path simple.
+    const dataKey = data === null ? '*' : data.join('\u0001');
+    const key = `${e.id}\u0000${dataKey}`;
+    let s = index.get(key);
+    if (s === undefined) {
+      index.set(key, (s = states.length));
+      keys.push(dataKey);
+      const depth = below < 0 ? 1 : states[below]!.depth + 1;
+      const simple = below < 0 || (states[below]!.simple && !cycle);
+      states.push({
+        e,
+        data,
+        depth,
+        parent: below,
+        simple,
+        next: [],
+        ends: null,
+        endsWhateverData: false,
+      });
+    }
+    return s;
+  };
+  // Links from one state are all made while it is expanded: a stamp per target dedupes them.
+  const linkedFrom: number[] = [];
+  const link = (from: number, to: number) => {
+    if (to < 0 || linkedFrom[to] === from) return;
+    linkedFrom[to] = from;
+    states[from]!.next.push(to);
+  };
+
+  const starts: number[] = [];
+  for (const e of into.get(leak.party) ?? []) {
+    const s = reach(-1, e, 'declared');
+    if (s >= 0 && !starts.includes(s)) starts.push(s);
+  }
+  for (let s = 0; s < states.length; s++) {
+    const state = states[s]!;
+    const { e } = state;
+    if (ownData(e)) {
+      [state.ends, state.endsWhateverData] = ['declared', true];
+      continue;
+    }
+    if (e.under) {
+      for (const id of e.under) {
+        const u = links.get(id);
+        if (u) link(s, reach(s, u, 'declared'));
+      }
+      continue;
+    }
+    // Every period, not only the window: a candidate an inferred step drops for its dates is the
+    // answer to "why not us?" for its client, as a declared link in its place would be.
+    const all = into.get(e.client) ?? [];
+    const candidates = all.filter((c) => intersects(c, leak.window));
+    for (const c of all) if (!intersects(c, leak.window)) reach(s, c, 'inferred');
+    if (candidates.length === 0) {
+      [state.ends, state.endsWhateverData] = ['declared', true];
+      continue;
+    }
+    if (!candidates.some((c) => overlaps(state.data, asSet(c.data)))) {
+      // Nothing that goes into the client has data in common: its own data, by inference.
+      for (const c of candidates) reach(s, c, 'inferred');
+      state.ends = 'inferred';
+      continue;
+    }
+    for (const c of candidates) link(s, reach(s, c, 'inferred'));
+  }
+  return { states, starts, misses: [...misses.values()] };
+}
+
+/** The entrustments of a state's shortest path, from the state down to the leak. */
+export function shortestHops(graph: StateGraph, s: number): WalkLink[] {
+  const hops: WalkLink[] = [];
+  for (let k = s; k >= 0; k = graph.states[k]!.parent) hops.push(graph.states[k]!.e);
+  return hops;
+}

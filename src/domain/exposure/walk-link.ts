@@ -1,0 +1,53 @@
+import type { Entrustment } from '../model.js';
+
+/**
+ * What a blast radius reads of an entrustment: its links, period, data and records, and what
+ * decides a path's exposure (confidence), awareness (disclosed) and evidence (subjects). Stores
+ * answer these as compact rows, never whole records; a store may leave the last three out (the
+ * embedded store reads them only for the entrustments a path takes: withEvidence).
+ */
+export type WalkLink = Pick<
+  Entrustment,
+  'id' | 'client' | 'contractor' | 'under' | 'data' | 'from' | 'to' | 'records'
+> &
+  Partial<Pick<Entrustment, 'confidence' | 'disclosed' | 'subjects'>>;
+
+/** A WalkLink with every field a path reads. */
+export type FullWalkLink = WalkLink & Pick<Entrustment, 'confidence' | 'disclosed' | 'subjects'>;
+
+/** The walk fields of an entrustment; fields it lacks stay absent (`under` absent is not []). */
+export function walkLinkOf(e: FullWalkLink): FullWalkLink {
+  const link: FullWalkLink = {
+    id: e.id,
+    client: e.client,
+    contractor: e.contractor,
+    data: e.data,
+    confidence: e.confidence,
+    disclosed: e.disclosed,
+    subjects: e.subjects,
+  };
+  if (e.under !== undefined) link.under = e.under;
+  if (e.from !== undefined) link.from = e.from;
+  if (e.to !== undefined) link.to = e.to;
+  if (e.records !== undefined) link.records = e.records;
+  return link;
+}
+
+/**
+ * Fills confidence, disclosed and subjects in place where a store left them out, from the whole
+ * records (one store call): only for `links`, the entrustments the walk took.
+ */
+export async function withEvidence(
+  links: readonly WalkLink[],
+  read: (ids: string[]) => Promise<Entrustment[]>,
+): Promise<void> {
+  const missing = [...new Set(links)].filter((l) => l.confidence === undefined);
+  if (missing.length === 0) return;
+  const records = new Map((await read(missing.map((l) => l.id))).map((e) => [e.id, e]));
+  for (const link of missing) {
+    const e = records.get(link.id);
+    link.confidence = e?.confidence ?? 'confirmed';
+    link.disclosed = e?.disclosed ?? true;
+    link.subjects = e?.subjects ?? [];
+  }
+}

@@ -1,0 +1,33 @@
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import type { WalkLink } from '../../domain/exposure/walk-link.js';
+
+// The rows of entrustment/upstream, one column per field, into the domain's WalkLink: absent
+// stays absent, `ownData` is `under: []`, no UNDER relationship is `under` absent ("unknown").
+
+const text = (value: unknown): string | undefined =>
+  value === null || value === undefined ? undefined : String(value);
+
+export function walkLinksOf(rows: Neo4jRecord[]): WalkLink[] {
+  return rows.map((row) => {
+    const under = row.get('under') as string[];
+    const link: WalkLink = {
+      id: row.get('id') as string,
+      client: row.get('client') as string,
+      contractor: row.get('contractor') as string,
+      data: (row.get('data') as string[] | null) ?? [],
+      confidence: (row.get('confidence') as WalkLink['confidence'] | null) ?? 'confirmed',
+      disclosed: (row.get('disclosed') as boolean | null) ?? true,
+      subjects: (row.get('subjects') as string[] | null) ?? [],
+    };
+    if (row.get('ownData') === true) link.under = [];
+    else if (under.length > 0) link.under = under;
+    const from = text(row.get('from'));
+    const to = text(row.get('to'));
+    if (from !== undefined) link.from = from;
+    if (to !== undefined) link.to = to;
+    const records = row.get('records') as unknown;
+    if (records !== null && records !== undefined)
+      link.records = neo4j.isInt(records) ? records.toNumber() : Number(records);
+    return link;
+  });
+}

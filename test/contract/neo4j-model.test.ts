@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import neo4j from 'neo4j-driver';
+import t from 'tap';
+import { loadConfig } from '../../src/config.js';
+import { inProject } from '../../src/paths.js';
+import { importRegister } from '../../src/register/import.js';
+import { parseRegisterText } from '../../src/register/parse.js';
+import { openStore } from '../../src/store/open.js';
+import { neo4jSkip } from '../helpers/neo4j-target.js';
+
+// The graph a Neo4j engineer opens: dates are DATE, counts INTEGER, no record is kept as JSON and
+// no id a relationship stands for is kept beside it, and each party carries its kind as a label.
+
+const skip = neo4jSkip('the graph model checks');
+/** The register fields that name other records: relationships, never properties. */
+const LINK_FIELDS = [
+  'client',
+  'contractor',
+  'under',
+  'parent',
+  'operator',
+  'party',
+  'sources',
+  'approvedBy',
+];
+
+t.test('the graph model on a live Neo4j', { skip }, async (t) => {
+  const cfg = loadConfig({ ...process.env, STORE: 'neo4j' });
+  const driver = neo4j.driver(
+    cfg.neo4j!.uri,
+    neo4j.auth.basic(cfg.neo4j!.user, cfg.neo4j!.password),
+  );
+  const store = await openStore(cfg);
+  t.teardown(async () => {
+    await store.close();
+    await driver.close();
+  });
+  const run = async (text: string, params: Record<string, unknown> = {}) =>
+    (await driver.executeQuery(text, params, { database: cfg.neo4j!.database })).records.map((r) =>
+      r.toObject(),
+    );
+  const demo = await readFile(inProject('examples', 'demo-register.yaml'), 'utf8');
+  const report = await importRegister(store, demo);
+  t.equal(report.ok, true, JSON.stringify(report.errors));
+  const parsed = parseRegisterText(demo);
+  const register = (parsed.ok ? parsed.value : {}) as Record<string, { id: string }[]>;
+  const ids = (section: string) => register[section]!.map((r) => r.id);
+  t.teardown(() =>
+    store.remove({
+      sources: ids('sources'),
+      parties: ids('parties'),
+      entrustments: ids('entrustments'),
+      incidents: ids('incidents'),
+    }),
+  );
+  const demoIds = [
+    ...ids('sources'),
+    ...ids('parties'),
+    ...ids('entrustments'),
+    ...ids('incidents'),
+  ];
+
+  await t.test('dates are DATE and counts INTEGER', async (t) => {
+    const types = await run(
+      `MATCH (n) WHERE n.id IN $ids OR EXISTS { MATCH (owner)-->(n) WHERE owner.id IN $ids AND (n:Certification OR n:Revision) }
+       UNWIND [key IN keys(n) WHERE key IN ['from', 'to', 'published', 'detected', 'announced', 'date', 'records'] | [key, valueType(n[key])]] AS typed
+       RETURN DISTINCT typed[0] AS key, typed[1] AS type ORDER BY key`,
+      { ids: demoIds },
+    );
+    const byKey = Object.fromEntries(types.map((r) => [r.key, r.type]));
+    t.match(byKey, {
+      from: 'DATE NOT NULL',
+      to: 'DATE NOT NULL',
+      records: 'INTEGER NOT NULL',
+      date: 'DATE NOT NULL',
+    });
+    t.ok(
+      types.every((r) => /^(DATE|INTEGER) NOT NULL$/.test(r.type as string)),
+      `every date and count: ${JSON.stringify(byKey)}`,
+    );
+  });
+
+  await t.test('no json, and no link id beside its relationship', async (t) => {
+    const found = await run(
+      `MATCH (n) WHERE n.id IN $ids
+       UNWIND [key IN keys(n) WHERE key = 'json' OR key IN $links] AS key
+       RETURN labels(n) AS labels, n.id AS id, key`,
+      { ids: demoIds, links: LINK_FIELDS },
+    );
+    t.same(found, [], 'no node of the register holds one');
+  });
+
+  await t.test("each party's kind is a label beside :Party, and follows the kind", async (t) => {
+    const mismatched = await run(
+      `MATCH (p:Party) WHERE p.id IN $ids
+       WITH p, [l IN labels(p) WHERE l <> 'Party'] AS kinds
+       WHERE kinds <> [toUpper(left(p.kind, 1)) + substring(p.kind, 1)]
+       RETURN p.id AS id, kinds`,
+      { ids: ids('parties') },
+    );
+    t.same(mismatched, []);
+    const [service] = await store.parties(['makeshop']);
+    t.equal(service?.kind, 'service');
+    await store.upsert({
+      sources: [],
+      parties: [{ ...service!, kind: 'company' }],
+      entrustments: [],
+      incidents: [],
+    });
+    t.same(
+      await run(`MATCH (p:Party {id: 'makeshop'}) RETURN labels(p) AS labels`),
+      [{ labels: ['Party', 'Company'] }],
+      'a new kind replaces the old label',
+    );
+    await store.upsert({ sources: [], parties: [service!], entrustments: [], incidents: [] });
+    t.same(await run(`MATCH (p:Service {id: 'makeshop'}) RETURN p.id AS id`), [{ id: 'makeshop' }]);
+  });
+});
