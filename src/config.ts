@@ -77,6 +77,10 @@ const envSchema = z
     // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
     NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
     NEO4J_RECORDS_PER_STAGE: whole(1, 1_000_000).default(DEFAULT_RECORDS_PER_STAGE),
+    // How long a transaction is retried through a cluster's leader election or a dropped
+    // connection, and how many connections the pool holds (docs/operations.md, "Neo4j").
+    NEO4J_RETRY_S: whole(0, 300).optional(),
+    NEO4J_POOL_SIZE: whole(1, 1_000).optional(),
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
@@ -185,6 +189,10 @@ export interface Config {
     readTimeoutS: number;
     stageImportsFrom: number;
     recordsPerStage: number;
+    /** Seconds the driver retries a transaction (NEO4J_RETRY_S); unset: by the URI's scheme (store/neo4j/index.ts). */
+    retryS?: number;
+    /** Connections the driver keeps at most (NEO4J_POOL_SIZE). */
+    poolSize?: number;
   } | null;
   security: SecurityConfig;
   lifecycle: LifecycleConfig;
@@ -237,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             readTimeoutS: e.NEO4J_READ_TIMEOUT_S,
             stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM,
             recordsPerStage: e.NEO4J_RECORDS_PER_STAGE,
+            ...(e.NEO4J_RETRY_S === undefined ? {} : { retryS: e.NEO4J_RETRY_S }),
+            ...(e.NEO4J_POOL_SIZE === undefined ? {} : { poolSize: e.NEO4J_POOL_SIZE }),
           }
         : null,
     security: securityOf(e),

@@ -6,7 +6,8 @@ import { loadDemoIfEmpty } from './register/demo.js';
 import { openStore } from './store/open.js';
 
 async function main(config: Config): Promise<void> {
-  const store = await openStore(config);
+  // The service never changes Neo4j's schema: `vendor-chain migrate` does (docs/operations.md).
+  const store = await openStore(config, { schema: 'check' });
   let access: 'keys' | 'anonymous';
   try {
     access = await accessAtStart(
