@@ -8,6 +8,7 @@ CREATE CONSTRAINT party_id IF NOT EXISTS FOR (n:Party) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT entrustment_id IF NOT EXISTS FOR (n:Entrustment) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT store_meta_id IF NOT EXISTS FOR (n:StoreMeta) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT category_id IF NOT EXISTS FOR (n:Category) REQUIRE n.id IS UNIQUE;
 
 // Access: API keys by name, audit entries by their write generation.
 CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.name IS UNIQUE;

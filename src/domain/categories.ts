@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { fideslangKeys, fideslangReplacements } from './taxonomy/fideslang.js';
 
 // Data categories are dotted keys; a key covers itself and every key below it.
@@ -44,29 +45,57 @@ export function asSet(data: readonly string[] | undefined | null): CategorySet {
   return data && data.length > 0 ? data : null;
 }
 
+export type Verdict =
+  { status: 'known' | 'custom' | 'unknown' } | { status: 'deprecated'; replacedBy: string };
+
 export interface Taxonomy {
-  /** 'known', 'deprecated' (with replacement), 'custom' (a child of a known key) or 'unknown'. */
-  classify(
-    key: string,
-  ): { status: 'known' | 'custom' | 'unknown' } | { status: 'deprecated'; replacedBy: string };
+  /**
+   * 'known' (fideslang), 'deprecated' (with its replacement), 'custom' (declared in a register)
+   * or 'unknown': a typo is never taken for a custom category.
+   */
+  classify(key: string): Verdict;
+  /** The known keys nearest to an unknown one, nearest first ("did you mean user.contact?"). */
+  suggest(key: string): string[];
 }
 
-let cached: Taxonomy | undefined;
+const fideslang = new Set(fideslangKeys);
+const replaced = new Map(fideslangReplacements);
+/** The keys a person may pick from: the taxonomy's current ones. */
+export const taxonomyKeys: readonly string[] = fideslangKeys.filter((k) => !replaced.has(k));
 
-export function loadTaxonomy(): Taxonomy {
-  if (cached) return cached;
-  const known = new Set(fideslangKeys);
-  const replaced = new Map(fideslangReplacements);
-  cached = {
+/** The taxonomy, extended by the categories a register declares (their ids). */
+export function taxonomyWith(declared: Iterable<string> = []): Taxonomy {
+  const custom = new Set([...declared].filter((k) => !fideslang.has(k)));
+  const candidates = [...taxonomyKeys, ...custom];
+  return {
     classify(key) {
       const r = replaced.get(key);
       if (r) return { status: 'deprecated', replacedBy: r };
-      if (known.has(key)) return { status: 'known' };
-      const dot = key.lastIndexOf('.');
-      if (dot > 0 && known.has(key.slice(0, dot)) && !replaced.has(key.slice(0, dot)))
-        return { status: 'custom' };
-      return { status: 'unknown' };
+      if (fideslang.has(key)) return { status: 'known' };
+      return { status: custom.has(key) ? 'custom' : 'unknown' };
     },
+    suggest: (key) => nearest(key, candidates),
   };
-  return cached;
+}
+
+const SUGGESTIONS = 3;
+
+/** Up to three keys within a typo's reach of `key` (edit distance), nearest first. */
+function nearest(key: string, candidates: readonly string[]): string[] {
+  const reach = Math.max(2, Math.floor(key.length / 4));
+  return candidates
+    .map((c) => ({ c, d: distance(key, c) }))
+    .filter(({ d }) => d <= reach)
+    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .slice(0, SUGGESTIONS)
+    .map(({ c }) => c);
+}
+
+/** The message for a key that is neither in the taxonomy nor declared. */
+export function unknownCategoryMessage(key: string, taxonomy: Taxonomy): string {
+  const near = taxonomy.suggest(key);
+  const hint = near.length
+    ? `did you mean ${near.join(' or ')}?`
+    : 'use a fideslang key such as user.contact.email';
+  return `unknown data category "${key}": neither in the fideslang taxonomy nor declared under categories; ${hint}`;
 }

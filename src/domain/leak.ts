@@ -1,4 +1,4 @@
-import { loadTaxonomy, type CategorySet } from './categories.js';
+import { taxonomyWith, unknownCategoryMessage, type CategorySet } from './categories.js';
 import type { Period } from './dates.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
@@ -52,21 +52,26 @@ export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak>
   return {
     party: party.id,
     window: { from: q.from, to: q.to },
-    data: q.data && q.data.length > 0 ? normalizeCategories('data', q.data) : null,
+    data: q.data && q.data.length > 0 ? await normalizeCategories(store, 'data', q.data) : null,
   };
 }
 
-/** Validate category arguments against the taxonomy; deprecated keys become their replacement. */
-export function normalizeCategories(argument: string, keys: readonly string[]): string[] {
-  const taxonomy = loadTaxonomy();
+/**
+ * Validate category arguments against the taxonomy and the categories registers declared in this
+ * store; deprecated keys become their replacement. A typo is an error with the nearest keys, never
+ * a question about data nobody holds (which would answer "nobody is exposed").
+ */
+export async function normalizeCategories(
+  store: StorePort,
+  argument: string,
+  keys: readonly string[],
+): Promise<string[]> {
+  const taxonomy = taxonomyWith((await store.categories()).map((c) => c.id));
   return keys.map((key) => {
     const c = taxonomy.classify(key);
     if (c.status === 'deprecated') return c.replacedBy;
     if (c.status === 'unknown')
-      throw new BadInputError(
-        argument,
-        `unknown data category "${key}" (expected a fideslang key such as user.contact.email)`,
-      );
+      throw new BadInputError(argument, unknownCategoryMessage(key, taxonomy));
     return key;
   });
 }

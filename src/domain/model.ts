@@ -217,8 +217,24 @@ export const incidentSchema = periodOrdered(
   }),
 );
 
+/** A data-category key: dotted lower-case segments, as fideslang's (user.contact.email). */
+export const CATEGORY_KEY_PATTERN = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
+const categoryKey = z.string().regex(CATEGORY_KEY_PATTERN, {
+  message:
+    'expected a data-category key of dotted lower-case words, like user.government_id.my_number',
+});
+
+/** A data category the register declares beyond the taxonomy, as fideslang extends its own. */
+export const categorySchema = z.strictObject({
+  id: categoryKey,
+  parent: categoryKey,
+  name: text,
+  description: text.optional(),
+});
+
 export const registerSchema = z.strictObject({
   register: z.literal(1, { message: 'expected register: 1 (the only format version)' }),
+  categories: z.array(categorySchema).default([]),
   sources: z.array(sourceSchema).default([]),
   parties: z.array(partySchema).default([]),
   entrustments: z.array(entrustmentSchema).default([]),
@@ -236,6 +252,7 @@ export type Certification = z.infer<typeof certificationSchema>;
  */
 export type Entrustment = z.infer<typeof entrustmentSchema> & { retired?: true };
 export type Incident = z.infer<typeof incidentSchema>;
+export type Category = z.infer<typeof categorySchema>;
 export type Register = z.infer<typeof registerSchema>;
 
 /** Everything one import writes, already validated and resolved. */
@@ -244,4 +261,6 @@ export interface RegisterBatch {
   parties: Party[];
   entrustments: Entrustment[];
   incidents: Incident[];
+  /** Declared data categories (absent: none); kept by id, a later declaration replacing one. */
+  categories?: Category[];
 }

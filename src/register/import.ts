@@ -10,7 +10,7 @@ import type { PathSegment, Problem } from './problems.js';
 import type { DocumentUnderCheck } from './document-under-check.js';
 import { resolveReferences } from './resolve.js';
 import { planSync, refusalMessage, type SyncPlan } from './sync.js';
-import { SECTIONS, validateRegister } from './validate.js';
+import { declaredCategories, SECTIONS, validateRegister } from './validate.js';
 import type { Place } from './sheets/from-sheets.js';
 import { readSheetSource, type SheetSource } from './sheets/read.js';
 
@@ -114,17 +114,30 @@ export async function readRegisters(
     }
   > = [];
   let invalid = false;
-  for (const input of inputs) {
-    const parsed = input.sheets
-      ? await readSheets(input.sheets, input.file, report)
-      : parseRegisterText(input.text);
+  const parsedInputs = [];
+  for (const input of inputs)
+    parsedInputs.push({
+      input,
+      parsed: input.sheets
+        ? await readSheets(input.sheets, input.file, report)
+        : parseRegisterText(input.text),
+    });
+  // A data category may be declared by an earlier import (kept by the store) or by another of
+  // the documents imported together.
+  const declared = [
+    ...(store ? (await store.categories()).map((c) => c.id) : []),
+    ...parsedInputs.flatMap(({ parsed }) =>
+      parsed.ok ? declaredCategories(parsed.value).map((c) => c.id) : [],
+    ),
+  ];
+  for (const { input, parsed } of parsedInputs) {
     if (!parsed.ok) {
       invalid = true;
       report.errors.push(...parsed.problems.map((p) => withFile(p, input.file)));
       continue;
     }
     countSections(report, parsed.value);
-    const { register, loose, errors, warnings } = validateRegister(parsed.value);
+    const { register, loose, errors, warnings } = validateRegister(parsed.value, declared);
     if (register === null) invalid = true;
     checked.push({
       register,
@@ -307,7 +320,9 @@ function countSections(report: ImportReport, value: unknown): void {
 function mergeBatches(registers: readonly Register[]): RegisterBatch {
   if (registers.length === 1 && registers[0]) return registers[0];
   const batch: RegisterBatch = { sources: [], parties: [], entrustments: [], incidents: [] };
-  for (const register of registers)
+  for (const register of registers) {
     for (const section of SECTIONS) (batch[section] as unknown[]).push(...register[section]);
+    (batch.categories ??= []).push(...register.categories);
+  }
   return batch;
 }

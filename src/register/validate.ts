@@ -1,4 +1,4 @@
-import { loadTaxonomy } from '../domain/categories.js';
+import { taxonomyWith, unknownCategoryMessage, type Taxonomy } from '../domain/categories.js';
 import { registerSchema, type Register } from '../domain/model.js';
 import { readLoosely, type LooseRegister } from './loose.js';
 import { ProblemList, type PathSegment } from './problems.js';
@@ -21,7 +21,10 @@ export interface Validated {
  * only on services, and data categories against the fideslang taxonomy. Deprecated categories are
  * replaced (with a warning) so that stored data uses current keys and overlaps them correctly.
  */
-export function validateRegister(value: unknown): Validated {
+export function validateRegister(
+  value: unknown,
+  declaredElsewhere: Iterable<string> = [],
+): Validated {
   const errors = new ProblemList();
   const warnings = new ProblemList();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -34,7 +37,10 @@ export function validateRegister(value: unknown): Validated {
   const loose: LooseRegister = parsed.success ? parsed.data : readLoosely(value);
   checkUniqueIds(loose, errors);
   checkOperators(loose, errors);
-  const replacements = checkCategories(loose, errors, warnings);
+  const declared = declaredCategories(value);
+  const taxonomy = taxonomyWith([...declaredElsewhere, ...declared.map((c) => c.id)]);
+  checkDeclarations(declared, taxonomy, errors);
+  const replacements = checkCategories(loose, taxonomy, errors, warnings);
   if (!parsed.success || !errors.empty) return { register: null, loose, errors, warnings };
   for (const { section, index, position, key } of replacements)
     parsed.data[section][index]!.data[position] = key;
@@ -76,12 +82,51 @@ interface Replacement {
   key: string;
 }
 
+/** The categories a document declares, read leniently: those with an id, at their index. */
+export function declaredCategories(
+  value: unknown,
+): { id: string; parent?: unknown; index: number }[] {
+  const list = (value as { categories?: unknown } | null)?.categories;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((c: unknown, index) => {
+    const d = c as { id?: unknown; parent?: unknown } | null;
+    return typeof d?.id === 'string' ? [{ id: d.id, parent: d.parent, index }] : [];
+  });
+}
+
+// A declared category extends the taxonomy below a key it has: its parent must be known (or
+// declared), its id a key under that parent, and not one the taxonomy already has.
+function checkDeclarations(
+  declared: ReturnType<typeof declaredCategories>,
+  taxonomy: Taxonomy,
+  errors: ProblemList,
+): void {
+  for (const { id, parent, index } of declared) {
+    if (taxonomy.classify(id).status === 'known')
+      errors.add(['categories', index, 'id'], `"${id}" is already in the fideslang taxonomy`);
+    if (typeof parent !== 'string') continue;
+    const verdict = taxonomy.classify(parent);
+    if (verdict.status === 'unknown' || verdict.status === 'deprecated')
+      errors.add(
+        ['categories', index, 'parent'],
+        verdict.status === 'deprecated'
+          ? `"${parent}" is deprecated in the fideslang taxonomy; declare it under "${verdict.replacedBy}"`
+          : unknownCategoryMessage(parent, taxonomy),
+      );
+    else if (!id.startsWith(`${parent}.`) || id.slice(parent.length + 1).includes('.'))
+      errors.add(
+        ['categories', index, 'id'],
+        `"${id}" must be one level below its parent "${parent}", like ${parent}.my_category`,
+      );
+  }
+}
+
 function checkCategories(
   register: LooseRegister,
+  taxonomy: Taxonomy,
   errors: ProblemList,
   warnings: ProblemList,
 ): Replacement[] {
-  const taxonomy = loadTaxonomy();
   // A register repeats a few keys millions of times: classify each distinct key once.
   const verdicts = new Map<string, ReturnType<typeof taxonomy.classify>>();
   const replacements: Replacement[] = [];
@@ -104,10 +149,7 @@ function checkCategories(
           );
           replacements.push({ section, index, position, key: verdict.replacedBy });
         } else {
-          errors.add(
-            at,
-            `unknown data category "${key}": use a fideslang key such as user.contact.email, or a sub-key of one`,
-          );
+          errors.add(at, unknownCategoryMessage(key, taxonomy));
         }
       }
     }

@@ -1,6 +1,13 @@
 import type { ApiKey } from '../access/model.js';
 import type { AuditDraft, AuditEntry } from '../register/audit.js';
-import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../domain/model.js';
+import type {
+  Category,
+  Entrustment,
+  Incident,
+  Party,
+  RegisterBatch,
+  Source,
+} from '../domain/model.js';
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
 import type { WalkLink } from '../domain/exposure/walk-link.js';
@@ -62,6 +69,8 @@ export interface StorePort {
   entrustmentLinks(): AsyncIterable<EntrustmentLink[]>;
   /** A page of parties in id order, after `afterId` (exclusive). */
   scanParties(afterId: string | null, limit: number): Promise<Party[]>;
+  /** Every data category registers have declared (a short list), in id order. */
+  categories(): Promise<Category[]>;
   /** A page of incidents in id order, after `afterId` (exclusive). */
   scanIncidents(afterId: string | null, limit: number): Promise<Incident[]>;
 

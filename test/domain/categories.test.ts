@@ -2,7 +2,8 @@ import t from 'tap';
 import {
   covers,
   intersect,
-  loadTaxonomy,
+  taxonomyWith,
+  unknownCategoryMessage,
   minimize,
   overlaps,
 } from '../../src/domain/categories.js';
@@ -39,16 +40,34 @@ t.test('overlap is symmetric and unknown data overlaps anything', async (t) => {
 });
 
 t.test(
-  'the taxonomy knows fideslang keys, maps deprecated ones and accepts children of known keys',
+  'the taxonomy knows fideslang keys, maps deprecated ones and takes declared ones as custom',
   async (t) => {
-    const tax = loadTaxonomy();
+    const tax = taxonomyWith(['user.government_id.my_number']);
     t.same(tax.classify('user.contact.email'), { status: 'known' });
     t.same(tax.classify('user.health_and_medical'), {
       status: 'deprecated',
       replacedBy: 'user.health',
     });
     t.same(tax.classify('user.government_id.my_number'), { status: 'custom' });
+    t.same(
+      taxonomyWith().classify('user.government_id.my_number'),
+      { status: 'unknown' },
+      'a child of a known key is custom only when declared',
+    );
+    t.same(tax.classify('user.contactt'), { status: 'unknown' }, 'a typo is never custom');
     t.same(tax.classify('user.nonsense.deep'), { status: 'unknown' });
     t.same(tax.classify('bogus'), { status: 'unknown' });
   },
 );
+
+t.test('an unknown key is answered with the nearest known keys', async (t) => {
+  const tax = taxonomyWith(['user.government_id.my_number']);
+  t.equal(tax.suggest('user.contactt')[0], 'user.contact', 'the nearest first');
+  t.equal(tax.suggest('user.government_id.my_numbr')[0], 'user.government_id.my_number');
+  t.same(tax.suggest('completely.different.words'), []);
+  t.match(
+    unknownCategoryMessage('user.contactt', tax),
+    /"user\.contactt".*did you mean user\.contact\b/,
+  );
+  t.match(unknownCategoryMessage('zzz', tax), /use a fideslang key such as user\.contact\.email$/);
+});

@@ -98,4 +98,56 @@ export async function answersSuite(t: Test, store: StorePort): Promise<void> {
       ['ans-dark', 1, 0, 1, 1],
     ]);
   });
+
+  t.test(
+    'declared categories are kept by the store; a typo is an error with the nearest keys',
+    async (t) => {
+      const app = await appOn(t, store, await fixture('custom-category.yaml'));
+      const { data } = await gql(app, '{ categories { id parent name description custom } }');
+      const byId = new Map(data.categories.map((c: any) => [c.id, c]));
+      t.same(byId.get('user.government_id.ans_my_number'), {
+        id: 'user.government_id.ans_my_number',
+        parent: 'user.government_id',
+        name: 'My Number',
+        description: "Japan's individual number (マイナンバー)",
+        custom: true,
+      });
+      t.match(byId.get('user.contact'), { parent: 'user', custom: false });
+      // A later import may use what an earlier one declared: the store keeps the declaration.
+      const later = await gql(
+        app,
+        'mutation ($d: String!) { importRegister(document: $d, dryRun: true) { ok errors { path message } } }',
+        {
+          d: 'register: 1\nparties:\n  - { id: ans-mn-x, name: X, kind: company }\nentrustments:\n  - { id: ans-mn-city--ans-mn-x, client: ans-mn-city, contractor: ans-mn-x, data: [user.government_id.ans_my_number] }\n',
+        },
+      );
+      t.same(later.data.importRegister.errors, []);
+      const typo = await gql(
+        app,
+        'mutation ($d: String!) { importRegister(document: $d, dryRun: true) { ok errors { path message } } }',
+        {
+          d: 'register: 1\nentrustments:\n  - { id: ans-mn-city--ans-mn-vendor, client: ans-mn-city, contractor: ans-mn-vendor, data: [user.contactt] }\n',
+        },
+      );
+      t.equal(typo.data.importRegister.ok, false);
+      t.match(typo.data.importRegister.errors[0], {
+        path: 'entrustments[0].data[0]',
+        message: /unknown data category "user\.contactt".*did you mean user\.contact\b/,
+      });
+      const asked = await codeOf(
+        app,
+        '{ blastRadius(party: "ans-mn-vendor", data: ["user.contactt"]) { controllers { party { id } } } }',
+      );
+      t.equal(asked.code, 'BAD_USER_INPUT');
+      t.match(
+        asked.message,
+        /data: unknown data category "user\.contactt".*did you mean user\.contact\b/,
+      );
+      const custom = await gql(
+        app,
+        '{ blastRadius(party: "ans-mn-vendor", data: ["user.government_id.ans_my_number"]) { controllers { party { id } } } }',
+      );
+      t.same(ids(custom.data.blastRadius.controllers.map((c: any) => c.party)), ['ans-mn-city']);
+    },
+  );
 }

@@ -221,7 +221,7 @@ t.test(
   async (t) => {
     const report = await importRegister(
       store,
-      `${base}  - { id: e2, client: city, contractor: vendor, data: [user.contact.url, user.government_id.my_number] }`,
+      `${base}  - { id: e2, client: city, contractor: vendor, data: [user.contact.url, user.government_id.my_number] }\ncategories:\n  - { id: user.government_id.my_number, parent: user.government_id, name: My Number }`,
       { dryRun: true },
     );
     t.equal(report.ok, true);

@@ -5,7 +5,7 @@ import type { Period } from '../dates.js';
 import type { WalkLink } from '../exposure/walk-link.js';
 import type { EntrustmentLink } from '../graph/link-graph.js';
 import { byId } from '../links.js';
-import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../model.js';
+import type { Category, Entrustment, Incident, Party, RegisterBatch, Source } from '../model.js';
 import type {
   Reference,
   RemoveIds,
@@ -120,6 +120,10 @@ export class ScopedStore implements StorePort {
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     const ids = inOrder((await this.view()).parties).filter((id) => !afterId || id > afterId);
     return (await this.parties(ids.slice(0, limit))).sort(byId);
+  }
+  /** Declared categories are the register's vocabulary, not any controller's records. */
+  categories(): Promise<Category[]> {
+    return this.inner.categories();
   }
   async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
     const ids = inOrder((await this.view()).incidents).filter((id) => !afterId || id > afterId);

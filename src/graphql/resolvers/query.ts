@@ -3,6 +3,7 @@ import { BadInputError } from '../../errors.js';
 import { ID_PATTERN } from '../../domain/model.js';
 import { searchParties } from '../../domain/search-parties.js';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../domain/page-size.js';
+import { listCategories } from '../../domain/category-list.js';
 import { listIncidents, type IncidentQuery } from '../../domain/incident-list.js';
 
 const MAX_PAGE = MAX_PAGE_SIZE;
@@ -40,6 +41,7 @@ export const queryResolvers: IResolvers = {
     },
     incidents: async (_, q: IncidentQuery, { store }) => listIncidents(store, q),
     stats: async (_, __, { store }) => store.counts(),
+    categories: async (_, __, { store }) => listCategories(store),
     searchParties: async (_, { text, first }: { text: string; first: number }, { store }) =>
       searchParties(store, text, first),
   },

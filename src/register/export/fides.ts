@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { loadTaxonomy } from '../../domain/categories.js';
+import { taxonomyWith } from '../../domain/categories.js';
 import type { Entrustment, Party } from '../../domain/model.js';
 import type { StoredRegister } from '../stored-register.js';
 
@@ -114,7 +114,8 @@ function flows(entrustments: Entrustment[], other: (e: Entrustment) => string) {
 }
 
 function customCategories(keys: string[]) {
-  const taxonomy = loadTaxonomy();
+  // Stored keys were checked at import: those outside fideslang are the declared ones.
+  const taxonomy = taxonomyWith(keys);
   return [...new Set(keys)]
     .filter((key) => taxonomy.classify(key).status === 'custom')
     .sort()

@@ -3,7 +3,15 @@ import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
-import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
+import type {
+  Category,
+  Entrustment,
+  Incident,
+  Party,
+  RegisterBatch,
+  Source,
+} from '../../domain/model.js';
+import { readCategories } from './categories.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
@@ -121,6 +129,10 @@ export class EmbeddedStore implements StorePort {
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     return scanPage(this.open().parties, afterId, limit);
+  }
+
+  async categories(): Promise<Category[]> {
+    return readCategories(this.open());
   }
 
   async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {

@@ -1,6 +1,7 @@
 import type { AuditDraft } from '../../register/audit.js';
 import type { RegisterBatch } from '../../domain/model.js';
 import type { Reference, RemoveIds, RemoveOptions, UpsertOptions } from '../port.js';
+import { keepCategories } from './categories.js';
 import { appendAudit, nextGeneration } from './generation.js';
 import { referencesTo } from './references.js';
 import { dropFromScopes, holdInScope } from './scopes.js';
@@ -33,6 +34,7 @@ export function writeBatch(
   tables.root.transactionSync(() => {
     appendAudit(tables, nextGeneration(tables, options.expectedGeneration), audit);
     if (options.scope) holdInScope(tables, options.scope.name, options.scope.entrustments);
+    keepCategories(tables, batch.categories ?? []);
     for (const name of TABLE_NAMES) {
       const table = tableOf(tables, name);
       for (const record of batch[name]) {

@@ -11,6 +11,7 @@
 //   (:Entrustment)-[:PERFORMS {inferred: true}]->(:Entrustment), (:Party)-[:DELEGATES_TO {from, to, data}]->(:Party)   derived
 //   (:StoreMeta {id: 'store', generation})                       the write generation, one node
 //   (:SyncScope {name})-[:HOLDS]->(:Entrustment)                  what a sync scope's last import listed
+//   (:Category {id, json})                                        a data category a register declared
 
 export const LABELS = [
   'Source',
@@ -21,6 +22,7 @@ export const LABELS = [
   'ApiKey',
   'AuditEntry',
   'SyncScope',
+  'Category',
   // What a large import stages until its last transaction publishes it (cypher/README.md).
   'Pending',
   'PendingSource',

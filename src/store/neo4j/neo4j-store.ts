@@ -10,7 +10,14 @@ import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
-import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
+import type {
+  Category,
+  Entrustment,
+  Incident,
+  Party,
+  RegisterBatch,
+  Source,
+} from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type {
   Reference,
@@ -179,6 +186,11 @@ export class Neo4jStore implements StorePort {
     return partiesOf(
       await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
+  }
+
+  async categories(): Promise<Category[]> {
+    const rows = await this.read('category/all', {});
+    return rows.map((row) => JSON.parse(row.get('json') as string) as Category);
   }
 
   async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {

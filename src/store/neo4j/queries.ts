@@ -35,6 +35,8 @@ export const QUERIES = {
   'incident/remove': ['ids'],
   'incident/at': ['ids'],
   'incident/scan': ['afterId', 'limit'],
+  'category/upsert': ['rows'],
+  'category/all': [],
   'sync-scope/hold': ['name', 'ids'],
   'sync-scope/holdings': ['name'],
   'staged/stored': ['sources', 'parties', 'entrustments', 'incidents'],

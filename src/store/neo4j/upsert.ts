@@ -137,6 +137,7 @@ export async function upsertInOne(
   await r.write(sizeOf(batch), async (tx) => {
     await beginWrite(r, tx, options.expectedGeneration);
     await access.appendAudit(r, tx, audit);
+    await keepCategories(r, tx, batch);
     await writeAll(r, tx, batch, rows, onProgress);
     if (options.scope)
       await r.run(tx, 'sync-scope/hold', {
@@ -176,6 +177,7 @@ export async function upsertStaged(
     ))
       await inOwnTransaction(r, part.length, (tx) => inferLinks(r, tx, part));
     await access.appendAudit(r, lock, audit);
+    await keepCategories(r, lock, batch);
     await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published', perStage));
     await writeAll(
       r,
@@ -284,4 +286,10 @@ function linkParts(added: NodeRows, perStage: number) {
       ids: { ...noRows, [kind]: part },
     })),
   );
+}
+
+/** The batch's declared data categories, by id, in the write's transaction (a short list). */
+async function keepCategories(r: Runners, tx: ManagedTransaction, batch: RegisterBatch) {
+  const rows = (batch.categories ?? []).map((c) => ({ id: c.id, json: JSON.stringify(c) }));
+  if (rows.length > 0) await r.run(tx, 'category/upsert', { rows });
 }
