@@ -22,7 +22,6 @@ COPY bin ./bin
 COPY schema ./schema
 COPY cypher ./cypher
 COPY examples ./examples
-COPY src/domain/taxonomy ./src/domain/taxonomy
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/server.js"]

@@ -6,10 +6,15 @@ import graphiqlPlugin from './graphiql/plugin.js';
 import graphqlPlugin from './graphql/plugin.js';
 import protections from './http/protections.js';
 import registerBodies from './http/register-bodies.js';
+import registerSheets from './http/register-sheets.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
 import { WholeGraph } from './domain/graph/whole-graph.js';
 import type { StorePort } from './store/port.js';
 import { defaultLifecycle, type LifecycleConfig } from './config.js';
+import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
+import dashboardsPlugin from './dashboards/plugin.js';
+import { RegisterChanges } from './dashboards/register-changes.js';
+import { Subscriptions } from './dashboards/subscriptions.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +29,8 @@ export interface AppOptions {
   security?: SecurityConfig;
   /** The sync limit and the clock; the defaults are 20% and the real time. */
   lifecycle?: LifecycleConfig;
+  /** Caching, compression, persisted queries, subscriptions; the defaults of dashboards/config.ts. */
+  dashboards?: DashboardConfig;
 }
 
 /** The service as a Fastify instance that never listens: server.ts and the tests share it. */
@@ -32,6 +39,7 @@ export async function buildApp({
   logger = false,
   security = defaultSecurity(),
   lifecycle = defaultLifecycle(),
+  dashboards = defaultDashboards(),
 }: AppOptions): Promise<FastifyInstance> {
   const wholeGraph = new WholeGraph(store, {
     threadFrom: security.wholeGraphWorkerFrom,
@@ -57,20 +65,33 @@ export async function buildApp({
       { name: 'vendor-chain-store' },
     ),
   );
+  // Cheapest refusals first: the Host check and the per-address rate limit run before any key
+  // is looked at, hooks running in the order their plugins are registered.
+  await app.register(protections, { security });
   await app.register(accessPlugin, { security });
   await app.register(registerBodies, { fromBytes: security.importWorkerFromBytes });
-  await app.register(protections, { security });
-  await app.register(graphqlPlugin, { limits: security.query, lifecycle, wholeGraph });
+  const changes = new RegisterChanges(store, dashboards.changePollMs, lifecycle.now, (error) =>
+    app.log.warn({ err: error }, 'could not read the store for registerChanged'),
+  );
+  const subscriptions = new Subscriptions(changes, dashboards.subscriptionsPerKey);
+  await app.register(dashboardsPlugin, { config: dashboards, changes, subscriptions });
+  await app.register(graphqlPlugin, {
+    limits: security.query,
+    lifecycle,
+    wholeGraph,
+    dashboards: { config: dashboards, subscriptions, anonymousAllowed: security.loopback },
+  });
+  await app.register(registerSheets, { lifecycle, fileLimit: security.registerBodyLimit });
   await app.register(graphiqlPlugin);
   await app.register(explorerPlugin);
-  app.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
+  // The reason goes to the log, not to whoever asks: it may name hosts and users of the store.
+  app.get('/healthz', { config: { rateLimit: false } }, async (request, reply) => {
     try {
       await store.ping();
       return { status: 'ok', store: store.kind };
     } catch (error) {
-      return reply
-        .code(503)
-        .send({ status: 'unavailable', store: store.kind, reason: (error as Error).message });
+      request.log.warn({ reason: (error as Error).message }, 'healthz: store unavailable');
+      return reply.code(503).send({ status: 'store unavailable', store: store.kind });
     }
   });
   return app;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { uriForDisplay } from './uri-for-display.js';
+import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
 
 // The only reader of process.env: everything else receives a typed Config.
 
@@ -77,6 +79,9 @@ const envSchema = z
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
+    AUTH_FAILURES_PER_MINUTE: whole(1, 1_000_000).optional(),
+    KEY_HASHES_AT_ONCE: whole(1, 64).optional(),
+    KEY_HASHES_WAITING: whole(0, 10_000).optional(),
     QUERY_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REGISTER_BODY_LIMIT_BYTES: whole(1024, 1024 ** 3).optional(),
     REQUEST_TIMEOUT_S: whole(1, 3600).optional(),
@@ -91,6 +96,14 @@ const envSchema = z
     // The reproducible-builds convention: a fixed time (seconds since 1970) for every timestamp a
     // write records, so generated docs and tests show the same revisions on every run.
     SOURCE_DATE_EPOCH: whole(0, 253_402_300_799).optional(),
+    // Dashboards (src/dashboards/config.ts).
+    CACHE_MAX_AGE_S: whole(0, 86_400).optional(),
+    COMPRESS_FROM_BYTES: whole(0, 1024 ** 3).optional(),
+    PERSISTED_QUERIES_MAX: whole(1, 1_000_000).optional(),
+    PERSISTED_QUERIES_MAX_BYTES: whole(1024, 1024 ** 3).optional(),
+    SUBSCRIPTIONS_PER_KEY: whole(1, 100_000).optional(),
+    CHANGE_POLL_MS: whole(10, 60_000).optional(),
+    SHUTDOWN_TIMEOUT_S: whole(1, 3600).optional(),
     CLI_USER: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, {
@@ -140,6 +153,7 @@ export interface Config {
   } | null;
   security: SecurityConfig;
   lifecycle: LifecycleConfig;
+  dashboards: DashboardConfig;
   /** Who the command line says it is in the audit log, instead of the operating-system user. */
   cliUser?: string;
 }
@@ -162,7 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
-    const value = SECRETS.has(variable) ? undefined : env[variable];
+    const raw = SECRETS.has(variable) ? undefined : env[variable];
+    const value = variable === 'NEO4J_URI' && raw !== undefined ? uriForDisplay(raw) : raw;
     throw new ConfigError(
       variable,
       `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`,
@@ -197,7 +212,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? () => new Date()
           : () => new Date(e.SOURCE_DATE_EPOCH! * 1000),
     },
+    dashboards: dashboardsOf(e),
     ...(e.CLI_USER === undefined ? {} : { cliUser: e.CLI_USER }),
+  };
+}
+
+function dashboardsOf(e: z.infer<typeof envSchema>): DashboardConfig {
+  const d = defaultDashboards();
+  return {
+    cacheMaxAgeS: e.CACHE_MAX_AGE_S ?? d.cacheMaxAgeS,
+    compressFromBytes: e.COMPRESS_FROM_BYTES ?? d.compressFromBytes,
+    persistedQueries: {
+      maxQueries: e.PERSISTED_QUERIES_MAX ?? d.persistedQueries.maxQueries,
+      maxBytes: e.PERSISTED_QUERIES_MAX_BYTES ?? d.persistedQueries.maxBytes,
+    },
+    subscriptionsPerKey: e.SUBSCRIPTIONS_PER_KEY ?? d.subscriptionsPerKey,
+    changePollMs: e.CHANGE_POLL_MS ?? d.changePollMs,
+    shutdownTimeoutMs: (e.SHUTDOWN_TIMEOUT_S ?? d.shutdownTimeoutMs / 1000) * 1000,
   };
 }
 
@@ -208,6 +239,9 @@ function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
     allowedHosts: e.ALLOWED_HOSTS ?? d.allowedHosts,
     corsOrigins: e.CORS_ORIGINS ?? d.corsOrigins,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? d.rateLimitPerMinute,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE ?? d.authFailuresPerMinute,
+    keyHashesAtOnce: e.KEY_HASHES_AT_ONCE ?? d.keyHashesAtOnce,
+    keyHashesWaiting: e.KEY_HASHES_WAITING ?? d.keyHashesWaiting,
     queryBodyLimit: e.QUERY_BODY_LIMIT_BYTES ?? d.queryBodyLimit,
     registerBodyLimit: e.REGISTER_BODY_LIMIT_BYTES ?? d.registerBodyLimit,
     requestTimeoutMs: (e.REQUEST_TIMEOUT_S ?? d.requestTimeoutMs / 1000) * 1000,

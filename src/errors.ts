@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   CONFIG: 'VC_CONFIG',
   DISK_FULL: 'VC_DISK_FULL',
   INTERNAL: 'VC_INTERNAL',
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -100,12 +101,33 @@ export class UnauthenticatedError extends VcError {
   }
 }
 
+/** The service refuses work it cannot take on now (too many key checks at once); retry shortly. */
+export class BusyError extends VcError {
+  constructor(problem: string) {
+    super(ERROR_CODES.RATE_LIMITED, `${problem}; retry in a second`);
+  }
+}
+
+/** A key that would need hashing, from an address with too many failed key checks this minute. */
+export class TooManyAttemptsError extends VcError {
+  constructor() {
+    super(ERROR_CODES.RATE_LIMITED, 'too many failed key checks from this address');
+  }
+}
+
 /** A valid key whose role does not allow the operation. */
 export class ForbiddenError extends VcError {
   constructor(what: string, needed: string, role: string) {
     super(ERROR_CODES.FORBIDDEN, `${what} needs the ${needed} role; this key is a ${role}`, {
       needed,
     });
+  }
+}
+
+/** Something a key scoped to controllers may not do or reach, named without revealing more. */
+export class OutOfScopeError extends VcError {
+  constructor(what: string) {
+    super(ERROR_CODES.FORBIDDEN, `${what}: not open to a key scoped to controllers`);
   }
 }
 

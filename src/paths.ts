@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The project root holds schema/, cypher/, examples/ and the taxonomy; the code runs either from
+// The project root holds schema/, cypher/ and examples/; the code runs either from
 // src/ (tests) or from dist/src/ (npm start), so the root is found, not assumed.
 function findRoot(start: string): string {
   let dir = start;

@@ -11,7 +11,13 @@ export interface SecurityConfig {
   allowedHosts: string[] | null;
   /** Origins CORS allows; empty: no cross-origin reads at all. */
   corsOrigins: string[];
+  /** Requests per client address a minute, counted before any key is checked. */
   rateLimitPerMinute: number;
+  /** Failed key checks per client address a minute; past it the address is refused unhashed. */
+  authFailuresPerMinute: number;
+  /** Keys hashed at once (scrypt: 32 MB and ~0.1 s of a core each), and how many more may wait. */
+  keyHashesAtOnce: number;
+  keyHashesWaiting: number;
   /** Largest request body from a reader (or before any key is checked). */
   queryBodyLimit: number;
   /** Largest request body from an editor or admin: registers are large by nature. */
@@ -48,6 +54,9 @@ export function defaultSecurity(host = '127.0.0.1'): SecurityConfig {
       : null,
     corsOrigins: [],
     rateLimitPerMinute: 600,
+    authFailuresPerMinute: 10,
+    keyHashesAtOnce: 1,
+    keyHashesWaiting: 16,
     queryBodyLimit: 1024 * 1024,
     registerBodyLimit: 64 * 1024 * 1024,
     requestTimeoutMs: 60_000,

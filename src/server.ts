@@ -19,6 +19,7 @@ async function main(config: Config): Promise<void> {
     store,
     security: config.security,
     lifecycle: config.lifecycle,
+    dashboards: config.dashboards,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
   if (access === 'anonymous')
@@ -26,9 +27,21 @@ async function main(config: Config): Promise<void> {
       'no API key exists: serving anonymously, with every role, on the loopback address only; create a key with `vendor-chain keys create` to require keys',
     );
   if (config.demo) await loadDemoIfEmpty(store, app.log);
+  // Requests in flight finish and subscribers are sent `complete` (src/dashboards/plugin.ts);
+  // what is still open when the timeout runs out is cut off.
   const close = async (signal: string) => {
     app.log.info({ signal }, 'closing');
+    const timeout = setTimeout(() => {
+      app.log.warn(
+        { timeoutMs: config.dashboards.shutdownTimeoutMs },
+        'requests still open at the shutdown timeout (SHUTDOWN_TIMEOUT_S): closing them',
+      );
+      app.server.closeAllConnections();
+      process.exit(1);
+    }, config.dashboards.shutdownTimeoutMs);
+    timeout.unref();
     await app.close();
+    app.log.info('closed');
     process.exit(0);
   };
   process.once('SIGINT', () => void close('SIGINT'));

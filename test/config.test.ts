@@ -1,7 +1,9 @@
 import t from 'tap';
+import { uriForDisplay } from '../src/uri-for-display.js';
 import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 import { defaultSecurity, isLoopback } from '../src/security-config.js';
+import { defaultDashboards } from '../src/dashboards/config.js';
 
 t.test('defaults give the embedded store on 127.0.0.1:4000 with the demo', async (t) => {
   const { lifecycle, ...rest } = loadConfig({});
@@ -14,6 +16,7 @@ t.test('defaults give the embedded store on 127.0.0.1:4000 with the demo', async
     logLevel: 'info',
     neo4j: null,
     security: defaultSecurity('127.0.0.1'),
+    dashboards: defaultDashboards(),
   });
   t.equal(lifecycle.retireLimitPercent, 20, 'a sync may retire 20% of its scope without force');
   t.ok(Math.abs(lifecycle.now().getTime() - Date.now()) < 5_000, 'writes record the real time');
@@ -233,3 +236,50 @@ t.test(
     t.equal(loadConfig({}).cliUser, undefined, 'the operating-system user when not set');
   },
 );
+
+t.test('a store URI never shows its credentials, in a message or a log line', async (t) => {
+  t.equal(
+    uriForDisplay('neo4j+s://neo4j:s3cret-pass@db.example:7687'),
+    'neo4j+s://db.example:7687',
+  );
+  t.equal(uriForDisplay('bolt://db:7687?password=s3cret'), 'bolt://db:7687');
+  t.equal(uriForDisplay('neo4j://localhost:7687'), 'neo4j://localhost:7687');
+  let message = '';
+  try {
+    loadConfig({
+      STORE: 'neo4j',
+      NEO4J_URI: 'http://neo4j:s3cret-pass@db',
+      NEO4J_PASSWORD: 'password',
+    });
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  t.match(message, /^NEO4J_URI: expected a URI like/);
+  t.notMatch(message, /s3cret/, 'the rejected value is echoed without its password');
+});
+
+t.test('the dashboard settings, each named when it is wrong', async (t) => {
+  const d = loadConfig({
+    CACHE_MAX_AGE_S: '30',
+    COMPRESS_FROM_BYTES: '0',
+    PERSISTED_QUERIES_MAX: '5',
+    PERSISTED_QUERIES_MAX_BYTES: '4096',
+    SUBSCRIPTIONS_PER_KEY: '2',
+    CHANGE_POLL_MS: '50',
+    SHUTDOWN_TIMEOUT_S: '3',
+  }).dashboards;
+  t.same(d, {
+    cacheMaxAgeS: 30,
+    compressFromBytes: 0,
+    persistedQueries: { maxQueries: 5, maxBytes: 4096 },
+    subscriptionsPerKey: 2,
+    changePollMs: 50,
+    shutdownTimeoutMs: 3000,
+  });
+  t.throws(() => loadConfig({ CHANGE_POLL_MS: '1' }), {
+    message: 'CHANGE_POLL_MS: expected a whole number from 10 to 60000 (got "1")',
+  });
+  t.throws(() => loadConfig({ SUBSCRIPTIONS_PER_KEY: 'many' }), {
+    message: /^SUBSCRIPTIONS_PER_KEY: /,
+  });
+});

@@ -1,10 +1,18 @@
-import { UnauthenticatedError } from '../errors.js';
+import { TooManyAttemptsError, UnauthenticatedError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
-import { keyIdOf, verifyKey } from './key-hash.js';
+import type { HashSlots } from './hash-slots.js';
+import { isRemembered, keyIdOf, verifyKey } from './key-hash.js';
 import type { Principal } from './model.js';
 
 /** The principal of a service with no key at all, on loopback only: it may do everything. */
 export const ANONYMOUS: Principal = { name: 'anonymous', role: 'admin' };
+
+export interface HashPolicy {
+  /** Where keys not verified before are hashed, a bounded number at once. */
+  slots?: HashSlots;
+  /** False for an address with too many failures: only keys verified before are accepted. */
+  mayHash?: boolean;
+}
 
 /**
  * Who sent the request, from its Authorization header. Keys are read on every request, so a key
@@ -14,6 +22,7 @@ export async function authenticate(
   store: StorePort,
   header: string | undefined,
   anonymousAllowed: boolean,
+  { slots, mayHash = true }: HashPolicy = {},
 ): Promise<Principal> {
   const keys = await store.apiKeys();
   if (header === undefined || header === '') {
@@ -25,7 +34,16 @@ export async function authenticate(
     throw new UnauthenticatedError('the Authorization header is not "Bearer <key>"');
   const keyId = keyIdOf(token);
   const record = keyId === null ? undefined : keys.find((k) => k.keyId === keyId);
-  if (record === undefined || !(await verifyKey(token, record)))
+  // A key whose id names no key costs nothing to refuse; one that would need a hash does not get
+  // it while its address is held back, but a key verified before still passes (the holder of a
+  // good key is not locked out by someone guessing from the same address).
+  if (record !== undefined && !mayHash && !isRemembered(token, record))
+    throw new TooManyAttemptsError();
+  if (record === undefined || !(await verifyKey(token, record, slots)))
     throw new UnauthenticatedError('the API key is not valid (mistyped or revoked)');
-  return { name: record.name, role: record.role };
+  return {
+    name: record.name,
+    role: record.role,
+    ...(record.controllers ? { controllers: record.controllers } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { HashSlots } from './hash-slots.js';
 import type { ApiKey, Role } from './model.js';
 
 // A key reads `vck_<keyId>_<secret>`: the key id finds the record, the secret is checked against
@@ -23,7 +24,12 @@ export interface NewKey {
   record: ApiKey;
 }
 
-export async function newKey(name: string, role: Role, now = new Date()): Promise<NewKey> {
+export async function newKey(
+  name: string,
+  role: Role,
+  now = new Date(),
+  controllers?: readonly string[],
+): Promise<NewKey> {
   const keyId = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const salt = randomBytes(16);
@@ -38,6 +44,7 @@ export async function newKey(name: string, role: Role, now = new Date()): Promis
       hash: hash.toString('base64'),
       n: SCRYPT_N,
       createdAt: now.toISOString(),
+      ...(controllers ? { controllers: [...controllers] } : {}),
     },
   };
 }
@@ -51,17 +58,32 @@ export function keyIdOf(plain: string): string | null {
 const verified = new Map<string, string>();
 const REMEMBERED = 1_000;
 
-/** True when `plain` is the key `record` was made for; constant-time on the hash. */
-export async function verifyKey(plain: string, record: ApiKey): Promise<boolean> {
+const digestOf = (plain: string) => createHash('sha256').update(plain).digest('base64');
+
+/** True when `plain` was verified against `record` lately (and the record is unchanged): no hash needed. */
+export const isRemembered = (plain: string, record: ApiKey): boolean =>
+  verified.get(digestOf(plain)) === record.hash;
+
+/**
+ * True when `plain` is the key `record` was made for; constant-time on the hash. A key not verified
+ * before is hashed in one of `slots` (BusyError when none is free and the line is full).
+ */
+export async function verifyKey(
+  plain: string,
+  record: ApiKey,
+  slots?: HashSlots,
+): Promise<boolean> {
   const match = KEY_PATTERN.exec(plain);
   if (!match || match[1] !== record.keyId) return false;
-  const digest = createHash('sha256').update(plain).digest('base64');
+  const digest = digestOf(plain);
   if (verified.get(digest) === record.hash) return true;
   const expected = Buffer.from(record.hash, 'base64');
-  const actual = await scryptAsync(match[2]!, Buffer.from(record.salt, 'base64'), expected.length, {
-    N: record.n,
-    maxmem: MAXMEM,
-  });
+  const hash = () =>
+    scryptAsync(match[2]!, Buffer.from(record.salt, 'base64'), expected.length, {
+      N: record.n,
+      maxmem: MAXMEM,
+    });
+  const actual = await (slots ? slots.run(hash) : hash());
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return false;
   if (verified.size >= REMEMBERED) verified.delete(verified.keys().next().value!);
   verified.set(digest, record.hash);

@@ -1,20 +1,37 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+} from 'fastify';
 import fp from 'fastify-plugin';
-import { VcError } from '../errors.js';
+import { isUpgrade } from '../http/upgrade.js';
+import { TooManyAttemptsError, VcError } from '../errors.js';
 import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
+import { FailedAttempts } from './failed-attempts.js';
+import { HashSlots } from './hash-slots.js';
+import { SHEETS_ROUTE } from '../http/register-sheets.js';
 import { roleAtLeast, type Principal } from './model.js';
+import { LRUCache } from 'lru-cache';
+import { ScopedStore } from '../domain/scope/scoped-store.js';
+import type { StorePort } from '../store/port.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /**
+     * The store as this request's principal may see it, on the guarded routes: the whole store,
+     * or for a key scoped to controllers a view of only their chains (domain/scope/).
+     */
+    view: StorePort | null;
   }
 }
 
 // Routes that answer with the store's contents; /healthz and the GraphiQL page stay open (the
 // page holds no data: its queries go to /graphql with the key typed into its headers tab).
-const GUARDED = new Set(['/graphql']);
+const GUARDED = new Set(['/graphql', SHEETS_ROUTE]);
 
 const guarded = (request: FastifyRequest) => GUARDED.has(request.routeOptions.url ?? '');
 
@@ -46,20 +63,64 @@ class ByteLimit extends Transform {
 export default fp(
   async function accessPlugin(app: FastifyInstance, { security }: { security: SecurityConfig }) {
     app.decorateRequest('principal', null);
+    app.decorateRequest('view', null);
+    // One view per scope, shared by its requests: it keeps its chains until the store changes.
+    const views = new LRUCache<string, ScopedStore>({ max: 100 });
+    const viewOf = (principal: Principal): StorePort => {
+      if (!principal.controllers) return app.store;
+      const key = principal.controllers.join(',');
+      let view = views.get(key);
+      if (!view) views.set(key, (view = new ScopedStore(app.store, principal.controllers)));
+      return view;
+    };
+    const failures = new FailedAttempts(security.authFailuresPerMinute);
+    const slots = new HashSlots(security.keyHashesAtOnce, security.keyHashesWaiting);
 
-    app.addHook('onRequest', async (request, reply) => {
-      if (!guarded(request)) return;
+    // Who is asking, for the guarded routes: a route-level hook, appended after the per-address
+    // rate limit's (protections.ts, registered first, adds its own the same way), so the Host
+    // check, then the rate limit, then the key check run in that order; and no key is hashed for
+    // an address that has failed too often.
+    const identify: onRequestAsyncHookHandler = async (request, reply) => {
+      // A WebSocket's key comes in its connection_init message (src/dashboards/subscriptions.ts):
+      // a browser cannot set headers on one. Node marks only a real upgrade, which no HTTP handler serves.
+      if (isUpgrade(request)) return;
+      const header = request.headers.authorization;
+      const presented = header !== undefined && header !== '';
+      const mayHash = presented && failures.begin(request.ip);
       try {
-        request.principal = await authenticate(
-          app.store,
-          request.headers.authorization,
-          security.loopback,
-        );
+        request.principal = await authenticate(app.store, header, security.loopback, {
+          slots,
+          mayHash,
+        });
+        if (mayHash) failures.succeeded(request.ip);
+        request.view = viewOf(request.principal);
       } catch (error) {
         if (error instanceof VcError && error.code === 'UNAUTHENTICATED')
           return refuse(reply, 401, error.code, error.message);
+        // Not the client's failure (the service was busy, the store did not answer): the attempt
+        // is not held against its address.
+        if (mayHash) failures.succeeded(request.ip);
+        if (error instanceof TooManyAttemptsError) {
+          const after = failures.retryAfter(request.ip);
+          reply.header('retry-after', String(after));
+          return refuse(
+            reply,
+            429,
+            error.code,
+            `${error.message}: the limit (AUTH_FAILURES_PER_MINUTE) is ${security.authFailuresPerMinute} a minute; retry in ${after} s`,
+          );
+        }
+        if (error instanceof VcError && error.code === 'RATE_LIMITED') {
+          reply.header('retry-after', '1');
+          return refuse(reply, 503, error.code, error.message);
+        }
         throw error;
       }
+    };
+    app.addHook('onRoute', (route) => {
+      if (!GUARDED.has(route.url)) return;
+      const hooks = route.onRequest;
+      route.onRequest = [...(Array.isArray(hooks) ? hooks : hooks ? [hooks] : []), identify];
     });
 
     // Registers are large by nature, so only editors may send large bodies.
@@ -75,5 +136,8 @@ export default fp(
       return payload.pipe(new ByteLimit(limit, message));
     });
   },
-  { name: 'vendor-chain-access', dependencies: ['vendor-chain-store'] },
+  {
+    name: 'vendor-chain-access',
+    dependencies: ['vendor-chain-store', 'vendor-chain-protections'],
+  },
 );

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { DATE_EXPECTED, isIsoDate } from '../domain/dates.js';
 
 /** The command's exit codes, as documented in --help and the README (like `fides evaluate`). */
 export const EXIT = {
@@ -53,10 +54,12 @@ export function exitCodeOfError(code: string | undefined): number {
 /** A problem with how the command was called: exit 2 with this message. */
 export class UsageError extends Error {}
 
+/**
+ * Every date option of every command: the parser the GraphQL `Date` scalar and the register use,
+ * so 2014-02-31 is refused everywhere (commander names the option and the value; exit 2).
+ */
 export function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError(`expected a date like 2014-09-25, got "${value}"`);
-  }
+  if (!isIsoDate(value)) throw new InvalidArgumentError(`${DATE_EXPECTED}, got "${value}"`);
   return value;
 }
 

@@ -10,12 +10,17 @@ import { BadFileError, registerCheck } from './commands/check.js';
 import { registerFindings } from './commands/findings.js';
 import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
+import { registerIncidents } from './commands/incidents.js';
 import { registerKeys } from './commands/keys.js';
 import { registerNeo4jCsv } from './commands/neo4j-csv.js';
 import { registerChanges } from './commands/changes.js';
 import { registerNotify } from './commands/notify.js';
 import { registerRemove } from './commands/remove.js';
 import { registerRevisions } from './commands/revisions.js';
+import { registerExport } from './commands/export.js';
+import { registerTemplate } from './commands/template.js';
+import { registerRopa } from './commands/ropa.js';
+import { registerBreachReport } from './commands/breach-report.js';
 import { EXIT, EXIT_CODES_HELP, exitCodeOfError, exitCodesHelp, UsageError } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { processOutput, type Output } from './output.js';
@@ -42,6 +47,7 @@ export async function run(
   registerRemove(program, output, env, setExit);
   registerRevisions(program, output, env);
   registerImpact(program, output, env);
+  registerIncidents(program, output, env);
   registerFindings(program, output, env, setExit);
   registerChain(program, output, env);
   registerChanges(program, output, env);
@@ -53,6 +59,10 @@ export async function run(
   registerNotify(program, output, env);
   registerKeys(program, output, env, setExit);
   registerNeo4jCsv(program, output, env, setExit);
+  registerExport(program, output, env);
+  registerTemplate(program, output);
+  registerRopa(program, output, env);
+  registerBreachReport(program, output, env);
   for (const command of program.commands) {
     command.exitOverride().addHelpText('after', exitCodesHelp(command.name()));
     for (const sub of command.commands) sub.exitOverride();

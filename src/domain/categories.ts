@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parseCsv } from './csv.js';
-import { inProject } from '../paths.js';
+import { fideslangKeys, fideslangReplacements } from './taxonomy/fideslang.js';
 
 // Data categories are dotted keys; a key covers itself and every key below it.
 // A category set of `null` means "unknown data": it overlaps anything (the path becomes POSSIBLE).
@@ -57,21 +55,8 @@ let cached: Taxonomy | undefined;
 
 export function loadTaxonomy(): Taxonomy {
   if (cached) return cached;
-  const csv = readFileSync(
-    inProject('src', 'domain', 'taxonomy', 'fideslang-data-categories.csv'),
-    'utf8',
-  );
-  const [header, ...rows] = parseCsv(csv);
-  const col = (name: string) => header.indexOf(name);
-  const [keyCol, replacedCol] = [col('fides_key'), col('replaced_by')];
-  const known = new Set<string>();
-  const replaced = new Map<string, string>();
-  for (const row of rows) {
-    const key = row[keyCol];
-    if (!key || key === 'data_category') continue;
-    known.add(key);
-    if (row[replacedCol]) replaced.set(key, row[replacedCol]);
-  }
+  const known = new Set(fideslangKeys);
+  const replaced = new Map(fideslangReplacements);
   cached = {
     classify(key) {
       const r = replaced.get(key);

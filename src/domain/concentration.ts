@@ -11,8 +11,10 @@ export interface ConcentrationRow {
   party: string;
   /** Controllers whose data a leak at this party would reach. */
   controllers: number;
-  /** Records entrusted into the party (known counts only). */
+  /** Records entrusted into the party: the sum of the counts the register records. */
   records: number;
+  /** Entrustments into the party whose record count is not recorded: unknown, never summed as 0. */
+  recordsUnknown: number;
   /** Entrustments into the party. */
   entrustments: number;
 }
@@ -30,6 +32,17 @@ export async function concentration(
 ): Promise<ConcentrationRow[]> {
   const ranked = await rankings.get(store, asOf ?? '', () => rankAll(store, asOf));
   return ranked.slice(0, first);
+}
+
+/** The rows of the given parties (those into which nothing is entrusted have none), from the same ranking. */
+export async function concentrationOf(
+  store: StorePort,
+  asOf: IsoDate | undefined,
+  parties: readonly string[],
+): Promise<ConcentrationRow[]> {
+  const ranked = await rankings.get(store, asOf ?? '', () => rankAll(store, asOf));
+  const wanted = new Set(parties);
+  return ranked.filter((row) => wanted.has(row.party));
 }
 
 // Seconds of work on a large graph, and dashboards ask again and again, mostly for today.
@@ -50,10 +63,13 @@ async function rankAll(store: StorePort, asOf?: IsoDate): Promise<ConcentrationR
     if (slices.due()) await slices.turn();
     parts.length = 0;
     let records = 0;
+    let recordsUnknown = 0;
     for (let k = from; k < to; k++) {
       const i = g.intoList[k]!;
       parts.push(roots.of(i));
-      records += g.records[i]!;
+      const count = g.records[i]!;
+      if (Number.isNaN(count)) recordsUnknown++;
+      else records += count;
     }
     // Frozen: the ranking is remembered and handed to every asker.
     rows.push(
@@ -61,6 +77,7 @@ async function rankAll(store: StorePort, asOf?: IsoDate): Promise<ConcentrationR
         party: g.parties[party]!,
         controllers: roots.sets.union(parts).size,
         records,
+        recordsUnknown,
         entrustments: to - from,
       }),
     );

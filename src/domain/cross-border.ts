@@ -26,6 +26,10 @@ export interface CrossBorder {
   controller: string;
   country: string;
   hops: CrossBorderHop[];
+  /** Hops that store or access the data abroad. */
+  crossBorderCount: number;
+  /** Hops whose storage location is not recorded: unknown, so never counted as cross-border. */
+  locationNotRecordedCount: number;
 }
 
 /**
@@ -87,7 +91,14 @@ export async function crossBorder(
       missingBasis: abroad && e.transferBasis === undefined,
     });
   }
-  return { controller, country: home, hops };
+  const locationNotRecordedCount = hops.filter((h) => h.locationUnknown).length;
+  return {
+    controller,
+    country: home,
+    hops,
+    crossBorderCount: hops.length - locationNotRecordedCount,
+    locationNotRecordedCount,
+  };
 }
 
 const foreign = (countries: string[], home: string) =>

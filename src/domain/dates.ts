@@ -2,6 +2,9 @@
 // survive every store unchanged, and need no time zone.
 export type IsoDate = string;
 
+/** What every refusal of a date says it expected: the CLI, GraphQL and the register alike. */
+export const DATE_EXPECTED = 'expected a date like 2014-09-25';
+
 /** The number a run of ASCII digits spells, or -1 if a character is not a digit. */
 function digitsAt(text: string, start: number, end: number): number {
   let n = 0;

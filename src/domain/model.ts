@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates.js';
+import { DATE_EXPECTED, isIsoDate } from './dates.js';
 
 // The register's vocabulary. These schemas validate input (register documents, GraphQL
 // arguments) and their inferred types are the domain types every store returns.
@@ -15,8 +15,8 @@ export const id = z
   })
   .max(ID_MAX, { message: `must be at most ${ID_MAX} characters` });
 export const isoDate = z
-  .string({ message: 'expected a date like 2014-09-25' })
-  .refine(isIsoDate, { message: 'expected a date like 2014-09-25' });
+  .string({ message: DATE_EXPECTED })
+  .refine(isIsoDate, { message: DATE_EXPECTED });
 const country = z
   .string()
   .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like JP' });

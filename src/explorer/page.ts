@@ -1,71 +1,101 @@
 import type { ExplorerManifest } from './build.js';
+import type { Words } from './model/i18n/en.js';
 
 export const ASSET_PREFIX = '/explorer/assets/';
 
-/** The page's frame; the bundled script fills it from the address and the GraphQL API. */
-export function explorerPage({ script, style }: ExplorerManifest): string {
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface PageOptions {
+  words: Words;
+  /** The language was asked for with ?lang=: the forms and links keep asking for it. */
+  explicitLang: boolean;
+  /** The address of this view in the other language. */
+  switchHref: string;
+}
+
+/** A yyyy-mm-dd field: typed text, so the browser's locale never turns it into mm/dd/yyyy. */
+function dateField(name: string, label: string, w: Words): string {
+  return `<label class="field date"><span>${label}</span><input name="${name}" inputmode="numeric" pattern="\\d{4}-\\d{2}-\\d{2}" placeholder="${w.dateHint}" title="${w.dateHint}" autocomplete="off" size="10"></label>`;
+}
+
+/** The page's frame, in the asked language; the bundled script fills it from the address and the API. */
+export function explorerPage(
+  { script, style }: ExplorerManifest,
+  { words: w, explicitLang, switchHref }: PageOptions,
+): string {
+  const keep = explicitLang ? `<input type="hidden" name="lang" value="${w.lang}">` : '';
+  const home = explicitLang ? `/explorer?lang=${w.lang}` : '/explorer';
   return `<!doctype html>
-<html lang="ja">
+<html lang="${w.lang}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>vendor-chain · explorer</title>
+    <title>${escape(w.appTitle)}</title>
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${ASSET_PREFIX}${style}">
     <script src="${ASSET_PREFIX}${script}" defer></script>
   </head>
-  <body lang="en">
+  <body data-view="loading">
+    <a class="skip" href="#main">${w.skipToContent}</a>
     <header>
-      <h1><a href="/explorer">vendor-chain explorer</a></h1>
-      <form class="query" action="/explorer" method="get" aria-label="Blast radius of an incident">
-        <input name="incident" placeholder="incident id" aria-label="Incident id"><button>Blast radius</button>
-      </form>
-      <form class="query" action="/explorer" method="get" aria-label="Blast radius of a hypothetical leak">
-        <input name="party" placeholder="leaking party id" aria-label="Leaking party id" required>
-        <input name="from" type="date" aria-label="Window from"><input name="to" type="date" aria-label="Window to (first day after)">
-        <input name="data" placeholder="data, e.g. user.contact" aria-label="Data categories, comma separated"><button>Leak</button>
-      </form>
-      <form class="query" action="/explorer" method="get" aria-label="Supply chain">
-        <input name="controller" placeholder="controller id" aria-label="Controller id" required>
-        <input name="asOf" type="date" aria-label="As of"><button>Supply chain</button>
-      </form>
-      <form class="query" action="/explorer" method="get" aria-label="Concentration">
-        <input type="hidden" name="view" value="concentration">
-        <input name="asOf" type="date" aria-label="Concentration as of"><button>Concentration</button>
-      </form>
-      <form id="search-form" role="search">
-        <input name="q" type="search" placeholder="search: 武雄, Takeo, makeshop" aria-label="Search parties by name, other name or id" required><button>Search</button>
-      </form>
-      <form id="key-form" aria-label="API key">
-        <input id="api-key" type="password" autocomplete="off" placeholder="API key (this tab only)" aria-label="API key, kept in this tab only"><button>Use key</button>
-      </form>
+      <h1><a href="${home}">${w.appTitle}</a></h1>
+      <nav aria-label="${w.waysIn}" class="ways-in">
+        <form class="query" action="/explorer" method="get" data-pick="incident">
+          <label class="field"><span>${w.incident}</span><input name="incident" list="incident-options" placeholder="${w.incidentHint}" autocomplete="off" required></label>
+          <datalist id="incident-options"></datalist>${keep}
+          <button>${w.showBlastRadius}</button>
+        </form>
+        <form class="query" action="/explorer" method="get" data-pick="party">
+          <label class="field"><span>${w.controller}</span><input name="controller" list="controller-options" placeholder="${w.controllerHint}" autocomplete="off" required></label>
+          <datalist id="controller-options"></datalist>
+          ${dateField('asOf', w.asOf, w)}${keep}
+          <button>${w.showChain}</button>
+        </form>
+        <form class="query" action="/explorer" method="get" data-pick="party">
+          <label class="field"><span>${w.vendor}</span><input name="party" list="party-options" placeholder="${w.vendorHint}" autocomplete="off" required></label>
+          <datalist id="party-options"></datalist>
+          ${dateField('from', w.from, w)}${dateField('to', w.to, w)}
+          <label class="field"><span>${w.data}</span><input name="data" placeholder="${w.dataHint}" size="12"></label>${keep}
+          <button>${w.showLeak}</button>
+        </form>
+      </nav>
+      <div class="tools">
+        <a id="lang-switch" href="${escape(switchHref)}" hreflang="${w.switchToLang}" lang="${w.switchToLang}" title="${w.switchLabel}">${w.switchTo}</a>
+        <!-- Where "sign in" goes once single sign-on exists; until then, an API key. -->
+        <div id="sign-in">
+          <form id="key-form">
+            <label class="field"><span class="sr-only">${w.apiKey}</span><input id="api-key" type="password" autocomplete="off" placeholder="${w.apiKeyHint}" size="18"></label><button>${w.useKey}</button>
+          </form>
+        </div>
+      </div>
     </header>
     <div id="search-results" aria-live="polite"></div>
-    <main>
+    <main id="main" tabindex="-1">
+      <section id="home" aria-labelledby="home-title" hidden></section>
       <section id="graph-pane" aria-labelledby="view-title">
-        <h2 id="view-title">Loading…</h2>
+        <h2 id="view-title">${w.loading}</h2>
         <p id="status" role="status" aria-live="polite"></p>
         <div id="timeline"></div>
-        <div class="toolbar">
-          <button id="export-png" type="button">Export PNG</button>
-          <button id="export-svg" type="button">Export SVG</button>
-          <button id="print-report" type="button">Print incident report</button>
+        <div class="toolbar" hidden>
+          <button id="export-png" type="button">${w.exportPng}</button>
+          <button id="export-svg" type="button">${w.exportSvg}</button>
+          <button id="print-report" type="button">${w.printReport}</button>
         </div>
         <div id="concentration"></div>
-        <div id="cy" role="img" aria-label="The graph; the same nodes and edges are listed beside it"></div>
+        <div id="cy" role="img" aria-label="${w.graphLabel}"></div>
         <div id="tooltip" role="tooltip" hidden></div>
         <p class="legend" aria-hidden="true">
-          <span class="l-confirmed">CONFIRMED</span><span class="l-possible">POSSIBLE / inferred</span>
-          <span class="l-undisclosed">undisclosed hop</span><span class="l-stopped">path stopped (spared)</span>
-          <span class="l-finding">finding</span><span class="l-unaware">unaware controller</span>
+          <span class="l-confirmed">${w.legend.confirmed}</span><span class="l-possible">${w.legend.possible}</span>
+          <span class="l-undisclosed">${w.legend.undisclosed}</span><span class="l-stopped">${w.legend.stopped}</span>
+          <span class="l-finding">${w.legend.finding}</span><span class="l-unaware">${w.legend.unaware}</span>
         </p>
       </section>
       <aside>
         <section id="details" aria-live="polite"></section>
-        <section id="list" aria-label="Nodes and edges as a list"></section>
+        <section id="list" aria-label="${w.listLabel}"></section>
       </aside>
     </main>
-    <article id="report"></article>
+    <article id="report" lang="${w.lang}"></article>
   </body>
 </html>
 `;

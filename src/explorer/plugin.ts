@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import { assetRoute } from '../asset-route.js';
 import type { FastifyInstance } from 'fastify';
+import { langParam, negotiateLang } from '../i18n/negotiate.js';
 import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './build.js';
+import { WORDS } from './model/i18n/index.js';
 import { ASSET_PREFIX, explorerPage } from './page.js';
 
 // As for GraphiQL: everything from this origin, so a bundle that reached for a CDN fails loudly.
@@ -28,7 +30,7 @@ const TYPES: Record<string, string> = {
 };
 
 interface Bundle {
-  html: string;
+  manifest: ExplorerManifest;
   assets: Map<string, { body: Buffer; contentType: string }>;
 }
 
@@ -44,7 +46,7 @@ export function loadBundle(dir = EXPLORER_DIR): Bundle | null {
       contentType: TYPES[name.slice(name.lastIndexOf('.'))],
     });
   }
-  return { html: explorerPage(manifest), assets };
+  return { manifest, assets };
 }
 
 /** GET /explorer: the visual explorer, a client of /graphql served from the built bundle. */
@@ -54,18 +56,35 @@ export default fp(
     if (!bundle)
       app.log.warn('explorer: dist/explorer is missing; run `npm run build` to serve /explorer');
 
-    app.get('/explorer', async (_request, reply) => {
+    app.get('/explorer', async (request, reply) => {
       if (!bundle)
         return reply
           .code(503)
           .type('text/plain; charset=utf-8')
           .send('The explorer is not built: run `npm run build` (npm ci does it).\n');
+      const url = new URL(request.url, 'http://explorer.invalid');
+      const asked = url.searchParams.get('lang');
+      const parsed = asked === null ? null : langParam.safeParse(asked);
+      if (parsed && !parsed.success)
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send(`${parsed.error.issues[0].message}: /explorer?lang=ja or /explorer?lang=en\n`);
+      const lang = parsed?.data ?? negotiateLang(request.headers['accept-language']);
+      const words = WORDS[lang];
+      url.searchParams.set('lang', words.switchToLang);
+      const html = explorerPage(bundle.manifest, {
+        words,
+        explicitLang: parsed !== null,
+        switchHref: `/explorer${url.search}`,
+      });
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
+        .header('vary', 'accept-language')
         .header('content-security-policy', EXPLORER_CSP)
         .header('x-content-type-options', 'nosniff')
-        .send(bundle.html);
+        .send(html);
     });
 
     assetRoute(app, ASSET_PREFIX, (name) => bundle?.assets.get(name));

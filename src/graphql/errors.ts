@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { ERROR_CODES, VcError } from '../errors.js';
-import { GRAPHQL_RESPONSE, type MediaType } from './http.js';
+import { GRAPHQL_RESPONSE, METHOD_NOT_ALLOWED, type MediaType } from './http.js';
 
 interface Execution {
   data?: Record<string, unknown> | null;
@@ -45,6 +45,13 @@ const isRefusal = (error: unknown): error is ClientError => clientErrorBy(error)
 const isMercuriusClientError = (error: unknown): error is ClientError =>
   clientErrorBy(error) === 'mercurius';
 
+// Apollo's codes for a document that does not parse and one that does not fit the schema, which
+// clients and gateways already tell apart; and a mutation sent by GET (GraphQL over HTTP: 405).
+const PARSE_FAILED = 'GRAPHQL_PARSE_FAILED';
+const VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED';
+const isGetMutation = (error: unknown) =>
+  (error as { code?: unknown } | undefined)?.code === 'MER_ERR_METHOD_NOT_ALLOWED';
+
 const ARMOR_LIMIT =
   /^Syntax Error: ((Query depth|Aliases|Directives) limit of \d+ exceeded, found \d+\.)$/;
 
@@ -57,6 +64,14 @@ const ARMOR_LIMIT =
  * (400 for a body that is not JSON, 415 for a missing or unsupported content type).
  */
 export function formatErrors(execution: Execution, log: FastifyBaseLogger, mediaType: MediaType) {
+  if (execution.errors.some((e) => isGetMutation(e.originalError))) {
+    const message =
+      'a mutation must be sent by POST: GET is for queries only (GraphQL over HTTP), so a link or a cache can never write';
+    return {
+      statusCode: 405,
+      response: { errors: [{ message, extensions: { code: METHOD_NOT_ALLOWED } }] },
+    };
+  }
   const errors = flatten(execution.errors).map((error) => {
     const original = error.originalError;
     const locate = {
@@ -115,9 +130,10 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
         },
       );
     }
+    const failed = error.message.startsWith('Syntax Error: ') ? PARSE_FAILED : VALIDATION_FAILED;
     return new GraphQLError(error.message, {
       ...locate,
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions },
+      extensions: { code: failed, ...error.extensions },
     });
   });
   const formatted = errors.map((e) => e.toJSON());

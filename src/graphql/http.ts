@@ -1,11 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
+import { isUpgrade } from '../http/upgrade.js';
 
 // GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): Mercurius runs the query; this
 // module is the part of the spec it leaves to us — which media type answers, request parameters
 // checked before anything runs (a client mistake is a 4xx, never an internal error), and `null`
 // accepted wherever the spec allows it. test/graphql/http-audit.test.ts runs graphql-http's audit.
+
+/** A method the endpoint does not take for this request (a mutation by GET; PUT, DELETE). */
+export const METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED';
 
 export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 export const LEGACY_JSON = 'application/json';
@@ -33,10 +37,13 @@ export function responseMediaType(accept: string | undefined): MediaType {
   return LEGACY_JSON;
 }
 
+const QUERY_EXPECTED =
+  'expected the GraphQL document as a string, e.g. {"query": "{ stats { parties } }"}';
+
+// A persisted query (extensions.persistedQuery, src/dashboards/persisted-queries.ts) may come
+// with its hash alone.
 const Parameters = z.object({
-  query: z.string({
-    error: 'expected the GraphQL document as a string, e.g. {"query": "{ stats { parties } }"}',
-  }),
+  query: z.string({ error: QUERY_EXPECTED }).optional(),
   operationName: z.string().nullish(),
   variables: z.record(z.string(), z.unknown()).nullish(),
   extensions: z.record(z.string(), z.unknown()).nullish(),
@@ -61,9 +68,21 @@ function refuse(reply: FastifyReply, message: string) {
 
 /** Route hook before Mercurius sees the request: check the parameters, drop the nulls it would refuse. */
 export async function checkRequest(request: FastifyRequest, reply: FastifyReply) {
+  // A WebSocket upgrade carries its operations in messages (src/dashboards/subscriptions.ts).
+  if (isUpgrade(request)) return;
   const isGet = request.method === 'GET';
   const raw = (isGet ? request.query : request.body) as Record<string, unknown> | null | undefined;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (Array.isArray(raw))
+    return refuse(
+      reply,
+      'batching is not supported: the body is a JSON array; send one request object, {"query": "…"}, per HTTP request',
+    );
+  if (typeof raw === 'string')
+    return refuse(
+      reply,
+      'the body is not JSON: send content-type application/json with {"query": "{ stats { parties } }"}',
+    );
+  if (!raw || typeof raw !== 'object') {
     return refuse(
       reply,
       'the request has no parameters: send JSON like {"query": "{ stats { parties } }"}',
@@ -73,6 +92,12 @@ export async function checkRequest(request: FastifyRequest, reply: FastifyReply)
     ? { ...raw, variables: fromUrl(raw, 'variables'), extensions: fromUrl(raw, 'extensions') }
     : raw;
   const checked = Parameters.safeParse(parameters);
+  if (
+    checked.success &&
+    checked.data.query === undefined &&
+    !checked.data.extensions?.persistedQuery
+  )
+    return refuse(reply, `query: ${QUERY_EXPECTED}`);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = issue.path.join('.') || 'request';
@@ -87,12 +112,29 @@ export async function checkRequest(request: FastifyRequest, reply: FastifyReply)
     if (raw[name] === null) delete raw[name];
 }
 
+/** Other methods on /graphql: 405 naming the two the spec defines, in the shape of every error. */
+export async function refuseMethod(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(405)
+    .header('allow', 'GET, POST')
+    .send({
+      errors: [
+        {
+          message: `${request.method} is not a GraphQL method: send queries by GET or POST, mutations by POST`,
+          extensions: { code: METHOD_NOT_ALLOWED },
+        },
+      ],
+    });
+}
+
 /** Route hook: label the answer with the media type the client asked for. */
 export async function labelResponse(
   request: FastifyRequest,
   reply: FastifyReply,
   payload: unknown,
 ) {
+  // GraphQL over HTTP: a 405 says which method would have been allowed.
+  if (reply.statusCode === 405) reply.header('allow', 'POST');
   if (responseMediaType(request.headers.accept) === GRAPHQL_RESPONSE)
     reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
   return payload;

@@ -27,12 +27,17 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 1_000,
 };
 
+/** A field that reads every party: a tenth of the default limit, so ten of them fill a request. */
+const SCAN = 100;
+
 /** What a field costs beyond its children; fields not named cost 1. */
 const FIELD_COSTS: Record<string, (args: Record<string, unknown>) => number> = {
   'Query.blastRadius': () => 100,
   // Without a controller the findings cover the whole register.
   'Query.redelegationFindings': (args) => (args.controller ? 20 : 300),
-  'Query.parties': (args) => Math.max(1, Number(args.first ?? 50)),
+  // A kind filter and a text search read every party (no index behind them): priced as scans.
+  'Query.parties': (args) => Math.max(1, Number(args.first ?? 50)) + (args.kind ? SCAN : 0),
+  'Query.searchParties': () => SCAN,
   'Query.supplyChain': () => 20,
   'Query.crossBorder': () => 20,
   'Query.concentration': () => 300,

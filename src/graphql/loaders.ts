@@ -6,7 +6,7 @@ type Query<T> = { obj: T; params: unknown };
 
 // One batched store call per field per request level: a list of 500 entrustments asks for their
 // clients once, not 500 times.
-function byIds<T, R extends { id: string }>(
+export function byIds<T, R extends { id: string }>(
   fetch: (store: StorePort, ids: string[]) => Promise<R[]>,
   ids: (obj: T) => string[],
 ) {
@@ -21,7 +21,7 @@ function byIds<T, R extends { id: string }>(
   };
 }
 
-const one = <T, R extends { id: string }>(
+export const one = <T, R extends { id: string }>(
   fetch: (store: StorePort, ids: string[]) => Promise<R[]>,
   id: (obj: T) => string | undefined,
 ) => {

@@ -4,11 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
 import { loaders } from './loaders.js';
+import { overviewLoaders } from './overview-loaders.js';
+import { overviewResolvers } from './resolvers/overview.js';
 import { analysisResolvers } from './resolvers/analysis.js';
 import { queryResolvers } from './resolvers/query.js';
 import { registerResolvers } from './resolvers/register.js';
 import { riskResolvers } from './resolvers/risk.js';
 import { notificationResolvers } from './resolvers/notification.js';
+import { filingsResolvers } from './resolvers/filings.js';
 import { DateScalar } from './scalars.js';
 import { loadSchema } from './schema.js';
 import { formatErrors } from './errors.js';
@@ -17,8 +20,16 @@ import { auditResolvers } from './resolvers/audit.js';
 import { lifecycleResolvers } from './resolvers/lifecycle.js';
 import type { LifecycleConfig } from '../config.js';
 import { requireRole } from './roles.js';
-import { checkRequest, labelResponse, responseMediaType } from './http.js';
+import { checkRequest, labelResponse, refuseMethod, responseMediaType } from './http.js';
 import './context.js';
+import { untag } from '../dashboards/http-cache.js';
+import type { DashboardConfig } from '../dashboards/config.js';
+import { persistedQueries } from '../dashboards/persisted-queries.js';
+import {
+  subscriptionOptions,
+  subscriptionResolvers,
+  type Subscriptions,
+} from '../dashboards/subscriptions.js';
 import type { WholeGraph } from '../domain/graph/whole-graph.js';
 
 function isJson(source: string): boolean {
@@ -44,7 +55,17 @@ export default fp(
       limits,
       lifecycle,
       wholeGraph,
-    }: { limits: QueryLimits; lifecycle: LifecycleConfig; wholeGraph: WholeGraph },
+      dashboards,
+    }: {
+      limits: QueryLimits;
+      lifecycle: LifecycleConfig;
+      wholeGraph: WholeGraph;
+      dashboards: {
+        config: DashboardConfig;
+        subscriptions: Subscriptions;
+        anonymousAllowed: boolean;
+      };
+    },
   ) {
     await app.register(mercurius, {
       schema: loadSchema(),
@@ -56,29 +77,46 @@ export default fp(
           registerResolvers as never,
           riskResolvers as never,
           notificationResolvers as never,
+          filingsResolvers as never,
           auditResolvers as never,
           lifecycleResolvers as never,
+          overviewResolvers as never,
+          subscriptionResolvers(dashboards.subscriptions) as never,
         ),
       } as never,
-      loaders,
-      context: (request) => ({
-        store: app.store,
-        principal: request.principal,
-        lifecycle,
-        wholeGraph,
-      }),
+      loaders: { ...loaders, ...overviewLoaders },
+      context: (request) => {
+        // A key scoped to controllers reads and writes through a view of only their chains.
+        const store = request.view ?? app.store;
+        return {
+          store,
+          principal: request.principal,
+          lifecycle,
+          wholeGraph: store === app.store ? wholeGraph : wholeGraph.over(store),
+        };
+      },
       // graphql's parser stops at this many tokens, before building a tree of a huge document.
       graphql: { parseOptions: { maxTokens: limits.maxTokens } },
       validationRules: limitRules(limits),
       graphiql: false,
+      persistedQueryProvider: persistedQueries(dashboards.config.persistedQueries),
+      subscription: subscriptionOptions(
+        app.store,
+        dashboards.anonymousAllowed,
+        () => ({ store: app.store, lifecycle, wholeGraph }),
+        app.log,
+      ),
       additionalRouteOptions: { preValidation: checkRequest, onSend: labelResponse },
-      errorFormatter: (execution, ctx) =>
-        formatErrors(
+      errorFormatter: (execution, ctx) => {
+        untag(ctx.reply?.request);
+        return formatErrors(
           execution,
           ctx.reply?.log ?? app.log,
           responseMediaType(ctx.reply?.request.headers.accept),
-        ),
+        );
+      },
     });
+    app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/graphql', handler: refuseMethod });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,
     // which would skip the token limit and reach validation malformed: only GraphQL text is taken.
     app.graphql.addHook('preParsing', async (_schema, source) => {

@@ -1,10 +1,13 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isIsoDate } from '../domain/dates.js';
+import { DATE_EXPECTED, isIsoDate } from '../domain/dates.js';
 import { ERROR_CODES } from '../errors.js';
+
+/** RFC 3339's full-date: what client generators map to a date type rather than `unknown`. */
+export const DATE_SPECIFIED_BY = 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6';
 
 function parseDate(value: unknown): string {
   if (typeof value === 'string' && isIsoDate(value)) return value;
-  throw new GraphQLError(`expected a calendar date like 2014-09-25, got ${JSON.stringify(value)}`, {
+  throw new GraphQLError(`${DATE_EXPECTED}, got ${JSON.stringify(value)}`, {
     extensions: { code: ERROR_CODES.BAD_USER_INPUT },
   });
 }
@@ -13,6 +16,8 @@ export const DateScalar = new GraphQLScalarType({
   name: 'Date',
   // Must equal the description in schema/scalars.graphql: this object replaces the SDL's scalar.
   description: 'An ISO-8601 calendar date such as 2014-09-25. Periods are half-open: [from, to).',
+  // Must equal @specifiedBy in schema/scalars.graphql, for the same reason.
+  specifiedByURL: DATE_SPECIFIED_BY,
   serialize: (value) => value,
   parseValue: parseDate,
   parseLiteral: (ast) =>

@@ -41,14 +41,14 @@ export default fp(
     await app.register(cors, {
       origin: security.corsOrigins.length === 0 ? false : security.corsOrigins,
     });
-    // Per key once the key is known (preHandler runs after the access check), else per address.
+    // Per client address, at onRequest: before the access check, so a flood of requests is cut off
+    // before any of them costs a key hash.
     await app.register(rateLimit, {
       global: true,
-      hook: 'preHandler',
+      hook: 'onRequest',
       max: security.rateLimitPerMinute,
       timeWindow: 60_000,
-      keyGenerator: (request) =>
-        request.principal ? `key:${request.principal.name}` : `ip:${request.ip}`,
+      keyGenerator: (request) => request.ip,
       // Thrown as an error, so the GraphQL error formatter answers it in the usual shape.
       errorResponseBuilder: (_request, context) =>
         Object.assign(
@@ -59,5 +59,5 @@ export default fp(
         ),
     });
   },
-  { name: 'vendor-chain-protections', dependencies: ['vendor-chain-access'] },
+  { name: 'vendor-chain-protections' },
 );

@@ -46,7 +46,8 @@ export default fp(
             if (size > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
             if (worker) worker.write(chunk);
             else chunks.push(chunk);
-            if (!worker && threads.offThread(app.store, size)) {
+            // A key scoped to controllers imports through its view, on this thread (no worker can open it).
+            if (!worker && !request.principal?.controllers && threads.offThread(app.store, size)) {
               worker = threads.start();
               for (const c of chunks.splice(0)) worker.write(c);
             }

@@ -1,4 +1,4 @@
-import type { AuditDraft, RevisionDraft } from '../access/model.js';
+import type { AuditDraft, RevisionDraft } from './audit.js';
 import type { RegisterBatch } from '../domain/model.js';
 import type { StorePort } from '../store/port.js';
 import { SECTIONS } from './validate.js';

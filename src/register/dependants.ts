@@ -1,5 +1,5 @@
 import type { StorePort } from '../store/port.js';
-import type { DocumentUnderCheck } from './resolve.js';
+import type { DocumentUnderCheck } from './document-under-check.js';
 
 /**
  * Re-importing an entrustment must keep true the `under` rule of the stored entrustments that

@@ -1,5 +1,5 @@
 import type { Register, RegisterBatch } from '../domain/model.js';
-import { revisionOf } from '../access/model.js';
+import { revisionOf } from './audit.js';
 import { WriteConflictError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import { auditDraft, batchChanges, importSummary } from './audit-summary.js';
@@ -7,9 +7,12 @@ import { JsonLineFinder } from './json-lines.js';
 import { FAST_YAML_FROM, LineFinder, parseRegisterText } from './parse.js';
 import { yamlLines } from './yaml-lines.js';
 import type { PathSegment, Problem } from './problems.js';
-import { resolveReferences, type DocumentUnderCheck } from './resolve.js';
+import type { DocumentUnderCheck } from './document-under-check.js';
+import { resolveReferences } from './resolve.js';
 import { planSync, refusalMessage, type SyncPlan } from './sync.js';
 import { SECTIONS, validateRegister } from './validate.js';
+import type { Place } from './sheets/from-sheets.js';
+import { readSheetSource, type SheetSource } from './sheets/read.js';
 
 /** The share of a scope a sync may retire without force, when the caller does not say. */
 export const DEFAULT_RETIRE_LIMIT_PERCENT = 20;
@@ -17,9 +20,12 @@ export const DEFAULT_RETIRE_LIMIT_PERCENT = 20;
 const WRITE_ATTEMPTS = 5;
 
 export interface RegisterInput {
+  /** A YAML or JSON document; empty when `sheets` holds the register. */
   text: string;
   /** Named in problems when several files are checked or imported together. */
   file?: string;
+  /** A register as a workbook or CSV directory: its problems are placed by sheet, row and column. */
+  sheets?: SheetSource;
 }
 
 export interface ImportOptions {
@@ -99,11 +105,19 @@ export async function readRegisters(
     warnings: [],
   };
   const checked: Array<
-    DocumentUnderCheck & { text: string; json: boolean; value: unknown; register: Register | null }
+    DocumentUnderCheck & {
+      text: string;
+      json: boolean;
+      value: unknown;
+      register: Register | null;
+      place?: (at: PathSegment[]) => Place;
+    }
   > = [];
   let invalid = false;
   for (const input of inputs) {
-    const parsed = parseRegisterText(input.text);
+    const parsed = input.sheets
+      ? await readSheets(input.sheets, input.file, report)
+      : parseRegisterText(input.text);
     if (!parsed.ok) {
       invalid = true;
       report.errors.push(...parsed.problems.map((p) => withFile(p, input.file)));
@@ -121,12 +135,22 @@ export async function readRegisters(
       json: parsed.json,
       value: parsed.value,
       ...(input.file === undefined ? {} : { file: input.file }),
+      ...('place' in parsed ? { place: parsed.place } : {}),
     });
   }
   // References are resolved even in invalid documents (read leniently), so one run reports
   // every error that can be known.
   await resolveReferences(checked, store);
   for (const doc of checked) {
+    if (doc.place) {
+      const placed = (p: { at: PathSegment[]; path: string; message: string }): Problem => ({
+        ...withFile({ path: p.path, message: p.message }, doc.file),
+        ...doc.place!(p.at),
+      });
+      report.errors.push(...doc.errors.items.map(placed));
+      report.warnings.push(...doc.warnings.items.map(placed));
+      continue;
+    }
     const lines =
       doc.errors.empty && doc.warnings.empty
         ? null
@@ -144,6 +168,7 @@ export async function readRegisters(
     report.errors.push(...inDocumentOrder(doc.errors.items.map(place)));
     report.warnings.push(...inDocumentOrder(doc.warnings.items.map(place)));
   }
+  if (invalid && report.errors.length > 0) report.errors = inSheetOrder(report.errors);
   report.ok = !invalid && report.errors.length === 0;
   return {
     report,
@@ -217,6 +242,31 @@ async function write(
       if (!(error instanceof WriteConflictError) || attempt === WRITE_ATTEMPTS) throw error;
     }
   }
+}
+
+/**
+ * A workbook or CSV directory read as a document; the problems the sheets alone show (an unknown
+ * column) are reported, and the document is validated all the same, so one run says everything.
+ */
+async function readSheets(
+  source: SheetSource,
+  file: string | undefined,
+  report: ImportReport,
+): Promise<{ ok: true; value: unknown; json: false; place: (at: PathSegment[]) => Place }> {
+  const doc = await readSheetSource(source, file);
+  report.errors.push(...doc.problems);
+  return { ok: true, value: doc.value, json: false, place: doc.place };
+}
+
+/** Problems of sheets as a person reads them: by file, sheet and row; others keep their order. */
+function inSheetOrder(problems: Problem[]): Problem[] {
+  if (!problems.some((p) => p.row !== undefined)) return problems;
+  return problems.sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.row ?? 0) - (b.row ?? 0),
+  );
 }
 
 /** JSON and large YAML are placed by bounded-memory scans; YAML they cannot place, by the yaml package. */

@@ -7,6 +7,12 @@ export interface Problem {
   line?: number;
   /** The file the problem is in, when several files are checked or imported together. */
   file?: string;
+  /** In a workbook: the sheet; with row and column, where a spreadsheet shows the value. */
+  sheet?: string;
+  /** In a workbook or CSV file: the 1-based row, as a spreadsheet numbers it. */
+  row?: number;
+  /** In a workbook or CSV file: the column's letter and header, e.g. F (from). */
+  column?: string;
 }
 
 export type PathSegment = string | number;

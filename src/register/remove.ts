@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { revisionOf } from '../access/model.js';
+import { revisionOf } from './audit.js';
 import { id } from '../domain/model.js';
 import { BadInputError, WriteConflictError } from '../errors.js';
 import type { RecordKind, Reference, RemoveIds, StorePort } from '../store/port.js';

@@ -1,20 +1,13 @@
 import type { StorePort } from '../store/port.js';
 import { checkStoredDependants } from './dependants.js';
-import type { LooseRegister } from './loose.js';
-import type { PathSegment, ProblemList } from './problems.js';
+import type { DocumentUnderCheck } from './document-under-check.js';
+import type { PathSegment } from './problems.js';
 
 /** What resolving needs from a store: records by id, batched. */
 export type ReferenceLookup = Pick<
   StorePort,
   'parties' | 'entrustments' | 'sources' | 'entrustmentsUnder'
 >;
-
-export interface DocumentUnderCheck {
-  loose: LooseRegister;
-  errors: ProblemList;
-  warnings: ProblemList;
-  file?: string;
-}
 
 type Kind = 'sources' | 'parties' | 'entrustments';
 /** For each kind, the ids known; for entrustments, also their contractor (for `under` checks). */

@@ -1,6 +1,7 @@
-import type { RevisionCounts, RevisionDraft } from '../access/model.js';
+import type { RevisionCounts, RevisionDraft } from './audit.js';
 import { BadInputError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
+import { checkAuditCursor } from './audit-cursor.js';
 
 // The register's history: the audit entries of register writes (imports, syncs, removals), which
 // carry what each changed. Key writes have no revision and are skipped.
@@ -16,12 +17,17 @@ export interface Revision extends Omit<RevisionDraft, 'counts'> {
 const PAGE = 100;
 export const MAX_REVISIONS = 500;
 
-/** The newest `first` revisions, newest first. */
-export async function revisions(store: StorePort, first: number): Promise<Revision[]> {
+/** The newest `first` revisions, newest first; older than the revision `since` when given. */
+export async function revisions(
+  store: StorePort,
+  first: number,
+  since: string | null = null,
+): Promise<Revision[]> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_REVISIONS)
     throw new BadInputError('first', `must be between 1 and ${MAX_REVISIONS}, got ${first}`);
+  if (since !== null) await checkAuditCursor(store, since, 'revision');
   const found: Revision[] = [];
-  for (let after: string | null = null; found.length < first;) {
+  for (let after: string | null = since; found.length < first;) {
     const page = await store.auditLog(PAGE, after);
     for (const entry of page) {
       if (entry.revision && found.length < first)

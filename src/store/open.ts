@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { openEmbeddedStore } from './embedded/index.js';
 import type { StorePort } from './port.js';
-import { rememberTarget } from './target.js';
+import { rememberTarget, type StoreTarget } from './target.js';
 
 /** The configured store; the Neo4j adapter is loaded only when asked for. */
 export async function openStore(config: Config): Promise<StorePort> {
@@ -13,4 +13,13 @@ export async function openStore(config: Config): Promise<StorePort> {
     });
   }
   return openEmbeddedStore(config.dataDir);
+}
+
+/** The store at `target`, opened again (from another thread: a worker cannot be handed a store). */
+export async function openStoreAt(target: StoreTarget): Promise<StorePort> {
+  if (target.kind === 'neo4j') {
+    const { openNeo4jStore } = await import('./neo4j/index.js');
+    return openNeo4jStore(target.neo4j);
+  }
+  return openEmbeddedStore(target.dataDir);
 }

@@ -1,8 +1,10 @@
-import type { ApiKey, AuditDraft, AuditEntry } from '../access/model.js';
+import type { ApiKey } from '../access/model.js';
+import type { AuditDraft, AuditEntry } from '../register/audit.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../domain/model.js';
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
 import type { WalkLink } from '../domain/exposure/walk-link.js';
+import type { UpstreamSource } from '../domain/exposure/state-graph.js';
 
 /**
  * The one interface every store implements. It is small and batched on purpose: the domain walks
@@ -42,6 +44,12 @@ export interface StorePort {
    * domain); it may hold more than that, never less.
    */
   upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]>;
+  /**
+   * Optional, for a store whose reads are local and synchronous (the embedded one): the same
+   * entrustments read one by one as the walk meets them, all from one snapshot while the walk
+   * runs without awaiting. The walk then reads only what its paths take.
+   */
+  upstreamReader?(): UpstreamSource;
   /** Entrustments whose `under` names one of `entrustmentIds` (the declared re-entrustments). */
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]>;
   /** Incidents that happened at one of `partyIds`. */
@@ -61,6 +69,8 @@ export interface StorePort {
   entrustmentLinks(): AsyncIterable<EntrustmentLink[]>;
   /** A page of parties in id order, after `afterId` (exclusive). */
   scanParties(afterId: string | null, limit: number): Promise<Party[]>;
+  /** A page of incidents in id order, after `afterId` (exclusive). */
+  scanIncidents(afterId: string | null, limit: number): Promise<Incident[]>;
 
   /**
    * A number that changes whenever a write commits, made by this process or any other: a

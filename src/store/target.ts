@@ -20,12 +20,3 @@ export function rememberTarget<S extends StorePort>(store: S, target: StoreTarge
 export function targetOf(store: StorePort): StoreTarget | null {
   return targets.get(store) ?? null;
 }
-
-export async function openStoreAt(target: StoreTarget): Promise<StorePort> {
-  if (target.kind === 'neo4j') {
-    const { openNeo4jStore } = await import('./neo4j/index.js');
-    return openNeo4jStore(target.neo4j);
-  }
-  const { openEmbeddedStore } = await import('./embedded/index.js');
-  return openEmbeddedStore(target.dataDir);
-}

@@ -106,13 +106,13 @@ t.test('impact by incident: table, json, mermaid and dot', async (t) => {
   t.match(mermaid, /^%% Blast radius of makeshop-2014\nflowchart LR\n/);
   t.match(
     mermaid,
-    /-\.->\|"undisclosed"\|/,
-    'the undisclosed hop to MakeShop is dashed and labelled',
+    /n\d+ -->\|"undisclosed"\| n\d+/,
+    'the undisclosed hop to MakeShop is labelled (and red: diagram-legend.test.ts)',
   );
   t.match(mermaid, /\["三島市 \(mishima-city\)"\]/);
   const dot = (await cli(['impact', '--incident', 'makeshop-2014', '--format', 'dot'])).out;
   t.match(dot, /^digraph vendor_chain \{/);
-  t.match(dot, /"cotode" -> "makeshop" \[label="undisclosed", style=dashed/);
+  t.match(dot, /"cotode" -> "makeshop" \[label="undisclosed", color="#b91c1c"/);
 });
 
 t.test('impact by party and window, with data', async (t) => {

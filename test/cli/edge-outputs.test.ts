@@ -48,13 +48,13 @@ await writeFile(file, register);
 t.equal((await cli(['import', file])).code, 0, 'the register imports');
 
 t.test(
-  'cross-border: a chain whose every hop records JP storage and access says None',
+  'cross-border: a chain whose every hop records JP storage and access says so, with both counts 0',
   async (t) => {
     const { code, out } = await cli(['cross-border', '--controller', 'home-city']);
     t.equal(code, 0);
     t.match(
       out,
-      /^Cross-border hops in the chain of Home City \(home-city\) \(JP\)\nNone: every hop records storage and access, all in JP\.$/,
+      /^Cross-border hops in the chain of Home City \(home-city\) \(JP\): 0 cross-border hops; 0 hops whose storage location is not recorded\nEvery hop records storage and access, all in JP\.$/,
     );
   },
 );

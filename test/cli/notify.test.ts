@@ -111,6 +111,33 @@ t.test(
   },
 );
 
+t.test('--lang ja: the packet in Japanese, with the fixed terms of the glossary', async (t) => {
+  const ja = await cli([
+    'notify',
+    '--incident',
+    'makeshop-2014',
+    '--controller',
+    'mishima-city',
+    '--lang',
+    'ja',
+  ]);
+  t.equal(ja.code, 0);
+  t.match(
+    ja.out,
+    /^# 三島市 \(`mishima-city`\)：インシデント `makeshop-2014` の影響を受けています/m,
+  );
+  t.match(ja.out, /^\*\*未把握：三島市 は /m, 'unaware in the glossary word');
+  t.match(ja.out, /委託元に未開示/);
+  t.match(ja.out, /^## 漏えい等報告の期限/m);
+  for (const english of ['UNAWARE', 'Why it is affected', 'Which data', 'Exposure window'])
+    t.notOk(ja.out.includes(english), `no "${english}"`);
+  const en = await cli(['notify', '--incident', 'makeshop-2014', '--controller', 'mishima-city']);
+  t.match(en.out, /^\*\*UNAWARE: 三島市 /m, 'English stays the default');
+  const bad = await cli(['notify', '--incident', 'makeshop-2014', '--lang', 'fr']);
+  t.equal(bad.code, 2);
+  t.match(bad.err, /--lang/);
+});
+
 t.test("a symbolic link planted at a packet's name is replaced, not followed", async (t) => {
   const out = join(dir, 'planted');
   await mkdir(out);

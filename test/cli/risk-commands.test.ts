@@ -42,16 +42,29 @@ t.test('cross-border', async (t) => {
   const answer = await gql(
     app,
     `{ crossBorder(controller: "line-corp") { controller { id name } country hops {
-    entrustment { id client { id name } contractor { id name } } path { id } link stored accessed locationUnknown possiblyIn transferBasis missingBasis } } }`,
+    entrustment { id client { id name } contractor { id name } } path { id } link stored accessed locationUnknown possiblyIn transferBasis missingBasis }
+    crossBorderCount locationNotRecordedCount } }`,
   );
   t.same(r, answer.data.crossBorder, 'the same JSON as GraphQL gives');
   const table = await cli(['cross-border', '--controller', 'line-corp']);
   t.match(table.out, /NAVER \(naver\) +│ KR +│ - +│ MISSING/);
   // The register says nothing of where cotode or MakeShop keep the data: unknown, never "domestic".
+  // Nor "cross-border": a location that is not recorded is counted apart (issue 20).
   const quiet = await cli(['cross-border', '--controller', 'takeo-city']);
-  t.match(quiet.out, /株式会社cotode \(cotode\) +│ unknown +│ unknown +│ - /);
-  t.notMatch(quiet.out, /None/);
+  t.match(
+    quiet.out,
+    /: 0 cross-border hops; \d+ hops? whose storage location is not recorded\nStorage location not recorded \(not counted as cross-border\):/,
+  );
+  t.match(quiet.out, /株式会社cotode \(cotode\) +│ - +│ - +│ takeo-city--cotode/);
+  t.notMatch(quiet.out, /None|contractor +│ stored in/);
   const takeo = await json(['cross-border', '--controller', 'takeo-city']);
+  const unlocated = takeo.hops.filter((h: any) => h.locationUnknown).length;
+  t.ok(unlocated > 0, 'the demo records no location for some of its hops');
+  t.same(
+    [takeo.crossBorderCount, takeo.locationNotRecordedCount],
+    [0, unlocated],
+    "Takeo City's chain: none known to cross a border, the unlocated counted apart",
+  );
   t.same(
     takeo.hops.find((h: any) => h.entrustment.id === 'takeo-city--cotode'),
     {

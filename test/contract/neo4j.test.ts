@@ -101,6 +101,18 @@ if (!skip) {
   t.skip(skip, () => {});
 }
 
+t.test('a password written into NEO4J_URI is in no message', async (t) => {
+  const uri = UNREACHABLE.replace('bolt://', 'bolt://neo4j:s3cret-in-uri@');
+  const error = await openNeo4jStore({
+    uri,
+    user: 'neo4j',
+    password: 'unused',
+    connectTimeoutS: 0,
+  }).catch((e: Error) => e);
+  t.match(error, { code: 'VC_STORE_UNAVAILABLE', message: /Neo4j at bolt:\/\/127\.0\.0\.1:1 / });
+  t.notMatch((error as Error).message, /s3cret/);
+});
+
 t.test('start-up gives up after the connect timeout with one clear line', async (t) => {
   const started = Date.now();
   await t.rejects(

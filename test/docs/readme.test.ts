@@ -1,11 +1,26 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import t from 'tap';
 import { inProject } from '../../src/paths.js';
 import { renderExamples } from '../helpers/readme-examples.js';
 
-// `npm run readme` (tap --snapshot) rewrites the console examples of the README and of
-// docs/register-format.md from real runs; otherwise any difference from a real run fails here.
-for (const file of ['README.md', 'docs/register-format.md']) {
+// `npm run readme` (tap --snapshot) rewrites the console examples of the README and of every
+// page in docs/ from real runs, each page on a store of its own; otherwise any difference from a
+// real run fails here.
+const PAGES = [
+  'README.md',
+  ...(await readdir(inProject('docs')))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
+
+t.test('the README is a first screen, not a manual', async (t) => {
+  const lines = (await readFile(inProject('README.md'), 'utf8')).split('\n').length;
+  t.ok(lines <= 200, `README.md has ${lines} lines: the reference belongs in docs/`);
+  t.ok(PAGES.includes('docs/architecture.md'), 'docs/architecture.md exists');
+});
+
+for (const file of PAGES) {
   const path = inProject(file);
   const text = await readFile(path, 'utf8');
   const rendered = await renderExamples(text);
@@ -23,7 +38,7 @@ for (const file of ['README.md', 'docs/register-format.md']) {
 t.test('links in the README and docs/ resolve inside the repository', async (t) => {
   const { existsSync } = await import('node:fs');
   const { dirname, join } = await import('node:path');
-  for (const file of ['README.md', 'docs/register-format.md']) {
+  for (const file of PAGES) {
     const text = await readFile(inProject(file), 'utf8');
     t.notMatch(
       text,

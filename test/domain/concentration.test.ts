@@ -41,7 +41,14 @@ function byDefinition(all: readonly Entrustment[], asOf?: string) {
       queue.push(...ups.get(e.id)!);
     }
     const records = entrustments.reduce((n, e) => n + (e.records ?? 0), 0);
-    return { party, controllers: controllers.size, records, entrustments: entrustments.length };
+    const recordsUnknown = entrustments.filter((e) => e.records === undefined).length;
+    return {
+      party,
+      controllers: controllers.size,
+      records,
+      recordsUnknown,
+      entrustments: entrustments.length,
+    };
   });
   return rows.sort(
     (a, b) =>

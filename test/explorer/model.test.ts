@@ -14,6 +14,9 @@ import {
 } from '../../src/explorer/model/queries.js';
 import { changeDates, stopFor, timelineStops } from '../../src/explorer/model/timeline.js';
 import { deadlineLines, pathLine } from '../../src/explorer/model/words.js';
+import { en } from '../../src/explorer/model/i18n/en.js';
+import { ja } from '../../src/explorer/model/i18n/ja.js';
+import { GLOSSARY } from '../../src/i18n/glossary.js';
 import { appWith, demoRegister, gql } from '../helpers/app.js';
 
 const app = await appWith(t, await demoRegister());
@@ -43,7 +46,10 @@ t.test('the MakeShop blast radius as a picture', async (t) => {
   t.same(nodes.get('mishima-city')?.classes, ['possible', 'unaware']);
   t.same(nodes.get('takeo-city')?.classes, ['confirmed', 'unaware']);
   t.equal(nodes.get('higashisonogi-town')?.kind, 'spared');
-  t.match(nodes.get('higashisonogi-town')?.detail, /OUT_OF_WINDOW: started 2014-10-01/);
+  t.match(
+    nodes.get('higashisonogi-town')?.detail,
+    /not exposed, out of window: started 2014-10-01/,
+  );
   t.same(
     edges.get('cotode--makeshop')?.classes,
     ['confirmed', 'undisclosed'],
@@ -168,11 +174,79 @@ t.test('the timeline stops where the chain changes', async (t) => {
 
 t.test('labels of Japanese names get wider boxes than Latin ones of the same length', async (t) => {
   t.ok(labelSize('東彼杵町東彼杵町東彼杵町').width > labelSize('abcdefghijkl').width);
-  t.equal(labelSize('a\nb\nc').height, 62);
+  t.equal(labelSize('a\nb\nc').height, 68);
 });
 
 t.test('a period says an open end in words, not an ellipsis that reads as cut text', async (t) => {
   t.equal(period(null, '2014-09-25'), 'open → 2014-09-25');
   t.equal(period('2014-10-01', null), '2014-10-01 → open');
   t.equal(period(null, null), 'dates unknown');
+});
+
+t.test('the MakeShop blast radius in Japanese: the glossary terms, no English words', async (t) => {
+  const { blastRadius } = await ask(BLAST_RADIUS, { incident: 'makeshop-2014' });
+  const graph = buildBlastGraph(blastRadius, 60, ja);
+  const nodes = byId(graph.nodes);
+  t.equal(byId(graph.edges).get('cotode--makeshop')?.label, GLOSSARY.undisclosed.ja);
+  t.match(nodes.get('mishima-city')?.label, /可能性あり · 未把握/);
+  t.match(
+    nodes.get('higashisonogi-town')?.detail,
+    /影響なし（漏えい期間外）：委託期間 2014-10-01 → 継続中 は漏えい期間 開始日不明 → 2014-09-25 と重ならない/,
+    'the reason said from the dates, not the English sentence of the API',
+  );
+  const english = /\b(exposed|unaware|records|window|controller|undisclosed|open)\b/;
+  for (const x of [...graph.nodes, ...graph.edges])
+    t.notMatch(`${x.label} ${x.detail}`, english, `${x.id} has no English word`);
+  const mishima = blastRadius.controllers.find(
+    (c: { party: { id: string } }) => c.party.id === 'mishima-city',
+  );
+  t.match(pathLine(mishima.paths[0], ja), /⇢（未開示） MakeShop/);
+});
+
+t.test('an unknown record count is said, never shown as 0', async (t) => {
+  for (const w of [en, ja]) {
+    t.notMatch(w.records(null), /\b0\b/);
+    t.match(w.records(1234), /1,234/);
+  }
+  t.equal(en.records(null), 'records not recorded');
+  t.equal(ja.records(null), '件数未記録');
+});
+
+t.test('both languages have every word, and ja uses the fixed terms of api.md', async (t) => {
+  t.same(Object.keys(ja).sort(), Object.keys(en).sort());
+  t.equal(ja.undisclosedLabel, '未開示');
+  t.equal(ja.unawareTag, '未把握');
+  t.equal(ja.notExposedTitle, '影響なし');
+  t.match(ja.showBlastRadius, /影響範囲/);
+  t.match(ja.legend.unaware, /未把握の委託元/);
+});
+
+t.test('Takeo City: no hop abroad, two whose storage location is not recorded', async (t) => {
+  const { crossBorder } = await ask(CROSS_BORDER, { controller: 'takeo-city' });
+  const chain = await ask(SUPPLY_CHAIN, { controller: 'takeo-city', asOf: '2014-09-01' });
+  const graph = buildChainGraph(
+    chain.supplyChain,
+    chain.redelegationFindings,
+    chain.certificationAlerts,
+    crossBorder,
+  );
+  for (const e of graph.edges) {
+    t.notOk(e.classes.includes('abroad'), `${e.id} is not drawn as abroad`);
+    t.notMatch(e.label, /abroad/);
+  }
+  t.match(byId(graph.edges).get('takeo-city--cotode')?.detail, /storage location not recorded/);
+});
+
+t.test('the timeline holds the date asked for, so slider and heading agree', async (t) => {
+  const entrustments = [
+    { from: null, to: '2015-04-01' },
+    { from: '2015-04-01', to: null },
+  ];
+  const stops = timelineStops(entrustments, '2014-09-01');
+  t.same(stops, ['2014-09-01', '2015-03-31', '2015-04-01']);
+  t.equal(stops[stopFor(stops, '2014-09-01')], '2014-09-01');
+  const today = timelineStops(entrustments, '2026-12-04');
+  t.same(today, ['2015-03-31', '2015-04-01', '2026-12-04'], 'today is the last stop');
+  t.same(timelineStops([], '2026-12-04'), ['2026-12-04'], 'a chain with no dates has today');
+  t.same(timelineStops(entrustments, 'junk'), ['2015-03-31', '2015-04-01']);
 });

@@ -23,7 +23,10 @@ t.test('GET /explorer: the page, its own assets, nothing from elsewhere', async 
   const refs = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
   t.ok(refs.length > 0);
   for (const ref of refs)
-    t.ok(ref.startsWith('/') || ref === 'data:,', `${ref} is on this origin (or the empty icon)`);
+    t.ok(
+      ref.startsWith('/') || ref.startsWith('#') || ref === 'data:,',
+      `${ref} is on this origin (or the empty icon, or this page)`,
+    );
   t.ok(
     page.body.includes(`/explorer/assets/${manifest.script}`) &&
       page.body.includes(`/explorer/assets/${manifest.style}`),
@@ -63,4 +66,39 @@ t.test('without a build, /explorer says how to make one instead of failing', asy
   const res = await bare.inject({ url: '/explorer' });
   t.equal(res.statusCode, 503);
   t.match(res.body, /npm run build/);
+});
+
+t.test(
+  'the language: ?lang=, else Accept-Language, else English; a bad lang is an error',
+  async (t) => {
+    const lang = async (url: string, accept?: string) => {
+      const res = await app.inject({ url, headers: accept ? { 'accept-language': accept } : {} });
+      return { status: res.statusCode, lang: /<html lang="(\w+)"/.exec(res.body)?.[1], res };
+    };
+    t.equal((await lang('/explorer')).lang, 'en');
+    t.equal((await lang('/explorer', 'ja-JP,ja;q=0.9,en;q=0.8')).lang, 'ja');
+    t.equal((await lang('/explorer', 'fr-FR,en;q=0.5,ja;q=0.9')).lang, 'ja', 'by quality');
+    t.equal((await lang('/explorer', 'de')).lang, 'en');
+    t.equal((await lang('/explorer?lang=en', 'ja')).lang, 'en', '?lang= wins');
+    const ja = await lang('/explorer?incident=makeshop-2014&lang=ja');
+    t.equal(ja.lang, 'ja');
+    t.match(ja.res.body, /影響範囲を見る/);
+    t.match(
+      ja.res.body,
+      /href="\/explorer\?incident=makeshop-2014&#38;lang=en"/,
+      'the switch keeps the view',
+    );
+    t.match(ja.res.body, /<input type="hidden" name="lang" value="ja">/, 'forms keep ?lang=');
+    t.equal(ja.res.headers.vary, 'accept-language');
+    const bad = await lang('/explorer?lang=fr');
+    t.equal(bad.status, 400);
+    t.match(bad.res.body, /lang must be ja or en, not "fr"/);
+  },
+);
+
+t.test('dates are typed as yyyy-mm-dd, never a locale date picker', async (t) => {
+  const page = await app.inject({ url: '/explorer' });
+  t.notMatch(page.body, /type="date"/);
+  for (const name of ['asOf', 'from', 'to'])
+    t.match(page.body, new RegExp(`name="${name}"[^>]*placeholder="yyyy-mm-dd"`), name);
 });

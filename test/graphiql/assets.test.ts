@@ -63,7 +63,7 @@ t.test('the boot script carries every example as a tab against /graphql', async 
   const boot = referenced.find((url) => /\/boot-[0-9a-f]{12}\.js$/.test(url));
   t.ok(boot, 'the boot script is named by its content');
   const body = (await app.inject({ method: 'GET', url: boot! })).body;
-  t.match(body, /createFetcher\(\{ url: '\/graphql' \}\)/);
+  t.match(body, /createFetcher\(\{ url: '\/graphql', headers: headers \}\)/);
   t.match(body, /defaultTabs/);
   for (const op of loadOperations())
     t.ok(body.includes(JSON.stringify(op.query)), `${op.name} is preloaded`);

@@ -138,7 +138,7 @@ t.test(
       [
         '{ blastRadius(party: "cart", from: "2014-02-30") { truncated } }',
         'BAD_USER_INPUT',
-        /expected a calendar date like 2014-09-25/,
+        /expected a date like 2014-09-25, got "2014-02-30"/,
       ],
       [
         '{ supplyChain(controller: "ghost") { parties { id } } }',

@@ -67,14 +67,24 @@ t.test(
   },
 );
 
-t.test('healthz answers 503 when the store does not answer', async (t) => {
+t.test('healthz answers 503 "store unavailable" and logs the reason, not the client', async (t) => {
   const base = await realStore(t);
-  const { store } = instrument(base, { ping: new StoreUnavailableError('connection refused') });
-  const app = await buildApp({ store });
+  const reason = 'Neo4j at neo4j://db.internal:7687: connection refused';
+  const { store } = instrument(base, { ping: new StoreUnavailableError(reason) });
+  const lines: string[] = [];
+  const app = await buildApp({
+    store,
+    logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } },
+  });
   t.teardown(() => app.close());
   const res = await app.inject('/healthz');
   t.equal(res.statusCode, 503);
-  t.equal(res.json().status, 'unavailable');
+  t.same(res.json(), { status: 'store unavailable', store: 'embedded' });
+  t.notMatch(res.body, /db\.internal|refused/, 'the reason is not sent');
+  const logged = lines
+    .map((l) => JSON.parse(l))
+    .find((l) => l.msg === 'healthz: store unavailable');
+  t.match(logged?.reason, /db\.internal:7687: connection refused/, 'the reason is logged');
 });
 
 t.test(

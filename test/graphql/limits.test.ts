@@ -101,6 +101,19 @@ t.test(
   },
 );
 
+t.test('scans of every party (search, a kind filter) are priced as scans', async (t) => {
+  const searches = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `s${i}: searchParties(text: "city", first: 1) { id }`).join(' ')} }`;
+  t.equal((await post(app, searches(9))).errors, undefined, '9 searches pass');
+  t.match(first(await post(app, searches(10))), /^the query costs 10\d\d: the limit \(maxCost\)/);
+  const kinds = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `k${i}: parties(kind: "company", first: 1) { id }`).join(' ')} }`;
+  t.equal((await post(app, kinds(9))).errors, undefined, '9 kind filters pass');
+  t.match(first(await post(app, kinds(10))), /the limit \(maxCost\) is 1000/);
+  const pages = `{ ${Array.from({ length: 15 }, (_, i) => `p${i}: parties(first: 1) { id }`).join(' ')} }`;
+  t.equal((await post(app, pages)).errors, undefined, 'pages in id order are no scan');
+});
+
 t.test('cost knows which fields are expensive', async (t) => {
   const radius = (n: number) =>
     `{ ${Array.from({ length: n }, (_, i) => `b${i}: blastRadius(party: "mishima-city") { truncated }`).join(' ')} }`;
@@ -225,7 +238,7 @@ t.test(
   },
 );
 
-t.test('rate limit per key, with the limit in the refusal; /healthz is exempt', async (t) => {
+t.test('rate limit per address, with the limit in the refusal; /healthz is exempt', async (t) => {
   const slow = await buildApp({
     store: shared,
     security: { ...defaultSecurity(), rateLimitPerMinute: 3 },

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
 
-// The README's console examples are real runs: every `$ npx vendor-chain …` line is run in order
-// on one fresh embedded store (the README's own `import` loads the demo register), at a width of
-// 120 columns, and its output is written under it; `$ echo $?` shows the previous exit code. The
-// clock and the CLI's user are fixed (SOURCE_DATE_EPOCH, CLI_USER, as the README says), so the
-// revisions and retirement dates it shows are the same on every machine and every day.
+// The console examples of the README and of docs/ are real runs: every `$ npx vendor-chain …`
+// line is run in order on one fresh embedded store per page (a page's own `import` loads the demo
+// register), at a width of 120 columns, and its output is written under it; `$ echo $?` shows the
+// previous exit code. The clock and the CLI's user are fixed (SOURCE_DATE_EPOCH, CLI_USER, as
+// docs/registers.md says), so the revisions and retirement dates it shows are the same on every
+// machine and every day.
 
 const COMMAND = /^\$ npx vendor-chain (.*)$/;
 export const WIDTH = 120;

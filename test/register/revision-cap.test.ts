@@ -1,5 +1,5 @@
 import t from 'tap';
-import { REVISION_IDS_MAX, revisionOf } from '../../src/access/model.js';
+import { REVISION_IDS_MAX, revisionOf } from '../../src/register/audit.js';
 import { revisions } from '../../src/register/revisions.js';
 import { tempStore } from '../helpers/app.js';
 

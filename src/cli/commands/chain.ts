@@ -70,7 +70,8 @@ function render(
         l.entrustment.client,
         l.entrustment.contractor,
         !l.entrustment.disclosed,
-        l.link === 'inferred' ? 'inferred' : undefined,
+        undefined,
+        l.link === 'inferred',
       );
     const graph = g.build(
       `Supply chain of ${chain.controller}${chain.asOf ? ` as of ${chain.asOf}` : ''}`,

@@ -11,14 +11,18 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { withStore } from '../store-session.js';
 import { decodeUtf8 } from '../../utf8.js';
+import { NoCsvFilesError, readSheetInput } from '../sheet-files.js';
 
 export async function readRegisterFiles(files: string[]): Promise<RegisterInput[]> {
   return Promise.all(
     files.map(async (file) => {
       try {
+        const sheets = await readSheetInput(file);
+        if (sheets) return sheets;
         return { file, text: decodeFile(file, await readFile(file)) };
       } catch (error) {
         if (error instanceof BadFileError) throw error;
+        if (error instanceof NoCsvFilesError) throw new BadFileError(error.message);
         throw new UsageError(
           `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
         );
@@ -45,12 +49,24 @@ function decodeFile(file: string, bytes: Buffer): string {
  * whole import (a refused sync) has no file and no line, and says only what it is.
  */
 export const formatProblem = (p: Problem, kind: 'error' | 'warning') => {
+  if (p.row !== undefined || p.sheet !== undefined)
+    return `${sheetPlace(p)}: ${kind}: ${p.path}: ${p.message}`;
   const place =
     p.file === undefined && p.line === undefined
       ? ''
       : `${p.file ?? '(document)'}${p.line ? `:${p.line}` : ''}: `;
   return `${place}${kind}: ${p.path}: ${p.message}`;
 };
+
+/** `book.xlsx, sheet entrustments, row 4, column F (from)`; a CSV file is its own sheet. */
+function sheetPlace(p: Problem): string {
+  return [
+    p.file ?? '(document)',
+    ...(p.sheet === undefined ? [] : [`sheet ${p.sheet}`]),
+    ...(p.row === undefined ? [] : [`row ${p.row}`]),
+    ...(p.column === undefined ? [] : [`column ${p.column}`]),
+  ].join(', ');
+}
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -77,7 +93,10 @@ export function registerCheck(
   program
     .command('check')
     .description('validate register files offline: every error with file, line and path')
-    .argument('<files...>', 'register files (YAML or JSON); they may refer to each other')
+    .argument(
+      '<files...>',
+      'register files (YAML or JSON), .xlsx workbooks or directories of CSV files; they may refer to each other',
+    )
     .option(
       '--store',
       'also accept ids already in the configured store (as import --dry-run); writes nothing',

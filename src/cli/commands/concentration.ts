@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { concentration } from '../../domain/concentration.js';
+import { concentration, type ConcentrationRow } from '../../domain/concentration.js';
 import { parseDate, parsePositive } from '../exit-codes.js';
 import { tableOrJsonOption, toJson, type Output } from '../output.js';
 import { party, table } from '../render/table.js';
@@ -31,7 +31,7 @@ export function registerConcentration(
           i + 1,
           party(names, r.party),
           r.controllers,
-          r.records,
+          recordsCell(r),
           r.entrustments,
         ]);
         output.out(
@@ -39,4 +39,11 @@ export function registerConcentration(
         );
       });
     });
+}
+
+/** Unknown is not zero: a count no entrustment records is said so, and a partial sum says so too. */
+export function recordsCell(r: ConcentrationRow): string {
+  if (r.recordsUnknown === 0) return r.records.toLocaleString('en');
+  if (r.recordsUnknown === r.entrustments) return 'records not recorded';
+  return `${r.records.toLocaleString('en')} + ${r.recordsUnknown} not recorded`;
 }

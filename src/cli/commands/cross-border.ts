@@ -41,31 +41,59 @@ export function registerCrossBorder(
           transferBasis: h.entrustment.transferBasis ?? null,
           missingBasis: h.missingBasis,
         }));
+        // A hop whose location is not recorded is not known to cross a border: counted apart.
+        const abroad = hops.filter((h) => !h.locationUnknown);
+        const unknown = hops.filter((h) => h.locationUnknown);
         if (o.format === 'json')
           return output.out(
-            toJson({ controller: partyRef(names, r.controller), country: r.country, hops }),
+            toJson({
+              controller: partyRef(names, r.controller),
+              country: r.country,
+              hops,
+              crossBorderCount: r.crossBorderCount,
+              locationNotRecordedCount: r.locationNotRecordedCount,
+            }),
           );
         const title = `Cross-border hops in the chain of ${party(names, r.controller)} (${r.country})`;
+        const counts = `${plural(r.crossBorderCount, 'cross-border hop')}; ${plural(r.locationNotRecordedCount, 'hop')} whose storage location is not recorded`;
         if (hops.length === 0)
           return output.out(
-            `${title}\nNone: every hop records storage and access, all in ${r.country}.`,
+            `${title}: ${counts}\nEvery hop records storage and access, all in ${r.country}.`,
           );
-        const where = (h: (typeof hops)[number], countries: string[]) =>
-          h.locationUnknown
-            ? h.possiblyIn.length
-              ? `unknown (possibly ${h.possiblyIn.join(' ')})`
-              : 'unknown'
-            : countries.join(' ') || '-';
-        const rows = hops.map((h) => [
-          party(names, h.entrustment.contractor.id),
-          where(h, h.stored),
-          where(h, h.accessed),
-          h.transferBasis ?? (h.missingBasis ? 'MISSING' : '-'),
-          h.path.map((e) => e.id).join(' → '),
-        ]);
-        output.out(
-          `${title}\n${table(['contractor', 'stored in', 'accessed from', 'basis', 'path'], rows, output.width)}`,
-        );
+        const basis = (h: (typeof hops)[number]) =>
+          h.transferBasis ?? (h.missingBasis ? 'MISSING' : '-');
+        const path = (h: (typeof hops)[number]) => h.path.map((e) => e.id).join(' → ');
+        const sections = [`${title}: ${counts}`];
+        if (abroad.length)
+          sections.push(
+            table(
+              ['contractor', 'stored in', 'accessed from', 'basis', 'path'],
+              abroad.map((h) => [
+                party(names, h.entrustment.contractor.id),
+                h.stored.join(' ') || '-',
+                h.accessed.join(' ') || '-',
+                basis(h),
+                path(h),
+              ]),
+              output.width,
+            ),
+          );
+        if (unknown.length)
+          sections.push(
+            `Storage location not recorded (not counted as cross-border):\n${table(
+              ['contractor', 'possibly in', 'basis', 'path'],
+              unknown.map((h) => [
+                party(names, h.entrustment.contractor.id),
+                h.possiblyIn.join(' ') || '-',
+                basis(h),
+                path(h),
+              ]),
+              output.width,
+            )}`,
+          );
+        output.out(sections.join('\n'));
       });
     });
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

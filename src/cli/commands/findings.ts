@@ -99,6 +99,7 @@ function render(
         f.entrustment.contractor,
         !f.entrustment.disclosed,
         f.rule === 'UNDISCLOSED' ? undefined : f.rule,
+        f.inferred,
       );
     }
     const graph = g.build('Re-delegation findings');

@@ -135,7 +135,9 @@ function render(r: BlastRadius, names: Map<string, string>, format: Format, widt
     for (const c of r.controllers) g.node(c.party, 'controller');
     g.node(r.leak.party, 'leak');
     for (const c of r.controllers)
-      for (const p of c.paths) for (const h of p.hops) g.edge(h.client, h.contractor, !h.disclosed);
+      for (const p of c.paths)
+        for (const h of p.hops)
+          g.edge(h.client, h.contractor, !h.disclosed, undefined, p.exposure !== 'CONFIRMED');
     const graph = g.build(`Blast radius of ${r.leak.incident ?? `a leak at ${r.leak.party}`}`);
     return format === 'mermaid' ? toMermaid(graph) : toDot(graph);
   }

@@ -23,7 +23,10 @@ export function registerImport(
     .description(
       'import register files into the configured store, atomically: all of them or nothing',
     )
-    .argument('<files...>', 'register files (YAML or JSON)')
+    .argument(
+      '<files...>',
+      'register files (YAML or JSON), .xlsx workbooks or directories of CSV files',
+    )
     .option('--dry-run', 'validate against the store (and plan the sync), write nothing')
     .option(
       '--sync <scope>',

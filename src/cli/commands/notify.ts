@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { notificationPackets } from '../../domain/notification-packets.js';
 import { packetJson } from '../../notify/packet-json.js';
 import { packetMarkdown } from '../../notify/packet-markdown.js';
+import { PACKET_WORDS } from '../../notify/packet-words.js';
 import { OutputDirError, packetFileName, writePackets } from '../../notify/write-packets.js';
 import { UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -12,6 +13,7 @@ interface NotifyOptions {
   controller?: string;
   out?: string;
   format: 'md' | 'json';
+  lang: 'en' | 'ja';
 }
 
 export function registerNotify(
@@ -38,6 +40,14 @@ export function registerNotify(
         .choices(['md', 'json'])
         .default('md'),
     )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'the language of Markdown packets (JSON keeps its field names and codes)',
+      )
+        .choices(['en', 'ja'])
+        .default('en'),
+    )
     .action(async (o: NotifyOptions) => {
       await withStore(env, async (store) => {
         const { incident, packets, truncated } = await notificationPackets(
@@ -52,7 +62,9 @@ export function registerNotify(
         if (packets.length === 0)
           return output.err(`vendor-chain: ${incident.id} reaches no controller: no packets`);
         const render = (p: (typeof packets)[number]) =>
-          o.format === 'json' ? `${JSON.stringify(packetJson(p), null, 2)}\n` : packetMarkdown(p);
+          o.format === 'json'
+            ? `${JSON.stringify(packetJson(p), null, 2)}\n`
+            : packetMarkdown(p, PACKET_WORDS[o.lang]);
         if (!o.out) {
           const text =
             o.format === 'json'

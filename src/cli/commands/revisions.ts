@@ -16,9 +16,10 @@ export function registerRevisions(
       "the register's history, newest first: every import, sync and removal, who made it and which ids it added, changed, retired or removed",
     )
     .addOption(new Option('--first <n>', 'how many, 1 to 500').argParser(parsePositive).default(20))
+    .option('--after <id>', 'the next page: revisions older than this one (the last id shown)')
     .addOption(tableOrJsonOption())
-    .action(async (o: { first: number; format: 'table' | 'json' }) => {
-      const list = await withStore(env, (store) => revisions(store, o.first));
+    .action(async (o: { first: number; after?: string; format: 'table' | 'json' }) => {
+      const list = await withStore(env, (store) => revisions(store, o.first, o.after ?? null));
       if (o.format === 'json')
         return output.out(
           toJson(

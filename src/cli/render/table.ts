@@ -7,7 +7,13 @@ import stringWidth from 'string-width';
 
 const MIN_COLUMN = 12;
 
-export function table(head: string[], rows: (string | number)[][], width: number): string {
+/** `keep`: columns never narrowed (ids a reader copies into the next command must stay whole). */
+export function table(
+  head: string[],
+  rows: (string | number)[][],
+  width: number,
+  keep: readonly number[] = [],
+): string {
   const cells = rows.map((row) => row.map((cell) => String(cell)));
   const natural = head.map(
     (h, i) =>
@@ -17,7 +23,7 @@ export function table(head: string[], rows: (string | number)[][], width: number
         ),
       ) + 2,
   );
-  const colWidths = fit(natural, width - (head.length + 1));
+  const colWidths = fit(natural, width - (head.length + 1), keep);
   const t = new Table({
     head,
     colWidths,
@@ -29,15 +35,15 @@ export function table(head: string[], rows: (string | number)[][], width: number
   return `${t.toString()}\n`;
 }
 
-function fit(natural: number[], available: number): number[] {
+function fit(natural: number[], available: number, keep: readonly number[]): number[] {
   const widths = [...natural];
   let excess = widths.reduce((a, b) => a + b, 0) - available;
   while (excess > 0) {
-    const widest = Math.max(...widths);
+    const widest = Math.max(...widths.filter((_, j) => !keep.includes(j)));
     const floor = Math.min(widest, MIN_COLUMN);
     if (widest <= floor) break;
-    const i = widths.indexOf(widest);
-    const second = Math.max(floor, ...widths.filter((_, j) => j !== i));
+    const i = widths.findIndex((w, j) => w === widest && !keep.includes(j));
+    const second = Math.max(floor, ...widths.filter((_, j) => j !== i && !keep.includes(j)));
     const cut = Math.min(excess, Math.max(1, widest - second));
     widths[i] = Math.max(floor, widest - cut);
     excess -= widest - widths[i]!;

@@ -52,6 +52,7 @@ export interface LinkGraph {
   readonly parties: readonly string[];
   readonly client: Int32Array;
   readonly contractor: Int32Array;
+  /** Records entrusted by entrustment i; NaN where the register does not record the count. */
   readonly records: Float64Array;
   /** UNDER_ABSENT (links to be inferred), UNDER_EMPTY (the client's own data) or UNDER_LISTED. */
   readonly underKind: Uint8Array;
@@ -93,7 +94,7 @@ export class LinkGraphBuilder {
     this.from.push(e.from ? dayNumber(e.from) : OPEN_START);
     this.to.push(e.to ? dayNumber(e.to) : OPEN_END);
     this.list.push(this.dataList(e.data));
-    this.records.push(e.records ?? 0);
+    this.records.push(e.records ?? NaN);
     this.underKind.push(
       e.under === undefined ? UNDER_ABSENT : e.under.length === 0 ? UNDER_EMPTY : UNDER_LISTED,
     );

@@ -17,7 +17,9 @@ const CLOSE_GRACE_MS = 5_000;
 
 export type WholeGraphAsk =
   | { kind: 'findings'; asOf?: string; first?: number | null; after?: string | null; max: number }
-  | { kind: 'concentration'; asOf?: string; first: number };
+  | { kind: 'concentration'; asOf?: string; first: number }
+  | { kind: 'concentrationOf'; asOf?: string; parties: string[] }
+  | { kind: 'findingCounts'; asOf?: string };
 
 export type ToWholeGraphWorker = { id: number; ask: WholeGraphAsk } | { close: true };
 export type FromWholeGraphWorker =

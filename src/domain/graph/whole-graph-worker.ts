@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { sendError } from '../../register/worker/protocol.js';
 import type { StorePort } from '../../store/port.js';
-import { openStoreAt, type StoreTarget } from '../../store/target.js';
-import { concentration } from '../concentration.js';
+import { openStoreAt } from '../../store/open.js';
+import type { StoreTarget } from '../../store/target.js';
+import { concentration, concentrationOf } from '../concentration.js';
+import { findingCounts } from '../overview/finding-counts.js';
 import { pageOfFindings } from '../findings-page.js';
 import { redelegationFindings } from '../redelegation.js';
 import type {
@@ -38,6 +40,8 @@ async function answer(id: number, ask: WholeGraphAsk): Promise<void> {
 async function compute(store: StorePort, ask: WholeGraphAsk): Promise<unknown> {
   const asOf = ask.asOf;
   if (ask.kind === 'concentration') return concentration(store, asOf, ask.first);
+  if (ask.kind === 'concentrationOf') return concentrationOf(store, asOf, ask.parties);
+  if (ask.kind === 'findingCounts') return findingCounts(store, asOf);
   return pageOfFindings(await redelegationFindings(store, asOf ? { asOf } : {}), ask, ask.max);
 }
 

@@ -1,4 +1,5 @@
-import { concentration, type ConcentrationRow } from '../concentration.js';
+import { concentration, concentrationOf, type ConcentrationRow } from '../concentration.js';
+import { findingCounts, type FindingCounts } from '../overview/finding-counts.js';
 import type { IsoDate } from '../dates.js';
 import { pageOfFindings, type FindingsPage } from '../findings-page.js';
 import { redelegationFindings, type Finding, type FindingsQuery } from '../redelegation.js';
@@ -47,6 +48,32 @@ export class WholeGraph {
     if (await this.offThread())
       return this.thread!.ask({ kind: 'concentration', ...(asOf ? { asOf } : {}), first });
     return concentration(this.store, asOf, first);
+  }
+
+  /** The same answers over another view of the store (a scoped key's), always on this thread. */
+  over(store: StorePort): WholeGraph {
+    return new WholeGraph(store, { ...this.options, threadFrom: null });
+  }
+
+  /** The rows of the given parties in the same ranking (the overview's certification alerts). */
+  async concentrationOf(
+    asOf: IsoDate | undefined,
+    parties: readonly string[],
+  ): Promise<ConcentrationRow[]> {
+    if (await this.offThread())
+      return this.thread!.ask({
+        kind: 'concentrationOf',
+        ...(asOf ? { asOf } : {}),
+        parties: [...parties],
+      });
+    return concentrationOf(this.store, asOf, parties);
+  }
+
+  /** The whole register's findings counted by rule and severity. */
+  async findingCounts(asOf: IsoDate | undefined): Promise<FindingCounts> {
+    if (await this.offThread())
+      return this.thread!.ask({ kind: 'findingCounts', ...(asOf ? { asOf } : {}) });
+    return findingCounts(this.store, asOf);
   }
 
   close(): Promise<void> {

@@ -1,13 +1,14 @@
 import type { AffectedController, BlastRadiusAnswer } from '../model/answers.js';
-import { buildBlastGraph } from '../model/blast-graph.js';
+import { buildBlastGraph, GROUP_ABOVE } from '../model/blast-graph.js';
 import { partyLabel, period } from '../model/graph.js';
 import { BLAST_RADIUS, BREACH_OBLIGATIONS } from '../model/queries.js';
+import { deadlineLines, pathLine, type Obligations } from '../model/words.js';
 import { gql } from './api.js';
 import { byId, h, sourceLink, status } from './dom.js';
 import { draw, select } from './graph-view.js';
+import { w } from './lang.js';
 import { renderList } from './list-view.js';
 import { refreshReportPicture, renderReport } from './report.js';
-import { deadlineLines, pathLine, type Obligations } from '../model/words.js';
 
 export interface LeakQuery {
   incident?: string;
@@ -17,26 +18,29 @@ export interface LeakQuery {
   data?: string[];
 }
 
+/** A controller's details, in blocks: its state, its deadlines, then each path with its hops. */
 function controllerDetails(
   c: AffectedController,
   obligations: Obligations | undefined,
 ): HTMLElement {
+  const facts: [string, string][] = [
+    [w.exposureTerm, w.exposure[c.exposure] ?? c.exposure],
+    [w.toldTerm, c.aware ? w.aware : w.unawareWhy],
+    [w.recordsTerm, w.records(c.records)],
+    [w.dataTerm, c.data.join(', ') || w.dataUnknown],
+  ];
   return h(
     'div',
     {},
     h('h2', {}, partyLabel(c.party)),
-    h(
-      'p',
-      {},
-      `${c.exposure}, ${c.aware ? 'aware' : 'UNAWARE: every path has an undisclosed hop'}; records ${c.records?.toLocaleString('en') ?? 'unknown'}; data: ${c.data.join(', ') || 'unknown'}`,
-    ),
-    h('h3', {}, 'Breach deadlines'),
+    h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h('h3', {}, w.deadlinesTitle),
     h(
       'ul',
       { class: 'deadlines' },
-      ...deadlineLines(obligations, c.party.id).map((line) => h('li', {}, line)),
+      ...deadlineLines(obligations, c.party.id, w).map((line) => h('li', {}, line)),
     ),
-    h('h3', {}, `Paths (${c.paths.length} of ${c.pathCount})`),
+    h('h3', {}, w.pathsTitle(c.paths.length, c.pathCount)),
     h(
       'ol',
       { class: 'paths' },
@@ -44,7 +48,7 @@ function controllerDetails(
         h(
           'li',
           {},
-          h('p', {}, pathLine(path)),
+          h('p', { class: 'path-line' }, pathLine(path, w)),
           h(
             'ul',
             {},
@@ -52,9 +56,9 @@ function controllerDetails(
               h(
                 'li',
                 {},
-                `${hop.id} (${period(hop.from, hop.to)}${hop.disclosed ? '' : ', undisclosed'}) — sources: `,
+                `${hop.id} (${period(hop.from, hop.to, w)}${hop.disclosed ? '' : `, ${w.undisclosedLabel}`}) — ${w.sourcesTerm}: `,
                 ...hop.sources.flatMap((s, i) => [i > 0 ? ', ' : '', sourceLink(s)]),
-                hop.sources.length === 0 ? 'none recorded' : null,
+                hop.sources.length === 0 ? w.noSources : null,
               ),
             ),
           ),
@@ -65,7 +69,7 @@ function controllerDetails(
 }
 
 export async function showBlastRadius(query: LeakQuery): Promise<void> {
-  status('Asking for the blast radius…');
+  status(w.askingBlast);
   const [{ blastRadius }, obligations] = await Promise.all([
     gql<{ blastRadius: BlastRadiusAnswer }>(BLAST_RADIUS, { ...query }),
     query.incident
@@ -74,7 +78,7 @@ export async function showBlastRadius(query: LeakQuery): Promise<void> {
         }).then((d) => d.breachObligations)
       : Promise.resolve(undefined),
   ]);
-  const graph = buildBlastGraph(blastRadius);
+  const graph = buildBlastGraph(blastRadius, GROUP_ABOVE, w);
   const byParty = new Map(blastRadius.controllers.map((c) => [c.party.id, c]));
   const details = byId('details');
   const onSelect = (id: string) => {
@@ -88,23 +92,29 @@ export async function showBlastRadius(query: LeakQuery): Promise<void> {
   const name = blastRadius.incident
     ? `blast-radius-${blastRadius.incident.id}`
     : `blast-radius-${blastRadius.leakingParty.id}`;
-  const title = `Blast radius of ${blastRadius.incident?.id ?? 'a leak'} at ${partyLabel(blastRadius.leakingParty)}, window ${period(blastRadius.from, blastRadius.to)}`;
+  const title = w.blastTitle(
+    blastRadius.incident?.id ?? null,
+    partyLabel(blastRadius.leakingParty),
+    period(blastRadius.from, blastRadius.to, w),
+  );
   byId('view-title').textContent = title;
-  const ms = draw(graph, name, onSelect);
+  draw(graph, name, onSelect);
   renderList(graph, onSelect);
   details.replaceChildren(
     h(
       'p',
-      {},
-      'Click a controller (or its entry in the list) for its paths, deadlines and sources.',
+      { class: 'summary' },
+      w.blastSummary(
+        blastRadius.controllers.length,
+        blastRadius.unawareCount,
+        blastRadius.notExposed.length,
+      ),
     ),
+    h('p', {}, w.clickController),
   );
   renderReport(title, blastRadius, obligations);
   refreshReportPicture();
-  const truncated = blastRadius.truncated
-    ? ' Some controllers have more paths than are counted: their paths are a sample.'
-    : '';
   status(
-    `${blastRadius.controllers.length} controllers exposed, ${blastRadius.unawareCount} unaware, ${blastRadius.notExposed.length} spared; laid out in ${Math.round(ms)} ms.${truncated}`,
+    `${w.blastSummary(blastRadius.controllers.length, blastRadius.unawareCount, blastRadius.notExposed.length)}${blastRadius.truncated ? ` ${w.truncated}` : ''}`,
   );
 }

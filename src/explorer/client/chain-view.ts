@@ -11,6 +11,7 @@ import { stopFor, timelineStops } from '../model/timeline.js';
 import { gql } from './api.js';
 import { byId, h, status } from './dom.js';
 import { draw, select } from './graph-view.js';
+import { replaceAddress, today, w } from './lang.js';
 import { renderList } from './list-view.js';
 
 interface ChainData {
@@ -19,8 +20,26 @@ interface ChainData {
   certificationAlerts: CertificationAlert[];
 }
 
-async function drawChain(controller: string, asOf: string | null): Promise<void> {
-  status(`Asking for the supply chain${asOf ? ` as of ${asOf}` : ''}…`);
+/** The side panel's counts: a hop whose location is not recorded is not counted as abroad. */
+function chainSummary(data: ChainData, crossBorder: CrossBorderAnswer | null): HTMLElement {
+  const hops = crossBorder?.hops ?? [];
+  const abroad = hops.filter((x) => x.stored.length + x.accessed.length > 0).length;
+  const unknown = hops.filter((x) => x.locationUnknown).length;
+  const rows: [string, string][] = [
+    [w.findingsTerm, w.number(data.redelegationFindings.length)],
+    [w.certAlertsTerm, w.number(data.certificationAlerts.length)],
+    [w.crossBorderTerm, crossBorder ? w.number(abroad) : w.noCountry],
+    [w.locationUnknownTerm, crossBorder ? w.number(unknown) : w.noCountry],
+  ];
+  return h('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+// The slider can move again before an answer arrives: only the latest answer is drawn.
+let latest = 0;
+
+async function drawChain(controller: string, asOf: string, isToday: boolean): Promise<void> {
+  const asked = ++latest;
+  status(w.askingChain(asOf));
   const [data, crossBorder] = await Promise.all([
     gql<ChainData>(SUPPLY_CHAIN, { controller, asOf }),
     // A controller without a country has no cross-border answer; the chain is drawn all the same.
@@ -29,14 +48,19 @@ async function drawChain(controller: string, asOf: string | null): Promise<void>
       () => null,
     ),
   ]);
+  if (asked !== latest) return;
   const graph = buildChainGraph(
     data.supplyChain,
     data.redelegationFindings,
     data.certificationAlerts,
     crossBorder,
+    w,
   );
-  const title = `Supply chain of ${partyLabel(data.supplyChain.controller)}${asOf ? ` as of ${asOf}` : ''}`;
-  byId('view-title').textContent = title;
+  byId('view-title').textContent = w.chainTitle(
+    partyLabel(data.supplyChain.controller),
+    asOf,
+    isToday,
+  );
   const details = byId('details');
   const onSelect = (id: string) => {
     select(id);
@@ -45,38 +69,36 @@ async function drawChain(controller: string, asOf: string | null): Promise<void>
     details.replaceChildren(
       h('p', {}, element?.detail ?? id),
       ...findings.map((f) =>
-        h('p', { class: 'finding' }, `${f.severity} ${f.rule}: ${f.explanation}`),
+        h(
+          'p',
+          { class: 'finding' },
+          `${w.severity[f.severity] ?? f.severity} ${w.rule[f.rule] ?? f.rule}: ${f.explanation}`,
+        ),
       ),
     );
   };
-  const ms = draw(graph, `supply-chain-${controller}${asOf ? `-${asOf}` : ''}`, onSelect);
+  draw(graph, `supply-chain-${controller}-${asOf}`, onSelect);
   renderList(graph, onSelect);
   details.replaceChildren(
-    h(
-      'p',
-      {},
-      `${data.redelegationFindings.length} findings, ${data.certificationAlerts.length} certification alerts, ${crossBorder?.hops.length ?? 0} cross-border hops. Click a party or an edge for details.`,
-    ),
+    h('h2', {}, w.chainFactsTitle),
+    chainSummary(data, crossBorder),
+    h('p', {}, w.clickParty),
   );
-  status(`${graph.nodes.length - 1} parties hold the data; laid out in ${Math.round(ms)} ms.`);
+  status(w.chainSummary(graph.nodes.length - 1));
 }
 
 /**
- * The chain with a timeline: the slider's stops are the dates where the chain changes, and
- * moving it asks for the chain as of that date (and puts the date in the address).
+ * The chain with a timeline: its stops are the dates where the chain changes, and the date asked
+ * for (today when none was). Moving the slider asks for the chain as of that date and puts the
+ * date in the address, so heading, slider and address always name the same date.
  */
-export async function showSupplyChain(controller: string, asOf: string | null): Promise<void> {
+export async function showSupplyChain(controller: string, asked: string | null): Promise<void> {
+  const now = today();
+  const asOf = asked ?? now;
   const { supplyChain } = await gql<{
     supplyChain: { entrustments: { from: string | null; to: string | null }[] };
   }>(CHAIN_DATES, { controller });
-  const stops = timelineStops(supplyChain.entrustments);
-  const timeline = byId('timeline');
-  if (stops.length === 0) {
-    timeline.replaceChildren(
-      h('p', {}, 'No entrustment in this chain has dates: it never changes.'),
-    );
-    return drawChain(controller, asOf);
-  }
+  const stops = timelineStops(supplyChain.entrustments, asOf);
   const index = stopFor(stops, asOf);
   const slider = h('input', {
     type: 'range',
@@ -85,29 +107,36 @@ export async function showSupplyChain(controller: string, asOf: string | null): 
     max: String(stops.length - 1),
     step: '1',
     value: String(index),
-    'aria-label': 'As of date',
+    'aria-valuetext': stops[index],
   });
   const label = h('output', { id: 'asof-label', for: 'asof-slider' }, stops[index]);
   const marks = h(
     'ol',
-    { class: 'stops', 'aria-label': 'Dates where the chain changes' },
-    ...stops.map((s) => h('li', {}, s)),
+    { class: 'stops', 'aria-label': w.changeDates },
+    ...stops.map((s) => h('li', s === now ? { class: 'today' } : {}, s === now ? w.todayIs(s) : s)),
   );
-  timeline.replaceChildren(h('label', { for: 'asof-slider' }, 'As of '), slider, label, marks);
+  byId('timeline').replaceChildren(
+    h('label', { for: 'asof-slider' }, w.asOf),
+    slider,
+    label,
+    marks,
+  );
+  const show = (i: number) => {
+    label.textContent = stops[i];
+    slider.setAttribute('aria-valuetext', stops[i]);
+  };
   slider.addEventListener('change', () => {
     const date = stops[Number(slider.value)];
-    label.textContent = date;
+    show(Number(slider.value));
     const url = new URL(location.href);
     url.searchParams.set('asOf', date);
-    history.replaceState(null, '', url);
-    const field = document.querySelector<HTMLInputElement>(
-      'form.query input[name="asOf"]:not([aria-label^="Concentration"])',
-    );
+    replaceAddress(url);
+    const field = document.querySelector<HTMLInputElement>('form.query input[name="asOf"]');
     if (field) field.value = date;
-    drawChain(controller, date).catch((error: Error) => status(error.message, 'error'));
+    drawChain(controller, date, date === now).catch((error: Error) =>
+      status(error.message, 'error'),
+    );
   });
-  slider.addEventListener('input', () => {
-    label.textContent = stops[Number(slider.value)];
-  });
-  return drawChain(controller, asOf ?? stops[index]);
+  slider.addEventListener('input', () => show(Number(slider.value)));
+  return drawChain(controller, asOf, asOf === now);
 }

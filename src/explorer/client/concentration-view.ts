@@ -2,63 +2,63 @@ import { partyLabel, type PartyLabelled } from '../model/graph.js';
 import { CONCENTRATION } from '../model/queries.js';
 import { gql } from './api.js';
 import { byId, h, status } from './dom.js';
+import { explorerHref, today, w } from './lang.js';
 
-const plural = (n: number, word: string) =>
-  `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-
-interface Entry {
+export interface ConcentrationEntry {
   party: PartyLabelled;
   controllers: number;
+  /** The sum of the known counts: 0 when none of them is recorded. */
   records: number;
   entrustments: number;
 }
 
-/** The top parties as a bar chart; each bar is a link to the blast radius of a leak there. */
-export async function showConcentration(asOf: string | null): Promise<void> {
-  status('Asking for concentration…');
-  const { concentration } = await gql<{ concentration: Entry[] }>(CONCENTRATION, {
+/** The blast radius of a one-day leak at a party on a date: who it holds data of then. */
+export function leakLink(party: string, asOf: string): string {
+  const next = new Date(`${asOf}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return explorerHref({ party, from: asOf, to: next.toISOString().slice(0, 10) });
+}
+
+// An unknown count is never shown as 0: the register simply does not say how many records.
+export const recordsText = (e: ConcentrationEntry) =>
+  e.records > 0 ? w.records(e.records) : w.records(null);
+
+/** The ranked parties as bars; each bar is a link to the blast radius of a leak there. */
+export function concentrationBars(entries: ConcentrationEntry[], asOf: string): HTMLElement {
+  const top = Math.max(1, ...entries.map((e) => e.controllers));
+  return h(
+    'ol',
+    { class: 'bars' },
+    ...entries.map((e) => {
+      const bar = h('span', { class: 'bar' });
+      bar.style.width = `${(100 * e.controllers) / top}%`;
+      return h(
+        'li',
+        {},
+        h(
+          'a',
+          { href: leakLink(e.party.id, asOf), title: w.openLeakHere },
+          h('span', { class: 'bar-name' }, partyLabel(e.party)),
+          bar,
+          h(
+            'span',
+            { class: 'bar-value' },
+            w.concentrationValue(e.controllers, recordsText(e), e.entrustments),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+export async function showConcentration(asked: string | null): Promise<void> {
+  status(w.askingConcentration);
+  const asOf = asked ?? today();
+  const { concentration } = await gql<{ concentration: ConcentrationEntry[] }>(CONCENTRATION, {
     asOf,
     first: 20,
   });
-  const top = Math.max(1, ...concentration.map((e) => e.controllers));
-  const link = (e: Entry) => {
-    const url = new URLSearchParams({ party: e.party.id });
-    if (asOf) {
-      const next = new Date(`${asOf}T00:00:00Z`);
-      next.setUTCDate(next.getUTCDate() + 1);
-      url.set('from', asOf);
-      url.set('to', next.toISOString().slice(0, 10));
-    }
-    return `/explorer?${url}`;
-  };
-  byId('view-title').textContent =
-    `Concentration${asOf ? ` as of ${asOf}` : ''}: who holds the most controllers' data`;
-  byId('concentration').replaceChildren(
-    h(
-      'ol',
-      { class: 'bars' },
-      ...concentration.map((e) => {
-        const bar = h('span', { class: 'bar' });
-        bar.style.width = `${(100 * e.controllers) / top}%`;
-        return h(
-          'li',
-          {},
-          h(
-            'a',
-            { href: link(e), title: 'Open the blast radius of a leak here' },
-            h('span', { class: 'bar-name' }, partyLabel(e.party)),
-            bar,
-            h(
-              'span',
-              { class: 'bar-value' },
-              `${plural(e.controllers, 'controller')} · ${plural(e.records, 'record')} · ${plural(e.entrustments, 'entrustment')} in`,
-            ),
-          ),
-        );
-      }),
-    ),
-  );
-  status(
-    `The ${concentration.length} parties a leak would reach most controllers from. Click a bar for its blast radius.`,
-  );
+  byId('view-title').textContent = w.concentrationTitle(asOf, asked === null);
+  byId('concentration').replaceChildren(concentrationBars(concentration, asOf));
+  status(w.concentrationStatus(concentration.length));
 }

@@ -10,6 +10,7 @@ cytoscape.use(dagre);
 cytoscape.use(svg);
 
 let cy: Core | undefined;
+const MIN_READABLE_ZOOM = 0.8;
 let title = 'vendor-chain';
 
 /** Draws the graph, left (controllers) to right (where the data ends up); returns the layout time. */
@@ -26,7 +27,16 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
     layout: LAYOUT as unknown as cytoscape.LayoutOptions,
   });
   const ms = performance.now() - started;
+  // Fitting a wide graph into a small window shrinks its labels below reading size: keep them at
+  // about 11 px or more and let the reader pan (the list beside it holds every node anyway).
+  if (cy.zoom() < MIN_READABLE_ZOOM)
+    cy.zoom({
+      level: MIN_READABLE_ZOOM,
+      renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+    });
   container.setAttribute('data-state', 'ready');
+  // There is something to export (and, for a blast radius, to print) only once a graph is drawn.
+  document.querySelector<HTMLElement>('.toolbar')!.hidden = false;
   container.setAttribute('data-layout-ms', String(Math.round(ms)));
   const tip = byId('tooltip');
   cy.on('mouseover', 'node, edge', (event) => {
@@ -56,8 +66,21 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
       .map((n) => n.id()) ?? [],
 });
 
+(window as unknown as { explorerZoom: () => number }).explorerZoom = () => cy?.zoom() ?? 0;
+
 function inView(box: { x1: number; y1: number; x2: number; y2: number }): boolean {
   return !!cy && box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+}
+
+/** No graph: nothing to export, nothing to list. */
+export function clearGraph(): void {
+  cy?.destroy();
+  cy = undefined;
+  document.querySelector<HTMLElement>('.toolbar')!.hidden = true;
+  byId('cy').removeAttribute('data-state');
+  byId('list').replaceChildren();
+  byId('details').replaceChildren();
+  byId('timeline').replaceChildren();
 }
 
 export function select(id: string): void {

@@ -1,15 +1,17 @@
-import { apiKey } from './api.js';
+import { apiKey, ApiError } from './api.js';
 import { showBlastRadius } from './blast-view.js';
 import { showSupplyChain } from './chain-view.js';
 import { showConcentration } from './concentration-view.js';
-import { byId, status } from './dom.js';
-import { exportPng, exportSvg } from './graph-view.js';
+import { byId, h, status } from './dom.js';
+import { clearGraph, exportPng, exportSvg } from './graph-view.js';
+import { showHome } from './home-view.js';
+import { explorerHref, w } from './lang.js';
+import { installPickers, showSearch } from './pick.js';
 import { installPrintHook } from './report.js';
-import { installSearch } from './search.js';
 
 // The address says what to show, so every view can be bookmarked and linked from a report:
-// ?incident=ID or ?party=ID[&from&to&data] → blast radius; ?controller=ID[&asOf] → supply chain;
-// nothing (or ?view=concentration[&asOf]) → concentration.
+// ?incident=ID or ?party=ID[&from&to&data] → blast radius; ?controller=ID[&asOf] → supply chain
+// (no asOf: today); ?view=concentration[&asOf]; ?q=TEXT → search; nothing → the home.
 
 function installKeyField(): void {
   const input = byId<HTMLInputElement>('api-key');
@@ -21,8 +23,7 @@ function installKeyField(): void {
   });
 }
 
-// Only the form of the view shown is filled in: its first field names the view (incident,
-// party, controller, view=concentration), and the other forms keep their own dates empty.
+// Only the form of the view shown is filled in: its first field names the view.
 function fillForms(params: URLSearchParams): void {
   for (const form of document.querySelectorAll<HTMLFormElement>('form.query')) {
     const inputs = [...form.querySelectorAll<HTMLInputElement>('input[name]')];
@@ -39,8 +40,11 @@ async function route(params: URLSearchParams): Promise<void> {
   const incident = get('incident');
   const party = get('party');
   const controller = get('controller');
+  const view = (name: string) => {
+    document.body.dataset.view = name;
+  };
   if (incident || party) {
-    document.body.dataset.view = 'blast';
+    view('blast');
     const data = get('data')
       ?.split(',')
       .map((d) => d.trim())
@@ -50,19 +54,41 @@ async function route(params: URLSearchParams): Promise<void> {
     );
   }
   if (controller) {
-    document.body.dataset.view = 'chain';
+    view('chain');
     return showSupplyChain(controller, get('asOf') ?? null);
   }
-  document.body.dataset.view = 'concentration';
-  return showConcentration(get('asOf') ?? null);
+  if (get('view') === 'concentration') {
+    view('concentration');
+    return showConcentration(get('asOf') ?? null);
+  }
+  view('home');
+  const q = get('q');
+  if (q) showSearch(q);
+  return showHome();
+}
+
+/** A failed view says what failed in its heading; an id nobody has gets a link to search for it. */
+function failed(error: Error, params: URLSearchParams): void {
+  clearGraph();
+  const asked = ['incident', 'controller', 'party']
+    .map((name) => params.get(name)?.trim())
+    .find(Boolean);
+  const notFound = error instanceof ApiError && error.code === 'NOT_FOUND';
+  byId('view-title').textContent = notFound && asked ? w.unknownId(asked) : w.viewFailed;
+  status(error.message, 'error');
+  if (notFound && asked)
+    byId('status').append(
+      ' ',
+      h('a', { href: explorerHref({ q: asked }), id: 'search-instead' }, w.searchFor(asked)),
+    );
 }
 
 installKeyField();
-installSearch();
+installPickers();
 installPrintHook();
 byId('export-png').addEventListener('click', exportPng);
 byId('export-svg').addEventListener('click', exportSvg);
 byId('print-report').addEventListener('click', () => window.print());
 const params = new URLSearchParams(location.search);
 fillForms(params);
-route(params).catch((error: Error) => status(error.message, 'error'));
+route(params).catch((error: Error) => failed(error, params));

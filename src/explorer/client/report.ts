@@ -1,8 +1,9 @@
 import type { BlastRadiusAnswer } from '../model/answers.js';
-import { partyLabel } from '../model/graph.js';
+import { partyLabel, period } from '../model/graph.js';
+import { deadlineLines, pathLine, type Obligations } from '../model/words.js';
 import { byId, h } from './dom.js';
 import { pngDataUrl } from './graph-view.js';
-import { deadlineLines, pathLine, type Obligations } from '../model/words.js';
+import { w } from './lang.js';
 
 /**
  * The printable incident report (shown only in print, see the print stylesheet): per controller
@@ -28,24 +29,28 @@ export function renderReport(
       h(
         'p',
         {},
-        `Detected: ${obligations?.detected ?? 'not recorded'}. ${answer.controllers.length} controllers exposed, ${answer.unawareCount} of them unaware.`,
+        w.reportIntro(
+          obligations?.detected ?? null,
+          answer.controllers.length,
+          answer.unawareCount,
+        ),
       ),
-      h('img', { id: 'report-graph', alt: 'The blast radius as a graph' }),
+      h('img', { id: 'report-graph', alt: w.reportPictureAlt }),
       ...answer.controllers.map((c) =>
         h(
           'section',
           { class: 'report-controller' },
-          h('h2', {}, `${partyLabel(c.party)} — ${c.exposure}${c.aware ? '' : ', UNAWARE'}`),
           h(
-            'p',
+            'h2',
             {},
-            `Data: ${c.data.join(', ') || 'unknown'}. Records: ${c.records?.toLocaleString('en') ?? 'unknown'}.`,
+            `${partyLabel(c.party)} — ${w.exposure[c.exposure] ?? c.exposure}${c.aware ? '' : `, ${w.unawareTag}`}`,
           ),
-          h('h3', {}, 'Paths'),
-          h('ul', {}, ...c.paths.map((p) => h('li', {}, pathLine(p)))),
-          h('h3', {}, 'Deadlines'),
-          h('ul', {}, ...deadlineLines(obligations, c.party.id).map((l) => h('li', {}, l))),
-          h('h3', {}, 'Sources'),
+          h('p', {}, w.reportData(c.data.join(', ') || w.dataUnknown, w.records(c.records))),
+          h('h3', {}, w.pathsTerm),
+          h('ul', {}, ...c.paths.map((p) => h('li', {}, pathLine(p, w)))),
+          h('h3', {}, w.deadlinesTitle),
+          h('ul', {}, ...deadlineLines(obligations, c.party.id, w).map((l) => h('li', {}, l))),
+          h('h3', {}, w.sourcesTitle),
           h('ul', {}, ...sources(c).map((s) => h('li', {}, s))),
         ),
       ),
@@ -53,12 +58,16 @@ export function renderReport(
         ? h(
             'section',
             {},
-            h('h2', {}, 'Not exposed'),
+            h('h2', {}, w.notExposedTitle),
             h(
               'ul',
               {},
               ...answer.notExposed.map((n) =>
-                h('li', {}, `${partyLabel(n.party)}: ${n.reason} — ${n.detail}`),
+                h(
+                  'li',
+                  {},
+                  `${partyLabel(n.party)}: ${w.reasons[n.reason] ?? n.reason} — ${w.notExposedWhy(n, period(answer.from, answer.to, w), (x) => period(x.from, x.to, w))}`,
+                ),
               ),
             ),
           )

@@ -98,6 +98,8 @@ export interface CrossBorderAnswer {
     entrustment: { id: string };
     stored: string[];
     accessed: string[];
+    /** Neither storage nor access recorded: never counted as abroad, never assumed at home. */
+    locationUnknown: boolean;
     transferBasis: string | null;
     missingBasis: boolean;
   }[];

@@ -1,35 +1,34 @@
 import type { BlastRadiusAnswer, Hop, NotExposed } from './answers.js';
 import { node, partyLabel, period, type ViewEdge, type ViewGraph, type ViewNode } from './graph.js';
 import { groupLeafControllers } from './group-leaves.js';
+import { en, type Words } from './i18n/en.js';
 
 /** Past this many controllers, leaf controllers are drawn as groups (the list keeps every one). */
 export const GROUP_ABOVE = 60;
 
-const REASON_WORDS: Record<NotExposed['reason'], string> = {
-  OUT_OF_WINDOW: 'out of window',
-  NO_COMMON_DATA: 'no common data',
-  CYCLE: 'cycle',
-};
-
-function hopDetail(hop: Hop): string {
-  const data = hop.data.length > 0 ? hop.data.join(', ') : 'data not listed';
-  const records =
-    hop.records === null ? 'records unknown' : `${hop.records.toLocaleString('en')} records`;
-  return `${hop.id}: ${period(hop.from, hop.to)}; ${records}; ${data}${hop.disclosed ? '' : '; NOT DISCLOSED to the controller'}`;
+function hopDetail(hop: Hop, w: Words): string {
+  const data = hop.data.length > 0 ? hop.data.join(', ') : w.dataNotListed;
+  return `${hop.id}: ${period(hop.from, hop.to, w)}; ${w.records(hop.records)}; ${data}${hop.disclosed ? '' : `; ${w.notDisclosed}`}`;
 }
+
+const reason = (miss: NotExposed, w: Words) => w.reasons[miss.reason] ?? miss.reason;
+const why = (miss: NotExposed, answer: BlastRadiusAnswer, w: Words) =>
+  w.notExposedWhy(miss, period(answer.from, answer.to, w), (hop) => period(hop.from, hop.to, w));
 
 /**
  * The blast radius as a picture: the leaking party on one side, controllers on the other,
  * entrustments as edges (client → contractor). An edge on any CONFIRMED path is confirmed;
  * undisclosed hops are labelled; hops where a path stopped are greyed with the reason.
  */
-export function buildBlastGraph(answer: BlastRadiusAnswer, groupAbove = GROUP_ABOVE): ViewGraph {
+export function buildBlastGraph(
+  answer: BlastRadiusAnswer,
+  groupAbove = GROUP_ABOVE,
+  w: Words = en,
+): ViewGraph {
   const nodes = new Map<string, ViewNode>();
   const edges = new Map<string, ViewEdge>();
   const leak = answer.leakingParty;
-  const where = answer.incident
-    ? `leak ${answer.incident.id}`
-    : `leak ${period(answer.from, answer.to)}`;
+  const where = w.leakOf(answer.incident ? answer.incident.id : period(answer.from, answer.to, w));
   nodes.set(
     leak.id,
     node(
@@ -37,16 +36,15 @@ export function buildBlastGraph(answer: BlastRadiusAnswer, groupAbove = GROUP_AB
       `${leak.name}\n${where}`,
       'leak',
       ['leak'],
-      `${partyLabel(leak)}: where the leak happened (${where})`,
+      `${partyLabel(leak)}: ${w.whereLeak(where)}`,
     ),
   );
 
   for (const c of answer.controllers) {
-    const state = `${c.exposure}${c.aware ? '' : ' · UNAWARE'}`;
+    const exposure = w.exposure[c.exposure] ?? c.exposure;
+    const state = `${exposure}${c.aware ? '' : ` · ${w.unawareTag}`}`;
     const classes = [c.exposure.toLowerCase(), ...(c.aware ? [] : ['unaware'])];
-    const records =
-      c.records === null ? 'records unknown' : `${c.records.toLocaleString('en')} records`;
-    const detail = `${partyLabel(c.party)}: exposed, ${c.exposure}, ${c.aware ? 'aware' : 'unaware (every path has an undisclosed hop)'}; ${records}; ${c.data.join(', ') || 'data unknown'}`;
+    const detail = `${partyLabel(c.party)}: ${w.exposedDetail(exposure, c.aware ? w.aware : w.unawareWhy, w.records(c.records), c.data.join(', ') || w.dataUnknown)}`;
     nodes.set(
       c.party.id,
       node(c.party.id, `${c.party.name}\n${state}`, 'controller', classes, detail),
@@ -54,7 +52,7 @@ export function buildBlastGraph(answer: BlastRadiusAnswer, groupAbove = GROUP_AB
   }
   const ensureParty = (p: Hop['client']) => {
     if (!nodes.has(p.id))
-      nodes.set(p.id, node(p.id, p.name, 'party', ['party'], `${partyLabel(p)}: on a path`));
+      nodes.set(p.id, node(p.id, p.name, 'party', ['party'], `${partyLabel(p)}: ${w.onAPath}`));
   };
   for (const c of answer.controllers) {
     for (const path of c.paths) {
@@ -68,12 +66,12 @@ export function buildBlastGraph(answer: BlastRadiusAnswer, groupAbove = GROUP_AB
           id: hop.id,
           source: hop.client.id,
           target: hop.contractor.id,
-          label: hop.disclosed ? '' : 'undisclosed',
+          label: hop.disclosed ? '' : w.undisclosedLabel,
           classes: [
             confirmed ? 'confirmed' : 'possible',
             ...(hop.disclosed ? [] : ['undisclosed']),
           ],
-          detail: `${hop.client.name} → ${hop.contractor.name}, ${confirmed ? 'CONFIRMED' : 'POSSIBLE'}; ${hopDetail(hop)}`,
+          detail: `${hop.client.name} → ${hop.contractor.name}, ${w.exposure[confirmed ? 'CONFIRMED' : 'POSSIBLE']}; ${hopDetail(hop, w)}`,
         });
       }
     }
@@ -87,10 +85,10 @@ export function buildBlastGraph(answer: BlastRadiusAnswer, groupAbove = GROUP_AB
         miss.party.id,
         node(
           miss.party.id,
-          `${miss.party.name}\nspared: ${REASON_WORDS[miss.reason]}`,
+          `${miss.party.name}\n${w.spared(reason(miss, w))}`,
           'spared',
           ['spared'],
-          `${partyLabel(miss.party)}: not exposed, ${miss.reason}: ${miss.detail}`,
+          `${partyLabel(miss.party)}: ${w.sparedDetail(reason(miss, w), why(miss, answer, w))}`,
         ),
       );
     }
@@ -104,7 +102,7 @@ export function buildBlastGraph(answer: BlastRadiusAnswer, groupAbove = GROUP_AB
           target: hop.contractor.id,
           label: '',
           classes: ['stopped-path'],
-          detail: hopDetail(hop),
+          detail: hopDetail(hop, w),
         });
       }
     }
@@ -115,12 +113,12 @@ export function buildBlastGraph(answer: BlastRadiusAnswer, groupAbove = GROUP_AB
         source: stopped.client.id,
         target: stopped.contractor.id,
         // Short on the edge (dagre leaves no room for long labels); the detail is on hover and in the list.
-        label: REASON_WORDS[miss.reason],
+        label: reason(miss, w),
         classes: ['stopped'],
-        detail: `${stopped.client.name} → ${stopped.contractor.name}, path stopped (${miss.reason}): ${miss.detail}; ${hopDetail(stopped)}`,
+        detail: `${stopped.client.name} → ${stopped.contractor.name}, ${w.pathStopped(reason(miss, w), why(miss, answer, w))}; ${hopDetail(stopped, w)}`,
       });
     }
   }
   const graph = { nodes: [...nodes.values()], edges: [...edges.values()], grouped: 0 };
-  return answer.controllers.length > groupAbove ? groupLeafControllers(graph) : graph;
+  return answer.controllers.length > groupAbove ? groupLeafControllers(graph, w) : graph;
 }

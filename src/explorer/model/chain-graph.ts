@@ -1,7 +1,6 @@
 import type { CertificationAlert, ChainAnswer, CrossBorderAnswer, Finding } from './answers.js';
 import { node, partyLabel, period, type ViewEdge, type ViewGraph, type ViewNode } from './graph.js';
-
-const SCHEME: Record<string, string> = { 'privacy-mark': 'Privacy Mark', isms: 'ISMS' };
+import { en, type Words } from './i18n/en.js';
 
 /**
  * A controller's supply chain as a picture: the controller at the root, every party holding its
@@ -13,11 +12,12 @@ export function buildChainGraph(
   findings: Finding[],
   alerts: CertificationAlert[],
   crossBorder: CrossBorderAnswer | null,
+  w: Words = en,
 ): ViewGraph {
   const home = chain.controller.country ?? crossBorder?.country ?? null;
   const alertsOf = new Map<string, string[]>();
   for (const a of alerts) {
-    const words = `${SCHEME[a.scheme] ?? a.scheme} ${a.status.toUpperCase()}${a.since ? ` since ${a.since}` : ''}`;
+    const words = `${w.scheme[a.scheme] ?? a.scheme} ${w.certStatus(a.status)}${a.since ? ` ${w.since(a.since)}` : ''}`;
     alertsOf.set(a.party.id, [...(alertsOf.get(a.party.id) ?? []), words]);
   }
   const nodes = new Map<string, ViewNode>();
@@ -26,10 +26,10 @@ export function buildChainGraph(
     c.id,
     node(
       c.id,
-      `${c.name}\ncontroller`,
+      `${c.name}\n${w.controllerTag}`,
       'controller',
       ['controller'],
-      `${partyLabel(c)}: the controller${home ? ` (${home})` : ''}`,
+      `${partyLabel(c)}: ${w.theController}${home ? ` (${home})` : ''}`,
     ),
   );
   for (const m of chain.members) {
@@ -38,7 +38,7 @@ export function buildChainGraph(
     const certs = alertsOf.get(m.party.id) ?? [];
     const lines = [
       m.party.name,
-      `depth ${m.depth}${abroad.length ? ` · abroad: ${abroad.join(', ')}` : ''}`,
+      `${w.depth(m.depth)}${abroad.length ? ` · ${w.abroad(abroad.join(', '))}` : ''}`,
       ...certs,
     ];
     const classes = [
@@ -47,13 +47,13 @@ export function buildChainGraph(
       ...(abroad.length ? ['abroad'] : []),
       ...(certs.length ? ['cert-alert'] : []),
     ];
-    const detail = `${partyLabel(m.party)}: depth ${m.depth}, ${m.link.toLowerCase()}${m.countries.length ? `, data in ${m.countries.join(', ')}` : ''}${certs.length ? `; ${certs.join('; ')}` : ''}`;
+    const detail = `${partyLabel(m.party)}: ${w.depth(m.depth)}, ${w.link[m.link] ?? m.link}${m.countries.length ? `, ${w.dataIn(m.countries.join(', '))}` : ''}${certs.length ? `; ${certs.join('; ')}` : ''}`;
     nodes.set(m.party.id, node(m.party.id, lines.join('\n'), 'party', classes, detail));
   }
 
   const findingsOf = new Map<string, string[]>();
   for (const f of findings) {
-    const badge = `${f.rule}${f.inferred ? ' (inferred)' : ''}`;
+    const badge = `${w.rule[f.rule] ?? f.rule}${f.inferred ? ` ${w.inferredTag}` : ''}`;
     const list = findingsOf.get(f.entrustment.id) ?? [];
     if (!list.includes(badge)) findingsOf.set(f.entrustment.id, [...list, badge]);
   }
@@ -70,9 +70,10 @@ export function buildChainGraph(
     const labels = [
       ...badges,
       ...(countries.length
-        ? [`abroad: ${countries.join(', ')}${hop?.missingBasis ? ' (no basis)' : ''}`]
+        ? [`${w.abroad(countries.join(', '))}${hop?.missingBasis ? ` ${w.noBasis}` : ''}`]
         : []),
     ];
+    const unknownLocation = hop?.locationUnknown === true;
     edges.set(e.id, {
       id: e.id,
       source: e.client.id,
@@ -84,7 +85,7 @@ export function buildChainGraph(
         ...(badges.length ? ['finding'] : []),
         ...(countries.length ? ['abroad'] : []),
       ],
-      detail: `${e.client.name} → ${e.contractor.name} (${e.id}), ${declared ? 'declared' : 'inferred'}, depth ${l.depth}, ${period(e.from, e.to)}${labels.length ? `; ${labels.join('; ')}` : ''}`,
+      detail: `${e.client.name} → ${e.contractor.name} (${e.id}), ${w.link[declared ? 'DECLARED' : 'INFERRED']}, ${w.depth(l.depth)}, ${period(e.from, e.to, w)}${labels.length ? `; ${labels.join('; ')}` : ''}${unknownLocation ? `; ${w.locationNotRecorded}` : ''}`,
     });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()], grouped: 0 };

@@ -17,7 +17,7 @@ export const LAYOUT = {
   name: 'dagre',
   rankDir: 'LR',
   nodeSep: 18,
-  rankSep: 140,
+  rankSep: 110,
   edgeSep: 10,
   fit: true,
   padding: 24,

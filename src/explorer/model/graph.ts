@@ -1,3 +1,5 @@
+import { en, type Words } from './i18n/en.js';
+
 // The picture as plain data: the page hands it to Cytoscape and to the accessible list, the
 // bench lays it out in Node. No DOM here.
 
@@ -44,7 +46,8 @@ export function labelSize(label: string): { width: number; height: number } {
   const widest = Math.max(
     ...lines.map((line) => [...line].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1.1), 0)),
   );
-  return { width: Math.round(Math.max(60, widest * 6.5 + 20)), height: 16 * lines.length + 14 };
+  // At the page's 14 px: about 7.5 px for a Latin character, 15 for a wide one.
+  return { width: Math.round(Math.max(64, widest * 7.5 + 20)), height: 18 * lines.length + 14 };
 }
 
 export function node(
@@ -58,9 +61,13 @@ export function node(
 }
 
 /** A period in words: "2014-10-01 → open" (an open end is said, not elided), or "dates unknown". */
-export function period(from: string | null, to: string | null): string {
-  if (!from && !to) return 'dates unknown';
-  return `${from ?? 'open'} → ${to ?? 'open'}`;
+export function period(
+  from: string | null,
+  to: string | null,
+  w: Pick<Words, 'open' | 'openStart' | 'datesUnknown'> = en,
+): string {
+  if (!from && !to) return w.datesUnknown;
+  return `${from ?? w.openStart} → ${to ?? w.open}`;
 }
 
 export const partyLabel = (p: { id: string; name: string }) =>

@@ -1,11 +1,15 @@
 import { node, type ViewEdge, type ViewGraph } from './graph.js';
+import { en, type Words } from './i18n/en.js';
+
+const classWord = (c: string, w: Words) =>
+  c === 'unaware' ? w.unawareTag : (w.exposure[c.toUpperCase()] ?? c.toUpperCase());
 
 /**
  * Hundreds of controllers side by side are unreadable and slow to lay out. A leaf controller
  * (one edge out, none in) is folded into a group with the others that share its one edge's
  * target and look (exposure, awareness, edge style); groups of one stay as they are.
  */
-export function groupLeafControllers(graph: ViewGraph): ViewGraph {
+export function groupLeafControllers(graph: ViewGraph, w: Words = en): ViewGraph {
   const outs = new Map<string, ViewEdge[]>();
   const ins = new Set<string>();
   for (const e of graph.edges) {
@@ -41,13 +45,13 @@ export function groupLeafControllers(graph: ViewGraph): ViewGraph {
     const id = `group:${index++}`;
     for (const m of group.ids) folded.add(m);
     grouped += group.ids.size;
-    const state = group.classes.map((c) => c.toUpperCase()).join(' · ');
+    const state = group.classes.map((c) => classWord(c, w)).join(' · ');
     const n = node(
       id,
-      `${group.ids.size} controllers\n${state}`,
+      `${w.groupOf(group.ids.size)}\n${state}`,
       'group',
       ['group', ...group.classes],
-      `${group.ids.size} controllers, ${state}, each by one hop into ${group.edge.target} (listed below)`,
+      w.groupDetail(group.ids.size, state, group.edge.target),
     );
     n.members = group.members;
     nodes.push(n);
@@ -55,7 +59,7 @@ export function groupLeafControllers(graph: ViewGraph): ViewGraph {
       ...group.edge,
       id: `${id}->${group.edge.target}`,
       source: id,
-      detail: `${group.ids.size} hops like ${group.edge.detail}`,
+      detail: w.groupHops(group.ids.size, group.edge.detail),
     });
   }
   return {

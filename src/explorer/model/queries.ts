@@ -48,7 +48,7 @@ ${HOP}`;
 export const CROSS_BORDER = `query ExplorerCrossBorder($controller: ID!, $asOf: Date) {
   crossBorder(controller: $controller, asOf: $asOf) {
     country
-    hops { entrustment { id } stored accessed transferBasis missingBasis }
+    hops { entrustment { id } stored accessed locationUnknown transferBasis missingBasis }
   }
 }`;
 
@@ -65,6 +65,28 @@ export const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
   searchParties(text: $text, first: $first) { id name aka kind country }
 }`;
 
+/** The home: what needs attention on a date (overview), in one request. */
+export const OVERVIEW = `query ExplorerOverview($asOf: Date) {
+  overview(asOf: $asOf) {
+    asOf incidentCount
+    incidents {
+      incident { id kind from to detected party { id name kind } }
+      date records controllers unaware truncated
+    }
+    findings { total byRule { rule severity count inferred } }
+    deadlines { incident { id } controller { id name kind } law kind due state daysLeft }
+    certificationAlerts { party { id name kind } scheme status since until controllers }
+    concentration { party { id name kind } controllers records entrustments }
+  }
+}`;
+
+/** Who an incident reaches without knowing it: the home names the unaware controllers. */
+export const UNAWARE_OF = `query ExplorerUnawareOf($incident: ID!) {
+  blastRadius(incident: $incident, maxPathsPerController: 1) {
+    controllers { party { id name kind } aware }
+  }
+}`;
+
 export const ALL_OPERATIONS = {
   BLAST_RADIUS,
   BREACH_OBLIGATIONS,
@@ -73,4 +95,6 @@ export const ALL_OPERATIONS = {
   CHAIN_DATES,
   CONCENTRATION,
   SEARCH,
+  OVERVIEW,
+  UNAWARE_OF,
 };

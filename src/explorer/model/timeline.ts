@@ -1,6 +1,7 @@
 // The timeline slider's stops: one date on which the chain is as it was before anything changed,
-// then every date on which an entrustment starts or ends. Between two stops nothing changes, so
-// these are all the chains there are.
+// then every date on which an entrustment starts or ends, and the date asked for (today when none
+// was): between two change dates nothing changes, so these are all the chains there are, and the
+// slider always stands exactly on the date the heading and the address name.
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,9 +22,12 @@ export function dayBefore(date: string): string {
 
 export function timelineStops(
   entrustments: { from: string | null; to: string | null }[],
+  asOf?: string,
 ): string[] {
   const dates = changeDates(entrustments);
-  return dates.length === 0 ? [] : [dayBefore(dates[0]), ...dates];
+  const stops = dates.length === 0 ? [] : [dayBefore(dates[0]), ...dates];
+  if (asOf && DATE.test(asOf) && !stops.includes(asOf)) stops.push(asOf);
+  return stops.sort();
 }
 
 /** The stop whose period holds `asOf`: the last stop on or before it (the first if none is). */

@@ -1,4 +1,5 @@
 import type { Path } from './answers.js';
+import { en, type Words } from './i18n/en.js';
 
 // The answers in sentences, shared by the details panel and the printed report.
 
@@ -18,24 +19,25 @@ export interface Obligations {
   }[];
 }
 
-export function pathLine(path: Path): string {
+export function pathLine(path: Path, w: Words = en): string {
   const names = [
     path.hops[0].client.name,
-    ...path.hops.map((hop) => `${hop.disclosed ? '→' : '⇢ (undisclosed)'} ${hop.contractor.name}`),
+    ...path.hops.map((hop) => `${hop.disclosed ? '→' : w.undisclosedArrow} ${hop.contractor.name}`),
   ];
-  return `${path.exposure}${path.aware ? '' : ', unaware'}: ${names.join(' ')}`;
+  return `${w.exposure[path.exposure] ?? path.exposure}${path.aware ? '' : w.unawareSuffix}: ${names.join(' ')}`;
 }
 
-export function deadlineLines(obligations: Obligations | undefined, id: string): string[] {
+export function deadlineLines(
+  obligations: Obligations | undefined,
+  id: string,
+  w: Words = en,
+): string[] {
   const mine = obligations?.controllers.find((c) => c.party.id === id);
-  if (!mine) return ['Breach deadlines: only for an incident (ask with ?incident=ID).'];
-  if (!mine.clockStarted)
-    return [
-      `No deadline dates: ${mine.aware ? 'the detection date is unknown' : 'nobody will tell this controller, so its clock has not started'}.`,
-    ];
+  if (!mine) return [w.deadlinesOnlyForIncident];
+  if (!mine.clockStarted) return [w.noDeadlineDates(mine.aware)];
   return mine.obligations.flatMap((o) =>
     o.required
-      ? o.deadlines.map((d) => `${o.law} ${d.kind}: ${d.due ?? 'no date'} (${d.description})`)
-      : [`${o.law}: no report required`],
+      ? o.deadlines.map((d) => w.deadline(o.law, d.kind, d.due, d.description))
+      : [w.noReport(o.law)],
   );
 }

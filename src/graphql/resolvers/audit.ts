@@ -1,5 +1,6 @@
 import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
+import { checkAuditCursor } from '../../register/audit-cursor.js';
 import { requireRole } from '../roles.js';
 
 export const auditResolvers: IResolvers = {
@@ -12,8 +13,7 @@ export const auditResolvers: IResolvers = {
       requireRole(principal, 'admin', 'the audit log');
       if (!Number.isInteger(first) || first < 1 || first > 500)
         throw new BadInputError('first', `must be between 1 and 500, got ${first}`);
-      if (after != null && !/^[1-9][0-9]{0,15}$/.test(after))
-        throw new BadInputError('after', `expected the id of an audit entry, got "${after}"`);
+      if (after != null) await checkAuditCursor(store, after, 'audit entry');
       return store.auditLog(first, after ?? null);
     },
   },

@@ -27,7 +27,8 @@ export const lifecycleResolvers: IResolvers = {
     },
   },
   Query: {
-    revisions: async (_, { first }: { first: number }, { store }) => revisions(store, first),
+    revisions: async (_, { first, after }: { first: number; after?: string | null }, { store }) =>
+      revisions(store, first, after ?? null),
     supplyChainChanges: async (
       _,
       { controller, from, to }: { controller: string; from: string; to: string },

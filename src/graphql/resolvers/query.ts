@@ -2,6 +2,7 @@ import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
 import { ID_PATTERN } from '../../domain/model.js';
 import { searchParties } from '../../domain/search-parties.js';
+import { listIncidents, type IncidentQuery } from '../../domain/incident-list.js';
 
 const MAX_PAGE = 500;
 
@@ -19,7 +20,13 @@ export const queryResolvers: IResolvers = {
     ) => {
       if (first < 1 || first > MAX_PAGE)
         throw new BadInputError('first', `must be between 1 and ${MAX_PAGE}`);
-      if (after && !ID_PATTERN.test(after)) throw new BadInputError('after', 'expected a party id');
+      if (after != null && !ID_PATTERN.test(after))
+        throw new BadInputError('after', 'expected a party id');
+      if (after != null && (await store.parties([after])).length === 0)
+        throw new BadInputError(
+          'after',
+          `no party with id "${after}": give the id of the last party of the page before, or leave after out to start at the first`,
+        );
       if (!kind) return store.scanParties(after ?? null, first);
       const page: Awaited<ReturnType<typeof store.scanParties>> = [];
       // Filtering by kind scans forward until the page is full: parties are few next to entrustments.
@@ -31,13 +38,7 @@ export const queryResolvers: IResolvers = {
       }
       return page;
     },
-    incidents: async (_, { party }: { party: string }, { store }) => {
-      const services = await store.servicesOperatedBy([party]);
-      const incidents = await store.incidentsAt([party, ...services.map((s) => s.id)]);
-      return incidents.sort(
-        (a, b) => (a.from ?? '').localeCompare(b.from ?? '') || a.id.localeCompare(b.id),
-      );
-    },
+    incidents: async (_, q: IncidentQuery, { store }) => listIncidents(store, q),
     stats: async (_, __, { store }) => store.counts(),
     searchParties: async (_, { text, first }: { text: string; first: number }, { store }) =>
       searchParties(store, text, first),

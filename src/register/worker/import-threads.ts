@@ -6,6 +6,7 @@ import {
   type ImportReport,
   type RegisterInput,
 } from '../import.js';
+import { sheetSourceSize } from '../sheets/read.js';
 import { ImportWorker } from './import-worker.js';
 
 /** A request body parsed by a worker that still holds the body's large strings (see ImportWorker.parseBody). */
@@ -52,12 +53,19 @@ export class ImportThreads {
     // Everything but the callback crosses to the worker as data (a sync scope, the import's time …).
     const workerOptions = options;
     const asWorkerInput = (input: RegisterInput) => ({
-      ...(heldInputs.includes(input) ? { held: input.text } : { text: input.text }),
+      ...(input.sheets
+        ? { sheets: input.sheets }
+        : heldInputs.includes(input)
+          ? { held: input.text }
+          : { text: input.text }),
       ...(input.file === undefined ? {} : { file: input.file }),
     });
     if (held !== null && heldInputs.length > 0)
       return held.worker.import(target, inputs.map(asWorkerInput), workerOptions);
-    const size = inputs.reduce((n, input) => n + input.text.length, 0);
+    const size = inputs.reduce(
+      (n, input) => n + (input.sheets ? sheetSourceSize(input.sheets) : input.text.length),
+      0,
+    );
     if (this.closing || size < this.fromBytes || (store !== null && target === null))
       return importRegisters(store, inputs, options);
     const worker = this.start();

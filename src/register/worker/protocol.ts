@@ -2,13 +2,19 @@ import { ERROR_CODES, VcError, type ErrorCode } from '../../errors.js';
 import type { StoreTarget } from '../../store/target.js';
 import type { BulkLoadOptions, BulkLoadResult } from '../../store/neo4j/bulk/prepare.js';
 import type { ImportOptions, ImportReport } from '../import.js';
+import type { SheetSource } from '../sheets/read.js';
 
 // Messages between the main thread and an import worker (thread.ts). One worker serves one
 // request: it may receive a request body in chunks and parse it, then runs one import; or it
 // prepares one bulk load (neo4j-csv).
 
-/** A register to import: its text, or the token of a document the worker holds from the body. */
-export type WorkerInput = ({ text: string } | { held: string }) & { file?: string };
+/**
+ * A register to import: its text, the token of a document the worker holds from the body, or a
+ * workbook or CSV directory (read in the worker: a large workbook takes long to read).
+ */
+export type WorkerInput = ({ text: string } | { held: string } | { sheets: SheetSource }) & {
+  file?: string;
+};
 
 /** importRegisters' options as they cross to the worker: all of them but the progress callback. */
 export type WorkerImportOptions = Omit<ImportOptions, 'onProgress'> & { progress: boolean };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import secureJson from 'secure-json-parse';
 import { prepareBulkLoad } from '../../store/neo4j/bulk/prepare.js';
-import { openStoreAt } from '../../store/target.js';
+import { openStoreAt } from '../../store/open.js';
 import { importRegisters, type RegisterInput } from '../import.js';
 import { sendError, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
 import { decodeUtf8 } from '../../utf8.js';
@@ -101,7 +101,9 @@ async function runBulkLoad({
 }
 
 function textOf(input: WorkerInput): RegisterInput {
+  const file = input.file === undefined ? {} : { file: input.file };
+  if ('sheets' in input) return { text: '', sheets: input.sheets, ...file };
   const text = 'held' in input ? held.get(input.held) : input.text;
   if (text === undefined) throw new Error('an import named a document this worker does not hold');
-  return { text, ...(input.file === undefined ? {} : { file: input.file }) };
+  return { text, ...file };
 }

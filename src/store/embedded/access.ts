@@ -1,7 +1,8 @@
-import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
+import type { ApiKey } from '../../access/model.js';
+import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { BadInputError } from '../../errors.js';
 import type { Tables } from './tables.js';
-import { nextGeneration } from './writes.js';
+import { appendAudit, nextGeneration } from './generation.js';
 
 // API keys (by name) and the audit log (by write generation) of the embedded store. Each key
 // write takes a new generation, as record writes do, so every audit entry has its own id.
@@ -29,15 +30,6 @@ export function revokeApiKey(tables: Tables, name: string, audit: AuditDraft): b
     appendAudit(tables, nextGeneration(tables), audit);
     return true;
   });
-}
-
-/** Inside the caller's transaction: the entry commits with the write, or neither does. */
-export function appendAudit(
-  tables: Tables,
-  generation: number,
-  audit: AuditDraft | undefined,
-): void {
-  if (audit) tables.audit.putSync(generation, JSON.stringify(audit));
 }
 
 export function readAuditLog(tables: Tables, first: number, after: string | null): AuditEntry[] {

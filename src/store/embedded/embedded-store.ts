@@ -1,10 +1,12 @@
 import { statfsSync } from 'node:fs';
-import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
+import type { ApiKey } from '../../access/model.js';
+import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../../domain/model.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
+import type { UpstreamSource } from '../../domain/exposure/state-graph.js';
 import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
 import type {
   Reference,
@@ -19,9 +21,10 @@ import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
-import { readUpstream } from './upstream.js';
+import { readUpstream, upstreamReader } from './upstream.js';
 import type { Tables } from './tables.js';
-import { generationOf, removeRecords, writeBatch } from './writes.js';
+import { generationOf } from './generation.js';
+import { removeRecords, writeBatch } from './writes.js';
 
 const LINKS_PER_PAGE = 1_000;
 /** Below this much free space, a failed write is taken for a full disk: LMDB reports EIO there. */
@@ -78,6 +81,10 @@ export class EmbeddedStore implements StorePort {
     return readUpstream(this.open(), partyIds, window);
   }
 
+  upstreamReader(): UpstreamSource {
+    return upstreamReader(this.open());
+  }
+
   async entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
     const t = this.open();
     return readRelated(t, RELATIONS.under, entrustmentIds, t.entrustments);
@@ -119,6 +126,10 @@ export class EmbeddedStore implements StorePort {
 
   async scanParties(afterId: string | null, limit: number): Promise<Party[]> {
     return scanPage(this.open().parties, afterId, limit);
+  }
+
+  async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
+    return scanPage(this.open().incidents, afterId, limit);
   }
 
   async upsert(

@@ -1,8 +1,7 @@
-import type { AuditDraft } from '../../access/model.js';
+import type { AuditDraft } from '../../register/audit.js';
 import type { RegisterBatch } from '../../domain/model.js';
-import { WriteConflictError } from '../../errors.js';
 import type { Reference, RemoveIds, RemoveOptions, UpsertOptions } from '../port.js';
-import { appendAudit } from './access.js';
+import { appendAudit, nextGeneration } from './generation.js';
 import { referencesTo } from './references.js';
 import { dropFromScopes, holdInScope } from './scopes.js';
 import { TABLE_NAMES, type Table, type TableName, type Tables } from './tables.js';
@@ -101,20 +100,4 @@ function replace(tables: Tables, table: Table<AnyRecord>, record: AnyRecord): vo
     for (const key of table.indexKeys(table.decode(old))) tables.index.removeSync(key);
   table.db.putSync(record.id, table.encode(record));
   for (const key of table.indexKeys(record)) tables.index.putSync(key, PRESENT);
-}
-
-const GENERATION = 'generation';
-
-/** The store's write generation, 0 before the first write. */
-export function generationOf(tables: Tables): number {
-  return Number(tables.meta.get(GENERATION) ?? 0);
-}
-
-// Inside the write's own transaction: the new generation commits with the write, or neither does.
-export function nextGeneration(tables: Tables, expected?: number): number {
-  const current = generationOf(tables);
-  if (expected !== undefined && current !== expected) throw new WriteConflictError();
-  const next = current + 1;
-  tables.meta.putSync(GENERATION, String(next));
-  return next;
 }

@@ -1,5 +1,6 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
-import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
+import type { ApiKey } from '../../access/model.js';
+import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { BadInputError } from '../../errors.js';
 import { toInteger, toNumber } from './mapping.js';
 import type { QueryName, QueryParams } from './queries.js';

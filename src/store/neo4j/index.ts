@@ -10,6 +10,7 @@ import type { StorePort } from '../port.js';
 import { loadCypherFiles, statementsOf } from './cypher-files.js';
 import { isAuthError, isDatabaseNotFound, reasonOf, toStoreError } from './errors.js';
 import { Neo4jStore } from './neo4j-store.js';
+import { uriForDisplay } from '../../uri-for-display.js';
 
 export type Neo4jConfig = Omit<
   NonNullable<Config['neo4j']>,
@@ -47,7 +48,7 @@ export async function openNeo4jStore(cfg: Neo4jConfig): Promise<StorePort> {
     throw error;
   }
   return new Neo4jStore(driver, cypher, {
-    uri: cfg.uri,
+    uri: uriForDisplay(cfg.uri),
     database: cfg.database,
     stageImportsFrom: cfg.stageImportsFrom ?? DEFAULT_STAGE_IMPORTS_FROM,
     recordsPerStage: cfg.recordsPerStage ?? DEFAULT_RECORDS_PER_STAGE,
@@ -65,15 +66,15 @@ async function waitUntilReachable(driver: Driver, cfg: Neo4jConfig): Promise<voi
       if (isAuthError(error)) {
         throw new ConfigError(
           'NEO4J_PASSWORD',
-          `Neo4j at ${cfg.uri} refused user "${cfg.user}": ${reasonOf(error)}`,
+          `Neo4j at ${uriForDisplay(cfg.uri)} refused user "${cfg.user}": ${reasonOf(error)}`,
         );
       }
       // Neo4j answered, so waiting longer cannot create the database: say so at once.
-      if (isDatabaseNotFound(error)) throw toStoreError(error, cfg.uri);
+      if (isDatabaseNotFound(error)) throw toStoreError(error, uriForDisplay(cfg.uri));
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new StoreUnavailableError(
-          `cannot reach Neo4j at ${cfg.uri} after ${cfg.connectTimeoutS} s: ${reasonOf(error)}`,
+          `cannot reach Neo4j at ${uriForDisplay(cfg.uri)} after ${cfg.connectTimeoutS} s: ${reasonOf(error)}`,
         );
       }
       await sleep(Math.min(delay, left));
@@ -87,7 +88,7 @@ async function applySchema(driver: Driver, cfg: Neo4jConfig, statements: string[
   try {
     for (const statement of statements) await session.executeWrite((tx) => tx.run(statement));
   } catch (error) {
-    throw toStoreError(error, cfg.uri);
+    throw toStoreError(error, uriForDisplay(cfg.uri));
   } finally {
     await session.close();
   }

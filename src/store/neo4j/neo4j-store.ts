@@ -5,7 +5,8 @@ import neo4j, {
   type Record as Neo4jRecord,
   type Session,
 } from 'neo4j-driver';
-import type { ApiKey, AuditDraft, AuditEntry } from '../../access/model.js';
+import type { ApiKey } from '../../access/model.js';
+import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import type { Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
@@ -44,6 +45,7 @@ const SCAN_FETCH_SIZE = 10_000;
 const writeTimeoutMs = (rows: number) => 60_000 + rows * 10;
 
 export interface Neo4jTarget {
+  /** For messages only: without credentials (uri-for-display.ts). */
   uri: string;
   database?: string | undefined;
   /** Batches of this many records or more are staged (./upsert.ts); smaller ones are one transaction. */
@@ -157,6 +159,13 @@ export class Neo4jStore implements StorePort {
     if (!(limit > 0)) return [];
     return partiesOf(
       await this.read('party/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
+    );
+  }
+
+  async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {
+    if (!(limit > 0)) return [];
+    return incidentsOf(
+      await this.read('incident/scan', { afterId: afterId ?? '', limit: toInteger(limit) }),
     );
   }
 

@@ -32,6 +32,7 @@ export const QUERIES = {
   'incident/link': ['rows'],
   'incident/remove': ['ids'],
   'incident/at': ['ids'],
+  'incident/scan': ['afterId', 'limit'],
   'sync-scope/hold': ['name', 'ids'],
   'sync-scope/holdings': ['name'],
   'staged/stored': ['sources', 'parties', 'entrustments', 'incidents'],

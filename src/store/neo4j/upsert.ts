@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { AuditDraft } from '../../access/model.js';
+import type { AuditDraft } from '../../register/audit.js';
 import type { RegisterBatch } from '../../domain/model.js';
 import type { UpsertOptions } from '../port.js';
 import * as access from './access.js';

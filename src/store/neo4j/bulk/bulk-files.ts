@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { AuditDraft } from '../../../access/model.js';
+import type { AuditDraft } from '../../../register/audit.js';
 import type { RegisterBatch } from '../../../domain/model.js';
 import {
   entrustmentRow,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { revisionOf } from '../../../access/model.js';
+import { revisionOf } from '../../../register/audit.js';
 import { BadInputError } from '../../../errors.js';
 import { auditDraft, importSummary } from '../../../register/audit-summary.js';
 import { readRegisters, type ImportReport, type RegisterInput } from '../../../register/import.js';

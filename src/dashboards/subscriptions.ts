@@ -1,0 +1,131 @@
+import { EventEmitter, on } from 'node:events';
+import type { FastifyBaseLogger } from 'fastify';
+import type { IResolvers } from 'mercurius';
+import { authenticate } from '../access/authenticate.js';
+import type { Principal } from '../access/model.js';
+import { ERROR_CODES, VcError } from '../errors.js';
+import type { StorePort } from '../store/port.js';
+import type { RegisterChange, RegisterChanges } from './register-changes.js';
+
+// `subscription { registerChanged { revision at } }` over WebSocket at /graphql (graphql-ws, the
+// graphql-transport-ws protocol, as Mercurius speaks it). The key comes in connection_init, as
+// {"Authorization": "Bearer <key>"} or {"headers": {"Authorization": …}}: a browser cannot set
+// headers on a WebSocket. Each key may hold a bounded number of subscriptions open.
+
+/** The Authorization value of a connection_init payload, in either shape, any letter case. */
+export function authorizationIn(payload: unknown): string | undefined {
+  const find = (o: unknown): string | undefined => {
+    if (o === null || typeof o !== 'object') return undefined;
+    const entry = Object.entries(o).find(([k]) => k.toLowerCase() === 'authorization');
+    return typeof entry?.[1] === 'string' ? entry[1] : undefined;
+  };
+  return find(payload) ?? find((payload as { headers?: unknown } | null)?.headers);
+}
+
+type Change = { registerChanged: RegisterChange };
+
+/** The subscriptions of one service: counted per key, and all ended when it closes. */
+export class Subscriptions {
+  private readonly open = new Map<string, number>();
+  private readonly enders = new Set<() => void>();
+
+  constructor(
+    private readonly changes: RegisterChanges,
+    private readonly perKey: number,
+  ) {}
+
+  /** A stream of changes for this principal, or a refusal when its key holds too many. */
+  async subscribe(principal: Principal): Promise<AsyncIterableIterator<Change>> {
+    const held = this.open.get(principal.name) ?? 0;
+    if (held >= this.perKey)
+      throw new VcError(
+        ERROR_CODES.BAD_USER_INPUT,
+        `the key "${principal.name}" already holds ${held} subscriptions, the most one key may (SUBSCRIPTIONS_PER_KEY); close one first`,
+      );
+    this.open.set(principal.name, held + 1);
+    const emitter = new EventEmitter();
+    const abort = new AbortController();
+    let ended = false;
+    let stopListening = () => {};
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      stopListening();
+      abort.abort();
+      this.enders.delete(end);
+      const left = (this.open.get(principal.name) ?? 1) - 1;
+      if (left > 0) this.open.set(principal.name, left);
+      else this.open.delete(principal.name);
+    };
+    this.enders.add(end);
+    try {
+      stopListening = await this.changes.listen((change) => emitter.emit('change', change));
+    } catch (error) {
+      end();
+      throw error;
+    }
+    const source = on(emitter, 'change', { signal: abort.signal });
+    const done = { done: true as const, value: undefined };
+    const iterator: AsyncIterableIterator<Change> = {
+      [Symbol.asyncIterator]: () => iterator,
+      next: async () => {
+        if (ended) return done;
+        try {
+          const next = await source.next();
+          return next.done ? done : { done: false, value: { registerChanged: next.value[0] } };
+        } catch (error) {
+          if (ended) return done;
+          throw error;
+        }
+      },
+      // The client unsubscribed or left: no listener stays behind.
+      return: async () => {
+        end();
+        return done;
+      },
+    };
+    return iterator;
+  }
+
+  /** How many subscriptions are open, over every key. */
+  get size(): number {
+    return this.enders.size;
+  }
+
+  /** Ends every subscription: each client is sent `complete`, then the service closes its sockets. */
+  endAll(): void {
+    for (const end of [...this.enders]) end();
+  }
+}
+
+export function subscriptionResolvers(subscriptions: Subscriptions): IResolvers {
+  return {
+    Subscription: {
+      registerChanged: {
+        subscribe: async (_: unknown, __: unknown, { principal }: { principal: Principal }) =>
+          subscriptions.subscribe(principal),
+      },
+    },
+  } as unknown as IResolvers;
+}
+
+/** Mercurius's subscription options: the key checked at connection_init, like every request's. */
+export function subscriptionOptions(
+  store: StorePort,
+  anonymousAllowed: boolean,
+  context: () => Record<string, unknown>,
+  log: FastifyBaseLogger,
+) {
+  return {
+    context,
+    onConnect: async ({ payload }: { payload?: unknown }) => {
+      try {
+        return { principal: await authenticate(store, authorizationIn(payload), anonymousAllowed) };
+      } catch (error) {
+        // Mercurius answers a refused connection_init with connection_error, then closes.
+        log.info({ reason: (error as Error).message }, 'a subscription connection was refused');
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { buildApp } from '../../src/app.js';
+import { importRegister } from '../../src/register/import.js';
+import { defaultSecurity } from '../../src/security-config.js';
+import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { subscriptionsSuite } from '../helpers/subscriptions-suite.js';
+
+// On the embedded store: a write through GraphQL imported in a worker thread, and one through a
+// second handle on the same directory.
+
+const dir = await mkdtemp(join(tmpdir(), 'vc-subscriptions-'));
+const [store, other] = [await openEmbeddedStore(dir), await openEmbeddedStore(dir)];
+const importer = await buildApp({
+  store: other,
+  security: { ...defaultSecurity(), importWorkerFromBytes: 0 },
+});
+t.teardown(async () => {
+  await importer.close();
+  await store.close();
+  await other.close();
+  await rm(dir, { recursive: true, force: true });
+});
+const register = (id: string) =>
+  JSON.stringify({ register: 1, parties: [{ id, name: id, kind: 'company' }] });
+
+await subscriptionsSuite(
+  t,
+  store,
+  {
+    'an import in a worker thread': async (id) => {
+      const res = await importer.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: {
+          query:
+            'mutation($d: String!) { importRegister(document: $d) { ok errors { path message } } }',
+          variables: { d: register(id) },
+        },
+      });
+      if (!res.json().data?.importRegister.ok) throw new Error(res.body);
+    },
+    'a second handle on the same directory': async (id) => {
+      const report = await importRegister(other, register(id));
+      if (!report.ok) throw new Error(JSON.stringify(report.errors));
+    },
+  },
+  (ids) => store.remove({ parties: ids }).then(() => undefined),
+);

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import t from 'tap';
+import { DATE_SPECIFIED_BY } from '../../src/graphql/scalars.js';
+import { appWith, gql } from '../helpers/app.js';
+
+const fixture = await readFile(
+  new URL('../fixtures/graphql/shop-chain.yaml', import.meta.url),
+  'utf8',
+);
+const app = await appWith(t, fixture);
+
+t.test('Date says which specification it follows, so generated clients type it', async (t) => {
+  const { data } = await gql(app, '{ __type(name: "Date") { specifiedByURL } }');
+  t.equal(data.__type.specifiedByURL, DATE_SPECIFIED_BY);
+  t.match(DATE_SPECIFIED_BY, /rfc3339/);
+});
+
+t.test('an impossible day is BAD_USER_INPUT naming the value, literal or variable', async (t) => {
+  for (const day of ['2014-02-31', '2023-02-29']) {
+    const literal = await gql(app, `{ supplyChain(controller: "town", asOf: "${day}") { asOf } }`);
+    t.equal(literal.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', day);
+    t.match(literal.errors?.[0]?.message, `expected a date like 2014-09-25, got "${day}"`);
+    const variable = await gql(
+      app,
+      'query ($d: Date) { supplyChain(controller: "town", asOf: $d) { asOf } }',
+      { d: day },
+    );
+    t.equal(variable.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', day);
+  }
+  const leap = await gql(app, '{ supplyChain(controller: "town", asOf: "2024-02-29") { asOf } }');
+  t.same([leap.errors, leap.data.supplyChain.asOf], [undefined, '2024-02-29']);
+});
