@@ -4,7 +4,7 @@ import type { Entrustment, Incident, Party, RegisterBatch, Source } from '../dom
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
 import type { WalkLink } from '../domain/exposure/walk-link.js';
-import type { UpstreamSource } from '../domain/exposure/state-graph.js';
+import type { UpstreamSource } from '../domain/exposure/walk-link.js';
 
 /**
  * The one interface every store implements. It is small and batched on purpose: the domain walks

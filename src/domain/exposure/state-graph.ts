@@ -2,7 +2,9 @@ import { asSet, intersect, overlaps, type CategorySet } from '../categories.js';
 import { describeMiss, intersects } from '../dates.js';
 import type { Leak } from '../leak.js';
 import { byId, groupBy, indexById, ownData, type LinkKind } from '../links.js';
-import type { WalkLink } from './walk-link.js';
+import type { UpstreamSource, WalkLink } from './walk-link.js';
+
+export type { UpstreamSource } from './walk-link.js';
 
 const LEAK = '\u0003leak';
 
@@ -46,12 +48,6 @@ export interface StateGraph {
   starts: number[];
   /** Each hop that stopped a path, once per reason, in the order the walk met them. */
   misses: Miss[];
-}
-
-/** The entrustments a walk reads: by id, and into a party (in id order). */
-export interface UpstreamSource {
-  get(id: string): WalkLink | undefined;
-  into(party: string): readonly WalkLink[];
 }
 
 /** A source over rows read beforehand (StorePort.upstreamLinks). */

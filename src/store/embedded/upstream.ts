@@ -1,5 +1,5 @@
 import { intersects, type Period } from '../../domain/dates.js';
-import type { UpstreamSource } from '../../domain/exposure/state-graph.js';
+import type { UpstreamSource } from '../../domain/exposure/walk-link.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import { decodeEntrustmentLinkBytes } from './entrustment-codec.js';
 import { RELATIONS, rangeOf } from './keys.js';
