@@ -8,19 +8,23 @@ import { BLAST_RADIUS } from '../src/explorer/model/queries.js';
 import { importRegister } from '../src/register/import.js';
 import type { StorePort } from '../src/store/port.js';
 
-// The explorer's picture of a hub leak with 500 controllers: 450 towns through 10 resellers and
-// 50 straight into the hub. The answer comes through GraphQL as the page gets it; the picture is
+// The explorer's picture of a hub leak with 2,000 controllers: 1,800 towns through 40 resellers
+// and 200 straight into the hub. The answer comes through GraphQL as the page gets it; the picture is
 // built and laid out by the page's own code and Cytoscape's dagre layout, headless in Node
 // (the browser adds drawing, which Cytoscape does on a canvas after the layout).
 
 cytoscape.use(dagre);
 
+export const RESELLERS = 40;
+export const TOWNS_PER_RESELLER = 45;
+export const DIRECT = 200;
+
 export function hubRegister(): string {
   const lines = ['register: 1', 'parties:', '  - { id: hub, name: ハブSaaS, kind: service }'];
   const entrustments: string[] = [];
-  for (let r = 0; r < 10; r++) {
+  for (let r = 0; r < RESELLERS; r++) {
     lines.push(`  - { id: reseller-${r}, name: 販売代理店${r}, kind: company }`);
-    const towns = Array.from({ length: 45 }, (_, i) => `town-${r}-${i}`);
+    const towns = Array.from({ length: TOWNS_PER_RESELLER }, (_, i) => `town-${r}-${i}`);
     for (const [i, id] of towns.entries()) {
       lines.push(`  - { id: ${id}, name: 町${r}-${i}, kind: municipality }`);
       entrustments.push(
@@ -31,7 +35,7 @@ export function hubRegister(): string {
       `  - { id: reseller-${r}--hub, client: reseller-${r}, contractor: hub, under: [${towns.map((t) => `${t}--r`).join(', ')}], data: [user.name], confidence: reported }`,
     );
   }
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < DIRECT; i++) {
     lines.push(`  - { id: direct-${i}, name: 直接${i}, kind: municipality }`);
     entrustments.push(
       `  - { id: direct-${i}--hub, client: direct-${i}, contractor: hub, under: [], data: [user.name] }`,

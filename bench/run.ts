@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBulkLoads, describeBulkLoad } from './bulk-load.js';
+import { benchExplorerFrames } from './explorer-frames.js';
 import { benchExplorerLayout } from './explorer-layout.js';
 import { generate, type Synthetic } from './generate.js';
 import { embedded, neo4j, storesToMeasure, type StoreUnderTest } from './stores.js';
 import { describeLoad, loadTest } from './load.js';
+import { benchWorkbookUpload, describeWorkbookUpload } from './workbook-upload.js';
 import { serve } from './served.js';
 import { comparisonTable, type Measured } from './table.js';
 
@@ -189,13 +191,18 @@ function describe(r: Measured): string {
 {
   const dir = mkdtempSync(join(tmpdir(), 'vc-bench-explorer-'));
   try {
-    const e = await benchExplorerLayout(await openEmbeddedStore(dir));
+    const e = await benchExplorerLayout(await openEmbeddedStore(join(dir, 'layout')));
+    // Closing an app closes its store: the browser run gets a store of its own.
+    const f = await benchExplorerFrames(await openEmbeddedStore(join(dir, 'frames')));
     console.log(
       [
         `## explorer: a hub leak with ${e.controllers} controllers`,
         `blast radius query ${e.queryMs.toFixed(0)} ms; picture built in ${e.buildMs.toFixed(1)} ms`,
         `grouped (${e.grouped.nodes.length} nodes, ${e.grouped.edges.length} edges, ${e.grouped.grouped} controllers in groups): dagre layout ${e.layoutMs.toFixed(0)} ms`,
         `ungrouped (${e.ungrouped.nodes.length} nodes, ${e.ungrouped.edges.length} edges): dagre layout ${e.flatMs.toFixed(0)} ms`,
+        f
+          ? `in Chromium at 1024×768: picture ready ${f.readyMs.toFixed(0)} ms after the address (layout ${f.layoutMs} ms, ${f.nodes} nodes listed); frames while zooming p50 ${f.frames.p50.toFixed(1)} ms, p95 ${f.frames.p95.toFixed(1)} ms, max ${f.frames.max.toFixed(1)} ms (${f.frames.count} frames)`
+          : 'in Chromium: skipped (no /usr/bin/chromium or no dist/explorer)',
         '',
       ].join('\n'),
     );
@@ -203,6 +210,9 @@ function describe(r: Measured): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// A 100k-entrustment workbook uploaded while a client keeps asking (issue 24).
+console.log(describeWorkbookUpload(await benchWorkbookUpload(10_000)));
 
 const all: Measured[] = [];
 const measured = sizes.length > 0 ? sizes : [10_000, 100_000];

@@ -1,5 +1,6 @@
-// Applied at every start; IF NOT EXISTS makes it idempotent. Statements end with ";" at the end
-// of a line (the loader splits there): the driver runs one statement at a time.
+// Applied by `vendor-chain migrate` (and when the CLI or a test opens a store; the service only checks
+// it); IF NOT EXISTS makes it idempotent. Statements end with ";" at the end of a line (the loader
+// splits there): the driver runs one statement at a time.
 
 // Uniqueness keeps MERGE on id to one node per record, and backs id lookups, scans and their order.
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;

@@ -79,7 +79,12 @@ export async function buildApp({
     limits: security.query,
     lifecycle,
     wholeGraph,
-    dashboards: { config: dashboards, subscriptions, anonymousAllowed: security.loopback },
+    dashboards: {
+      config: dashboards,
+      subscriptions,
+      // With single sign-on the service is never anonymous, over WebSocket either.
+      anonymousAllowed: security.loopback && security.oidc === null,
+    },
   });
   await app.register(registerSheets, { lifecycle, fileLimit: security.registerBodyLimit });
   await app.register(graphiqlPlugin);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { defaultSecurity, type SecurityConfig } from './security-config.js';
+import { OIDC_DEFAULTS } from './access/oidc.js';
+import { defaultSecurity, isLoopback, type SecurityConfig } from './security-config.js';
 import { uriForDisplay } from './uri-for-display.js';
 import { defaultDashboards, type DashboardConfig } from './dashboards/config.js';
 
@@ -76,6 +77,10 @@ const envSchema = z
     // small last one (cypher/README.md, "Large imports"); smaller ones are one transaction.
     NEO4J_STAGE_IMPORTS_FROM: whole(1, 1_000_000_000).default(DEFAULT_STAGE_IMPORTS_FROM),
     NEO4J_RECORDS_PER_STAGE: whole(1, 1_000_000).default(DEFAULT_RECORDS_PER_STAGE),
+    // How long a transaction is retried through a cluster's leader election or a dropped
+    // connection, and how many connections the pool holds (docs/operations.md, "Neo4j").
+    NEO4J_RETRY_S: whole(0, 300).optional(),
+    NEO4J_POOL_SIZE: whole(1, 1_000).optional(),
     ALLOWED_HOSTS: list.optional(),
     CORS_ORIGINS: list.optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).optional(),
@@ -92,6 +97,16 @@ const envSchema = z
     MAX_QUERY_DEPTH: whole(1, 100).optional(),
     MAX_QUERY_ALIASES: whole(0, 10_000).optional(),
     MAX_QUERY_TOKENS: whole(100, 1_000_000).optional(),
+    OIDC_ISSUER: z
+      .url({ message: 'expected the provider URL, like https://id.example.jp/realms/city' })
+      .optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).default(OIDC_DEFAULTS.scope),
+    OIDC_ROLE_CLAIM: z.string().min(1).default(OIDC_DEFAULTS.roleClaim),
+    OIDC_CONTROLLERS_CLAIM: z.string().min(1).default(OIDC_DEFAULTS.controllersClaim),
+    OIDC_JWKS_COOLDOWN_S: whole(0, 3600).default(OIDC_DEFAULTS.jwksCooldownMs / 1000),
+    OIDC_JWKS_MAX_AGE_S: whole(1, 86_400).default(OIDC_DEFAULTS.jwksMaxAgeMs / 1000),
     SYNC_RETIRE_LIMIT_PERCENT: whole(0, 100).default(20),
     // The reproducible-builds convention: a fixed time (seconds since 1970) for every timestamp a
     // write records, so generated docs and tests show the same revisions on every run.
@@ -112,6 +127,8 @@ const envSchema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    const oidc = oidcProblem(env.OIDC_ISSUER, env.OIDC_AUDIENCE);
+    if (oidc) ctx.addIssue({ code: 'custom', path: [oidc.variable], message: oidc.message });
     if (env.STORE !== 'neo4j') return;
     if (!env.NEO4J_URI)
       ctx.addIssue({
@@ -134,6 +151,28 @@ const envSchema = z
     }
   });
 
+/** Issuer and audience come together; http:// only for a provider on this machine. */
+function oidcProblem(
+  issuer: string | undefined,
+  audience: string | undefined,
+): { variable: string; message: string } | null {
+  if (issuer === undefined && audience === undefined) return null;
+  if (issuer === undefined)
+    return { variable: 'OIDC_ISSUER', message: 'is required with OIDC_AUDIENCE' };
+  if (audience === undefined)
+    return {
+      variable: 'OIDC_AUDIENCE',
+      message: "is required with OIDC_ISSUER (the API's audience in the provider)",
+    };
+  const url = new URL(issuer);
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
+  return {
+    variable: 'OIDC_ISSUER',
+    message: `must be https:// (http:// only for a provider on a loopback address), got "${issuer}"`,
+  };
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -150,6 +189,10 @@ export interface Config {
     readTimeoutS: number;
     stageImportsFrom: number;
     recordsPerStage: number;
+    /** Seconds the driver retries a transaction (NEO4J_RETRY_S); unset: by the URI's scheme (store/neo4j/index.ts). */
+    retryS?: number;
+    /** Connections the driver keeps at most (NEO4J_POOL_SIZE). */
+    poolSize?: number;
   } | null;
   security: SecurityConfig;
   lifecycle: LifecycleConfig;
@@ -202,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             readTimeoutS: e.NEO4J_READ_TIMEOUT_S,
             stageImportsFrom: e.NEO4J_STAGE_IMPORTS_FROM,
             recordsPerStage: e.NEO4J_RECORDS_PER_STAGE,
+            ...(e.NEO4J_RETRY_S === undefined ? {} : { retryS: e.NEO4J_RETRY_S }),
+            ...(e.NEO4J_POOL_SIZE === undefined ? {} : { poolSize: e.NEO4J_POOL_SIZE }),
           }
         : null,
     security: securityOf(e),
@@ -248,6 +293,20 @@ function securityOf(e: z.infer<typeof envSchema>): SecurityConfig {
     importWorkerFromBytes: e.IMPORT_WORKER_FROM_BYTES ?? d.importWorkerFromBytes,
     wholeGraphWorkerFrom: e.WHOLE_GRAPH_WORKER_FROM ?? d.wholeGraphWorkerFrom,
     maxFindingsPerAnswer: e.MAX_FINDINGS_PER_ANSWER ?? d.maxFindingsPerAnswer,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_AUDIENCE
+        ? {
+            issuer: e.OIDC_ISSUER,
+            audience: e.OIDC_AUDIENCE,
+            ...(e.OIDC_CLIENT_ID ? { clientId: e.OIDC_CLIENT_ID } : {}),
+            scope: e.OIDC_SCOPE,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            controllersClaim: e.OIDC_CONTROLLERS_CLAIM,
+            jwksCooldownMs: e.OIDC_JWKS_COOLDOWN_S * 1000,
+            jwksMaxAgeMs: e.OIDC_JWKS_MAX_AGE_S * 1000,
+            clockToleranceS: OIDC_DEFAULTS.clockToleranceS,
+          }
+        : null,
     query: {
       maxCost: e.MAX_QUERY_COST ?? d.query.maxCost,
       maxDepth: e.MAX_QUERY_DEPTH ?? d.query.maxDepth,

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { OidcConfig } from './access/oidc.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits.js';
 
 // The service's protections, with their defaults. config.ts fills them from the environment;
@@ -31,6 +32,8 @@ export interface SecurityConfig {
   /** The most re-delegation findings one answer holds; longer lists are read in pages. */
   maxFindingsPerAnswer: number;
   query: QueryLimits;
+  /** Single sign-on: bearer JWTs from this OpenID provider are accepted; null: API keys only. */
+  oidc: OidcConfig | null;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', 'ip6-localhost']);
@@ -65,5 +68,6 @@ export function defaultSecurity(host = '127.0.0.1'): SecurityConfig {
     wholeGraphWorkerFrom: 5_000,
     maxFindingsPerAnswer: 10_000,
     query: { ...DEFAULT_QUERY_LIMITS },
+    oidc: null,
   };
 }

@@ -6,10 +6,16 @@ import { loadDemoIfEmpty } from './register/demo.js';
 import { openStore } from './store/open.js';
 
 async function main(config: Config): Promise<void> {
-  const store = await openStore(config);
+  // The service never changes Neo4j's schema: `vendor-chain migrate` does (docs/operations.md).
+  const store = await openStore(config, { schema: 'check' });
   let access: 'keys' | 'anonymous';
   try {
-    access = await accessAtStart(store, config.host, config.security.loopback);
+    access = await accessAtStart(
+      store,
+      config.host,
+      config.security.loopback,
+      config.security.oidc !== null,
+    );
   } catch (error) {
     await store.close();
     throw error;
@@ -40,6 +46,10 @@ async function main(config: Config): Promise<void> {
       process.exit(1);
     }, config.dashboards.shutdownTimeoutMs);
     timeout.unref();
+    // A keep-alive connection whose last request was in flight at the signal stays open once
+    // answered, and would hold the close until its idle timeout: close such ones as they go idle.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+    idle.unref();
     await app.close();
     app.log.info('closed');
     process.exit(0);

@@ -9,12 +9,14 @@ import { inProject } from '../src/paths.js';
 
 interface Service {
   image?: string;
+  mem_limit?: string;
   build?: unknown;
   environment?: Record<string, string | number>;
   volumes?: string[];
   healthcheck?: { test?: string[] | string };
   depends_on?: Record<string, { condition?: string }>;
   ports?: string[];
+  command?: string | string[];
 }
 
 const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as {
@@ -22,7 +24,8 @@ const compose = parse(readFileSync(inProject('docker-compose.yml'), 'utf8')) as 
   volumes?: Record<string, unknown>;
 };
 const dockerfile = readFileSync(inProject('Dockerfile'), 'utf8');
-const { api, neo4j } = compose.services;
+const { api, neo4j, balancer, migrate } = compose.services;
+const api2 = compose.services['api-2'];
 
 /** Compose's `${VAR:?message}` and `${VAR:-default}`, with `given` standing in for the shell. */
 function interpolate(value: string | number, given: Record<string, string>): string {
@@ -45,7 +48,7 @@ t.test('the api environment is a configuration loadConfig accepts', async (t) =>
   const config = loadConfig(environment(api!, { NEO4J_PASSWORD: 'from-the-shell' }));
   t.match(config, { store: 'neo4j', host: '0.0.0.0', port: 4000, demo: true });
   t.same(config.neo4j, {
-    uri: 'bolt://neo4j:7687',
+    uri: 'neo4j://neo4j:7687',
     user: 'neo4j',
     password: 'from-the-shell',
     database: undefined,
@@ -70,7 +73,46 @@ t.test('the api environment is a configuration loadConfig accepts', async (t) =>
     'so the API needs a key to start (see the comment at the top)',
   );
   t.ok(api!.build, 'built from the Dockerfile');
-  t.same(api!.depends_on, { neo4j: { condition: 'service_healthy' } }, 'starts once Neo4j answers');
+  t.same(
+    api!.depends_on,
+    {
+      neo4j: { condition: 'service_healthy' },
+      migrate: { condition: 'service_completed_successfully' },
+    },
+    'starts once Neo4j answers and its schema is made',
+  );
+});
+
+t.test("the schema is made by migrate, and the API's health check sees it", async (t) => {
+  t.same(migrate!.command, ['node', 'bin/vendor-chain.js', 'migrate']);
+  t.same(migrate!.depends_on, { neo4j: { condition: 'service_healthy' } });
+  t.same(
+    environment(migrate!, { NEO4J_PASSWORD: 'p' }),
+    {
+      STORE: 'neo4j',
+      NEO4J_URI: environment(api!, { NEO4J_PASSWORD: 'p' }).NEO4J_URI,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: 'p',
+    },
+    'the same database as the API',
+  );
+  const check = [api!.healthcheck?.test].flat().join(' ');
+  t.match(check, /vendor-chain\.js migrate --check/, 'constraints and indexes in place');
+  t.match(check, /\/healthz/, 'and the API answering');
+  t.match(neo4j!.mem_limit, /^\d+g$/, 'the container has a memory limit');
+});
+
+t.test('two instances on the one Neo4j, behind a balancer on the compose network', async (t) => {
+  const given = { NEO4J_PASSWORD: 'long-enough' };
+  const { DEMO, ...shared } = environment(api2!, given);
+  const { DEMO: _demo, ...first } = environment(api!, given);
+  t.same(shared, first, 'the same store and settings');
+  t.equal(DEMO, '0', 'only the first loads the demo into an empty store');
+  t.same(api2!.ports, undefined, 'reached through the balancer only');
+  t.same(api2!.depends_on, api!.depends_on);
+  t.match(balancer!.image, /^caddy:\d+\.\d+\.\d+/, 'a pinned proxy');
+  t.match(String(balancer!.command), /--to api:4000 --to api-2:4000/, 'over both instances');
+  t.same(balancer!.ports, ['127.0.0.1:8080:8080']);
 });
 
 t.test('no password is committed: compose refuses to start without NEO4J_PASSWORD', async (t) => {

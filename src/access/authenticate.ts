@@ -3,6 +3,7 @@ import type { StorePort } from '../store/port.js';
 import type { HashSlots } from './hash-slots.js';
 import { isRemembered, keyIdOf, verifyKey } from './key-hash.js';
 import type { Principal } from './model.js';
+import { looksLikeJwt, type OidcVerifier } from './oidc.js';
 
 /** The principal of a service with no key at all, on loopback only: it may do everything. */
 export const ANONYMOUS: Principal = { name: 'anonymous', role: 'admin' };
@@ -12,26 +13,31 @@ export interface HashPolicy {
   slots?: HashSlots;
   /** False for an address with too many failures: only keys verified before are accepted. */
   mayHash?: boolean;
+  /** Bearer JWTs from the single sign-on provider, when one is configured. */
+  oidc?: OidcVerifier | null;
 }
 
 /**
- * Who sent the request, from its Authorization header. Keys are read on every request, so a key
- * created or revoked by the CLI counts at once, in this process too.
+ * Who sent the request, from its Authorization header: an API key, or a JWT of the sign-on
+ * provider. Keys are read on every request, so a key created or revoked by the CLI counts at once,
+ * in this process too.
  */
 export async function authenticate(
   store: StorePort,
   header: string | undefined,
   anonymousAllowed: boolean,
-  { slots, mayHash = true }: HashPolicy = {},
+  { slots, mayHash = true, oidc = null }: HashPolicy = {},
 ): Promise<Principal> {
   const keys = await store.apiKeys();
   if (header === undefined || header === '') {
-    if (keys.length === 0 && anonymousAllowed) return ANONYMOUS;
+    // With a sign-on provider configured the service is never anonymous.
+    if (keys.length === 0 && anonymousAllowed && oidc === null) return ANONYMOUS;
     throw new UnauthenticatedError('no API key was sent');
   }
   const token = /^Bearer +(\S+)$/i.exec(header)?.[1];
   if (token === undefined)
     throw new UnauthenticatedError('the Authorization header is not "Bearer <key>"');
+  if (oidc !== null && looksLikeJwt(token)) return oidc.verify(token);
   const keyId = keyIdOf(token);
   const record = keyId === null ? undefined : keys.find((k) => k.keyId === keyId);
   // A key whose id names no key costs nothing to refuse; one that would need a hash does not get

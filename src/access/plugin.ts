@@ -12,6 +12,7 @@ import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
 import { FailedAttempts } from './failed-attempts.js';
 import { HashSlots } from './hash-slots.js';
+import { OidcVerifier } from './oidc.js';
 import { SHEETS_ROUTE } from '../http/register-sheets.js';
 import { roleAtLeast, type Principal } from './model.js';
 import { LRUCache } from 'lru-cache';
@@ -75,6 +76,7 @@ export default fp(
     };
     const failures = new FailedAttempts(security.authFailuresPerMinute);
     const slots = new HashSlots(security.keyHashesAtOnce, security.keyHashesWaiting);
+    const oidc = security.oidc ? new OidcVerifier(security.oidc) : null;
 
     // Who is asking, for the guarded routes: a route-level hook, appended after the per-address
     // rate limit's (protections.ts, registered first, adds its own the same way), so the Host
@@ -91,12 +93,15 @@ export default fp(
         request.principal = await authenticate(app.store, header, security.loopback, {
           slots,
           mayHash,
+          oidc,
         });
         if (mayHash) failures.succeeded(request.ip);
         request.view = viewOf(request.principal);
       } catch (error) {
         if (error instanceof VcError && error.code === 'UNAUTHENTICATED')
           return refuse(reply, 401, error.code, error.message);
+        if (error instanceof VcError && error.code === 'FORBIDDEN')
+          return refuse(reply, 403, error.code, error.message);
         // Not the client's failure (the service was busy, the store did not answer): the attempt
         // is not held against its address.
         if (mayHash) failures.succeeded(request.ip);
@@ -117,6 +122,19 @@ export default fp(
         throw error;
       }
     };
+    // What the browser pages sign in with (src/explorer/client/sign-in.ts); null: keys only.
+    app.get('/auth/config', async () => ({
+      signIn:
+        security.oidc?.clientId === undefined
+          ? null
+          : {
+              issuer: security.oidc.issuer,
+              clientId: security.oidc.clientId,
+              audience: security.oidc.audience,
+              scope: security.oidc.scope,
+            },
+    }));
+
     app.addHook('onRoute', (route) => {
       if (!GUARDED.has(route.url)) return;
       const hooks = route.onRequest;
@@ -133,6 +151,9 @@ export default fp(
         refuse(reply, 413, 'BAD_USER_INPUT', message);
         return payload;
       }
+      // @fastify/multipart reads the raw request itself: a pipe here would be a second reader
+      // that nobody drains, and stall the upload. Its own fileSize limit counts those bytes.
+      if (/^multipart\//i.test(request.headers['content-type'] ?? '')) return payload;
       return payload.pipe(new ByteLimit(limit, message));
     });
   },

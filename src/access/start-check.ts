@@ -2,7 +2,8 @@ import { ConfigError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 
 /**
- * Whether the service may start, and how: with keys it is served to key holders only; with none,
+ * Whether the service may start, and how: with keys (or single sign-on) it is served to key (or
+ * token) holders only; with none,
  * anonymously on a loopback address (the answer says so, for the start log), and not at all on
  * any other address.
  */
@@ -10,8 +11,10 @@ export async function accessAtStart(
   store: StorePort,
   host: string,
   loopback: boolean,
+  signOn = false,
 ): Promise<'keys' | 'anonymous'> {
-  if ((await store.apiKeys()).length > 0) return 'keys';
+  // A sign-on provider stands for the keys: its tokens are required.
+  if (signOn || (await store.apiKeys()).length > 0) return 'keys';
   if (loopback) return 'anonymous';
   throw new ConfigError(
     'HOST',

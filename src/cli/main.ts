@@ -12,6 +12,7 @@ import { registerImpact } from './commands/impact.js';
 import { registerImport } from './commands/import.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerKeys } from './commands/keys.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerNeo4jCsv } from './commands/neo4j-csv.js';
 import { registerChanges } from './commands/changes.js';
 import { registerNotify } from './commands/notify.js';
@@ -59,6 +60,7 @@ export async function run(
   registerNotify(program, output, env);
   registerKeys(program, output, env, setExit);
   registerNeo4jCsv(program, output, env, setExit);
+  registerMigrate(program, output, env);
   registerExport(program, output, env);
   registerTemplate(program, output);
   registerRopa(program, output, env);

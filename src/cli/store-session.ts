@@ -6,9 +6,10 @@ import { openStore } from '../store/open.js';
 export async function withStore<T>(
   env: Record<string, string | undefined>,
   work: (store: StorePort, config: Config) => Promise<T>,
+  options: { schema?: 'apply' | 'check' } = {},
 ): Promise<T> {
   const config = loadConfig(env);
-  const store = await openStore(config);
+  const store = await openStore(config, options);
   try {
     return await work(store, config);
   } finally {

@@ -92,6 +92,9 @@ export default async function registerSheets(
         return problem(reply, 400, 'BAD_USER_INPUT', error.message);
       throw error;
     }
+    // The body is in; the socket now waits, silent, for the import: a large workbook takes longer
+    // than the idle timeout (REQUEST_TIMEOUT_S), which would close it before the answer.
+    request.raw.socket.setTimeout(0);
     const report = await app.importThreads.import(
       request.view ?? app.store,
       [{ file: upload.name, text: '', sheets: { format: 'xlsx', bytes: upload.bytes } }],

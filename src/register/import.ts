@@ -265,8 +265,15 @@ function inSheetOrder(problems: Problem[]): Problem[] {
     (a, b) =>
       (a.file ?? '').localeCompare(b.file ?? '') ||
       (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
-      (a.row ?? 0) - (b.row ?? 0),
+      (a.row ?? 0) - (b.row ?? 0) ||
+      columnOrder(a.column) - columnOrder(b.column),
   );
+}
+
+/** A column's place from its letters ("G (reentrustment)"): A … Z, then AA … */
+function columnOrder(column: string | undefined): number {
+  const letters = /^[A-Z]+/.exec(column ?? '')?.[0] ?? '';
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }
 
 /** JSON and large YAML are placed by bounded-memory scans; YAML they cannot place, by the yaml package. */

@@ -3,14 +3,18 @@ import { openEmbeddedStore } from './embedded/index.js';
 import type { StorePort } from './port.js';
 import { rememberTarget, type StoreTarget } from './target.js';
 
-/** The configured store; the Neo4j adapter is loaded only when asked for. */
-export async function openStore(config: Config): Promise<StorePort> {
+/**
+ * The configured store; the Neo4j adapter is loaded only when asked for. `schema: 'check'` (the
+ * service) opens Neo4j only when its schema is in place; by default it is created.
+ */
+export async function openStore(
+  config: Config,
+  options: { schema?: 'apply' | 'check' } = {},
+): Promise<StorePort> {
   if (config.store === 'neo4j' && config.neo4j) {
     const { openNeo4jStore } = await import('./neo4j/index.js');
-    return rememberTarget(await openNeo4jStore(config.neo4j), {
-      kind: 'neo4j',
-      neo4j: config.neo4j,
-    });
+    const store = await openNeo4jStore(config.neo4j, options);
+    return rememberTarget(store, { kind: 'neo4j', neo4j: config.neo4j }, store);
   }
   return openEmbeddedStore(config.dataDir);
 }
@@ -19,7 +23,8 @@ export async function openStore(config: Config): Promise<StorePort> {
 export async function openStoreAt(target: StoreTarget): Promise<StorePort> {
   if (target.kind === 'neo4j') {
     const { openNeo4jStore } = await import('./neo4j/index.js');
-    return openNeo4jStore(target.neo4j);
+    const store = await openNeo4jStore(target.neo4j, { bookmarks: target.bookmarks ?? [] });
+    return rememberTarget(store, { kind: 'neo4j', neo4j: target.neo4j }, store);
   }
   return openEmbeddedStore(target.dataDir);
 }

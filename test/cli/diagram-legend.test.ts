@@ -20,6 +20,10 @@ t.test("the diagrams' legend words are the explorer's", async (t) => {
   const legend = /<p class="legend"[^>]*>([\s\S]*?)<\/p>/.exec(page)?.[1] ?? '';
   t.ok(legend.length > 0, 'the explorer has a legend');
   for (const word of Object.values(LEGEND)) t.match(legend, `>${word}</span>`, word);
+  t.same(
+    [LEGEND.confirmed, LEGEND.inferred, LEGEND.undisclosed],
+    ['CONFIRMED', 'POSSIBLE / inferred', 'undisclosed hop'],
+  );
 });
 
 function sample() {

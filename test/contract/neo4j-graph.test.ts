@@ -8,6 +8,8 @@ import { importRegister } from '../../src/register/import.js';
 import { readCypherDir } from '../../src/store/neo4j/cypher-files.js';
 import { QUERIES, type QueryName } from '../../src/store/neo4j/queries.js';
 import { openStore } from '../../src/store/open.js';
+import { blastRadius } from '../../src/domain/blast-radius.js';
+import { resolveLeak } from '../../src/domain/leak.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 
 // The graph as a Neo4j user meets it, on the live server: Neo4j's own planner accepts every
@@ -104,10 +106,16 @@ t.test('the graph on a live Neo4j', { skip }, async (t) => {
       `My Number holders: ${holdersOfIds}`,
     );
 
+    const api = await blastRadius(store, await resolveLeak(store, { incident: 'makeshop-2014' }));
     t.same(
       reachMakeshop!.map((r) => r.get('controller')),
-      ['higashisonogi-town', 'mishima-city', 'nichinan-city', 'nishiki-town', 'takeo-city'],
-      'every town whose store cotode ran on MakeShop',
+      api.controllers.map((c) => c.party).sort(),
+      "the leak's controllers, as the API answers",
+    );
+    t.same(
+      reachMakeshop!.map((r) => r.get('controller')),
+      ['mishima-city', 'nishiki-town', 'takeo-city'],
+      'the towns whose store ran on MakeShop before the leak ended, not those that joined after',
     );
 
     const members = Object.fromEntries(group!.map((r) => [r.get('member'), r.get('services')]));

@@ -6,6 +6,9 @@ import { inProject } from '../../src/paths.js';
 import { importRegister } from '../../src/register/import.js';
 import { parseRegisterText } from '../../src/register/parse.js';
 import { openStore } from '../../src/store/open.js';
+import type { Entrustment, RegisterBatch } from '../../src/domain/model.js';
+import { delegations, inferredLinks } from '../../src/store/neo4j/bulk/derived.js';
+import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 
 // The graph a Neo4j engineer opens: dates are DATE, counts INTEGER, no record is kept as JSON and
@@ -114,5 +117,98 @@ t.test('the graph model on a live Neo4j', { skip }, async (t) => {
     );
     await store.upsert({ sources: [], parties: [service!], entrustments: [], incidents: [] });
     t.same(await run(`MATCH (p:Service {id: 'makeshop'}) RETURN p.id AS id`), [{ id: 'makeshop' }]);
+  });
+
+  /** The derived relationships among `ids`, and what the rules give for the stored records. */
+  const derived = async (ids: string[]) => {
+    const records = await store.entrustments(ids);
+    const performs = await run(
+      `MATCH (e:Entrustment)-[r:PERFORMS]->(u:Entrustment) WHERE e.id IN $ids OR u.id IN $ids
+       RETURN e.id + ' > ' + u.id AS link, r.inferred AS inferred ORDER BY link`,
+      { ids },
+    );
+    const parties = [...new Set(records.map((e) => e.client))];
+    const delegated = await run(
+      `MATCH (c:Party)-[d:DELEGATES_TO]->(k:Party) WHERE c.id IN $parties
+       RETURN c.id + ' > ' + k.id AS pair, d.from AS from, d.to AS to, d.data AS data ORDER BY pair`,
+      { parties },
+    );
+    const expected = {
+      performs: inferredLinks(records)
+        .map(([e, u]) => ({ link: `${records[e]!.id} > ${records[u]!.id}`, inferred: true }))
+        .sort((a, b) => (a.link < b.link ? -1 : 1)),
+      delegates: delegations(records)
+        .map((d) => ({
+          pair: `${d.client} > ${d.contractor}`,
+          from: d.props.from?.toString() ?? null,
+          to: d.props.to?.toString() ?? null,
+          data: d.props.data,
+        }))
+        .sort((a, b) => (a.pair < b.pair ? -1 : 1)),
+    };
+    const actual = {
+      performs,
+      delegates: delegated.map((d) => ({
+        pair: d.pair as string,
+        data: d.data as string[] | null,
+        from: d.from?.toString() ?? null,
+        to: d.to?.toString() ?? null,
+      })),
+    };
+    return { actual, expected };
+  };
+  const only = (entrustments: Entrustment[]): RegisterBatch => ({
+    sources: [],
+    parties: [],
+    entrustments,
+    incidents: [],
+  });
+
+  await t.test('inferred links and delegations follow every write', async (t) => {
+    const ids = register.entrustments!.map((e) => e.id);
+    const first = await derived(ids);
+    t.same(first.actual, first.expected, 'after the import: as the rules give them');
+    t.ok(
+      first.actual.performs.some((p) => p.link === 'cotode--yahoo-shopping > takeo-city--cotode'),
+      'an entrustment with under absent performs what goes into its client',
+    );
+    t.ok(
+      first.actual.delegates.some((d) => d.pair === 'cotode > makeshop'),
+      'cotode delegates to MakeShop',
+    );
+
+    const [yahoo] = await store.entrustments(['cotode--yahoo-shopping']);
+    await store.upsert(only([{ ...yahoo!, under: [] }]));
+    const own = await derived(ids);
+    t.same(own.actual, own.expected, 'under: [] drops its inferred links');
+    t.notOk(own.actual.performs.some((p) => p.link.startsWith('cotode--yahoo-shopping')));
+
+    await store.upsert(only([{ ...yahoo!, client: 'takeo-city', data: ['user.name'] }]));
+    const moved = await derived(ids);
+    t.same(moved.actual, moved.expected, 'a new client: the delegation moves with it');
+    t.notOk(moved.actual.delegates.some((d) => d.pair === 'cotode > yahoo-shopping'));
+
+    await store.upsert(only([yahoo!]));
+    const back = await derived(ids);
+    t.same(back.actual, first.actual, 'written back: the graph it started from');
+
+    const [nichinan] = await store.entrustments(['nichinan-city--cotode']);
+    await store.remove({ entrustments: ['cotode--yahoo-shopping'] });
+    const removed = await derived(ids);
+    t.same(removed.actual, removed.expected, 'a removal takes its links and delegation along');
+    t.notOk(removed.actual.delegates.some((d) => d.pair === 'cotode > yahoo-shopping'));
+
+    const staging = await openNeo4jStore({
+      ...cfg.neo4j!,
+      stageImportsFrom: 1,
+      recordsPerStage: 1,
+    });
+    t.teardown(() => staging.close());
+    await staging.upsert(only([yahoo!, { ...nichinan!, from: '2013-01-01' }]));
+    const staged = await derived(ids);
+    t.same(staged.actual, staged.expected, 'a staged import: added and changed alike');
+    t.ok(
+      staged.actual.performs.some((p) => p.link === 'cotode--yahoo-shopping > takeo-city--cotode'),
+    );
   });
 });

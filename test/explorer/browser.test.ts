@@ -194,7 +194,7 @@ t.test(
     t.notOk(await page.locator('header').isVisible(), 'the controls do not print');
     t.match(
       await page.locator('#report').innerText(),
-      /三島市 \(mishima-city\) — POSSIBLE, UNAWARE/,
+      /三島市 \(mishima-city\) · Mishima City — POSSIBLE, UNAWARE/,
     );
     await page.screenshot({ path: `${ARTIFACTS}/explorer-makeshop-report.png`, fullPage: true });
 
@@ -260,6 +260,12 @@ t.test(
     );
     const bar = page.locator('.bars a', { hasText: 'makeshop' });
     t.match(await bar.getAttribute('href'), /party=makeshop&from=2014-09-01&to=2014-09-02/);
+    t.notMatch(
+      await page.locator('.bars').innerText(),
+      /\b0 records\b/,
+      'a count the register does not give is not shown as 0',
+    );
+    t.match(await bar.innerText(), /records not recorded|at least/);
     await page.screenshot({ path: `${ARTIFACTS}/explorer-concentration.png` });
     await bar.click();
     await page.locator('#cy[data-state="ready"]').waitFor();
@@ -304,6 +310,12 @@ t.test(
       await page.locator('#status').innerText(),
       /no API key was sent: enter a valid key above/,
       'without a key the page says what to do',
+    );
+    t.equal(await page.locator('#view-title').innerText(), 'The service asks for an API key');
+    t.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'api-key',
+      'and offers the key field',
     );
     await page.locator('#api-key').fill('vck_mistyped');
     const refused = page.waitForRequest(

@@ -146,6 +146,68 @@ export async function scopeSuite(t: Test, store: StorePort): Promise<void> {
     t.same(b.data.entrustment.client, { id: 'scope-town-b' }, 'nothing outside was written');
   });
 
+  await t.test('the port itself, method by method, shows only the scope', async (t) => {
+    const text = await twoTowns();
+    t.equal((await importRegister(store, text)).ok, true);
+    t.teardown(() => removeAll(store, parse(text)));
+    const view = new ScopedStore(shared, ['scope-town-a']);
+    const ids = (records: { id: string }[]) => records.map((r) => r.id).sort();
+    t.same(ids(await view.scanIncidents(null, 10)), ['scope-cart-leak']);
+    t.same(ids(await view.scanEntrustments('scope-a-runner', 10)), ['scope-runner-cart']);
+    t.same(ids(await view.partiesWithParent(['scope-holding'])), [], 'the holding is outside');
+    t.same(ids(await view.servicesOperatedBy(['scope-runner'])), []);
+    t.same(ids(await view.sources(['scope-notice-a', 'scope-notice-b'])), ['scope-notice-a']);
+    t.same(ids(await view.entrustmentsUnder(['scope-b-runner'])), [], 'asked by a hidden id');
+    const pages: string[] = [];
+    for await (const page of view.entrustmentLinks()) pages.push(...page.map((l) => l.id));
+    t.same(pages.sort(), ['scope-a-runner', 'scope-runner-cart']);
+    await t.rejects(view.addApiKey(), { code: 'FORBIDDEN' });
+    await t.rejects(view.revokeApiKey(), { code: 'FORBIDDEN' });
+    t.equal(view.kind, store.kind);
+    await view.ping();
+    await view.close();
+    t.same(
+      ids(await shared.parties(['scope-town-b'])),
+      ['scope-town-b'],
+      'close left the store open',
+    );
+    // Removing the runner is refused: entrustments refer to it, town-b's among them, unnamed.
+    const refused = await view.remove({ parties: ['scope-runner', 'scope-mailer'] }, undefined, {
+      refuseReferenced: true,
+    });
+    const from = refused.map((r) => r.from.id).sort();
+    t.ok(from.includes('(outside this key)'), 'a hidden referrer is not named');
+    t.notOk(from.includes('scope-b-runner'));
+    t.same(ids(await shared.parties(['scope-runner', 'scope-mailer'])), [
+      'scope-mailer',
+      'scope-runner',
+    ]);
+  });
+
+  await t.test('a scoped sync keeps what the scope holds beyond the key', async (t) => {
+    const text = await twoTowns();
+    t.equal((await importRegister(store, text)).ok, true);
+    t.teardown(() => removeAll(store, parse(text)));
+    const batch = { sources: [], parties: [], incidents: [], entrustments: [] };
+    await shared.upsert(batch, undefined, undefined, {
+      scope: { name: 'scope-sync', entrustments: ['scope-a-runner', 'scope-b-runner'] },
+    });
+    const view = new ScopedStore(shared, ['scope-town-a']);
+    t.same(await view.scopeHoldings('scope-sync'), ['scope-a-runner']);
+    const [a] = await view.entrustments(['scope-a-runner']);
+    await view.upsert({ ...batch, entrustments: [a!] }, undefined, undefined, {
+      scope: { name: 'scope-sync', entrustments: ['scope-a-runner'] },
+    });
+    t.same(
+      await shared.scopeHoldings('scope-sync'),
+      ['scope-a-runner', 'scope-b-runner'],
+      "town-b's entrustment stays held",
+    );
+    await shared.upsert(batch, undefined, undefined, {
+      scope: { name: 'scope-sync', entrustments: [] },
+    });
+  });
+
   await t.test('no answer to a scoped key names anything outside its chains', async (t) => {
     // Fewer on Neo4j, where each run imports, asks some fifty questions and removes over Bolt.
     const runs = store.kind === 'neo4j' ? 3 : 40;

@@ -7,6 +7,10 @@ import { inProject } from '../../src/paths.js';
 import { auditDraft } from '../../src/register/audit-summary.js';
 import { importRegister } from '../../src/register/import.js';
 import { storedRegister } from '../../src/register/stored-register.js';
+import { generate } from '../../bench/generate.js';
+import { toSheets } from '../../src/register/sheets/to-sheets.js';
+import { writeXlsx } from '../../src/register/sheets/write-xlsx.js';
+import { defaultSecurity } from '../../src/security-config.js';
 import { tempStore } from '../helpers/app.js';
 
 // Editors download the register as a workbook and upload one: the same rules and atomic write as
@@ -118,6 +122,20 @@ t.test('a broken workbook is refused with its places, and nothing is written', a
     payload: upload(Buffer.from('register: 1')),
   });
   t.match(notBook.json().errors[0].message, /not an Excel workbook/);
+});
+
+t.test('a workbook larger than the socket buffers imports in the import worker', async (t) => {
+  const { app, store } = await appOnStore(t);
+  const synthetic = generate(600);
+  const bytes = await writeXlsx(toSheets(JSON.parse(synthetic.document)), { blankRows: 0 });
+  t.ok(bytes.byteLength > defaultSecurity().importWorkerFromBytes, 'large enough for the worker');
+  const done = await app.inject({ method: 'POST', url: '/register.xlsx', payload: upload(bytes) });
+  t.match(done.json(), {
+    ok: true,
+    parties: synthetic.parties,
+    entrustments: synthetic.entrustments,
+  });
+  t.equal((await store.counts()).entrustments, synthetic.entrustments);
 });
 
 t.test('readers download, editors upload, and no key is no access', async (t) => {

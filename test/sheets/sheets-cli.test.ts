@@ -34,7 +34,7 @@ t.test(
   'a CSV directory with Japanese file names and headers imports as the register',
   async (t) => {
     const env = freshEnv();
-    const csv = inProject('test', 'fixtures', 'sheets', 'ja-csv');
+    const csv = inProject('docs', 'sheets', 'ja-csv');
     const checked = await cli(['check', csv], {});
     t.same(
       [checked.code, checked.out],
@@ -60,7 +60,7 @@ t.test(
     const parties = byId(register.parties);
     t.same(parties.get('cotode').memberOf, [{ party: 'fb-holdings', role: '代表構成員' }]);
     t.equal(parties.get('fb-holdings').note, '共同企業体\n(consortium)');
-    t.equal(byId(register.incidents).get('makeshop-2014').records, 100000);
+    t.match(byId(register.incidents).get('makeshop-2014'), { records: 100000, from: '2014-09-01' });
   },
 );
 
@@ -139,6 +139,19 @@ t.test('unknown sheets, columns and owners are errors with their place', async (
     (await cli(['check', list], {})).err,
     /parties\.csv, row 2, column D \(aka\): error: parties\.aka: a cell that starts with "\[" must be a JSON list/,
   );
+  const quoted = join(dir, 'bad-quote');
+  await mkdir(quoted);
+  await writeFile(join(quoted, 'parties.csv'), 'id,name,kind\nacme,"Acme,company\n');
+  t.match(
+    (await cli(['check', quoted], {})).err,
+    /parties\.csv, row \d+: error: \(document\): not valid CSV: /,
+  );
+  const empty = join(dir, 'no-csv');
+  await mkdir(empty);
+  t.match(await cli(['check', empty], {}), {
+    code: 1,
+    err: `${empty} is a directory with no .csv files`,
+  });
   const notBook = join(dir, 'not.xlsx');
   await writeFile(notBook, 'register: 1\n');
   t.match(

@@ -7,12 +7,13 @@ import {
   registerXlsx,
   registerYaml,
 } from '../../register/export/documents.js';
+import { fidesManifest } from '../../register/export/fides.js';
 import { storedRegister } from '../../register/stored-register.js';
 import { UsageError } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { withStore } from '../store-session.js';
 
-const EXPORT_FORMATS = ['yaml', 'json', 'xlsx', 'csv'] as const;
+const EXPORT_FORMATS = ['yaml', 'json', 'xlsx', 'csv', 'fides'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function registerExport(
@@ -28,7 +29,7 @@ export function registerExport(
     .addOption(
       new Option(
         '-f, --format <format>',
-        'yaml or json (a document), xlsx (a workbook), csv (a directory)',
+        'yaml or json (a document), xlsx (a workbook), csv (a directory), fides (fideslang system manifests)',
       )
         .choices(EXPORT_FORMATS)
         .default('yaml'),
@@ -55,7 +56,9 @@ export function registerExport(
             ? await registerXlsx(register)
             : o.format === 'json'
               ? registerJson(register)
-              : registerYaml(register);
+              : o.format === 'fides'
+                ? fidesManifest(register)
+                : registerYaml(register);
         if (o.out === undefined) return output.out(body as string);
         await writeFile(o.out, body);
       }

@@ -102,11 +102,16 @@ export class ScopedStore implements StorePort {
   incidentsAt(partyIds: readonly string[]) {
     return this.shownIncidents(this.inner.incidentsAt(partyIds));
   }
-  partiesWithParent(partyIds: readonly string[]) {
-    return this.shownParties(this.inner.partiesWithParent(partyIds));
+  // Asked by hidden ids, these would name links the view has cut (partyInView): they are not asked.
+  async partiesWithParent(partyIds: readonly string[]) {
+    const view = await this.view();
+    const ids = partyIds.filter((id) => view.parties.has(id));
+    return this.shownParties(this.inner.partiesWithParent(ids));
   }
-  servicesOperatedBy(partyIds: readonly string[]) {
-    return this.shownParties(this.inner.servicesOperatedBy(partyIds));
+  async servicesOperatedBy(partyIds: readonly string[]) {
+    const view = await this.view();
+    const ids = partyIds.filter((id) => view.parties.has(id));
+    return this.shownParties(this.inner.servicesOperatedBy(ids));
   }
 
   // Scans page through the view's own ids: the scope is small next to the store.

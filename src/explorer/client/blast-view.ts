@@ -33,6 +33,7 @@ function controllerDetails(
     'div',
     {},
     h('h2', {}, partyLabel(c.party)),
+    c.party.aka?.length ? h('p', { class: 'aka' }, c.party.aka.join(' · ')) : null,
     h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     h('h3', {}, w.deadlinesTitle),
     h(

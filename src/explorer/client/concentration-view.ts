@@ -7,8 +7,10 @@ import { explorerHref, today, w } from './lang.js';
 export interface ConcentrationEntry {
   party: PartyLabelled;
   controllers: number;
-  /** The sum of the known counts: 0 when none of them is recorded. */
+  /** The sum of the counts the register records. */
   records: number;
+  /** Entrustments whose count is not recorded: not in `records`. */
+  recordsUnknown: number;
   entrustments: number;
 }
 
@@ -19,9 +21,13 @@ export function leakLink(party: string, asOf: string): string {
   return explorerHref({ party, from: asOf, to: next.toISOString().slice(0, 10) });
 }
 
-// An unknown count is never shown as 0: the register simply does not say how many records.
+// An unknown count is never shown as 0, nor a partly known sum as the whole.
 export const recordsText = (e: ConcentrationEntry) =>
-  e.records > 0 ? w.records(e.records) : w.records(null);
+  e.recordsUnknown >= e.entrustments
+    ? w.records(null)
+    : e.recordsUnknown > 0
+      ? w.recordsAtLeast(e.records, e.recordsUnknown)
+      : w.records(e.records);
 
 /** The ranked parties as bars; each bar is a link to the blast radius of a leak there. */
 export function concentrationBars(entries: ConcentrationEntry[], asOf: string): HTMLElement {

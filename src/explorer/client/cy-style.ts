@@ -78,6 +78,8 @@ export const STYLE: StylesheetJson = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.9,
       'text-background-padding': '2px',
+      // Above the line, so a short edge's label does not hide the edge it names.
+      'text-margin-y': -10,
     },
   },
   { selector: 'edge.possible, edge.inferred', style: { 'line-style': 'dotted' } },

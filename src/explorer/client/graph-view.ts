@@ -11,6 +11,7 @@ cytoscape.use(svg);
 
 let cy: Core | undefined;
 const MIN_READABLE_ZOOM = 0.8;
+const MAX_FIT_ZOOM = 1.2;
 let title = 'vendor-chain';
 
 /** Draws the graph, left (controllers) to right (where the data ends up); returns the layout time. */
@@ -29,11 +30,10 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
   const ms = performance.now() - started;
   // Fitting a wide graph into a small window shrinks its labels below reading size: keep them at
   // about 11 px or more and let the reader pan (the list beside it holds every node anyway).
-  if (cy.zoom() < MIN_READABLE_ZOOM)
-    cy.zoom({
-      level: MIN_READABLE_ZOOM,
-      renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
-    });
+  // A small graph is not blown up either: three nodes at 200% read as a poster.
+  const level = Math.min(MAX_FIT_ZOOM, Math.max(MIN_READABLE_ZOOM, cy.zoom()));
+  if (level !== cy.zoom())
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   container.setAttribute('data-state', 'ready');
   // There is something to export (and, for a blast radius, to print) only once a graph is drawn.
   document.querySelector<HTMLElement>('.toolbar')!.hidden = false;

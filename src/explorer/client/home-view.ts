@@ -58,27 +58,47 @@ const card = (id: string, title: string, ...body: (Node | string | null)[]) =>
 const rows = <T>(items: T[], row: (item: T) => HTMLElement) =>
   items.length === 0 ? h('p', {}, w.noneNow) : h('ul', { class: 'rows' }, ...items.map(row));
 
+/** The first few incidents in view; the rest of the overview's newest behind one click. */
+const FIRST_INCIDENTS = 6;
+
+function incidentRow(i: Overview['incidents'][number]): HTMLElement {
+  return h(
+    'li',
+    { 'data-id': i.incident.id, class: i.unaware > 0 ? 'has-unaware' : '' },
+    h(
+      'a',
+      { href: explorerHref({ incident: i.incident.id }) },
+      `${i.incident.party.name} — ${i.incident.id}`,
+    ),
+    h(
+      'span',
+      { class: 'meta' },
+      `${i.date ?? w.datesUnknown} · ${w.kind(i.incident.kind)} · ${w.records(i.records)}`,
+    ),
+    h('span', { class: 'count' }, w.reach(i.controllers, i.unaware)),
+  );
+}
+
 function incidentsCard(o: Overview): HTMLElement {
+  // Those that reach an unaware controller first: they are the ones to act on.
+  const ordered = [
+    ...o.incidents.filter((i) => i.unaware > 0),
+    ...o.incidents.filter((i) => i.unaware === 0),
+  ];
+  const first = ordered.slice(0, FIRST_INCIDENTS);
+  const rest = ordered.slice(FIRST_INCIDENTS);
   return card(
     'home-incidents',
     w.homeIncidents(o.incidentCount),
-    rows(o.incidents, (i) =>
-      h(
-        'li',
-        { 'data-id': i.incident.id, class: i.unaware > 0 ? 'has-unaware' : '' },
-        h(
-          'a',
-          { href: explorerHref({ incident: i.incident.id }) },
-          `${i.incident.party.name} — ${i.incident.id}`,
-        ),
-        h(
-          'span',
-          { class: 'meta' },
-          `${i.date ?? w.datesUnknown} · ${w.kind(i.incident.kind)} · ${w.records(i.records)}`,
-        ),
-        h('span', { class: 'count' }, w.reach(i.controllers, i.unaware)),
-      ),
-    ),
+    rows(first, incidentRow),
+    rest.length > 0
+      ? h(
+          'details',
+          {},
+          h('summary', {}, w.moreIncidents(rest.length)),
+          h('ul', { class: 'rows' }, ...rest.map(incidentRow)),
+        )
+      : null,
   );
 }
 

@@ -73,9 +73,17 @@ function failed(error: Error, params: URLSearchParams): void {
   const asked = ['incident', 'controller', 'party']
     .map((name) => params.get(name)?.trim())
     .find(Boolean);
-  const notFound = error instanceof ApiError && error.code === 'NOT_FOUND';
-  byId('view-title').textContent = notFound && asked ? w.unknownId(asked) : w.viewFailed;
+  const code = error instanceof ApiError ? error.code : undefined;
+  const notFound = code === 'NOT_FOUND';
+  byId('view-title').textContent =
+    code === 'UNAUTHENTICATED'
+      ? w.keyNeeded
+      : notFound && asked
+        ? w.unknownId(asked)
+        : w.viewFailed;
   status(error.message, 'error');
+  // Asked for a key: the page offers its field instead of a dead end.
+  if (code === 'UNAUTHENTICATED') byId('api-key').focus();
   if (notFound && asked)
     byId('status').append(
       ' ',

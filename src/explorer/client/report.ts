@@ -43,7 +43,7 @@ export function renderReport(
           h(
             'h2',
             {},
-            `${partyLabel(c.party)} — ${w.exposure[c.exposure] ?? c.exposure}${c.aware ? '' : `, ${w.unawareTag}`}`,
+            `${partyLabel(c.party)}${c.party.aka?.length ? ` · ${c.party.aka[0]}` : ''} — ${w.exposure[c.exposure] ?? c.exposure}${c.aware ? '' : `${w.listSep}${w.unawareTag}`}`,
           ),
           h('p', {}, w.reportData(c.data.join(', ') || w.dataUnknown, w.records(c.records))),
           h('h3', {}, w.pathsTerm),

@@ -3,6 +3,8 @@
 export interface PartyRef {
   id: string;
   name: string;
+  /** Other names (the English one, for a Japanese party); asked only where the page shows it. */
+  aka?: string[];
   kind: string;
   country?: string | null;
 }

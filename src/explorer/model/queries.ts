@@ -13,7 +13,7 @@ export const BLAST_RADIUS = `query ExplorerBlastRadius($incident: ID, $party: ID
     incident { id kind detected records }
     from to data unawareCount truncated
     controllers {
-      party { id name kind } exposure aware data records pathCount
+      party { id name aka kind } exposure aware data records pathCount
       paths { exposure aware data records hops { ...ExplorerHop } }
     }
     notExposed { party { id name kind } reason detail hops { ...ExplorerHop } }
@@ -33,7 +33,7 @@ export const BREACH_OBLIGATIONS = `query ExplorerObligations($incident: ID!) {
 
 export const SUPPLY_CHAIN = `query ExplorerSupplyChain($controller: ID!, $asOf: Date) {
   supplyChain(controller: $controller, asOf: $asOf) {
-    controller { id name kind country }
+    controller { id name aka kind country }
     asOf
     members { party { id name kind country } depth link countries }
     links { entrustment { ...ExplorerHop storage access } upstream { id } link depth }
@@ -58,7 +58,7 @@ export const CHAIN_DATES = `query ExplorerChainDates($controller: ID!) {
 }`;
 
 export const CONCENTRATION = `query ExplorerConcentration($asOf: Date, $first: Int) {
-  concentration(asOf: $asOf, first: $first) { party { id name kind } controllers records entrustments }
+  concentration(asOf: $asOf, first: $first) { party { id name kind } controllers records recordsUnknown entrustments }
 }`;
 
 export const SEARCH = `query ExplorerSearch($text: String!, $first: Int) {
@@ -76,7 +76,7 @@ export const OVERVIEW = `query ExplorerOverview($asOf: Date) {
     findings { total byRule { rule severity count inferred } }
     deadlines { incident { id } controller { id name kind } law kind due state daysLeft }
     certificationAlerts { party { id name kind } scheme status since until controllers }
-    concentration { party { id name kind } controllers records entrustments }
+    concentration { party { id name kind } controllers records recordsUnknown entrustments }
   }
 }`;
 

@@ -20,7 +20,8 @@ export function readCell(column: Column, cell: CellValue): Read {
   switch (column.kind) {
     case 'date':
       return {
-        value: cell instanceof Date ? isoDay(cell) : typeof cell === 'string' ? cell.trim() : cell,
+        value:
+          cell instanceof Date ? isoDay(cell) : typeof cell === 'string' ? slashed(cell) : cell,
       };
     case 'count':
       return {
@@ -85,6 +86,12 @@ function member(item: string): { party: string; role?: string } {
   if (colon < 0) return { party: item };
   const role = item.slice(colon + 1).trim();
   return { party: item.slice(0, colon).trim(), ...(role === '' ? {} : { role }) };
+}
+
+// Japanese offices often write 2024/4/1 (and Excel shows dates so): read as 2024-04-01.
+function slashed(text: string): string {
+  const m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text.trim());
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text.trim();
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -49,6 +49,8 @@ function addSheet(book: ExcelJS.Workbook, sheet: OutSheet, options: WorkbookOpti
   const last = sheet.rows.length + 1 + (options.blankRows ?? 200);
   // exceljs has range validations (written as one rule per range) but leaves them out of its types.
   const validations = (ws as unknown as RangeValidations).dataValidations;
+  // No rows to validate: a range A2:A1 would be read as A1:A2, the header.
+  if (last < 2) return;
   columns.forEach((column, i) => {
     const range = `${letter(i)}2:${letter(i)}${last}`;
     if (column.kind === 'date') {

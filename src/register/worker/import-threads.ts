@@ -1,5 +1,5 @@
 import type { StorePort } from '../../store/port.js';
-import { targetOf } from '../../store/target.js';
+import { handOff, learnBookmarks, targetOf } from '../../store/target.js';
 import {
   importRegisters,
   type ImportOptions,
@@ -47,11 +47,15 @@ export class ImportThreads {
     options: ImportOptions,
     held: HeldBody | null = null,
   ): Promise<ImportReport> {
-    const target = store === null ? null : targetOf(store);
+    // With the store's bookmarks: the worker sees this thread's writes, and hands its own back.
+    const target = store === null ? null : await handOff(store);
     const heldInputs =
       held === null ? [] : inputs.filter((input) => held.tokens.includes(input.text));
     // Everything but the callback crosses to the worker as data (a sync scope, the import's time …).
-    const workerOptions = options;
+    const workerOptions =
+      store === null
+        ? options
+        : { ...options, onBookmarks: (bookmarks: string[]) => learnBookmarks(store, bookmarks) };
     const asWorkerInput = (input: RegisterInput) => ({
       ...(input.sheets
         ? { sheets: input.sheets }

@@ -92,21 +92,23 @@ export class ImportWorker {
     inputs: WorkerInput[],
     options: Omit<WorkerImportOptions, 'progress'> & {
       onProgress?: (done: number, total: number) => void;
+      /** Given the worker's bookmarks once it has written (store/target.ts, learnBookmarks). */
+      onBookmarks?: (bookmarks: string[]) => Promise<void>;
     },
   ): Promise<ImportReport> {
-    const { onProgress, ...rest } = options;
+    const { onProgress, onBookmarks, ...rest } = options;
     this.onProgress = onProgress;
-    return (
-      await this.run(
-        {
-          type: 'import',
-          target,
-          inputs,
-          options: { ...rest, progress: onProgress !== undefined },
-        },
-        'report',
-      )
-    ).report;
+    const answer = await this.run(
+      {
+        type: 'import',
+        target,
+        inputs,
+        options: { ...rest, progress: onProgress !== undefined },
+      },
+      'report',
+    );
+    await onBookmarks?.(answer.bookmarks);
+    return answer.report;
   }
 
   /** Runs prepareBulkLoad in the worker: the register checked, and its CSV files written if it has no error. */

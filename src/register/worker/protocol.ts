@@ -35,7 +35,7 @@ export type FromWorker =
   | { type: 'body-error'; problem: 'empty' | 'invalid' }
   | { type: 'body-error'; problem: 'not-utf8'; at: { line: number; byte: number } }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'report'; report: ImportReport }
+  | { type: 'report'; report: ImportReport; bookmarks: string[] }
   | { type: 'bulk-load'; result: BulkLoadResult }
   | { type: 'failed'; error: SentError };
 

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import secureJson from 'secure-json-parse';
 import { prepareBulkLoad } from '../../store/neo4j/bulk/prepare.js';
 import { openStoreAt } from '../../store/open.js';
+import { bookmarksOf } from '../../store/target.js';
 import { importRegisters, type RegisterInput } from '../import.js';
 import { sendError, type FromWorker, type ToWorker, type WorkerInput } from './protocol.js';
 import { decodeUtf8 } from '../../utf8.js';
@@ -74,13 +75,16 @@ async function runImport({
     const importOptions = { ...rest, ...(onProgress ? { onProgress } : {}) };
     const store = target === null ? null : await openStoreAt(target);
     let report;
+    let bookmarks: string[] = [];
     try {
       report = await importRegisters(store, texts, importOptions);
+      // Handed back with the answer: the caller's next read sees this import (store/target.ts).
+      if (store) bookmarks = await bookmarksOf(store);
     } finally {
       // Closed before answering, so a caller that ends the thread on the answer cuts nothing short.
       await store?.close();
     }
-    post({ type: 'report', report });
+    post({ type: 'report', report, bookmarks });
   } catch (error) {
     post({ type: 'failed', error: sendError(error) });
   }

@@ -8,6 +8,7 @@
 //   (:Party)-[:MEMBER_OF {position, role}]->(:Party), (:Incident)-[:AT]->(:Party)
 //   (:Party|Entrustment|Incident|Certification)-[:CITES {position}]->(:Source)
 //   (:Party)-[:HAS_CERTIFICATION {position}]->(:Certification), (:Incident)-[:HAS_REVISION {position}]->(:Revision)
+//   (:Entrustment)-[:PERFORMS {inferred: true}]->(:Entrustment), (:Party)-[:DELEGATES_TO {from, to, data}]->(:Party)   derived
 //   (:StoreMeta {id: 'store', generation})                       the write generation, one node
 //   (:SyncScope {name})-[:HOLDS]->(:Entrustment)                  what a sync scope's last import listed
 
@@ -54,6 +55,9 @@ export const RELATIONSHIP_TYPES = [
   'HOLDS',
   'HAS_CERTIFICATION',
   'HAS_REVISION',
+  // Derived from the register at every write (cypher/README.md, "Derived relationships").
+  'PERFORMS',
+  'DELEGATES_TO',
 ] as const;
 export const PROPERTY_KEYS = [
   'id',
@@ -94,6 +98,7 @@ export const PROPERTY_KEYS = [
   'scheme',
   'status',
   'date',
+  'inferred',
 ] as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[number];
@@ -118,5 +123,7 @@ export const DB_SCHEMA = {
     { from: 'Party', to: 'Certification', relType: 'HAS_CERTIFICATION' },
     { from: 'Certification', to: 'Source', relType: 'CITES' },
     { from: 'Incident', to: 'Revision', relType: 'HAS_REVISION' },
+    { from: 'Entrustment', to: 'Entrustment', relType: 'PERFORMS' },
+    { from: 'Party', to: 'Party', relType: 'DELEGATES_TO' },
   ],
 };

@@ -28,6 +28,7 @@ import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './re
 import { walkLinksOf } from './walk-links.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
+import { redrawDelegations } from './derived-links.js';
 import { chunks, type Progress, sizeOf, upsertInOne, upsertStaged } from './upsert.js';
 
 /** Links per page of a whole-graph scan. */
@@ -65,13 +66,31 @@ const windowParams = (window?: Period) => ({
 export class Neo4jStore implements StorePort {
   readonly kind = 'neo4j' as const;
   private closed = false;
-  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  /**
+   * One bookmark manager for every session of this store, started from the bookmarks of the
+   * thread that handed this one its work (store/target.ts): on a cluster, a read after a write
+   * sees the write, whichever thread wrote it.
+   */
+  private readonly bookmarks: BookmarkManager;
 
   constructor(
     private readonly driver: Driver,
     private readonly cypher: CypherFiles,
     private readonly target: Neo4jTarget,
-  ) {}
+    initialBookmarks: readonly string[] = [],
+  ) {
+    this.bookmarks = neo4j.bookmarkManager({ initialBookmarks: [...initialBookmarks] });
+  }
+
+  /** What a session of another thread must wait for to see this store's writes. */
+  async currentBookmarks(): Promise<string[]> {
+    return [...(await this.bookmarks.getBookmarks())];
+  }
+
+  /** Takes in another thread's bookmarks (its writes), so reads here see them. */
+  async learnBookmarks(bookmarks: readonly string[]): Promise<void> {
+    if (bookmarks.length > 0) await this.bookmarks.updateBookmarks([], bookmarks);
+  }
 
   parties(ids: readonly string[]): Promise<Party[]> {
     return this.byIds('party/get-many', ids, partiesOf);
@@ -221,8 +240,12 @@ export class Neo4jStore implements StorePort {
     for (const part of chunks(ids.sources ?? []))
       await this.run(tx, 'source/remove', { ids: part });
     for (const part of chunks(ids.parties ?? [])) await this.run(tx, 'party/remove', { ids: part });
-    for (const part of chunks(ids.entrustments ?? []))
-      await this.run(tx, 'entrustment/remove', { ids: part });
+    const clients: string[] = [];
+    for (const part of chunks(ids.entrustments ?? [])) {
+      const { records } = await this.run(tx, 'entrustment/remove', { ids: part });
+      for (const row of records) clients.push(row.get('client') as string);
+    }
+    await redrawDelegations(this, tx, clients);
     for (const part of chunks(ids.incidents ?? []))
       await this.run(tx, 'incident/remove', { ids: part });
   }

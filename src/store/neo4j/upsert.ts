@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { AuditDraft } from '../../register/audit.js';
 import type { RegisterBatch } from '../../domain/model.js';
 import type { UpsertOptions } from '../port.js';
@@ -12,6 +12,8 @@ import {
   toInteger,
   toNumber,
 } from './mapping.js';
+import { chunks } from './chunks.js';
+import { inferLinks, redrawDelegations } from './derived-links.js';
 import { sameAsStored } from './stored-records.js';
 import type { QueryName } from './queries.js';
 import { beginWrite } from './write-checks.js';
@@ -23,17 +25,9 @@ import { beginWrite } from './write-checks.js';
 // in stored records, so everything becomes visible at its commit. It needs memory for those two
 // only, not for the whole batch.
 
-/** Rows per UNWIND: bounds each statement's memory while the batch stays one transaction. */
-export const ROWS_PER_STATEMENT = 5_000;
+export { chunks, ROWS_PER_STATEMENT } from './chunks.js';
 
 export type Progress = (done: number, total: number) => void | Promise<void>;
-
-/** `items` in lists of at most `size`: one statement's or one transaction's worth. */
-export const chunks = <T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 /** The rows of a batch, built before anything is sent: a record that cannot be encoded fails first. */
 function rowsOf(batch: RegisterBatch) {
@@ -67,8 +61,9 @@ export const sizeOf = (batch: RegisterBatch) =>
 
 /**
  * Writes every record of `batch` (encoded as `rows`) inside `tx` with the kinds' own upsert and link
- * statements: nodes first, then relationships, since a link may point at any node of the batch.
- * Progress counts nodes.
+ * statements: nodes first, then relationships, since a link may point at any node of the batch;
+ * then what the graph derives from them (./derived-links.ts), for these entrustments and for the
+ * clients of `alsoDelegating` too. Progress counts nodes.
  */
 async function writeAll(
   r: Runners,
@@ -76,6 +71,7 @@ async function writeAll(
   batch: RegisterBatch,
   rows: NodeRows,
   onProgress?: Progress,
+  alsoDelegating: readonly string[] = [],
 ): Promise<void> {
   const total = sizeOf(batch);
   type Statement = { name: QueryName; params: Record<string, unknown>; rows: number };
@@ -96,18 +92,31 @@ async function writeAll(
     ...each('incident/link', chunks(rows.incidents), 'rows', false),
   ];
   let done = 0;
+  const formerClients: string[] = [];
   for (const { name, params, rows: counted } of statements) {
     // The statement list mixes queries, so each call's parameters are checked where it is built.
-    await (
+    const { records } = await (
       r.run as (
         tx: ManagedTransaction,
         name: QueryName,
         params: Record<string, unknown>,
-      ) => Promise<unknown>
+      ) => Promise<{ records: Neo4jRecord[] }>
     )(tx, name, params);
+    if (name === 'entrustment/upsert')
+      for (const row of records) formerClients.push(row.get('formerClient') as string);
     done += counted;
     if (counted > 0 && done < total) await onProgress?.(done, total);
   }
+  await inferLinks(
+    r,
+    tx,
+    batch.entrustments.map((e) => e.id),
+  );
+  await redrawDelegations(r, tx, [
+    ...batch.entrustments.map((e) => e.client),
+    ...formerClients,
+    ...alsoDelegating,
+  ]);
 }
 
 export interface UpsertWork {
@@ -160,9 +169,22 @@ export async function upsertStaged(
     }
     for (const part of linkParts(rowsFor(rows, added), perStage))
       await inOwnTransaction(r, part.size, (tx) => r.run(tx, 'staged/link', part.ids));
+    // Once every staged relationship is drawn: whether `under` is absent is read from them.
+    for (const part of chunks(
+      added.entrustments.map((e) => e.id),
+      perStage,
+    ))
+      await inOwnTransaction(r, part.length, (tx) => inferLinks(r, tx, part));
     await access.appendAudit(r, lock, audit);
     await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published', perStage));
-    await writeAll(r, lock, changed, rowsFor(rows, changed));
+    await writeAll(
+      r,
+      lock,
+      changed,
+      rowsFor(rows, changed),
+      undefined,
+      added.entrustments.map((e) => e.client),
+    );
     if (options.scope)
       await r.run(lock, 'sync-scope/hold', {
         name: options.scope.name,

@@ -63,6 +63,9 @@ export const en = {
   } as Record<string, string>,
   records: (count: number | null) =>
     count === null ? 'records not recorded' : plural(count, 'record'),
+  recordsAtLeast: (known: number, unknown: number) =>
+    `at least ${plural(known, 'record')} (${plural(unknown, 'count')} not recorded)`,
+  listSep: ', ',
   dataNotListed: 'data not listed',
   dataUnknown: 'data unknown',
   notDisclosed: 'NOT DISCLOSED to the controller',
@@ -120,6 +123,7 @@ export const en = {
   needKey: (why: string) => `${why || 'the service asks for an API key'}: enter a valid key above`,
   unknownId: (id: string) => `Nothing has the id “${id}”`,
   searchFor: (id: string) => `Search for “${id}” by name`,
+  keyNeeded: 'The service asks for an API key',
   viewFailed: 'This view could not be shown',
   noMatch: (text: string) => `Nothing matches “${text}”.`,
   searchResults: (text: string) => `Parties matching “${text}”`,
@@ -192,7 +196,9 @@ export const en = {
   reach: (controllers: number, unaware: number) =>
     `${plural(controllers, 'controller')} reached, ${n(unaware)} unaware`,
   kind: (kind: string) => kind.replace(/-/g, ' '),
-  homeIncidents: (count: number) => `Incidents, newest first (${n(count)} in all)`,
+  homeIncidents: (count: number) =>
+    `Incidents (${n(count)} in all): those with unaware controllers first, then newest first`,
+  moreIncidents: (count: number) => `${plural(count, 'more incident')}`,
   deadlineKind: (kind: string) => kind.toLowerCase().replace(/_/g, ' '),
   daysLeft: (days: number) =>
     days < 0

@@ -63,6 +63,8 @@ export const ja: Words = {
     CYCLE: '循環',
   },
   records: (count) => (count === null ? '件数未記録' : `${n(count)} 件`),
+  recordsAtLeast: (known, unknown) => `${n(known)} 件以上（${n(unknown)} 件の委託で件数未記録）`,
+  listSep: '・',
   dataNotListed: 'データ項目の記載なし',
   dataUnknown: 'データ不明',
   notDisclosed: `${CLIENT}に${UNDISCLOSED}`,
@@ -119,6 +121,7 @@ export const ja: Words = {
     `API キーが必要です${why ? `（${why}）` : ''}：上の欄に有効なキーを入力してください`,
   unknownId: (id) => `ID「${id}」は登録されていません`,
   searchFor: (id) => `「${id}」を名称で検索`,
+  keyNeeded: 'API キーが必要です',
   viewFailed: 'この表示を作れませんでした',
   noMatch: (text) => `「${text}」に一致するものはありません。`,
   searchResults: (text) => `「${text}」に一致する組織`,
@@ -201,7 +204,9 @@ export const ja: Words = {
       'purpose-deviation': '目的外利用',
       other: 'その他',
     })[kind] ?? kind,
-  homeIncidents: (count) => `インシデント（新しい順、全 ${n(count)} 件）`,
+  homeIncidents: (count) =>
+    `インシデント（全 ${n(count)} 件。未把握の委託元があるものを先に、新しい順）`,
+  moreIncidents: (count) => `ほか ${n(count)} 件`,
   deadlineKind: (kind) =>
     ({
       ENTRUSTEE_NOTICE: '委託元への通知',

@@ -21,6 +21,7 @@ import {
   type CellValue,
   type Column,
 } from './csv-table.js';
+import { delegations, inferredLinks } from './derived.js';
 
 // A register as the CSV files `neo4j-admin database import full` loads into an empty database:
 // the same nodes, properties and relationships the Cypher import writes (cypher/README.md), with
@@ -106,9 +107,11 @@ function ordinalsOf(rows: BatchRows): Ordinals {
 }
 
 const POSITION = propertyColumn('position', 'long');
+const INFERRED = propertyColumn('inferred', 'boolean');
 
 /** One file per relationship type and pair of labels (neo4j-admin names id spaces by label). */
 function relationshipsOf(
+  batch: RegisterBatch,
   rows: BatchRows,
   ordinals: Ordinals,
   certifications: readonly { party: number; position: number; row: CertificationRow }[],
@@ -134,6 +137,15 @@ function relationshipsOf(
   const at = file('AT', 'Incident', 'Party');
   const incidentCites = file('CITES', 'Incident', 'Source', POSITION);
   const revised = file('HAS_REVISION', 'Incident', 'Revision', POSITION);
+  const performs = file('PERFORMS', 'Entrustment', 'Entrustment', INFERRED);
+  const delegates = file(
+    'DELEGATES_TO',
+    'Party',
+    'Party',
+    propertyColumn('from', 'date'),
+    propertyColumn('to', 'date'),
+    propertyColumn('data', 'string[]'),
+  );
   // A record's own import id is its place in the loop; the ids it names are looked up. The batch is
   // resolved: every id it names is one of its records, so every lookup finds one.
   const link = (f: RelationshipFile, start: number, endId: string, props: Row = {}) =>
@@ -166,6 +178,10 @@ function relationshipsOf(
   revisions.forEach((v, self) =>
     revised.rows.push({ start: v.incident, end: self, position: neo4j.int(v.position) }),
   );
+  for (const [start, end] of inferredLinks(batch.entrustments))
+    performs.rows.push({ start, end, inferred: true });
+  for (const d of delegations(batch.entrustments))
+    link(delegates, ordinals.Party.get(d.client)!, d.contractor, d.props);
   return [
     subsidiary,
     operated,
@@ -181,6 +197,8 @@ function relationshipsOf(
     at,
     incidentCites,
     revised,
+    performs,
+    delegates,
   ];
 }
 
@@ -265,7 +283,7 @@ export async function writeBulkFiles(
     propertyColumn('seq', 'long'),
     propertyColumn('json', 'string'),
   ]);
-  for (const rel of relationshipsOf(rows, ordinalsOf(rows), certifications, revisions)) {
+  for (const rel of relationshipsOf(batch, rows, ordinalsOf(rows), certifications, revisions)) {
     if (rel.rows.length === 0) continue;
     const name = `${rel.type.toLowerCase()}-${rel.from.toLowerCase()}-${rel.to.toLowerCase()}.csv`;
     const columns: Column[] = [

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import t from 'tap';
+import { OIDC_DEFAULTS } from '../../src/access/oidc.js';
+import { buildApp } from '../../src/app.js';
+import {
+  bearer,
+  challengeOf,
+  finishSignIn,
+  startSignIn,
+  type SignInConfig,
+} from '../../src/explorer/client/sign-in.js';
+import { defaultSecurity } from '../../src/security-config.js';
+import { tempStore } from '../helpers/app.js';
+import { API_AUDIENCE, signInAs, startIssuer } from '../helpers/oidc-issuer.js';
+
+// The pages' sign-in (authorization code + PKCE) against a real provider on loopback, through
+// its own sign-in pages, with the browser's storage and fetch passed in.
+
+const REDIRECT = 'http://127.0.0.1:4000/explorer';
+const issuer = await startIssuer([], {
+  browser: {
+    id: 'vendor-chain-pages',
+    redirectUri: REDIRECT,
+    accounts: { 'sato@city': { vendor_chain_role: 'reader' } },
+  },
+});
+t.teardown(() => issuer.close());
+const app = await buildApp({
+  store: await tempStore(t, 'vc-browser-sso-'),
+  security: {
+    ...defaultSecurity(),
+    oidc: {
+      ...OIDC_DEFAULTS,
+      issuer: issuer.issuer,
+      audience: API_AUDIENCE,
+      clientId: 'vendor-chain-pages',
+    },
+  },
+});
+t.teardown(() => app.close());
+t.ok(issuer.issuer);
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+t.test("the S256 challenge is the verifier's SHA-256, base64url without padding", async (t) => {
+  for (const verifier of ['a'.repeat(43), 'Zx-_09'.repeat(12), '~.'.repeat(30)])
+    t.equal(
+      await challengeOf(verifier),
+      createHash('sha256').update(verifier).digest('base64url'),
+      verifier,
+    );
+});
+
+t.test('a page signs in with code + PKCE and asks /graphql with the token', async (t) => {
+  const config = (await app.inject('/auth/config')).json().signIn as SignInConfig;
+  t.match(config, {
+    issuer: issuer.issuer,
+    clientId: 'vendor-chain-pages',
+    audience: API_AUDIENCE,
+  });
+  const parts = { storage: memoryStorage(), fetch };
+  const url = await startSignIn(config, REDIRECT, parts);
+  t.match(new URL(url).searchParams.get('code_challenge_method'), 'S256');
+  const back = await signInAs(url, 'sato@city');
+  t.match(back, /^http:\/\/127\.0\.0\.1:4000\/explorer\?code=/);
+  const token = await finishSignIn(config, back, parts);
+  t.ok(token, 'a token');
+  const res = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { authorization: bearer(parts)! },
+    payload: { query: '{ stats { parties } }' },
+  });
+  t.same([res.statusCode, res.json().data], [200, { stats: { parties: 0 } }]);
+  t.equal(await finishSignIn(config, back, parts), null, 'a code is taken once');
+});
+
+t.test('an answer with another state is refused', async (t) => {
+  const config = (await app.inject('/auth/config')).json().signIn as SignInConfig;
+  const parts = { storage: memoryStorage(), fetch };
+  await startSignIn(config, REDIRECT, parts);
+  await t.rejects(finishSignIn(config, `${REDIRECT}?code=x&state=forged`, parts), {
+    message: /not for this page/,
+  });
+});
