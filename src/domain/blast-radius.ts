@@ -9,6 +9,7 @@ import {
 } from './exposure/reach.js';
 import {
   buildStateGraph,
+  rowsSource,
   shortestHops,
   stepKind,
   type MissReason,
@@ -110,8 +111,11 @@ export async function blastRadius(
   leak: Leak,
   options: BlastRadiusOptions = {},
 ): Promise<BlastRadius> {
-  const rows = await store.upstreamLinks([leak.party], leak.window);
-  const graph = buildStateGraph(leak, rows);
+  // A store whose reads are local lets the walk read as it goes: only what a path takes (data
+  // prunes most of a hub's sub-graph); others answer the whole sub-graph in one call.
+  const source =
+    store.upstreamReader?.() ?? rowsSource(await store.upstreamLinks([leak.party], leak.window));
+  const graph = buildStateGraph(leak, source);
   await withEvidence(
     graph.states.map((s) => s.e),
     (ids) => store.entrustments(ids),

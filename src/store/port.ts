@@ -11,6 +11,7 @@ import type {
 import type { Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
 import type { WalkLink } from '../domain/exposure/walk-link.js';
+import type { UpstreamSource } from '../domain/exposure/walk-link.js';
 
 /**
  * The one interface every store implements. It is small and batched on purpose: the domain walks
@@ -50,6 +51,12 @@ export interface StorePort {
    * domain); it may hold more than that, never less.
    */
   upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]>;
+  /**
+   * Optional, for a store whose reads are local and synchronous (the embedded one): the same
+   * entrustments read one by one as the walk meets them, all from one snapshot while the walk
+   * runs without awaiting. The walk then reads only what its paths take.
+   */
+  upstreamReader?(): UpstreamSource;
   /** Entrustments whose `under` names one of `entrustmentIds` (the declared re-entrustments). */
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]>;
   /** Incidents that happened at one of `partyIds`. */

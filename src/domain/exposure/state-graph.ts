@@ -2,7 +2,9 @@ import { asSet, intersect, overlaps, type CategorySet } from '../categories.js';
 import { describeMiss, intersects } from '../dates.js';
 import type { Leak } from '../leak.js';
 import { byId, groupBy, indexById, ownData, type LinkKind } from '../links.js';
-import type { WalkLink } from './walk-link.js';
+import type { UpstreamSource, WalkLink } from './walk-link.js';
+
+export type { UpstreamSource } from './walk-link.js';
 
 const LEAK = '\u0003leak';
 
@@ -48,17 +50,39 @@ export interface StateGraph {
   misses: Miss[];
 }
 
+/** A source over rows read beforehand (StorePort.upstreamLinks). */
+export function rowsSource(rows: readonly WalkLink[]): UpstreamSource {
+  const byIds = indexById(rows);
+  const into = groupBy([...rows].sort(byId), (r) => r.contractor);
+  return { get: (id) => byIds.get(id), into: (party) => into.get(party) ?? [] };
+}
+
 /** How the hops above a state perform it: named in its `under`, or inferred. */
 export const stepKind = (s: State): LinkKind => (s.e.under === undefined ? 'inferred' : 'declared');
 
 /**
  * Every state reachable from the leak, breadth first, following declared `under` links and
  * inferring the others exactly as register-format.md describes (and as the path walk did).
- * `rows` must hold every entrustment the walk can meet (StorePort.upstreamLinks).
+ * `source` answers for every entrustment the walk can meet (StorePort.upstreamLinks, or a
+ * store's local reader: UpstreamSource).
  */
-export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGraph {
-  const links = indexById(rows);
-  const into = groupBy([...rows].sort(byId), (r) => r.contractor);
+export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph {
+  const links = { get: (id: string) => source.get(id) };
+  const into = { get: (party: string) => source.into(party) };
+  // What goes into a client, in the window and outside it: asked once per client, not per state.
+  const splits = new Map<string, { candidates: WalkLink[]; outside: WalkLink[] }>();
+  const split = (client: string) => {
+    let found = splits.get(client);
+    if (found === undefined) {
+      const all = into.get(client);
+      found = {
+        candidates: all.filter((c) => intersects(c, leak.window)),
+        outside: all.filter((c) => !intersects(c, leak.window)),
+      };
+      splits.set(client, found);
+    }
+    return found;
+  };
   const states: State[] = [];
   const index = new Map<string, number>();
   const misses = new Map<string, Miss>();
@@ -72,11 +96,19 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
     return result;
   };
 
-  const miss = (e: WalkLink, link: LinkKind, reason: MissReason, detail: string, below: number) => {
+  // The detail is worded only for the first miss of a hop: a hub's hops are missed thousands of times.
+  const miss = (
+    e: WalkLink,
+    link: LinkKind,
+    reason: MissReason,
+    detail: () => string,
+    below: number,
+  ) => {
     // A hop met only beyond a closed cycle stops no path of the register.
     if (below >= 0 && !states[below]!.simple) return;
     const key = `${e.id}|${reason}`;
-    if (!misses.has(key)) misses.set(key, { entrustment: e, link, reason, detail, below });
+    if (!misses.has(key))
+      misses.set(key, { entrustment: e, link, reason, detail: detail(), below });
   };
   const onShortestPath = (s: number, id: string): boolean => {
     for (let k = s; k >= 0; k = states[k]!.parent) if (states[k]!.e.id === id) return true;
@@ -88,9 +120,9 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
     const cycle = below >= 0 && onShortestPath(below, e.id);
     // Told from the shortest path to `below`: other paths to it may close other cycles, which
     // this answer does not list (the set of controllers does not depend on them).
-    if (cycle) miss(e, link, 'CYCLE', `${e.id} is already on this path`, below);
+    if (cycle) miss(e, link, 'CYCLE', () => `${e.id} is already on this path`, below);
     if (!intersects(e, leak.window)) {
-      if (!cycle) miss(e, link, 'OUT_OF_WINDOW', describeMiss(e, leak.window), below);
+      if (!cycle) miss(e, link, 'OUT_OF_WINDOW', () => describeMiss(e, leak.window), below);
       return -1;
     }
     const data = intersection(below < 0 ? LEAK : keys[below]!, belowData, e.data);
@@ -100,7 +132,7 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
           e,
           link,
           'NO_COMMON_DATA',
-          `carries ${e.data.join(', ')}; nothing in common with ${belowData?.join(', ')}`,
+          () => `carries ${e.data.join(', ')}; nothing in common with ${belowData?.join(', ')}`,
           below,
         );
       return -1;
@@ -157,9 +189,8 @@ export function buildStateGraph(leak: Leak, rows: readonly WalkLink[]): StateGra
     }
     // Every period, not only the window: a candidate an inferred step drops for its dates is the
     // answer to "why not us?" for its client, as a declared link in its place would be.
-    const all = into.get(e.client) ?? [];
-    const candidates = all.filter((c) => intersects(c, leak.window));
-    for (const c of all) if (!intersects(c, leak.window)) reach(s, c, 'inferred');
+    const { candidates, outside } = split(e.client);
+    for (const c of outside) reach(s, c, 'inferred');
     if (candidates.length === 0) {
       [state.ends, state.endsWhateverData] = ['declared', true];
       continue;

@@ -12,6 +12,12 @@ export type WalkLink = Pick<
 > &
   Partial<Pick<Entrustment, 'confidence' | 'disclosed' | 'subjects'>>;
 
+/** The entrustments a walk reads: by id, and into a party (in id order). */
+export interface UpstreamSource {
+  get(id: string): WalkLink | undefined;
+  into(party: string): readonly WalkLink[];
+}
+
 /** A WalkLink with every field a path reads. */
 export type FullWalkLink = WalkLink & Pick<Entrustment, 'confidence' | 'disclosed' | 'subjects'>;
 

@@ -14,6 +14,7 @@ import type {
 import { readCategories } from './categories.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
+import type { UpstreamSource } from '../../domain/exposure/walk-link.js';
 import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
 import type {
   Reference,
@@ -28,7 +29,7 @@ import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
-import { readUpstream } from './upstream.js';
+import { readUpstream, upstreamReader } from './upstream.js';
 import type { Tables } from './tables.js';
 import { generationOf } from './generation.js';
 import { removeRecords, writeBatch } from './writes.js';
@@ -86,6 +87,10 @@ export class EmbeddedStore implements StorePort {
 
   async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
     return readUpstream(this.open(), partyIds, window);
+  }
+
+  upstreamReader(): UpstreamSource {
+    return upstreamReader(this.open());
   }
 
   async entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {
