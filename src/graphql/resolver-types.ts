@@ -177,6 +177,21 @@ export type BreachReportItem = {
   titleEn: Scalars['String']['output'];
 };
 
+/** A data category: a fideslang key, or one a register declared below it (custom). */
+export type Category = {
+  __typename?: 'Category';
+  /** Declared in a register rather than in the fideslang taxonomy. */
+  custom: Scalars['Boolean']['output'];
+  /** What a declared category covers, when the register says. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The dotted key, e.g. user.contact.email. */
+  id: Scalars['ID']['output'];
+  /** A name for pickers: the register's for a custom category, the key's last word otherwise. */
+  name: Scalars['String']['output'];
+  /** The key it sits under; null at the top of the taxonomy. */
+  parent?: Maybe<Scalars['ID']['output']>;
+};
+
 /** A certification and its status over a half-open period. */
 export type Certification = {
   __typename?: 'Certification';
@@ -851,6 +866,8 @@ export type Query = {
    * only informs its client. The same draft as `vendor-chain breach-report`.
    */
   breachReport: BreachReport;
+  /** Every data category a question or a register may name: the fideslang taxonomy (current keys) and the ones registers declared, in id order. */
+  categories: Array<Category>;
   /** Members of a controller's chain whose Privacy Mark, ISMS … is suspended or revoked on a date. */
   certificationAlerts: Array<CertificationAlert>;
   /**
@@ -1376,6 +1393,7 @@ export type ResolversTypes = {
     >
   >;
   BreachReportItem: ResolverTypeWrapper<Partial<BreachReportItem>>;
+  Category: ResolverTypeWrapper<Partial<Category>>;
   Certification: ResolverTypeWrapper<
     Partial<Omit<Certification, 'sources'> & { sources: Array<ResolversTypes['Source']> }>
   >;
@@ -1588,6 +1606,7 @@ export type ResolversParentTypes = {
     }
   >;
   BreachReportItem: Partial<BreachReportItem>;
+  Category: Partial<Category>;
   Certification: Partial<
     Omit<Certification, 'sources'> & { sources: Array<ResolversParentTypes['Source']> }
   >;
@@ -1830,6 +1849,18 @@ export type BreachReportItemResolvers<
   textEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CategoryResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'],
+> = {
+  custom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2320,6 +2351,7 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryBreachReportArgs, 'controller' | 'incident'>
   >;
+  categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   certificationAlerts?: Resolver<
     Array<ResolversTypes['CertificationAlert']>,
     ParentType,
@@ -2596,6 +2628,7 @@ export type Resolvers<ContextType = MercuriusContext> = {
   BreachObligations?: BreachObligationsResolvers<ContextType>;
   BreachReport?: BreachReportResolvers<ContextType>;
   BreachReportItem?: BreachReportItemResolvers<ContextType>;
+  Category?: CategoryResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   CertificationAlert?: CertificationAlertResolvers<ContextType>;
   ChainDelta?: ChainDeltaResolvers<ContextType>;
