@@ -1,4 +1,4 @@
-import type { Entrustment, Incident, Party, Source } from '../domain/model.js';
+import type { Category, Entrustment, Incident, Party, Source } from '../domain/model.js';
 import { supplyChain } from '../domain/supply-chain.js';
 import type { StorePort } from '../store/port.js';
 
@@ -7,6 +7,8 @@ import type { StorePort } from '../store/port.js';
 
 export interface StoredRegister {
   register: 1;
+  /** The data categories registers declared: a chain's export carries them all (a short list). */
+  categories?: Category[];
   sources: Source[];
   parties: Party[];
   entrustments: Entrustment[];
@@ -36,8 +38,10 @@ export async function storedRegister(
       for (const c of record.certifications) for (const id of c.sources) sourceIds.add(id);
   }
   const sources = (await inBatches([...sourceIds], (ids) => store.sources(ids))).sort(byId);
+  const categories = await store.categories();
   return {
     register: 1,
+    ...(categories.length > 0 ? { categories } : {}),
     sources,
     parties: parties.sort(byId),
     entrustments: entrustments.map(withoutRetired).sort(byId),

@@ -9,6 +9,8 @@ import type { StoredRegister } from '../stored-register.js';
 
 export function registerDocument(register: StoredRegister): Record<string, unknown> {
   const out: Record<string, unknown> = { register: 1 };
+  // Declared categories come first: the entrustments below may use them.
+  if (register.categories?.length) out.categories = register.categories.map(compact);
   for (const section of ['sources', 'parties', 'entrustments', 'incidents'] as const)
     if (register[section].length > 0) out[section] = register[section].map(compact);
   return out;
