@@ -38,8 +38,10 @@ export async function lifecycleSuite(t: Test, store: StorePort): Promise<void> {
       store,
       lifecycle: { retireLimitPercent: 20, now: () => new Date(`${IMPORT_DAY}T09:00:00Z`) },
     });
+    // After the access check (a route-level onRequest hook, which would name the anonymous actor):
+    // the writes below are this test's own, told apart from other tests' on a shared store.
     app.addHook(
-      'onRequest',
+      'preHandler',
       async (request) => void (request.principal = { name: actor, role: 'editor' }),
     );
     t.teardown(async () => {
