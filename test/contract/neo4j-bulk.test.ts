@@ -21,8 +21,10 @@ const NOW = new Date('2026-11-24T03:00:00Z');
 
 // What the demo register does not hold: a line break, quotes and a tab in text, an unknown
 // `under` beside `under: []`, roles and none, certification sources, every list empty, and
-// references from this file into the demo.
+// references from this file into the demo, and a declared data category.
 const EDGE = `register: 1
+categories:
+  - { id: user.name.kana, parent: user.name, name: Name in kana, description: 'the reading, "カナ"' }
 sources:
   - { id: edge-src, kind: contract, title: 'a "quoted", title', published: 2020-01-02 }
 parties:
@@ -39,7 +41,7 @@ parties:
     memberOf: [{ party: edge-hq, role: "lead" }, { party: makeshop }]
     note: "two\\nlines"
 entrustments:
-  - { id: edge-own, client: edge-hq, contractor: edge-sub, under: [], data: [user.name], records: 12, storage: [JP, US], access: [KR], transferBasis: consent, approvedBy: [edge-hq] }
+  - { id: edge-own, client: edge-hq, contractor: edge-sub, under: [], data: [user.name.kana], records: 12, storage: [JP, US], access: [KR], transferBasis: consent, approvedBy: [edge-hq] }
   - { id: edge-unknown, client: edge-sub, contractor: makeshop, data: [], disclosed: false, note: "said \\"never\\"", sources: [edge-src] }
   - { id: edge-under, client: edge-sub, contractor: makeshop, under: [edge-own], from: 2020-01-01, to: 2021-01-01 }
 incidents:

@@ -272,6 +272,14 @@ export async function writeBulkFiles(
   await nodeFile('Incident', 'incidents.csv', rows.incidents, props);
   await nodeFile('Certification', 'certifications.csv', certifications, (c) => props(c.row));
   await nodeFile('Revision', 'revisions.csv', revisions, props);
+  // Declared data categories as category/upsert writes them: the record as written, by id.
+  await nodeFile(
+    'Category',
+    'categories.csv',
+    batch.categories ?? [],
+    (c) => ({ id: c.id, json: JSON.stringify(c) }),
+    [propertyColumn('id', 'string'), propertyColumn('json', 'string')],
+  );
   // The store as its first write leaves it: generation 1, and the audit entry with that sequence number.
   const itself = (row: Row) => row;
   await nodeFile('StoreMeta', 'store.csv', [{ id: 'store', generation: 1 }], itself, [
