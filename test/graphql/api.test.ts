@@ -235,6 +235,9 @@ t.test('parties page through by id, optionally of one kind', async (t) => {
   t.same([first[0].id, second[0].id], all.slice(0, 2));
   const towns = (await gql(app, '{ parties(kind: "municipality") { id kind } }')).data.parties;
   t.ok(towns.length > 0 && towns.every((p: { kind: string }) => p.kind === 'municipality'));
+  const typo = (await gql(app, '{ parties(kind: "municiplaity") { id } }')).errors?.[0];
+  t.equal(typo?.extensions?.code, 'BAD_USER_INPUT', 'a misspelt kind is refused, not answered []');
+  t.match(typo?.message, /unknown party kind "municiplaity".*municipality/);
   t.equal(
     (await gql(app, '{ parties(first: 0) { id } }')).errors?.[0]?.extensions?.code,
     'BAD_USER_INPUT',

@@ -1,6 +1,6 @@
 import type { IResolvers } from 'mercurius';
 import { BadInputError } from '../../errors.js';
-import { ID_PATTERN } from '../../domain/model.js';
+import { ID_PATTERN, PARTY_KINDS } from '../../domain/model.js';
 import { searchParties } from '../../domain/search-parties.js';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../domain/page-size.js';
 import { listCategories } from '../../domain/category-list.js';
@@ -29,6 +29,12 @@ export const queryResolvers: IResolvers = {
           `no party with id "${after}": give the id of the last party of the page before, or leave after out to start at the first`,
         );
       if (!kind) return store.scanParties(after ?? null, first);
+      // A misspelt kind would match nothing and read as "there are none": it is refused instead.
+      if (!(PARTY_KINDS as readonly string[]).includes(kind))
+        throw new BadInputError(
+          'kind',
+          `unknown party kind "${kind}": expected one of ${PARTY_KINDS.join(', ')}`,
+        );
       const page: Awaited<ReturnType<typeof store.scanParties>> = [];
       // Filtering by kind scans forward until the page is full: parties are few next to entrustments.
       for (let cursor = after ?? null; page.length < first;) {
