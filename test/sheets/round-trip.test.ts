@@ -90,7 +90,7 @@ t.test('declared categories survive every export format', async (t) => {
   const register = `
 register: 1
 categories:
-  - { id: user.government_id.my_number, parent: user.government_id, name: My Number }
+  - { id: user.government_id.my_number, parent: user.government_id, name: My Number, description: 'マイナンバー; the individual number' }
 parties:
   - { id: town, name: 町, kind: municipality, country: JP }
   - { id: vendor, name: Vendor, kind: company }

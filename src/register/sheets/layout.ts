@@ -185,6 +185,7 @@ export const LAYOUTS: readonly SheetLayout[] = [
       col('id', 'text', ['ID'], { width: 40 }),
       col('parent', 'text', ['親'], { width: 30 }),
       col('name', 'text', ['名称'], { width: 30 }),
+      col('description', 'text', ['説明'], { width: 40 }),
     ],
   },
 ];
