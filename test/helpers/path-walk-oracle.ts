@@ -9,13 +9,11 @@ import {
   type CategorySet,
 } from '../../src/domain/categories.js';
 import { describeMiss, intersects } from '../../src/domain/dates.js';
+import type { Exposure, MissReason, NotExposed } from '../../src/domain/blast-radius.js';
 import type { Leak } from '../../src/domain/leak.js';
 import { byId, groupBy, indexById, ownData, type LinkKind } from '../../src/domain/links.js';
 import type { Entrustment } from '../../src/domain/model.js';
 import type { StorePort } from '../../src/store/port.js';
-
-export type Exposure = 'CONFIRMED' | 'POSSIBLE';
-export type MissReason = 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE';
 
 export interface ExposurePath {
   exposure: Exposure;
@@ -39,16 +37,6 @@ export interface AffectedController {
   records?: number;
   paths: ExposurePath[];
   pathCount: number;
-}
-
-/** A hop where a path stopped: the answer to "why not us?". hops: the stopped hop first, leak last. */
-export interface NotExposed {
-  entrustment: Entrustment;
-  /** How the stopped hop would have been linked: an inferred step is one `under` does not state. */
-  link: LinkKind;
-  reason: MissReason;
-  detail: string;
-  hops: Entrustment[];
 }
 
 export interface BlastRadius {
