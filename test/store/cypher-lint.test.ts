@@ -126,7 +126,7 @@ t.test('schema.cypher splits into its idempotent statements', async (t) => {
   const creates = statements.filter((s) => s.startsWith('CREATE'));
   t.equal(
     creates.length,
-    14,
+    15,
     'a constraint per label, an index per searched property and per staged label',
   );
   for (const s of creates)
