@@ -12,9 +12,11 @@ import {
   rowsSource,
   shortestHops,
   stepKind,
+  type Miss,
   type MissReason,
   type StateGraph,
 } from './exposure/state-graph.js';
+import { SimplePaths } from './exposure/simple-paths.js';
 import { withEvidence } from './exposure/walk-link.js';
 import type { Leak } from './leak.js';
 import { groupBy, indexById, type LinkKind } from './links.js';
@@ -90,14 +92,6 @@ export const DEFAULT_PATHS_PER_CONTROLLER = 10;
 export const DEFAULT_MAX_NOT_EXPOSED = 200;
 /** Partial paths one controller's path search may make (paths are evidence, not the answer). */
 const SEARCH_BUDGET = 20_000;
-/**
- * Paths counted one by one beyond a cycle (elsewhere they are counted over states, exactly): past
- * these, pathCount is a lower bound and `truncated` says so.
- */
-const COUNT_WANT = 20;
-const COUNT_BUDGET = 200;
-/** Partial paths a search may make to tell whether a path through cycles is a path at all. */
-const VERIFY_BUDGET = 100_000;
 /** GraphQL's Int: a count beyond it is reported as this bound, with `truncated`. */
 const MAX_COUNT = 2 ** 31 - 1;
 
@@ -127,66 +121,58 @@ export async function blastRadius(
   const cap = options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER;
   const search = (ends: number[], want: number) => firstPaths(graph, preds, ends, want, best);
 
+  const checks = new SimplePaths(graph, preds);
   const ends = graph.states.flatMap((s, i) => (s.ends ? [i] : []));
   const answers = [...groupBy(ends.map(String), (i) => graph.states[+i]!.e.client)].map(
     ([party, keys]) => {
-      let kept = keys.map(Number);
-      const beyond = kept.filter((s) => tainted[s]);
-      let count = kept.reduce((n, s) => (tainted[s] ? n : n + counts[s]!), 0);
-      let exact = true;
-      if (beyond.length > 0) {
-        // Paths beyond a cycle may pass an entrustment twice: they are counted one by one, up
-        // to a bound (past it, pathCount is a lower bound and `truncated` says so).
-        const some = findPaths(graph, preds, beyond, {
-          want: COUNT_WANT,
-          budget: COUNT_BUDGET,
-          confirmedOnly: null,
-        });
-        count += some.paths.length;
-        exact = some.complete;
-        // A path through a cycle can narrow the data, and narrower data can end a path early
-        // (nothing in common with what goes into the client). A controller reached only so is
-        // one when a path that passes each entrustment once reaches such an end.
-        const onlyNarrowed = kept.every((s) => tainted[s] && !graph.states[s]!.endsWhateverData);
-        if (onlyNarrowed && some.paths.length === 0) {
-          const one = findPaths(graph, preds, kept, {
-            want: 1,
-            budget: VERIFY_BUDGET,
-            confirmedOnly: null,
-          });
-          if (one.complete && one.paths.length === 0) kept = [];
-        }
-      }
-      return { party, ends: kept, count, exact };
+      const all = keys.map(Number);
+      // Every walk to an end outside cycles is a path: counted over states, exactly.
+      const plain = all.filter((s) => !tainted[s]);
+      const count = plain.reduce((n, s) => n + counts[s]!, 0);
+      const beyond = all.filter((s) => tainted[s]);
+      if (beyond.length === 0) return { party, ends: plain, plain, count, exact: true, listed: [] };
+      const b = checks.endsBeyondCycles(beyond);
+      return {
+        party,
+        ends: [...plain, ...b.kept],
+        // Listed paths decide exposure, awareness and records beyond cycles; else the states do.
+        plain: b.complete ? plain : [...plain, ...b.kept],
+        listed: b.complete ? b.paths : [],
+        count: count + b.paths.length,
+        exact: b.complete,
+      };
     },
   );
 
   const found = answers
     .filter((a) => a.ends.length > 0)
     .map((a) => ({ ...a, paths: search(a.ends, cap) }));
-  const misses = graph.misses.sort((a, b) =>
+  const misses = [...graph.misses, ...checks.verifiedMisses()].sort((a, b) =>
     a.link === b.link ? 0 : a.link === 'declared' ? -1 : 1,
   );
   const shownMisses = misses.slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED);
   const full = await fullRecords(store, [
     ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
-    ...shownMisses.flatMap((m) => [
-      m.entrustment.id,
-      ...(m.below < 0 ? [] : shortestHops(graph, m.below).map((h) => h.id)),
-    ]),
+    ...shownMisses.flatMap((m) => [m.entrustment.id, ...hopsBelow(graph, m).map((h) => h.id)]),
   ]);
   const evidence = (path: StatePath) => toPath(graph, path, leak, full);
 
   const controllers = found
     .map((a): AffectedController => {
       const tops = a.ends.map((s) => graph.states[s]!);
-      const records = a.ends.map((s) => best.records[s]!).filter((r) => r > -Infinity);
+      const listed = a.listed.map((p) => pathValues(graph, p, leak.records));
+      const records = [
+        ...a.plain.map((s) => best.records[s]!),
+        ...listed.map((v) => v.records),
+      ].filter((r) => r > -Infinity);
       return {
         party: a.party,
-        exposure: a.ends.some((s) => best.confirmed[s] && graph.states[s]!.ends === 'declared')
-          ? 'CONFIRMED'
-          : 'POSSIBLE',
-        aware: a.ends.some((s) => best.aware[s] === 1),
+        exposure:
+          a.plain.some((s) => best.confirmed[s] && graph.states[s]!.ends === 'declared') ||
+          listed.some((v) => v.confirmed)
+            ? 'CONFIRMED'
+            : 'POSSIBLE',
+        aware: a.plain.some((s) => best.aware[s] === 1) || listed.some((v) => v.aware),
         data: minimize(tops.flatMap((t) => t.data ?? [])),
         dataKnown: tops.every((t) => t.data !== null),
         subjects: [...new Set(tops.flatMap((t) => t.e.subjects ?? []))].sort(),
@@ -218,10 +204,7 @@ export async function blastRadius(
       link: m.link,
       reason: m.reason,
       detail: m.detail,
-      hops: [
-        full.get(m.entrustment.id)!,
-        ...(m.below < 0 ? [] : shortestHops(graph, m.below).map((h) => full.get(h.id)!)),
-      ],
+      hops: [full.get(m.entrustment.id)!, ...hopsBelow(graph, m).map((h) => full.get(h.id)!)],
     })),
     notExposedCount: misses.length,
     truncated: unexplored > 0,
@@ -253,6 +236,25 @@ function firstPaths(
     confirmedOnly: null,
   }).paths.filter((p) => !isConfirmed(p));
   return [...confirmed, ...others].slice(0, want);
+}
+
+/** What one path achieves: CONFIRMED, aware, and its smallest known record count. */
+function pathValues(graph: StateGraph, path: StatePath, leakRecords: number | undefined) {
+  const states = path.map((s) => graph.states[s]!);
+  const counts = [leakRecords, ...states.map((s) => s.e.records)].filter(
+    (n): n is number => n !== undefined,
+  );
+  return {
+    confirmed: pathIsConfirmed(graph, path),
+    aware: states.every((s) => s.e.disclosed!),
+    records: counts.length > 0 ? Math.min(...counts) : -Infinity,
+  };
+}
+
+/** The hops below a stop, from the hop it was reached from down to the leak. */
+function hopsBelow(graph: StateGraph, m: Miss) {
+  if (m.below < 0) return [];
+  return m.path ? m.path.map((s) => graph.states[s]!.e) : shortestHops(graph, m.below);
 }
 
 function pathIsConfirmed(graph: StateGraph, path: StatePath): boolean {

@@ -8,6 +8,8 @@ export interface Found {
   paths: StatePath[];
   /** True when every path there is was found (the search ran out of paths, not of budget). */
   complete: boolean;
+  /** Partial paths the search made. */
+  spent: number;
 }
 
 interface Partial {
@@ -35,18 +37,26 @@ export function findPaths(
   graph: StateGraph,
   preds: readonly (readonly number[])[],
   ends: readonly number[],
-  options: { want: number; budget: number; confirmedOnly: Uint8Array | null },
+  options: {
+    want: number;
+    budget: number;
+    confirmedOnly: Uint8Array | null;
+    /** An entrustment no path may pass. */
+    avoid?: string;
+  },
 ): Found {
   const { states } = graph;
   const starts = new Set(graph.starts);
   // Only states some CONFIRMED path reaches (reach.ts): then every partial path completes.
   const confirmed = options.confirmedOnly;
   const allowed = (s: number) =>
-    confirmed === null ||
-    (confirmed[s] === 1 && stepKind(states[s]!) === 'declared' && confirmedHop(states[s]!.e));
+    states[s]!.e.id !== options.avoid &&
+    (confirmed === null ||
+      (confirmed[s] === 1 && stepKind(states[s]!) === 'declared' && confirmedHop(states[s]!.e)));
   const heap = new MinHeap<Partial>((a, b) => a.bound - b.bound);
   for (const s of ends) {
     const top = states[s]!;
+    if (top.e.id === options.avoid) continue;
     if (confirmed && (top.ends !== 'declared' || confirmed[s] !== 1)) continue;
     heap.push({ s, below: null, length: 1, bound: top.depth });
   }
@@ -54,15 +64,16 @@ export function findPaths(
   let spent = 0;
   for (let p = heap.pop(); p !== undefined; p = heap.pop()) {
     if (paths.length >= options.want && p.bound > paths[paths.length - 1]!.length)
-      return { paths: byLengthThenIds(graph, paths), complete: false };
-    if (++spent > options.budget) return { paths: byLengthThenIds(graph, paths), complete: false };
+      return { paths: byLengthThenIds(graph, paths), complete: false, spent };
+    if (++spent > options.budget)
+      return { paths: byLengthThenIds(graph, paths), complete: false, spent };
     if (starts.has(p.s)) paths.push(statesOf(p));
     for (const q of preds[p.s]!) {
       if (!allowed(q) || onPartial(graph, p, states[q]!.e.id)) continue;
       heap.push({ s: q, below: p, length: p.length + 1, bound: p.length + states[q]!.depth });
     }
   }
-  return { paths: byLengthThenIds(graph, paths), complete: true };
+  return { paths: byLengthThenIds(graph, paths), complete: true, spent };
 }
 
 function onPartial(graph: StateGraph, p: Partial, id: string): boolean {

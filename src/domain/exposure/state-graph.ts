@@ -40,6 +40,21 @@ export interface Miss {
   detail: string;
   /** The state the stopped hop was reached from (-1: at the leak). */
   below: number;
+  /** The path to `below` (states, `below` first), when it is not `below`'s shortest path. */
+  path?: number[];
+}
+
+/**
+ * A hop that stopped a walk whose path to `below` may not be simple: the stop is a miss of the
+ * register only if some path passing each entrustment once reaches `below` without `avoid`
+ * (simple-paths.ts searches for one).
+ */
+export interface UnverifiedMiss {
+  entrustment: WalkLink;
+  link: LinkKind;
+  reason: Exclude<MissReason, 'CYCLE'>;
+  detail: () => string;
+  below: number;
 }
 
 export interface StateGraph {
@@ -48,6 +63,8 @@ export interface StateGraph {
   starts: number[];
   /** Each hop that stopped a path, once per reason, in the order the walk met them. */
   misses: Miss[];
+  /** Stops met only beyond a closed cycle on the shortest path, to be verified. */
+  unverified: UnverifiedMiss[];
 }
 
 /** A source over rows read beforehand (StorePort.upstreamLinks). */
@@ -86,6 +103,7 @@ export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph 
   const states: State[] = [];
   const index = new Map<string, number>();
   const misses = new Map<string, Miss>();
+  const unverified = new Map<string, UnverifiedMiss>();
   // Data sets are few and repeat on every path: each intersection is computed once.
   const keys: string[] = [];
   const intersections = new Map<string, CategorySet>();
@@ -103,12 +121,18 @@ export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph 
     reason: MissReason,
     detail: () => string,
     below: number,
+    cycleBelow: boolean,
   ) => {
-    // A hop met only beyond a closed cycle stops no path of the register.
-    if (below >= 0 && !states[below]!.simple) return;
     const key = `${e.id}|${reason}`;
-    if (!misses.has(key))
-      misses.set(key, { entrustment: e, link, reason, detail: detail(), below });
+    if (misses.has(key)) return;
+    // A shortest path that closed a cycle, or passes `e` itself, is not a path of the register;
+    // another path to the same state may be (simple-paths.ts looks for one).
+    if (below >= 0 && (!states[below]!.simple || cycleBelow)) {
+      if (reason !== 'CYCLE' && !unverified.has(`${key}|${below}`))
+        unverified.set(`${key}|${below}`, { entrustment: e, link, reason, detail, below });
+      return;
+    }
+    misses.set(key, { entrustment: e, link, reason, detail: detail(), below });
   };
   const onShortestPath = (s: number, id: string): boolean => {
     for (let k = s; k >= 0; k = states[k]!.parent) if (states[k]!.e.id === id) return true;
@@ -120,21 +144,21 @@ export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph 
     const cycle = below >= 0 && onShortestPath(below, e.id);
     // Told from the shortest path to `below`: other paths to it may close other cycles, which
     // this answer does not list (the set of controllers does not depend on them).
-    if (cycle) miss(e, link, 'CYCLE', () => `${e.id} is already on this path`, below);
+    if (cycle) miss(e, link, 'CYCLE', () => `${e.id} is already on this path`, below, false);
     if (!intersects(e, leak.window)) {
-      if (!cycle) miss(e, link, 'OUT_OF_WINDOW', () => describeMiss(e, leak.window), below);
+      miss(e, link, 'OUT_OF_WINDOW', () => describeMiss(e, leak.window), below, cycle);
       return -1;
     }
     const data = intersection(below < 0 ? LEAK : keys[below]!, belowData, e.data);
     if (data !== null && data.length === 0) {
-      if (!cycle)
-        miss(
-          e,
-          link,
-          'NO_COMMON_DATA',
-          () => `carries ${e.data.join(', ')}; nothing in common with ${belowData?.join(', ')}`,
-          below,
-        );
+      miss(
+        e,
+        link,
+        'NO_COMMON_DATA',
+        () => `carries ${e.data.join(', ')}; nothing in common with ${belowData?.join(', ')}`,
+        below,
+        cycle,
+      );
       return -1;
     }
     // A cycle on the shortest path still links the states: other paths may reach `below`
@@ -203,7 +227,7 @@ export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph 
     }
     for (const c of candidates) link(s, reach(s, c, 'inferred'));
   }
-  return { states, starts, misses: [...misses.values()] };
+  return { states, starts, misses: [...misses.values()], unverified: [...unverified.values()] };
 }
 
 /** The entrustments of a state's shortest path, from the state down to the leak. */
