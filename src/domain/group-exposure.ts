@@ -2,7 +2,8 @@ import { inForce, type IsoDate } from './dates.js';
 import type { Incident, Party } from './model.js';
 import { rootControllers } from './roots.js';
 import { NotFoundError } from '../errors.js';
-import type { StorePort } from '../store/port.js';
+import type { FamilyTie, StorePort } from '../store/port.js';
+import { groupBy } from './links.js';
 
 export interface GroupExposure {
   /** The top of the corporate group (the party itself when it has no parent). */
@@ -24,31 +25,53 @@ export async function groupExposure(
   partyId: string,
   asOf?: IsoDate,
 ): Promise<GroupExposure> {
-  const [party] = await store.parties([partyId]);
+  // One read of the family's ties whatever its depth; the group is found here, in memory.
+  const [[party], family] = await Promise.all([
+    store.parties([partyId]),
+    store.corporateFamily([partyId]),
+  ]);
   if (!party) throw new NotFoundError('party', partyId);
+  const ties = new Map<string, FamilyTie>(family.map((t) => [t.id, t]));
+  ties.set(party.id, party);
   // A service belongs to the group of the company that runs it.
-  let top = party;
+  let top: FamilyTie = party;
   for (const seen = new Set([top.id]); ;) {
     const up = top.parent ?? (top.kind === 'service' ? top.operator : undefined);
     if (!up || seen.has(up)) break;
-    const [next] = await store.parties([up]);
+    const next = ties.get(up);
     if (!next) break;
     seen.add(next.id);
     top = next;
   }
+  const childrenOf = groupBy(
+    [...ties.values()].filter((t) => t.parent !== undefined),
+    (t) => t.parent!,
+  );
+  const runBy = groupBy(
+    [...ties.values()].filter((t) => t.kind === 'service' && t.operator !== undefined),
+    (t) => t.operator!,
+  );
   // Level by level down the tree: children of this level, and the services they run.
-  const members = new Map([[top.id, top]]);
-  const services = new Map<string, Party>();
+  const memberIds = new Set([top.id]);
+  const serviceIds = new Set<string>();
   for (let level = [top.id]; level.length > 0;) {
-    const [children, run] = await Promise.all([
-      store.partiesWithParent(level),
-      store.servicesOperatedBy(level),
-    ]);
-    const fresh = children.filter((p) => !members.has(p.id));
-    for (const c of fresh) members.set(c.id, c);
-    for (const s of run) if (!members.has(s.id)) services.set(s.id, s);
+    const fresh = level
+      .flatMap((id) => childrenOf.get(id) ?? [])
+      .filter((c) => !memberIds.has(c.id));
+    for (const c of fresh) memberIds.add(c.id);
+    for (const s of level.flatMap((id) => runBy.get(id) ?? []))
+      if (!memberIds.has(s.id)) serviceIds.add(s.id);
     level = fresh.map((c) => c.id);
   }
+  const records = new Map(
+    (await store.parties([...memberIds, ...serviceIds])).map((p) => [p.id, p]),
+  );
+  const members = new Map(
+    [...memberIds].flatMap((id) => (records.has(id) ? ([[id, records.get(id)!]] as const) : [])),
+  );
+  const services = new Map(
+    [...serviceIds].flatMap((id) => (records.has(id) ? ([[id, records.get(id)!]] as const) : [])),
+  );
   const holders = [...members.keys(), ...services.keys()];
   const [into, incidents] = await Promise.all([
     store.entrustmentsInto(holders),

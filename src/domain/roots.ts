@@ -1,46 +1,39 @@
-import { byId, groupBy, performsByInference, underUnknown } from './links.js';
-import type { Entrustment } from './model.js';
+import { byId, groupBy, performsByInference, type Linked } from './links.js';
 import type { StorePort } from '../store/port.js';
-import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
+import { Slices } from './graph/slices.js';
 
 /**
  * The controllers at the root of each given entrustment's chain: walk up through `under`
  * (or, where it is absent, the entrustments it performs by inference) until entrustments of a
- * client's own data. One store round trip per level (in batches, and in slices: graph/slices.ts).
+ * client's own data. One store read whatever the depth (the sub-graph above the starts' clients,
+ * as compact rows), walked here level by level (in slices: graph/slices.ts).
  */
 export async function rootControllers(
   store: StorePort,
-  starts: readonly Entrustment[],
+  starts: readonly Linked[],
   slices = new Slices(),
 ): Promise<Map<string, string[]>> {
-  const known = new Map(starts.map((e) => [e.id, e]));
+  const known = new Map<string, Linked>(starts.map((e) => [e.id, e]));
   const upstreamOf = new Map<string, string[]>();
-  let level = [...starts];
+  if (starts.length === 0) return new Map();
+  // A declared `under` names an entrustment into its client, so the rows into the clients and
+  // upward (of any period: no window) hold every upstream the walk can meet.
+  const rows = await store.upstreamLinks([...new Set(starts.map((e) => e.client))], {});
+  for (const r of rows) if (!known.has(r.id)) known.set(r.id, r);
+  const intoParty = groupBy(rows, (e) => e.contractor);
+  let level: Linked[] = [...starts];
   while (level.length > 0) {
-    const wantedIds = [...new Set(level.flatMap((e) => e.under ?? []))].filter(
-      (id) => !known.has(id),
-    );
-    const wantedInto = [...new Set(level.filter(underUnknown).map((e) => e.client))];
-    const [byIds, into] = await Promise.all([
-      readInBatches(wantedIds, BATCH_IDS, (ids) => store.entrustments(ids), slices),
-      readInBatches(wantedInto, BATCH_PARTIES, (ids) => store.entrustmentsInto(ids), slices),
-    ]);
-    for (const e of byIds) known.set(e.id, e);
-    const intoClient = groupBy(into, (e) => e.contractor);
-    const next = new Map<string, Entrustment>();
+    const next = new Map<string, Linked>();
     for (const e of level) {
       if (slices.due()) await slices.turn();
       const ups = e.under
-        ? e.under.map((id) => known.get(id)).filter((u): u is Entrustment => u !== undefined)
-        : (intoClient.get(e.client) ?? []).filter((u) => performsByInference(e, u)).sort(byId);
+        ? e.under.map((id) => known.get(id)).filter((u): u is Linked => u !== undefined)
+        : (intoParty.get(e.client) ?? []).filter((u) => performsByInference(e, u)).sort(byId);
       upstreamOf.set(
         e.id,
         ups.map((u) => u.id),
       );
-      for (const u of ups) {
-        known.set(u.id, u);
-        if (!upstreamOf.has(u.id)) next.set(u.id, u);
-      }
+      for (const u of ups) if (!upstreamOf.has(u.id)) next.set(u.id, u);
     }
     level = [...next.values()];
   }
@@ -67,7 +60,7 @@ interface Frame {
 async function rootsOf(
   start: string,
   upstreamOf: Map<string, string[]>,
-  known: Map<string, Entrustment>,
+  known: Map<string, Linked>,
   memo: Map<string, string[]>,
   slices: Slices,
 ): Promise<string[]> {

@@ -1,5 +1,13 @@
 import { inForce, type IsoDate } from './dates.js';
-import { byId, groupBy, performsByInference, underUnknown, type LinkKind } from './links.js';
+import type { WalkLink } from './exposure/walk-link.js';
+import {
+  byId,
+  groupBy,
+  indexById,
+  performsByInference,
+  underUnknown,
+  type LinkKind,
+} from './links.js';
 import type { Entrustment } from './model.js';
 import { NotFoundError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
@@ -29,63 +37,91 @@ export interface SupplyChain {
   members: ChainMember[];
 }
 
-/**
- * The walk downward from a controller: its own entrustments (in force at asOf), then every
- * entrustment that performs one of them, declared in `under` or inferred, level by level.
- * Each entrustment is walked on from once (at its shallowest depth), so cycles end; every
- * (entrustment, upstream) pair met is kept, because findings judge each pair.
- */
+/** The chain below a controller: every entrustment that performs its own, at any depth. */
 export async function supplyChain(
   store: StorePort,
   controller: string,
   asOf?: IsoDate,
 ): Promise<SupplyChain> {
-  const [party] = await store.parties([controller]);
+  // Two reads whatever the depth: the sub-graph below the controller as compact rows (the store
+  // selects), walked here; then the records of the entrustments the walk met.
+  const [[party], rows] = await Promise.all([
+    store.parties([controller]),
+    store.downstreamLinks([controller]),
+  ]);
   if (!party) throw new NotFoundError('party', controller);
-  const current = (e: Entrustment) => !asOf || inForce(e, asOf);
+  const walked = walkDown(rows, controller, asOf);
+  const records = indexById(await store.entrustments([...new Set(walked.map((l) => l.id))]));
   const links: ChainLink[] = [];
+  for (const { id, upstream, link, depth } of walked) {
+    const entrustment = records.get(id);
+    const above = upstream === null ? null : records.get(upstream);
+    // A record deleted between the two reads leaves the chain, as if read a moment later.
+    if (entrustment && above !== undefined)
+      links.push({ entrustment, upstream: above, link, depth });
+  }
+  return { controller, asOf, links, members: membersOf(links) };
+}
+
+interface WalkedLink {
+  id: string;
+  upstream: string | null;
+  link: LinkKind;
+  depth: number;
+}
+
+/**
+ * The walk downward over the rows, level by level in memory: the controller's own entrustments
+ * (in force at asOf), then every entrustment that performs one of them, declared in `under` or
+ * inferred. Each entrustment is walked on from once (at its shallowest depth), so cycles end;
+ * every (entrustment, upstream) pair met is kept, because findings judge each pair.
+ */
+function walkDown(rows: readonly WalkLink[], controller: string, asOf?: IsoDate): WalkedLink[] {
+  const current = (e: WalkLink) => !asOf || inForce(e, asOf);
+  const sorted = [...rows].sort(byId);
+  const from = groupBy(sorted, (e) => e.client);
+  const under = new Map<string, WalkLink[]>();
+  for (const d of sorted)
+    for (const u of new Set(d.under ?? [])) {
+      const list = under.get(u);
+      if (list) list.push(d);
+      else under.set(u, [d]);
+    }
+  const links: WalkedLink[] = [];
   const seen = new Set<string>();
   const enter = (
-    e: Entrustment,
-    upstream: Entrustment | null,
+    e: WalkLink,
+    upstream: WalkLink | null,
     link: LinkKind,
     depth: number,
-    into: Entrustment[],
+    into: WalkLink[],
   ) => {
-    links.push({ entrustment: e, upstream, link, depth });
+    links.push({ id: e.id, upstream: upstream?.id ?? null, link, depth });
     if (!seen.has(e.id)) {
       seen.add(e.id);
       into.push(e);
     }
   };
 
-  let level: Entrustment[] = [];
-  const own = (await store.entrustmentsFrom([controller])).filter(
+  let level: WalkLink[] = [];
+  const own = (from.get(controller) ?? []).filter(
     (e) => current(e) && (e.under === undefined || e.under.length === 0),
   );
-  for (const e of own.sort(byId)) enter(e, null, 'declared', 1, level);
-
+  for (const e of own) enter(e, null, 'declared', 1, level);
   for (let depth = 2; level.length > 0; depth++) {
-    const [declared, sameClient] = await Promise.all([
-      store.entrustmentsUnder(level.map((e) => e.id)),
-      store.entrustmentsFrom([...new Set(level.map((e) => e.contractor))]),
-    ]);
-    // In id order: stores return records in any order, and links keep the order they are met in.
-    declared.sort(byId);
-    const undeclaredFrom = groupBy(sameClient.filter(underUnknown).sort(byId), (e) => e.client);
-    const next: Entrustment[] = [];
+    const next: WalkLink[] = [];
     for (const u of level) {
       const performers = [
-        ...declared.filter((e) => e.under?.includes(u.id)).map((e) => [e, 'declared'] as const),
-        ...(undeclaredFrom.get(u.contractor) ?? [])
-          .filter((e) => performsByInference(e, u))
+        ...(under.get(u.id) ?? []).map((e) => [e, 'declared'] as const),
+        ...(from.get(u.contractor) ?? [])
+          .filter((e) => underUnknown(e) && performsByInference(e, u))
           .map((e) => [e, 'inferred'] as const),
       ];
       for (const [e, link] of performers) if (current(e)) enter(e, u, link, depth, next);
     }
     level = next.sort(byId);
   }
-  return { controller, asOf, links, members: membersOf(links) };
+  return links;
 }
 
 function membersOf(links: ChainLink[]): ChainMember[] {

@@ -57,6 +57,20 @@ export interface StorePort {
    * runs without awaiting. The walk then reads only what its paths take.
    */
   upstreamReader?(): UpstreamSource;
+  /**
+   * The sub-graph a supply chain from one of `partyIds` can reach, as compact rows of any period:
+   * every entrustment those parties make, then every entrustment made by the contractor of one
+   * found, and so on. A declared `under` names an entrustment into its client (the register
+   * checks it), so these rows hold every performer a chain can meet. A supply chain reads it in
+   * one call and walks it in the domain; it may hold more than that, never less.
+   */
+  downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]>;
+  /**
+   * The corporate families of `partyIds`: every party joined to one of them through `parent` and
+   * `operator` links, followed either way, as rows of only those links. A group's exposure reads
+   * it in one call; it may hold more than that, never less.
+   */
+  corporateFamily(partyIds: readonly string[]): Promise<FamilyTie[]>;
   /** Entrustments whose `under` names one of `entrustmentIds` (the declared re-entrustments). */
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]>;
   /** Incidents that happened at one of `partyIds`. */
@@ -118,6 +132,9 @@ export interface StorePort {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A party's place in its corporate family: who its parent is and, for a service, who runs it. */
+export type FamilyTie = Pick<Party, 'id' | 'kind' | 'parent' | 'operator'>;
 
 export interface RemoveIds {
   sources?: readonly string[];

@@ -8,7 +8,7 @@ import type {
   Source,
 } from '../../src/domain/model.js';
 import type { EntrustmentLink } from '../../src/domain/graph/link-graph.js';
-import type { StorePort } from '../../src/store/port.js';
+import type { FamilyTie, StorePort } from '../../src/store/port.js';
 import { lifecycleContract } from './lifecycle-contract.js';
 
 // The one suite every store passes (src/store/port.ts states the rules). Ids carry a random
@@ -228,6 +228,53 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
       [`${p}city--vendor`],
       'rows into the leak of any period; the walk decides',
     );
+  });
+
+  t.test('the sub-graph below a controller, as compact rows of any period', async (t) => {
+    const { p } = await written(t);
+    const rows = await store.downstreamLinks([`${p}city`]);
+    t.same(ids(rows), [`${p}city--vendor`, `${p}vendor--cart`, `${p}vendor--cart-later`]);
+    const { confidence, disclosed, subjects, ...link } = rows.find(
+      (r) => r.id === `${p}vendor--cart`,
+    )!;
+    t.strictSame(link, {
+      id: `${p}vendor--cart`,
+      client: `${p}vendor`,
+      contractor: `${p}cart`,
+      under: [`${p}city--vendor`],
+      data: [],
+    });
+    t.ok(confidence === undefined || confidence === 'confirmed', 'confidence as written');
+    t.ok(disclosed === undefined || disclosed === false, 'disclosed as written');
+    t.ok(subjects === undefined || subjects.length === 0, 'subjects as written');
+    t.notOk(
+      'under' in rows.find((r) => r.id === `${p}vendor--cart-later`)!,
+      'absent under stays absent',
+    );
+    t.same(ids(await store.downstreamLinks([`${p}vendor`])), [
+      `${p}vendor--cart`,
+      `${p}vendor--cart-later`,
+    ]);
+    t.same(await store.downstreamLinks([`${p}cart`]), [], 'a party that entrusts nothing');
+    t.same(await store.downstreamLinks([]), []);
+  });
+
+  t.test('a corporate family through parents and operators, either way', async (t) => {
+    const { p } = await written(t);
+    const byId = (list: FamilyTie[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const family = [
+      { id: `${p}cart`, kind: 'service', operator: `${p}holding` },
+      { id: `${p}holding`, kind: 'company' },
+      { id: `${p}vendor`, kind: 'company', parent: `${p}holding` },
+    ];
+    t.strictSame(byId(await store.corporateFamily([`${p}cart`])), family, 'from a service');
+    t.strictSame(byId(await store.corporateFamily([`${p}vendor`])), family, 'from a subsidiary');
+    t.strictSame(
+      await store.corporateFamily([`${p}city`]),
+      [{ id: `${p}city`, kind: 'municipality' }],
+      'a party of no group is its own family',
+    );
+    t.same(await store.corporateFamily([`${p}nobody`]), [], 'an unknown party has none');
   });
 
   t.test(

@@ -7,6 +7,7 @@ import type { EntrustmentLink } from '../graph/link-graph.js';
 import { byId } from '../links.js';
 import type { Category, Entrustment, Incident, Party, RegisterBatch, Source } from '../model.js';
 import type {
+  FamilyTie,
   Reference,
   RemoveIds,
   RemoveOptions,
@@ -93,6 +94,22 @@ export class ScopedStore implements StorePort {
       this.inner.upstreamLinks(partyIds, window),
     ]);
     return rows.filter((e) => view.entrustments.has(e.id)).map((e) => entrustmentInView(e, view));
+  }
+  async downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]> {
+    const [view, rows] = await Promise.all([this.view(), this.inner.downstreamLinks(partyIds)]);
+    return rows.filter((e) => view.entrustments.has(e.id)).map((e) => entrustmentInView(e, view));
+  }
+  // Links to parties outside the view are cut, as partyInView cuts them.
+  async corporateFamily(partyIds: readonly string[]): Promise<FamilyTie[]> {
+    const view = await this.view();
+    const ties = await this.inner.corporateFamily(partyIds.filter((id) => view.parties.has(id)));
+    return ties
+      .filter((t) => view.parties.has(t.id))
+      .map(({ parent, operator, ...tie }) => ({
+        ...tie,
+        ...(parent !== undefined && view.parties.has(parent) ? { parent } : {}),
+        ...(operator !== undefined && view.parties.has(operator) ? { operator } : {}),
+      }));
   }
   async entrustmentsUnder(entrustmentIds: readonly string[]) {
     const view = await this.view();

@@ -17,6 +17,7 @@ import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import type { UpstreamSource } from '../../domain/exposure/walk-link.js';
 import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
 import type {
+  FamilyTie,
   Reference,
   RemoveIds,
   RemoveOptions,
@@ -30,6 +31,7 @@ import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
 import { readUpstream, upstreamReader } from './upstream.js';
+import { readDownstream, readFamily } from './downstream.js';
 import type { Tables } from './tables.js';
 import { generationOf } from './generation.js';
 import { removeRecords, writeBatch } from './writes.js';
@@ -91,6 +93,14 @@ export class EmbeddedStore implements StorePort {
 
   upstreamReader(): UpstreamSource {
     return upstreamReader(this.open());
+  }
+
+  async downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]> {
+    return readDownstream(this.open(), partyIds);
+  }
+
+  async corporateFamily(partyIds: readonly string[]): Promise<FamilyTie[]> {
+    return readFamily(this.open(), partyIds);
   }
 
   async entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {

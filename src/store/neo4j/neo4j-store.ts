@@ -20,6 +20,7 @@ import type {
 } from '../../domain/model.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type {
+  FamilyTie,
   Reference,
   RemoveIds,
   RemoveOptions,
@@ -32,7 +33,7 @@ import type { CypherFiles } from './cypher-files.js';
 import { readError, reasonOf, toStoreError } from './errors.js';
 import { toDate, toInteger, toNumber } from './mapping.js';
 import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';
-import { walkLinksOf } from './walk-links.js';
+import { familyTiesOf, walkLinksOf } from './walk-links.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 import { redrawDelegations } from './derived-links.js';
@@ -138,6 +139,17 @@ export class Neo4jStore implements StorePort {
         SCAN_FETCH_SIZE,
       ),
     );
+  }
+
+  async downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]> {
+    if (partyIds.length === 0) return [];
+    return walkLinksOf(
+      await this.read('entrustment/downstream', { ids: [...new Set(partyIds)] }, SCAN_FETCH_SIZE),
+    );
+  }
+
+  corporateFamily(partyIds: readonly string[]): Promise<FamilyTie[]> {
+    return this.byIds('party/family', partyIds, familyTiesOf);
   }
 
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {

@@ -1,5 +1,7 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
+import type { Party } from '../../domain/model.js';
+import type { FamilyTie } from '../port.js';
 
 // The rows of entrustment/upstream, one column per field, into the domain's WalkLink: absent
 // stays absent, `ownData` is `under: []`, no UNDER relationship is `under` absent ("unknown").
@@ -29,5 +31,17 @@ export function walkLinksOf(rows: Neo4jRecord[]): WalkLink[] {
     if (records !== null && records !== undefined)
       link.records = neo4j.isInt(records) ? records.toNumber() : Number(records);
     return link;
+  });
+}
+
+/** The rows of party/family into FamilyTies: a link the graph lacks stays absent. */
+export function familyTiesOf(rows: Neo4jRecord[]): FamilyTie[] {
+  return rows.map((row) => {
+    const tie: FamilyTie = { id: row.get('id') as string, kind: row.get('kind') as Party['kind'] };
+    const parent = text(row.get('parent'));
+    const operator = text(row.get('operator'));
+    if (parent !== undefined) tie.parent = parent;
+    if (operator !== undefined) tie.operator = operator;
+    return tie;
   });
 }

@@ -1,0 +1,14 @@
+// StorePort.downstreamLinks: what a supply chain from one of the parties can reach, in one query.
+// The parties downstream of them through entrustments of any period (a breadth-first expansion
+// Neo4j prunes to each party once, however many paths lead to it), then every entrustment they
+// make, as a compact row: the domain's walk decides which of them performs what. A declared
+// `under` names an entrustment into its client (the register checks it), so these rows hold
+// every performer the walk can meet.
+MATCH (start:Party) WHERE start.id IN $ids
+MATCH (start)-[:ENTRUSTS|TO*0..]->(p:Party)
+WITH DISTINCT p
+MATCH (p)-[:ENTRUSTS]->(e:Entrustment)-[:TO]->(contractor:Party)
+RETURN e.id AS id, p.id AS client, contractor.id AS contractor, e.ownData AS ownData,
+  COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position } AS under,
+  e.data AS data, e.from AS from, e.to AS to, e.records AS records, e.confidence AS confidence,
+  e.disclosed AS disclosed, e.subjects AS subjects

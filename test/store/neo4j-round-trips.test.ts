@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import t from 'tap';
+import { loadConfig } from '../../src/config.js';
+import { blastRadius } from '../../src/domain/blast-radius.js';
+import { crossBorder } from '../../src/domain/cross-border.js';
+import { groupExposure } from '../../src/domain/group-exposure.js';
+import { resolveLeak } from '../../src/domain/leak.js';
+import type { Entrustment, Party, RegisterBatch } from '../../src/domain/model.js';
+import { redelegationFindings } from '../../src/domain/redelegation.js';
+import { supplyChain } from '../../src/domain/supply-chain.js';
+import { openStore } from '../../src/store/open.js';
+import type { StorePort } from '../../src/store/port.js';
+import { neo4jSkip } from '../helpers/neo4j-target.js';
+
+// Each analysis costs a number of round trips to Neo4j that does not grow with the depth of the
+// register: the same on a chain of 4 levels as on one of 30. Counted on the driver the store
+// uses (every query its read transactions run), so a level-by-level walk fails here.
+
+const skip = neo4jSkip('round trips per analysis');
+
+/**
+ * A controller entrusting v1, each vi entrusting v(i+1) (declared and inferred in turn), a
+ * service run by the deepest; each vi a subsidiary of v(i-1), so the group is as deep as the chain.
+ */
+function deepRegister(p: string, depth: number): RegisterBatch {
+  const party = (id: string, extra: Partial<Party> = {}): Party => ({
+    id: p + id,
+    name: id,
+    aka: [],
+    kind: 'company',
+    memberOf: [],
+    certifications: [],
+    confidence: 'confirmed',
+    sources: [],
+    country: 'JP',
+    ...extra,
+  });
+  const entrustment = (i: number, client: string, contractor: string): Entrustment => ({
+    id: `${p}e${i}`,
+    client: p + client,
+    contractor: p + contractor,
+    purposes: [],
+    data: ['user.contact'],
+    subjects: [],
+    reentrustment: 'forbidden',
+    disclosed: true,
+    approvedBy: [],
+    storage: i % 2 === 0 ? ['US'] : [],
+    access: [],
+    confidence: 'confirmed',
+    sources: [],
+    from: '2014-01-01',
+    ...(i === 1 ? { under: [] } : i % 2 === 0 ? { under: [`${p}e${i - 1}`] } : {}),
+  });
+  const parties = [party('ctl', { kind: 'municipality' })];
+  const entrustments: Entrustment[] = [];
+  for (let i = 1; i <= depth; i++) {
+    parties.push(party(`v${i}`, i > 1 ? { parent: `${p}v${i - 1}` } : {}));
+    entrustments.push(entrustment(i, i === 1 ? 'ctl' : `v${i - 1}`, `v${i}`));
+  }
+  parties.push(party('svc', { kind: 'service', operator: `${p}v${depth}` }));
+  entrustments.push(entrustment(depth + 1, `v${depth}`, 'svc'));
+  return { sources: [], parties, entrustments, incidents: [] };
+}
+
+/** Counts the queries run in the read transactions of the driver under `store`. */
+function countQueries(store: StorePort) {
+  const driver = Reflect.get(store, 'driver') as Driver;
+  const counter = { queries: 0 };
+  const open = driver.session.bind(driver);
+  driver.session = ((config) => {
+    const session = open(config);
+    const executeRead = session.executeRead.bind(session);
+    session.executeRead = ((work, txConfig) =>
+      executeRead((tx: ManagedTransaction) => {
+        const run = tx.run.bind(tx);
+        tx.run = ((...args: Parameters<typeof run>) => {
+          counter.queries++;
+          return run(...args);
+        }) as typeof tx.run;
+        return work(tx);
+      }, txConfig)) as typeof session.executeRead;
+    return session;
+  }) as Driver['session'];
+  return counter;
+}
+
+t.test('round trips per analysis do not grow with depth', { skip }, async (t) => {
+  const store = await openStore(loadConfig({ ...process.env, STORE: 'neo4j' }));
+  t.teardown(() => store.close());
+  t.equal(store.kind, 'neo4j');
+  const counter = countQueries(store);
+
+  // Both written before either is measured: a write between them would make the remembered
+  // findings (graph/per-generation.ts) read the audit log once more, whatever the depth.
+  const written = async (depth: number) => {
+    const p = `rt${randomBytes(4).toString('hex')}-`;
+    const batch = deepRegister(p, depth);
+    await store.upsert(batch);
+    t.teardown(() =>
+      store.remove({
+        parties: batch.parties.map((x) => x.id),
+        entrustments: batch.entrustments.map((e) => e.id),
+      }),
+    );
+    return { p, depth };
+  };
+  const costs = async ({ p, depth }: { p: string; depth: number }) => {
+    const cost: Record<string, number> = {};
+    const measure = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      counter.queries = 0;
+      const answer = await run();
+      cost[name] = counter.queries;
+      return answer;
+    };
+    const chain = await measure('supply chain', () => supplyChain(store, `${p}ctl`));
+    t.equal(chain.members.length, depth + 1, `depth ${depth}: the chain reaches the service`);
+    const findings = await measure('findings for one controller', () =>
+      redelegationFindings(store, { controller: `${p}ctl` }),
+    );
+    t.equal(findings.length, depth, `depth ${depth}: every re-entrustment breaks its clause`);
+    const abroad = await measure('cross-border', () => crossBorder(store, `${p}ctl`));
+    t.equal(
+      abroad.crossBorderCount,
+      Math.floor((depth + 1) / 2),
+      `depth ${depth}: hops stored in US`,
+    );
+    const group = await measure('group exposure', () => groupExposure(store, `${p}svc`));
+    t.equal(group.members.length, depth, `depth ${depth}: every vi is a member`);
+    t.same(
+      group.controllers.map((c) => c.party),
+      [`${p}ctl`],
+      `depth ${depth}: the controller at the top`,
+    );
+    const radius = await measure('blast radius', async () =>
+      blastRadius(store, await resolveLeak(store, { party: `${p}svc`, from: '2015-01-01' })),
+    );
+    t.same(
+      radius.controllers.map((c) => c.party),
+      [`${p}ctl`],
+      `depth ${depth}: the leak reaches the controller`,
+    );
+    return cost;
+  };
+
+  const [four, thirty] = [await written(4), await written(30)];
+  const shallow = await costs(four);
+  const deep = await costs(thirty);
+  t.comment(JSON.stringify({ shallow, deep }));
+  for (const [analysis, queries] of Object.entries(shallow)) {
+    t.equal(deep[analysis], queries, `${analysis}: ${queries} round trips at depth 4 and 30`);
+    t.ok(queries <= 8, `${analysis}: a handful of round trips (${queries})`);
+  }
+});
