@@ -47,7 +47,7 @@ export async function supplyChain(
   // selects), walked here; then the records of the entrustments the walk met.
   const [[party], rows] = await Promise.all([
     store.parties([controller]),
-    store.downstreamLinks([controller]),
+    store.downstreamLinks([controller], asOf),
   ]);
   if (!party) throw new NotFoundError('party', controller);
   const walked = walkDown(rows, controller, asOf);

@@ -8,7 +8,7 @@ import type {
   RegisterBatch,
   Source,
 } from '../domain/model.js';
-import type { Period } from '../domain/dates.js';
+import type { IsoDate, Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
 import type { WalkLink } from '../domain/exposure/walk-link.js';
 import type { UpstreamSource } from '../domain/exposure/walk-link.js';
@@ -61,10 +61,11 @@ export interface StorePort {
    * The sub-graph a supply chain from one of `partyIds` can reach, as compact rows of any period:
    * every entrustment those parties make, then every entrustment made by the contractor of one
    * found, and so on. A declared `under` names an entrustment into its client (the register
-   * checks it), so these rows hold every performer a chain can meet. A supply chain reads it in
-   * one call and walks it in the domain; it may hold more than that, never less.
+   * checks it), so these rows hold every performer a chain can meet. With `asOf`, only
+   * entrustments in force on that day, through such ones. A supply chain reads it in one call
+   * and walks it in the domain; it may hold more than that, never less.
    */
-  downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]>;
+  downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]>;
   /**
    * The corporate families of `partyIds`: every party joined to one of them through `parent` and
    * `operator` links, followed either way, as rows of only those links. A group's exposure reads

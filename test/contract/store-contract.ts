@@ -255,6 +255,21 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
       `${p}vendor--cart`,
       `${p}vendor--cart-later`,
     ]);
+    t.same(
+      ids(await store.downstreamLinks([`${p}city`], '2016-06-01')),
+      [],
+      'on a day its own entrustment had ended, nothing is reached through it',
+    );
+    t.same(
+      ids(await store.downstreamLinks([`${p}vendor`], '2016-06-01')),
+      [`${p}vendor--cart`, `${p}vendor--cart-later`],
+      'in force on the day: the one without an end, and the one begun',
+    );
+    t.same(
+      ids(await store.downstreamLinks([`${p}vendor`], '2015-06-01')),
+      [`${p}vendor--cart`],
+      'not yet begun: left out',
+    );
     t.same(await store.downstreamLinks([`${p}cart`]), [], 'a party that entrusts nothing');
     t.same(await store.downstreamLinks([]), []);
   });

@@ -1,7 +1,7 @@
 import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { OutOfScopeError } from '../../errors.js';
-import type { Period } from '../dates.js';
+import type { IsoDate, Period } from '../dates.js';
 import type { WalkLink } from '../exposure/walk-link.js';
 import type { EntrustmentLink } from '../graph/link-graph.js';
 import { byId } from '../links.js';
@@ -95,8 +95,11 @@ export class ScopedStore implements StorePort {
     ]);
     return rows.filter((e) => view.entrustments.has(e.id)).map((e) => entrustmentInView(e, view));
   }
-  async downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]> {
-    const [view, rows] = await Promise.all([this.view(), this.inner.downstreamLinks(partyIds)]);
+  async downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {
+    const [view, rows] = await Promise.all([
+      this.view(),
+      this.inner.downstreamLinks(partyIds, asOf),
+    ]);
     return rows.filter((e) => view.entrustments.has(e.id)).map((e) => entrustmentInView(e, view));
   }
   // Links to parties outside the view are cut, as partyInView cuts them.

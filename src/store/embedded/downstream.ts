@@ -1,3 +1,4 @@
+import { inForce, type IsoDate } from '../../domain/dates.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import type { FamilyTie } from '../port.js';
 import { decodeEntrustmentLinkBytes } from './entrustment-codec.js';
@@ -15,8 +16,15 @@ const related = (tables: Tables, relation: Relation, target: string): string[] =
   return ids;
 };
 
-/** Every entrustment made by these parties and, transitively, by their contractors: link lines only. */
-export function readDownstream(tables: Tables, partyIds: readonly string[]): WalkLink[] {
+/**
+ * Every entrustment made by these parties and, transitively, by their contractors (only those in
+ * force on `asOf`, when given): link lines only.
+ */
+export function readDownstream(
+  tables: Tables,
+  partyIds: readonly string[],
+  asOf?: IsoDate,
+): WalkLink[] {
   const expanded = new Set<string>();
   const queue = [...partyIds];
   const links: WalkLink[] = [];
@@ -28,6 +36,7 @@ export function readDownstream(tables: Tables, partyIds: readonly string[]): Wal
       const bytes = tables.entrustments.db.getBinaryFast(id);
       if (bytes === undefined) continue;
       const link = decodeEntrustmentLinkBytes(id, bytes);
+      if (asOf !== undefined && !inForce(link, asOf)) continue;
       links.push(link);
       queue.push(link.contractor);
     }

@@ -1,7 +1,7 @@
 import { statfsSync } from 'node:fs';
 import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
-import type { Period } from '../../domain/dates.js';
+import type { IsoDate, Period } from '../../domain/dates.js';
 import { intersects } from '../../domain/dates.js';
 import type {
   Category,
@@ -95,8 +95,8 @@ export class EmbeddedStore implements StorePort {
     return upstreamReader(this.open());
   }
 
-  async downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]> {
-    return readDownstream(this.open(), partyIds);
+  async downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {
+    return readDownstream(this.open(), partyIds, asOf);
   }
 
   async corporateFamily(partyIds: readonly string[]): Promise<FamilyTie[]> {

@@ -7,7 +7,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
-import type { Period } from '../../domain/dates.js';
+import type { IsoDate, Period } from '../../domain/dates.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import type {
@@ -141,11 +141,10 @@ export class Neo4jStore implements StorePort {
     );
   }
 
-  async downstreamLinks(partyIds: readonly string[]): Promise<WalkLink[]> {
+  async downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {
     if (partyIds.length === 0) return [];
-    return walkLinksOf(
-      await this.read('entrustment/downstream', { ids: [...new Set(partyIds)] }, SCAN_FETCH_SIZE),
-    );
+    const params = { ids: [...new Set(partyIds)], asOf: asOf ? toDate(asOf) : null };
+    return walkLinksOf(await this.read('entrustment/downstream', params, SCAN_FETCH_SIZE));
   }
 
   corporateFamily(partyIds: readonly string[]): Promise<FamilyTie[]> {

@@ -28,7 +28,7 @@ export const QUERIES = {
   'entrustment/from': ['ids', 'from', 'to'],
   'entrustment/under': ['ids'],
   'entrustment/upstream': ['ids', 'from', 'to'],
-  'entrustment/downstream': ['ids'],
+  'entrustment/downstream': ['ids', 'asOf'],
   'entrustment/scan': ['afterId', 'limit'],
   'entrustment/scan-links': ['afterId', 'limit'],
   'incident/get-many': ['ids'],
