@@ -6,6 +6,7 @@ import { openEmbeddedStore } from '../src/store/embedded/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ANALYSES, ANALYSIS_NAMES } from './analyses.js';
 import { benchBulkLoads, describeBulkLoad } from './bulk-load.js';
 import { benchExplorerFrames } from './explorer-frames.js';
 import { benchExplorerLayout } from './explorer-layout.js';
@@ -110,6 +111,15 @@ async function benchOne(
   const hubOpenStart = await latencies(HUB_OPEN_RUNS, synthetic.hubs, blastOpen('2015-07-01'));
   const hubOpen = await latencies(HUB_OPEN_RUNS, synthetic.hubs, blastOpen());
   const supplyChain = await latencies(100, synthetic.controllers, chain);
+  const analyses = {} as Measured['analyses'];
+  for (const name of ANALYSIS_NAMES) {
+    const { query, size } = ANALYSES[name];
+    const one = (id: string) => ask(app, query, { p: id }).then(size);
+    analyses[name] = {
+      hub: await latencies(HUB_OPEN_RUNS, synthetic.hubs, one),
+      leaf: await latencies(50, synthetic.leaves, one),
+    };
+  }
   const concentration = async (asOf?: string) => {
     const t3 = performance.now();
     const data = await ask(
@@ -164,6 +174,7 @@ async function benchOne(
     hubOpenStart,
     hubOpen,
     supplyChain,
+    analyses,
     whole,
     onDate,
     again,
@@ -199,6 +210,12 @@ function describe(r: Measured): string {
         `blast radius, ${what}: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.mean.toFixed(1)} controllers on average`,
     ),
     `supply chain as of 2016-06-01 (100 runs): p50 ${r.supplyChain.p50.toFixed(1)} ms, p99 ${r.supplyChain.p99.toFixed(1)} ms, ${r.supplyChain.mean.toFixed(1)} parties on average`,
+    ...ANALYSIS_NAMES.flatMap((name) =>
+      (['hub', 'leaf'] as const).map((at) => {
+        const l = r.analyses[name][at];
+        return `${name} of a ${at} (${at === 'hub' ? HUB_OPEN_RUNS : 50} runs): p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.mean.toFixed(1)} in the answer on average`;
+      }),
+    ),
     `concentration over the whole graph (top 10): ${(r.whole.ms / 1000).toFixed(2)} s, the first party reaches ${r.whole.top.toLocaleString('en')} controllers`,
     `concentration as of 2016-06-01 (top 10): ${(r.onDate.ms / 1000).toFixed(2)} s, the first party reaches ${r.onDate.top.toLocaleString('en')} controllers`,
     `concentration asked again, nothing written since (remembered): ${r.again.ms.toFixed(1)} ms`,

@@ -1,5 +1,6 @@
 // The bench's summary: each measure on both stores, per size, with Neo4j / embedded as a ratio
 // (above 1: Neo4j takes longer or holds more).
+import { ANALYSIS_NAMES, type AnalysisName } from './analyses.js';
 
 interface Latency {
   p50: number;
@@ -23,6 +24,8 @@ export interface Measured {
   hubOpenStart: Latency;
   hubOpen: Latency;
   supplyChain: Latency;
+  /** Each analysis of ./analyses.ts, asked of hubs and of leaves. */
+  analyses: Record<AnalysisName, { hub: Latency; leaf: Latency }>;
   whole: { ms: number; top: number };
   onDate: { ms: number; top: number };
   again: { ms: number; top: number };
@@ -65,6 +68,13 @@ const ROWS: Row[] = [
   ['hub, window open at both ends, p50 ms', (m) => m.hubOpen.p50, (n) => n.toFixed(1)],
   ['hub, open at both ends, controllers', (m) => m.hubOpen.mean, (n) => n.toFixed(0)],
   ['supply chain p50, ms', (m) => m.supplyChain.p50, (n) => n.toFixed(1)],
+  ...ANALYSIS_NAMES.flatMap((name) =>
+    (['hub', 'leaf'] as const).map((at): Row => [
+      `${name} of a ${at}, p50 ms`,
+      (m) => m.analyses[name][at].p50,
+      (n) => n.toFixed(1),
+    ]),
+  ),
   ['concentration, whole graph, s', (m) => m.whole.ms / 1000, (n) => n.toFixed(2)],
   ['concentration as of a date, s', (m) => m.onDate.ms / 1000, (n) => n.toFixed(2)],
   ['peak RSS of node so far, MiB', (m) => m.peakRss / 1024 / 1024, (n) => n.toFixed(0)],
