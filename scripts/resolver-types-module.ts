@@ -26,6 +26,15 @@ export async function renderResolverTypes(): Promise<string> {
             useTypeImports: true,
             contextType: 'mercurius#MercuriusContext',
             scalars: { Date: 'string' },
+            // Enums as the unions of their values, which is what the domain returns; the two
+            // whose values are lower-case in the register (src/graphql/schema.ts) as the domain's.
+            enumsAsTypes: true,
+            enumValues: {
+              Confidence: '../domain/model.js#Confidence',
+              LinkKind: '../domain/links.js#LinkKind',
+            },
+            // Answers may be read-only (a leak's data categories are shared, never copied).
+            immutableTypes: true,
             // Resolvers return domain records; the fields they lack are resolved field by field.
             defaultMapper: 'Partial<{T}>',
             // The register's records and the answers as the domain gives them (lower-case enum
@@ -44,6 +53,16 @@ export async function renderResolverTypes(): Promise<string> {
               Overview: '../domain/overview/overview.js#Overview as OverviewAnswer',
               ConcentrationEntry:
                 '../domain/concentration.js#ConcentrationRow as ConcentrationRowAnswer',
+              RedelegationFinding: '../domain/redelegation.js#Finding as FindingAnswer',
+              SupplyChainChanges:
+                '../domain/supply-chain-changes.js#SupplyChainChanges as SupplyChainChangesAnswer',
+              ChainDelta: '../domain/supply-chain-changes.js#ChainDelta as ChainDeltaAnswer',
+              // Shapes a resolver gives (src/graphql/answers.ts).
+              BlastRadius: './answers.js#BlastRadiusAnswer',
+              AffectedController: './answers.js#CappedController',
+              SupplyChain: './answers.js#SupplyChainAnswer',
+              ChainMember: './answers.js#ChainMemberAnswer',
+              NotificationPacket: './answers.js#NotificationPacketAnswer',
             },
           },
         },
