@@ -1,46 +1,27 @@
-import type { AffectedController, BlastRadius } from '../domain/blast-radius.js';
-import type { CategorySet } from '../domain/categories.js';
-import type { Period } from '../domain/dates.js';
-import type { Entrustment } from '../domain/model.js';
-import type { NotificationPacket } from '../domain/notification-packets.js';
-import type { ChainMember, SupplyChain } from '../domain/supply-chain.js';
+import type { AffectedController } from '../domain/blast-radius.js';
+import type { Finding } from '../domain/redelegation.js';
 
-// What the resolvers answer where the domain's value is not the schema's object as it stands: a
-// relation held as an id (loaders.ts fetches the records, one batch per level), or a field the
-// resolver adds for a field resolver below it. They are mappers of resolver-types.ts
-// (scripts/resolver-types-module.ts), so each resolver is checked against the shape it gives.
+// What the resolvers answer where the domain holds a relation as an id: loaders.ts fetches the
+// records, one batch per level. These are mappers of resolver-types.ts
+// (scripts/resolver-types-module.ts), applied to the schema's own object type `T` there, so the
+// fields a resolver gives are checked against the schema, field by field.
 
-/** An affected controller with the path cap the blast radius was asked with (`paths` keeps to it). */
-export interface CappedController extends AffectedController {
-  pathCap: number;
-}
+/** The id (or ids) that stand for a relation of type `V`; null and undefined as they were. */
+type IdOf<V> = V extends null | undefined ? V : V extends readonly unknown[] ? string[] : string;
 
-/** A blast radius with its leak spread out; the leaking party and the incident are ids. */
-export interface BlastRadiusAnswer
-  extends Pick<BlastRadius, 'notExposed' | 'notExposedCount' | 'truncated' | 'unexplored'>, Period {
-  leakingParty: string;
-  incident?: string;
-  data: CategorySet;
-  controllers: CappedController[];
-  unawareCount: number;
-}
+/**
+ * A schema object as a resolver may give it: any of its fields (the others are resolved below
+ * it), with the relations `K` as ids.
+ */
+export type Loaded<T, K extends keyof T> = Partial<Omit<T, K>> & { [P in K]: IdOf<T[P]> };
 
-/** A chain member with the entrustments it holds the data through, instead of their ids. */
-export interface ChainMemberAnswer extends Omit<ChainMember, 'via'> {
-  via: Entrustment[];
-}
+/**
+ * An affected controller with what its `paths` field resolver reads: the first paths, the
+ * count, the way to more, and the cap the blast radius was asked with.
+ */
+export type CappedController<T extends { party: unknown }> = Loaded<T, 'party'> &
+  Pick<AffectedController, 'paths' | 'pathCount' | 'morePaths'> & { pathCap: number };
 
-/** A supply chain with its members' entrustments, once each. */
-export interface SupplyChainAnswer extends Omit<SupplyChain, 'members'> {
-  members: ChainMemberAnswer[];
-  entrustments: Entrustment[];
-}
-
-/** A packet flattened onto its controller (the party an id), with its renderings. */
-export interface NotificationPacketAnswer
-  extends
-    AffectedController,
-    Pick<NotificationPacket, 'incident' | 'clockStarted' | 'undisclosed' | 'obligations'> {
-  markdown: string;
-  fileName: string;
-}
+/** A finding with what its `id` is made of. */
+export type FindingAnswer<T extends { missingApprovals: unknown }> = Loaded<T, 'missingApprovals'> &
+  Pick<Finding, 'entrustment' | 'upstream' | 'rule'>;

@@ -15,18 +15,7 @@ import type { CertificationAlert as CertificationAlertAnswer } from '../domain/c
 import type { CrossBorder as CrossBorderAnswer } from '../domain/cross-border.js';
 import type { Overview as OverviewAnswer } from '../domain/overview/overview.js';
 import type { ConcentrationRow as ConcentrationRowAnswer } from '../domain/concentration.js';
-import type { Finding as FindingAnswer } from '../domain/redelegation.js';
-import type {
-  SupplyChainChanges as SupplyChainChangesAnswer,
-  ChainDelta as ChainDeltaAnswer,
-} from '../domain/supply-chain-changes.js';
-import type {
-  BlastRadiusAnswer,
-  CappedController,
-  SupplyChainAnswer,
-  ChainMemberAnswer,
-  NotificationPacketAnswer,
-} from './answers.js';
+import type { Loaded, CappedController, FindingAnswer } from './answers.js';
 import type { MercuriusContext } from 'mercurius';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1343,9 +1332,26 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AffectedController: ResolverTypeWrapper<CappedController>;
+  AffectedController: ResolverTypeWrapper<
+    CappedController<
+      Omit<AffectedController, 'party' | 'paths'> & {
+        party: ResolversTypes['Party'];
+        paths: ReadonlyArray<ResolversTypes['ExposurePath']>;
+      }
+    >
+  >;
   AuditEntry: ResolverTypeWrapper<Partial<AuditEntry>>;
-  BlastRadius: ResolverTypeWrapper<BlastRadiusAnswer>;
+  BlastRadius: ResolverTypeWrapper<
+    Loaded<
+      Omit<BlastRadius, 'controllers' | 'incident' | 'leakingParty' | 'notExposed'> & {
+        controllers: ReadonlyArray<ResolversTypes['AffectedController']>;
+        incident?: Maybe<ResolversTypes['Incident']>;
+        leakingParty: ResolversTypes['Party'];
+        notExposed: ReadonlyArray<ResolversTypes['NotExposedHop']>;
+      },
+      'leakingParty' | 'incident'
+    >
+  >;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   BreachInformer: ResolverTypeWrapper<
     Partial<
@@ -1373,7 +1379,15 @@ export type ResolversTypes = {
     Partial<Omit<Certification, 'sources'> & { sources: ReadonlyArray<ResolversTypes['Source']> }>
   >;
   CertificationAlert: ResolverTypeWrapper<CertificationAlertAnswer>;
-  ChainDelta: ResolverTypeWrapper<ChainDeltaAnswer>;
+  ChainDelta: ResolverTypeWrapper<
+    Loaded<
+      Omit<ChainDelta, 'entrustments' | 'parties'> & {
+        entrustments: ReadonlyArray<ResolversTypes['Entrustment']>;
+        parties: ReadonlyArray<ResolversTypes['Party']>;
+      },
+      'parties'
+    >
+  >;
   ChainLink: ResolverTypeWrapper<
     Partial<
       Omit<ChainLink, 'entrustment' | 'upstream'> & {
@@ -1382,7 +1396,15 @@ export type ResolversTypes = {
       }
     >
   >;
-  ChainMember: ResolverTypeWrapper<ChainMemberAnswer>;
+  ChainMember: ResolverTypeWrapper<
+    Loaded<
+      Omit<ChainMember, 'party' | 'via'> & {
+        party: ResolversTypes['Party'];
+        via: ReadonlyArray<ResolversTypes['Entrustment']>;
+      },
+      'party'
+    >
+  >;
   ConcentrationEntry: ResolverTypeWrapper<ConcentrationRowAnswer>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
   Contact: ResolverTypeWrapper<Partial<Contact>>;
@@ -1453,7 +1475,17 @@ export type ResolversTypes = {
       }
     >
   >;
-  NotificationPacket: ResolverTypeWrapper<NotificationPacketAnswer>;
+  NotificationPacket: ResolverTypeWrapper<
+    Loaded<
+      Omit<NotificationPacket, 'incident' | 'party' | 'paths' | 'undisclosed'> & {
+        incident: ResolversTypes['Incident'];
+        party: ResolversTypes['Party'];
+        paths: ReadonlyArray<ResolversTypes['ExposurePath']>;
+        undisclosed: ReadonlyArray<ResolversTypes['Entrustment']>;
+      },
+      'party'
+    >
+  >;
   Obligation: ResolverTypeWrapper<Partial<Obligation>>;
   ObligationDeadline: ResolverTypeWrapper<Partial<ObligationDeadline>>;
   Overview: ResolverTypeWrapper<OverviewAnswer>;
@@ -1481,7 +1513,15 @@ export type ResolversTypes = {
       }
     >
   >;
-  RedelegationFinding: ResolverTypeWrapper<FindingAnswer>;
+  RedelegationFinding: ResolverTypeWrapper<
+    FindingAnswer<
+      Omit<RedelegationFinding, 'entrustment' | 'missingApprovals' | 'upstream'> & {
+        entrustment: ResolversTypes['Entrustment'];
+        missingApprovals: ReadonlyArray<ResolversTypes['Party']>;
+        upstream: ResolversTypes['Entrustment'];
+      }
+    >
+  >;
   RedelegationRule: ResolverTypeWrapper<Partial<RedelegationRule>>;
   RegisterChange: ResolverTypeWrapper<Partial<RegisterChange>>;
   RemoveReport: ResolverTypeWrapper<Partial<RemoveReport>>;
@@ -1492,16 +1532,49 @@ export type ResolversTypes = {
   Stats: ResolverTypeWrapper<Partial<Stats>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<{}>;
-  SupplyChain: ResolverTypeWrapper<SupplyChainAnswer>;
-  SupplyChainChanges: ResolverTypeWrapper<SupplyChainChangesAnswer>;
+  SupplyChain: ResolverTypeWrapper<
+    Loaded<
+      Omit<SupplyChain, 'controller' | 'entrustments' | 'links' | 'members' | 'parties'> & {
+        controller: ResolversTypes['Party'];
+        entrustments: ReadonlyArray<ResolversTypes['Entrustment']>;
+        links: ReadonlyArray<ResolversTypes['ChainLink']>;
+        members: ReadonlyArray<ResolversTypes['ChainMember']>;
+        parties: ReadonlyArray<ResolversTypes['Party']>;
+      },
+      'controller'
+    >
+  >;
+  SupplyChainChanges: ResolverTypeWrapper<
+    Loaded<
+      Omit<SupplyChainChanges, 'controller' | 'entered' | 'left'> & {
+        controller: ResolversTypes['Party'];
+        entered: ResolversTypes['ChainDelta'];
+        left: ResolversTypes['ChainDelta'];
+      },
+      'controller'
+    >
+  >;
   SyncPlan: ResolverTypeWrapper<Partial<SyncPlan>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AffectedController: CappedController;
+  AffectedController: CappedController<
+    Omit<AffectedController, 'party' | 'paths'> & {
+      party: ResolversParentTypes['Party'];
+      paths: ReadonlyArray<ResolversParentTypes['ExposurePath']>;
+    }
+  >;
   AuditEntry: Partial<AuditEntry>;
-  BlastRadius: BlastRadiusAnswer;
+  BlastRadius: Loaded<
+    Omit<BlastRadius, 'controllers' | 'incident' | 'leakingParty' | 'notExposed'> & {
+      controllers: ReadonlyArray<ResolversParentTypes['AffectedController']>;
+      incident?: Maybe<ResolversParentTypes['Incident']>;
+      leakingParty: ResolversParentTypes['Party'];
+      notExposed: ReadonlyArray<ResolversParentTypes['NotExposedHop']>;
+    },
+    'leakingParty' | 'incident'
+  >;
   Boolean: Partial<Scalars['Boolean']['output']>;
   BreachInformer: Partial<
     Omit<BreachInformer, 'entrustment' | 'informs' | 'party'> & {
@@ -1525,14 +1598,26 @@ export type ResolversParentTypes = {
     Omit<Certification, 'sources'> & { sources: ReadonlyArray<ResolversParentTypes['Source']> }
   >;
   CertificationAlert: CertificationAlertAnswer;
-  ChainDelta: ChainDeltaAnswer;
+  ChainDelta: Loaded<
+    Omit<ChainDelta, 'entrustments' | 'parties'> & {
+      entrustments: ReadonlyArray<ResolversParentTypes['Entrustment']>;
+      parties: ReadonlyArray<ResolversParentTypes['Party']>;
+    },
+    'parties'
+  >;
   ChainLink: Partial<
     Omit<ChainLink, 'entrustment' | 'upstream'> & {
       entrustment: ResolversParentTypes['Entrustment'];
       upstream?: Maybe<ResolversParentTypes['Entrustment']>;
     }
   >;
-  ChainMember: ChainMemberAnswer;
+  ChainMember: Loaded<
+    Omit<ChainMember, 'party' | 'via'> & {
+      party: ResolversParentTypes['Party'];
+      via: ReadonlyArray<ResolversParentTypes['Entrustment']>;
+    },
+    'party'
+  >;
   ConcentrationEntry: ConcentrationRowAnswer;
   Contact: Partial<Contact>;
   ControllerObligations: Partial<
@@ -1586,7 +1671,15 @@ export type ResolversParentTypes = {
       party: ResolversParentTypes['Party'];
     }
   >;
-  NotificationPacket: NotificationPacketAnswer;
+  NotificationPacket: Loaded<
+    Omit<NotificationPacket, 'incident' | 'party' | 'paths' | 'undisclosed'> & {
+      incident: ResolversParentTypes['Incident'];
+      party: ResolversParentTypes['Party'];
+      paths: ReadonlyArray<ResolversParentTypes['ExposurePath']>;
+      undisclosed: ReadonlyArray<ResolversParentTypes['Entrustment']>;
+    },
+    'party'
+  >;
   Obligation: Partial<Obligation>;
   ObligationDeadline: Partial<ObligationDeadline>;
   Overview: OverviewAnswer;
@@ -1609,7 +1702,13 @@ export type ResolversParentTypes = {
       rows: ReadonlyArray<ResolversParentTypes['ProcessingRecord']>;
     }
   >;
-  RedelegationFinding: FindingAnswer;
+  RedelegationFinding: FindingAnswer<
+    Omit<RedelegationFinding, 'entrustment' | 'missingApprovals' | 'upstream'> & {
+      entrustment: ResolversParentTypes['Entrustment'];
+      missingApprovals: ReadonlyArray<ResolversParentTypes['Party']>;
+      upstream: ResolversParentTypes['Entrustment'];
+    }
+  >;
   RegisterChange: Partial<RegisterChange>;
   RemoveReport: Partial<RemoveReport>;
   Revision: Partial<Revision>;
@@ -1618,8 +1717,24 @@ export type ResolversParentTypes = {
   Stats: Partial<Stats>;
   String: Partial<Scalars['String']['output']>;
   Subscription: {};
-  SupplyChain: SupplyChainAnswer;
-  SupplyChainChanges: SupplyChainChangesAnswer;
+  SupplyChain: Loaded<
+    Omit<SupplyChain, 'controller' | 'entrustments' | 'links' | 'members' | 'parties'> & {
+      controller: ResolversParentTypes['Party'];
+      entrustments: ReadonlyArray<ResolversParentTypes['Entrustment']>;
+      links: ReadonlyArray<ResolversParentTypes['ChainLink']>;
+      members: ReadonlyArray<ResolversParentTypes['ChainMember']>;
+      parties: ReadonlyArray<ResolversParentTypes['Party']>;
+    },
+    'controller'
+  >;
+  SupplyChainChanges: Loaded<
+    Omit<SupplyChainChanges, 'controller' | 'entered' | 'left'> & {
+      controller: ResolversParentTypes['Party'];
+      entered: ResolversParentTypes['ChainDelta'];
+      left: ResolversParentTypes['ChainDelta'];
+    },
+    'controller'
+  >;
   SyncPlan: Partial<SyncPlan>;
 };
 
