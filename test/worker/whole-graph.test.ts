@@ -27,7 +27,9 @@ const stores = await storeCopies(t, generate(600, 7).document);
 async function loaded(t: Test): Promise<StorePort> {
   const { report } = stores;
   t.ok(report.ok && report.entrustments > 1000, `a graph of ${report.entrustments} entrustments`);
-  return stores.copy(t);
+  const store = await stores.copy(t);
+  t.equal((await store.counts()).entrustments, report.entrustments, 'a copy holds them all');
+  return store;
 }
 
 function wholeGraph(
