@@ -80,8 +80,6 @@ export async function buildApp({
     dashboards: {
       config: dashboards,
       subscriptions,
-      // With single sign-on the service is never anonymous, over WebSocket either.
-      anonymousAllowed: security.loopback && security.oidc === null,
     },
   });
   await app.register(registerSheets, { lifecycle, fileLimit: security.registerBodyLimit });
