@@ -149,6 +149,7 @@ export default fp(
               clientId: security.oidc.clientId,
               audience: security.oidc.audience,
               scope: security.oidc.scope,
+              resource: security.oidc.sendResource === false ? null : security.oidc.audience,
             },
     }));
 
