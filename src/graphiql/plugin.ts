@@ -39,11 +39,12 @@ function builtBoot(dir = EXPLORER_DIR): { name: string; body: Buffer } | null {
 export default fp(
   async function graphiqlPlugin(
     app: FastifyInstance,
-    { signInOrigin = null }: { signInOrigin?: string | null },
+    { signInOrigin = null, dir }: { signInOrigin?: string | null; dir?: string },
   ) {
     const csp = withSignIn(CONTENT_SECURITY_POLICY, signInOrigin);
-    bundle ??= buildBundle(builtBoot());
-    const { pages, assets } = bundle;
+    // Another build directory (a test's) is read for this app only.
+    const { pages, assets } =
+      dir === undefined ? (bundle ??= buildBundle(builtBoot())) : buildBundle(builtBoot(dir));
     if (!pages)
       app.log.warn('graphiql: dist/explorer is missing; run `npm run build` to serve /graphiql');
 

@@ -6,6 +6,7 @@ import {
   bearer,
   challengeOf,
   finishSignIn,
+  signOut,
   startSignIn,
   type SignInConfig,
 } from '../../src/explorer/client/sign-in.js';
@@ -81,6 +82,8 @@ t.test('a page signs in with code + PKCE and asks /graphql with the token', asyn
   });
   t.same([res.statusCode, res.json().data], [200, { stats: { parties: 0 } }]);
   t.equal(await finishSignIn(config, back, parts), null, 'a code is taken once');
+  signOut(parts);
+  t.equal(bearer(parts), null, 'signed out: no Authorization header any more');
 });
 
 t.test('an answer with another state is refused', async (t) => {

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
 import { createRequire } from 'node:module';
 import { parse, validate } from 'graphql';
 import t from 'tap';
 import { ASSET_PREFIX } from '../../src/graphiql/assets.js';
+import graphiqlPlugin from '../../src/graphiql/plugin.js';
 import { loadOperations, OPERATIONS_FILE, splitOperations } from '../../src/graphiql/operations.js';
 import { loadSchema } from '../../src/graphql/schema.js';
 import { inProject } from '../../src/paths.js';
@@ -161,3 +166,18 @@ t.test(
     t.throws(() => splitOperations('# nothing\n'), /Syntax Error|no operation/);
   },
 );
+
+t.test('without a build, /graphiql says how to make one instead of failing', async (t) => {
+  const empty = await mkdtemp(join(tmpdir(), 'vc-graphiql-none-'));
+  const bare = Fastify();
+  await bare.register(graphiqlPlugin, { dir: empty });
+  t.teardown(async () => {
+    await bare.close();
+    await rm(empty, { recursive: true, force: true });
+  });
+  const res = await bare.inject({ url: '/graphiql' });
+  t.same(
+    [res.statusCode, res.body],
+    [503, 'GraphiQL is not built: run `npm run build` (npm ci does it).\n'],
+  );
+});
