@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { en } from '../../src/explorer/model/i18n/en.js';
 import { ja } from '../../src/explorer/model/i18n/ja.js';
 import { loadDemoIfEmpty } from '../../src/register/demo.js';
+import { importRegister } from '../../src/register/import.js';
 import { defaultSecurity } from '../../src/security-config.js';
 import { tempStore } from '../helpers/app.js';
 import { ARTIFACTS, seriousViolations, skipBrowser } from '../helpers/explorer-browser.js';
@@ -65,7 +66,7 @@ async function signOnService(t: Test, ttlS: number) {
   t.teardown(() => app.close());
   await loadDemoIfEmpty(store, app.log);
   await app.listen({ host: '127.0.0.1', port });
-  return { base, issuer: issuer.issuer };
+  return { base, issuer: issuer.issuer, store };
 }
 
 const skip = skipBrowser;
@@ -280,7 +281,7 @@ t.test(
   'GraphiQL signs in, loads its docs, answers within scope, signs out',
   { skip },
   async (t) => {
-    const { base, issuer } = await signOnService(t, 300);
+    const { base, issuer, store } = await signOnService(t, 300);
     for (const [lang, words, locale] of [
       ['en', en, 'en-US'],
       ['ja', ja, 'ja-JP'],
@@ -322,6 +323,37 @@ t.test(
       const token = (await storage(page)).token;
       t.ok(bearers.includes(`Bearer ${token}`), `${lang}: the token is sent as a bearer`);
       await page.screenshot({ path: `${ARTIFACTS}/sign-in-graphiql-signed-in-${lang}.png` });
+
+      // A subscription from GraphiQL: the token goes in connection_init, and a write is told.
+      await page.locator('.graphiql-query-editor .CodeMirror').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('subscription Changes { registerChanged { revision } }');
+      const resultText = () =>
+        page.evaluate(() => {
+          const editor = document.querySelector('.result-window .CodeMirror') as
+            (Element & { CodeMirror?: { getValue(): string } }) | null;
+          return editor?.CodeMirror?.getValue() ?? '';
+        });
+      // A subscription shows nothing until a change: writes until one is told.
+      await page.locator('.graphiql-execute-button').click();
+      let told = '';
+      for (let round = 0; round < 50 && !told.includes('registerChanged'); round++) {
+        // As above, an edited tab may first run under its previous operation name.
+        if (told.includes('Unknown operation named'))
+          await page.locator('.graphiql-execute-button').click();
+        const id = `graphiql-sub-${lang}-${round}`;
+        await importRegister(
+          store,
+          JSON.stringify({ register: 1, parties: [{ id, name: id, kind: 'company' }] }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        told = await resultText();
+      }
+      t.match(
+        told,
+        /"registerChanged":\s*\{\s*"revision": "\d+"/,
+        `${lang}: a subscription is told`,
+      );
 
       await page.locator('#sign-out-button').click();
       await page.locator('#key-status', { hasText: words.signInNeeded }).waitFor();

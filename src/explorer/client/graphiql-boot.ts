@@ -6,7 +6,8 @@ import { renderSignIn } from './sign-in-slot.js';
 // the vendored UMD builds set window.React, ReactDOM and GraphiQL; the example operations come
 // in the page as JSON. The bar above GraphiQL is the explorer's #sign-in slot: an API key field,
 // or with single sign-on the sign-in button and who is signed in. GraphiQL is drawn again with a
-// fetcher that sends the key or token, so its documentation panel loads the schema at once.
+// fetcher that sends the key or token, so its documentation panel loads the schema at once, and
+// subscriptions send it in connection_init.
 
 interface GraphiqlGlobals {
   React: { createElement(type: unknown, props: Record<string, unknown>): unknown };
@@ -16,6 +17,8 @@ interface GraphiqlGlobals {
       url: string;
       headers: Record<string, string>;
       fetch: typeof fetch;
+      subscriptionUrl: string;
+      wsConnectionParams: Record<string, string>;
     }): unknown;
   };
 }
@@ -69,7 +72,14 @@ async function start(): Promise<void> {
     root.render(
       React.createElement(GraphiQL, {
         key: authorization ?? '',
-        fetcher: GraphiQL.createFetcher({ url: '/graphql', headers, fetch: watched }),
+        fetcher: GraphiQL.createFetcher({
+          url: '/graphql',
+          headers,
+          fetch: watched,
+          // Subscriptions over WebSocket: the same key or token, in connection_init.
+          subscriptionUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+          wsConnectionParams: headers,
+        }),
         defaultTabs: operations.map((op) => ({ query: op.query })),
         defaultEditorToolsVisibility: false,
       }),
