@@ -168,6 +168,14 @@ t.test('the explorer signs in, shows its scope only, and signs out', { skip }, a
   await page.goto(`${base}/explorer?incident=${OWN_INCIDENT}&lang=en`);
   await page.locator('#cy[data-state="ready"]').waitFor();
   t.match(await page.locator('#view-title').innerText(), /TeamHub|teamhub/);
+  await page.goto(`${base}/explorer?controller=${FUKUI}&lang=en`);
+  await page.locator('#cy[data-state="ready"]').waitFor();
+  t.equal(await page.locator('#node-list > li[data-id="linksports"]').count(), 1, 'its chain');
+  await page.goto(`${base}/explorer?view=concentration&lang=en`);
+  await page.locator('.bars a').first().waitFor();
+  const bars = await page.locator('.bars').innerText();
+  t.match(bars, /linksports/, 'concentration over its own chain');
+  t.notMatch(bars, /makeshop/, "and not over another's");
 
   await page.goto(`${base}/explorer?lang=ja`);
   await page.locator('.cards').waitFor();
