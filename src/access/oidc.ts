@@ -69,7 +69,9 @@ export class OidcVerifier {
       });
       payload = verified;
     } catch (error) {
-      throw new UnauthenticatedError(`the token is not accepted (${reasonOf(error)})`);
+      throw new UnauthenticatedError(`the token is not accepted (${reasonOf(error)})`, {
+        signOn: true,
+      });
     }
     const { roleClaim, controllersClaim } = this.config;
     const role = roleSchema.safeParse(highestRole(payload[roleClaim]));
@@ -85,6 +87,7 @@ export class OidcVerifier {
     if (!controllers.success || controllers.data.length === 0)
       throw new UnauthenticatedError(
         `the token's ${controllersClaim} claim is not a list of party ids`,
+        { signOn: true },
       );
     return { ...principal, controllers: controllers.data };
   }

@@ -298,6 +298,7 @@ t.test(
       await page.goto(`${base}/graphiql`);
       await page.locator('#key-status', { hasText: words.signInNeeded }).waitFor();
       t.equal(await page.locator('#sign-in-button').innerText(), words.signIn, `${lang}: sign in`);
+      await page.screenshot({ path: `${ARTIFACTS}/sign-in-graphiql-signed-out-${lang}.png` });
       await page.locator('#sign-in-button').click();
       await signInAtProvider(page, issuer, `${base}/graphiql`);
       await page.locator('#signed-in-as').waitFor();

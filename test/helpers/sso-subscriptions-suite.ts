@@ -123,7 +123,7 @@ export async function ssoSubscriptionsSuite(t: Test, store: StorePort): Promise<
   });
 
   const refusals: [string, () => Promise<string | undefined>, string, RegExp][] = [
-    ['no token', async () => undefined, 'UNAUTHENTICATED', /no API key was sent/],
+    ['no token', async () => undefined, 'UNAUTHENTICATED', /no key or token was sent: sign in/],
     [
       'a token for another audience',
       () => issuer.token('dashboard', OTHER_AUDIENCE),
@@ -172,7 +172,7 @@ export async function ssoSubscriptionsSuite(t: Test, store: StorePort): Promise<
     t.same(refusalOf(late), {
       code: 'UNAUTHENTICATED',
       message:
-        'the token is not accepted (expired): send "Authorization: Bearer <key>" with a key from `vendor-chain keys create`',
+        "the token is not accepted (expired): sign in again (the explorer's and GraphiQL's Sign in) and send \"Authorization: Bearer <token>\" with the provider's access token, or a key from `vendor-chain keys create`",
     });
   });
 }
