@@ -1,4 +1,4 @@
 // Every declared data category (a register declares a handful), in id order.
 MATCH (c:Category)
-RETURN c.json AS json
+RETURN c.id AS id, c.parent AS parent, c.name AS name, c.description AS description
 ORDER BY c.id

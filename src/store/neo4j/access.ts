@@ -2,6 +2,7 @@ import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { ApiKey } from '../../access/model.js';
 import type { AuditDraft, AuditEntry } from '../../register/audit.js';
 import { BadInputError } from '../../errors.js';
+import { apiKeyOf, apiKeyProps, auditDraftOf, auditProps } from './access-rows.js';
 import { toInteger, toNumber } from './mapping.js';
 import type { QueryName, QueryParams } from './queries.js';
 
@@ -24,18 +25,16 @@ export async function appendAudit(
   tx: ManagedTransaction,
   audit: AuditDraft | undefined,
 ): Promise<void> {
-  if (audit) await r.run(tx, 'audit/append', { json: JSON.stringify(audit) });
+  if (audit) await r.run(tx, 'audit/append', { props: auditProps(audit) });
 }
 
 export async function apiKeys(r: Runners): Promise<ApiKey[]> {
-  return (await r.read('key/list', {})).map(
-    (row) => JSON.parse(row.get('json') as string) as ApiKey,
-  );
+  return (await r.read('key/list', {})).map(apiKeyOf);
 }
 
 export async function addApiKey(r: Runners, key: ApiKey, audit: AuditDraft): Promise<void> {
   await r.write(1, async (tx) => {
-    const { records } = await r.run(tx, 'key/add', { name: key.name, json: JSON.stringify(key) });
+    const { records } = await r.run(tx, 'key/add', { name: key.name, props: apiKeyProps(key) });
     // Thrown inside the transaction, so the generation and the audit entry roll back with it.
     if (records[0]?.get('created') !== true)
       throw new BadInputError(
@@ -72,6 +71,6 @@ export async function auditLog(
   });
   return rows.map((row) => ({
     id: String(toNumber(row.get('seq'))),
-    ...(JSON.parse(row.get('json') as string) as AuditDraft),
+    ...auditDraftOf(row),
   }));
 }

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { migrateJsonProperties } from './json-migration.js';
 import {
   type Config,
   DEFAULT_READ_TIMEOUT_S,
@@ -84,7 +85,7 @@ export async function openNeo4jStore(
     await driver.close().catch(() => undefined);
     throw error;
   }
-  return new Neo4jStore(
+  const store = new Neo4jStore(
     driver,
     cypher,
     {
@@ -96,6 +97,14 @@ export async function openNeo4jStore(
     },
     bookmarks,
   );
+  // Data the first model wrote as `json` is converted where the schema is applied (migrate),
+  // never by a service, which only checks.
+  if (schema === 'apply')
+    await migrateJsonProperties(store).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
+  return store;
 }
 
 async function checkSchema(driver: Driver, cfg: Neo4jConfig, statements: string[]): Promise<void> {

@@ -29,6 +29,7 @@ import type {
   UpsertOptions,
 } from '../port.js';
 import * as access from './access.js';
+import { categoryOf } from './access-rows.js';
 import type { CypherFiles } from './cypher-files.js';
 import { readError, reasonOf, toStoreError } from './errors.js';
 import { toDate, toInteger, toNumber } from './mapping.js';
@@ -201,7 +202,7 @@ export class Neo4jStore implements StorePort {
 
   async categories(): Promise<Category[]> {
     const rows = await this.read('category/all', {});
-    return rows.map((row) => JSON.parse(row.get('json') as string) as Category);
+    return rows.map(categoryOf);
   }
 
   async scanIncidents(afterId: string | null, limit: number): Promise<Incident[]> {

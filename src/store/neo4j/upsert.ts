@@ -3,6 +3,7 @@ import type { AuditDraft } from '../../register/audit.js';
 import type { RegisterBatch } from '../../domain/model.js';
 import type { UpsertOptions } from '../port.js';
 import * as access from './access.js';
+import { categoryProps } from './access-rows.js';
 import type { Runners } from './access.js';
 import {
   entrustmentRow,
@@ -290,6 +291,6 @@ function linkParts(added: NodeRows, perStage: number) {
 
 /** The batch's declared data categories, by id, in the write's transaction (a short list). */
 async function keepCategories(r: Runners, tx: ManagedTransaction, batch: RegisterBatch) {
-  const rows = (batch.categories ?? []).map((c) => ({ id: c.id, json: JSON.stringify(c) }));
+  const rows = (batch.categories ?? []).map(categoryProps);
   if (rows.length > 0) await r.run(tx, 'category/upsert', { rows });
 }
