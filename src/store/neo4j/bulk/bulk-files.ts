@@ -13,6 +13,7 @@ import {
   type PartyRow,
   type Props,
 } from '../mapping.js';
+import { auditProps, categoryProps } from '../access-rows.js';
 import {
   ARRAY_DELIMITER_ARG,
   CsvTable,
@@ -272,14 +273,10 @@ export async function writeBulkFiles(
   await nodeFile('Incident', 'incidents.csv', rows.incidents, props);
   await nodeFile('Certification', 'certifications.csv', certifications, (c) => props(c.row));
   await nodeFile('Revision', 'revisions.csv', revisions, props);
-  // Declared data categories as category/upsert writes them: the record as written, by id.
-  await nodeFile(
-    'Category',
-    'categories.csv',
-    batch.categories ?? [],
-    (c) => ({ id: c.id, json: JSON.stringify(c) }),
-    [propertyColumn('id', 'string'), propertyColumn('json', 'string')],
-  );
+  // Declared data categories and the load's audit entry as the adapter writes them (access-rows.ts).
+  await nodeFile('Category', 'categories.csv', batch.categories ?? [], (c) => ({
+    ...categoryProps(c),
+  }));
   // The store as its first write leaves it: generation 1, and the audit entry with that sequence number.
   const itself = (row: Row) => row;
   await nodeFile('StoreMeta', 'store.csv', [{ id: 'store', generation: 1 }], itself, [
@@ -287,10 +284,10 @@ export async function writeBulkFiles(
     propertyColumn('id', 'string'),
     propertyColumn('generation', 'long'),
   ]);
-  await nodeFile('AuditEntry', 'audit.csv', [{ seq: 1, json: JSON.stringify(audit) }], itself, [
-    propertyColumn('seq', 'long'),
-    propertyColumn('json', 'string'),
-  ]);
+  await nodeFile('AuditEntry', 'audit.csv', [audit], (a) => ({
+    seq: neo4j.int(1),
+    ...(auditProps(a) as Row),
+  }));
   for (const rel of relationshipsOf(batch, rows, ordinalsOf(rows), certifications, revisions)) {
     if (rel.rows.length === 0) continue;
     const name = `${rel.type.toLowerCase()}-${rel.from.toLowerCase()}-${rel.to.toLowerCase()}.csv`;

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import neo4j, { type Date as Neo4jDate, type Integer } from 'neo4j-driver';
+import neo4j, { type Date as Neo4jDate, type DateTime, type Integer } from 'neo4j-driver';
 
 // One CSV file in the form `neo4j-admin database import` reads: a header naming each column and
 // its type (`records:long`, `from:date`, `data:string[]`), every string quoted with quotes doubled, list
@@ -15,9 +15,18 @@ export const ARRAY_DELIMITER = '\u001f';
 export const ARRAY_DELIMITER_ARG = 'U+001F';
 
 export type CellValue =
-  string | number | boolean | readonly string[] | Neo4jDate<number> | Integer | null | undefined;
-/** What neo4j-admin stores: an Integer (counts, positions) as a long, a DATE as a date. */
-export type ColumnType = 'string' | 'double' | 'long' | 'date' | 'boolean' | 'string[]';
+  | string
+  | number
+  | boolean
+  | readonly string[]
+  | Neo4jDate<number>
+  | DateTime<number>
+  | Integer
+  | null
+  | undefined;
+/** What neo4j-admin stores: an Integer (counts, positions) as a long, a DATE as a date, an instant as a datetime. */
+export type ColumnType =
+  'string' | 'double' | 'long' | 'date' | 'datetime' | 'boolean' | 'string[]';
 
 /** A column: a property, or one of neo4j-admin's own (`id:ID(Party)`, `:START_ID(Party)`). */
 export interface Column {
@@ -33,6 +42,7 @@ export function typeOf(value: Exclude<CellValue, null | undefined>): ColumnType 
   if (typeof value === 'boolean') return 'boolean';
   if (neo4j.isInt(value)) return 'long';
   if (neo4j.isDate(value)) return 'date';
+  if (neo4j.isDateTime(value)) return 'datetime';
   return 'string[]';
 }
 
