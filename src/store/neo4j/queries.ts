@@ -28,6 +28,7 @@ export const QUERIES = {
   'entrustment/from': ['ids', 'from', 'to'],
   'entrustment/under': ['ids'],
   'entrustment/upstream': ['ids', 'from', 'to'],
+  'entrustment/upstream-any': ['ids'],
   'entrustment/downstream': ['ids', 'asOf'],
   'entrustment/scan': ['afterId', 'limit'],
   'entrustment/scan-links': ['afterId', 'limit'],
