@@ -13,6 +13,7 @@ import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
 import { supplyChain } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
 import { PerGeneration } from './graph/per-generation.js';
+import { ReadOnce, type ChainReads } from './graph/read-once.js';
 import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices, sortInSlices } from './graph/slices.js';
 
 export type RedelegationRule = 'FORBIDDEN' | 'UNAPPROVED' | 'UNDISCLOSED';
@@ -53,9 +54,11 @@ export async function redelegationFindings(
   if (query.controller) {
     const controller = query.controller;
     return ofChains.get(store, `${controller}|${asOf ?? ''}`, async () => {
-      const chain = await supplyChain(store, controller, asOf);
+      // The walk up to the root controllers meets the chain's records again: read once.
+      const reads = ReadOnce.over(store);
+      const chain = await supplyChain(reads, controller, asOf);
       return findingsOf(
-        store,
+        reads,
         chain.links.flatMap((l) =>
           l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [],
         ),
@@ -81,7 +84,7 @@ const ofChains = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
 // In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
 // the service keeps answering other requests between slices.
 async function findingsOf(
-  store: StorePort,
+  store: ChainReads,
   all: Pair[],
   asOf: string | undefined,
   slices: Slices,

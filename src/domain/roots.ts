@@ -1,6 +1,7 @@
 import { byId, groupBy, performsByInference, underUnknown } from './links.js';
 import type { Entrustment } from './model.js';
-import type { StorePort } from '../store/port.js';
+import type { EntrustmentLink } from './graph/link-graph.js';
+import { ReadOnce, type ChainReads } from './graph/read-once.js';
 import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
 
 /**
@@ -9,29 +10,39 @@ import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.
  * client's own data. One store round trip per level (in batches, and in slices: graph/slices.ts).
  */
 export async function rootControllers(
-  store: StorePort,
+  source: ChainReads,
   starts: readonly Entrustment[],
   slices = new Slices(),
 ): Promise<Map<string, string[]>> {
-  const known = new Map(starts.map((e) => [e.id, e]));
+  // A client comes up at several levels, and a chain's findings read its records just before.
+  const store = ReadOnce.over(source);
+  // The walk up reads only links; a store with local reads gives them without decoding JSON.
+  const links = store.links();
+  const readIds = links
+    ? async (ids: readonly string[]) => ids.flatMap((id) => links.get(id) ?? [])
+    : (ids: readonly string[]) => store.entrustments(ids);
+  const readInto = links
+    ? async (parties: readonly string[]) => parties.flatMap((p) => links.into(p))
+    : (parties: readonly string[]) => store.entrustmentsInto(parties);
+  const known = new Map<string, EntrustmentLink>(starts.map((e) => [e.id, e]));
   const upstreamOf = new Map<string, string[]>();
-  let level = [...starts];
+  let level: EntrustmentLink[] = [...starts];
   while (level.length > 0) {
     const wantedIds = [...new Set(level.flatMap((e) => e.under ?? []))].filter(
       (id) => !known.has(id),
     );
     const wantedInto = [...new Set(level.filter(underUnknown).map((e) => e.client))];
     const [byIds, into] = await Promise.all([
-      readInBatches(wantedIds, BATCH_IDS, (ids) => store.entrustments(ids), slices),
-      readInBatches(wantedInto, BATCH_PARTIES, (ids) => store.entrustmentsInto(ids), slices),
+      readInBatches(wantedIds, BATCH_IDS, readIds, slices),
+      readInBatches(wantedInto, BATCH_PARTIES, readInto, slices),
     ]);
     for (const e of byIds) known.set(e.id, e);
     const intoClient = groupBy(into, (e) => e.contractor);
-    const next = new Map<string, Entrustment>();
+    const next = new Map<string, EntrustmentLink>();
     for (const e of level) {
       if (slices.due()) await slices.turn();
       const ups = e.under
-        ? e.under.map((id) => known.get(id)).filter((u): u is Entrustment => u !== undefined)
+        ? e.under.map((id) => known.get(id)).filter((u) => u !== undefined)
         : (intoClient.get(e.client) ?? []).filter((u) => performsByInference(e, u)).sort(byId);
       upstreamOf.set(
         e.id,
@@ -67,7 +78,7 @@ interface Frame {
 async function rootsOf(
   start: string,
   upstreamOf: Map<string, string[]>,
-  known: Map<string, Entrustment>,
+  known: Map<string, EntrustmentLink>,
   memo: Map<string, string[]>,
   slices: Slices,
 ): Promise<string[]> {
