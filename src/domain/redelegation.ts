@@ -8,7 +8,7 @@ import {
   type LinkKind,
 } from './links.js';
 import type { Entrustment } from './model.js';
-import { rootControllers } from './roots.js';
+import { emptyUpIndex, rootControllers, type UpIndex } from './roots.js';
 import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
 import { supplyChain } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
@@ -64,6 +64,7 @@ export async function redelegationFindings(
         ),
         asOf,
         new Slices(),
+        await upIndexes.get(store, '', async () => emptyUpIndex()),
       );
     });
   }
@@ -80,6 +81,9 @@ const wholeRegister = new PerGeneration<Finding[]>(4, ['entrustments']);
 // A controller's chain can reach a hub and hold thousands of findings; dashboards poll a few
 // controllers' tiles. Their chains read parties (the controller must exist) and entrustments.
 const ofChains = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
+// A chain that reaches a hub walks up to the root controllers over most of the register, and
+// every controller's walk meets the same upstreams: what they learn is kept per generation.
+const upIndexes = new PerGeneration<UpIndex>(1, ['entrustments']);
 
 // In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
 // the service keeps answering other requests between slices.
@@ -88,6 +92,7 @@ async function findingsOf(
   all: Pair[],
   asOf: string | undefined,
   slices: Slices,
+  index?: UpIndex,
 ): Promise<Finding[]> {
   let pairs = all;
   if (asOf) pairs = pairs.filter((p) => inForce(p.entrustment, asOf) && inForce(p.upstream, asOf));
@@ -97,6 +102,7 @@ async function findingsOf(
     store,
     [...indexById(governmentIdPairs.map((p) => p.upstream)).values()],
     slices,
+    index,
   );
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -141,13 +147,8 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
       explanation: `${u.id} forbids re-entrustment, yet ${e.client} re-entrusted it to ${e.contractor}${how}`,
     });
   }
-  const missing = new Set<string>();
-  if (u.reentrustment === 'approval-required' && !e.approvedBy.includes(u.client))
-    missing.add(u.client);
-  if (carriesGovernmentId(e.data))
-    for (const root of roots) if (!e.approvedBy.includes(root)) missing.add(root);
-  if (missing.size > 0) {
-    const list = [...missing].sort();
+  const list = missingApprovals(e, u, roots);
+  if (list.length > 0) {
     out.push({
       ...base,
       rule: 'UNAPPROVED',
@@ -164,6 +165,26 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
     });
   }
   return out;
+}
+
+/**
+ * Who should have approved E in writing and did not, sorted: U's client where U requires
+ * approval, and every root controller of U where E carries national-id data. `roots` is sorted
+ * (rootControllers), and upstream of a hub it runs to thousands: it is filtered, not sorted again.
+ */
+function missingApprovals(e: Entrustment, u: Entrustment, roots: readonly string[]): string[] {
+  const list = carriesGovernmentId(e.data) ? roots.filter((r) => !e.approvedBy.includes(r)) : [];
+  const client = u.client;
+  if (
+    u.reentrustment === 'approval-required' &&
+    !e.approvedBy.includes(client) &&
+    !list.includes(client)
+  ) {
+    let at = 0;
+    while (at < list.length && list[at]! < client) at++;
+    list.splice(at, 0, client);
+  }
+  return list;
 }
 
 /** Every (E, U) pair in the graph, a page of entrustments at a time. */
