@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { inProject } from '../src/paths.js';
 import { waitForLine } from './child-line.js';
 import { rssOf } from './neo4j-server.js';
@@ -21,7 +22,11 @@ export async function serve(
   storeEnv: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<Served> {
-  const child = spawn(process.execPath, [inProject('dist', 'src', 'server.js')], {
+  // VC_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops (open it in
+  // Chrome's DevTools), to see where a load's time goes.
+  const profile = process.env.VC_BENCH_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...flags, inProject('dist', 'src', 'server.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       ...storeEnv,
@@ -35,9 +40,17 @@ export async function serve(
   });
   const exited = once(child, 'exit');
   const url = `${(await waitForLine(child, START_LINE, timeoutMs, 'the server'))[1]}/graphql`;
-  // Its log (a line per request) is drained and dropped, or the pipe fills and the server blocks.
-  child.stdout.resume();
-  child.stderr.resume();
+  // Its log (a line per request) is drained and dropped, or the pipe fills and the server blocks;
+  // VC_BENCH_SERVER_LOG=<file> keeps it there instead.
+  const log = process.env.VC_BENCH_SERVER_LOG;
+  if (log) {
+    const file = createWriteStream(log, { flags: 'a' });
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  } else {
+    child.stdout.resume();
+    child.stderr.resume();
+  }
   return {
     url,
     rss: () => rssOf(child.pid!),

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import explorerPlugin from './explorer/plugin.js';
 import accessPlugin from './access/plugin.js';
 import graphiqlPlugin from './graphiql/plugin.js';
+import { signInOriginOf } from './http/page-csp.js';
 import graphqlPlugin from './graphql/plugin.js';
 import protections from './http/protections.js';
 import registerBodies from './http/register-bodies.js';
@@ -80,13 +81,12 @@ export async function buildApp({
     dashboards: {
       config: dashboards,
       subscriptions,
-      // With single sign-on the service is never anonymous, over WebSocket either.
-      anonymousAllowed: security.loopback && security.oidc === null,
     },
   });
   await app.register(registerSheets, { lifecycle, fileLimit: security.registerBodyLimit });
-  await app.register(graphiqlPlugin);
-  await app.register(explorerPlugin);
+  const signInOrigin = signInOriginOf(security.oidc);
+  await app.register(graphiqlPlugin, { signInOrigin });
+  await app.register(explorerPlugin, { signInOrigin });
   // The reason goes to the log, not to whoever asks: it may name hosts and users of the store.
   app.get('/healthz', { config: { rateLimit: false } }, async (request, reply) => {
     try {

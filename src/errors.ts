@@ -93,10 +93,13 @@ export class WriteConflictError extends VcError {
 
 /** A request without a valid API key, where one is needed. */
 export class UnauthenticatedError extends VcError {
-  constructor(problem: string) {
+  /** `signOn`: the service takes single sign-on tokens too, and the message says how to get one. */
+  constructor(problem: string, { signOn = false }: { signOn?: boolean } = {}) {
     super(
       ERROR_CODES.UNAUTHENTICATED,
-      `${problem}: send "Authorization: Bearer <key>" with a key from \`vendor-chain keys create\``,
+      signOn
+        ? `${problem}: sign in again (the explorer's and GraphiQL's Sign in) and send "Authorization: Bearer <token>" with the provider's access token, or a key from \`vendor-chain keys create\``
+        : `${problem}: send "Authorization: Bearer <key>" with a key from \`vendor-chain keys create\``,
     );
   }
 }

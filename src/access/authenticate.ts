@@ -29,14 +29,17 @@ export async function authenticate(
   { slots, mayHash = true, oidc = null }: HashPolicy = {},
 ): Promise<Principal> {
   const keys = await store.apiKeys();
+  const signOn = oidc !== null;
   if (header === undefined || header === '') {
     // With a sign-on provider configured the service is never anonymous.
-    if (keys.length === 0 && anonymousAllowed && oidc === null) return ANONYMOUS;
-    throw new UnauthenticatedError('no API key was sent');
+    if (keys.length === 0 && anonymousAllowed && !signOn) return ANONYMOUS;
+    throw new UnauthenticatedError(signOn ? 'no key or token was sent' : 'no API key was sent', {
+      signOn,
+    });
   }
   const token = /^Bearer +(\S+)$/i.exec(header)?.[1];
   if (token === undefined)
-    throw new UnauthenticatedError('the Authorization header is not "Bearer <key>"');
+    throw new UnauthenticatedError('the Authorization header is not "Bearer <key>"', { signOn });
   if (oidc !== null && looksLikeJwt(token)) return oidc.verify(token);
   const keyId = keyIdOf(token);
   const record = keyId === null ? undefined : keys.find((k) => k.keyId === keyId);
@@ -46,7 +49,7 @@ export async function authenticate(
   if (record !== undefined && !mayHash && !isRemembered(token, record))
     throw new TooManyAttemptsError();
   if (record === undefined || !(await verifyKey(token, record, slots)))
-    throw new UnauthenticatedError('the API key is not valid (mistyped or revoked)');
+    throw new UnauthenticatedError('the API key is not valid (mistyped or revoked)', { signOn });
   return {
     name: record.name,
     role: record.role,

@@ -16,6 +16,11 @@ export interface OidcConfig {
   clientId?: string;
   /** The scopes the pages ask for (Entra ID wants the API's own, like api://vendor-chain/access). */
   scope: string;
+  /**
+   * Whether the pages name the API as the RFC 8707 `resource` when signing in (Keycloak and most
+   * providers take it; Entra ID's v2.0 endpoints refuse it and take the API from the scope).
+   */
+  sendResource?: boolean;
   /** The claim holding the role (reader, editor or admin). */
   roleClaim: string;
   /** The claim holding the controllers a token is scoped to (optional in a token). */
@@ -64,7 +69,9 @@ export class OidcVerifier {
       });
       payload = verified;
     } catch (error) {
-      throw new UnauthenticatedError(`the token is not accepted (${reasonOf(error)})`);
+      throw new UnauthenticatedError(`the token is not accepted (${reasonOf(error)})`, {
+        signOn: true,
+      });
     }
     const { roleClaim, controllersClaim } = this.config;
     const role = roleSchema.safeParse(highestRole(payload[roleClaim]));
@@ -80,6 +87,7 @@ export class OidcVerifier {
     if (!controllers.success || controllers.data.length === 0)
       throw new UnauthenticatedError(
         `the token's ${controllersClaim} claim is not a list of party ids`,
+        { signOn: true },
       );
     return { ...principal, controllers: controllers.data };
   }

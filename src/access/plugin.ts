@@ -28,6 +28,16 @@ declare module 'fastify' {
      */
     view: StorePort | null;
   }
+  interface FastifyInstance {
+    /**
+     * Who a WebSocket's connection_init names (its Authorization value), checked as an HTTP
+     * request's header is (keys and single sign-on tokens alike), with the store as they may see
+     * it. Throws the same UNAUTHENTICATED or FORBIDDEN errors.
+     */
+    identifyConnection(
+      authorization: string | undefined,
+    ): Promise<{ principal: Principal; view: StorePort }>;
+  }
 }
 
 // Routes that answer with the store's contents; /healthz and the GraphiQL page stay open (the
@@ -122,6 +132,13 @@ export default fp(
         throw error;
       }
     };
+    app.decorate('identifyConnection', async (authorization: string | undefined) => {
+      const principal = await authenticate(app.store, authorization, security.loopback, {
+        slots,
+        oidc,
+      });
+      return { principal, view: viewOf(principal) };
+    });
     // What the browser pages sign in with (src/explorer/client/sign-in.ts); null: keys only.
     app.get('/auth/config', async () => ({
       signIn:
@@ -132,6 +149,7 @@ export default fp(
               clientId: security.oidc.clientId,
               audience: security.oidc.audience,
               scope: security.oidc.scope,
+              resource: security.oidc.sendResource === false ? null : security.oidc.audience,
             },
     }));
 

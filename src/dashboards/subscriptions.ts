@@ -1,10 +1,8 @@
 import { EventEmitter, on } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import type { IResolvers } from 'mercurius';
-import { authenticate } from '../access/authenticate.js';
 import type { Principal } from '../access/model.js';
 import { ERROR_CODES, VcError } from '../errors.js';
-import type { StorePort } from '../store/port.js';
 import type { RegisterChange, RegisterChanges } from './register-changes.js';
 
 // `subscription { registerChanged { revision at } }` over WebSocket at /graphql (graphql-ws, the
@@ -109,10 +107,25 @@ export function subscriptionResolvers(subscriptions: Subscriptions): IResolvers 
   } as unknown as IResolvers;
 }
 
-/** Mercurius's subscription options: the key checked at connection_init, like every request's. */
+/** Why a connection_init was refused, kept for its first subscription to say (see below). */
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+export type IdentifyConnection = (
+  authorization: string | undefined,
+) => Promise<Record<string, unknown> & { principal: Principal }>;
+
+/**
+ * Mercurius's subscription options: the key or token checked at connection_init, like every
+ * request's, and the store seen through the same scope. Mercurius answers a connection it refuses
+ * with a bare "Forbidden"; so a refused one is acknowledged with no principal and its reason
+ * (expired, foreign issuer, no role), and every subscription on it fails with that reason and code
+ * (graphql plugin's preSubscriptionExecution hook). Nothing runs on it.
+ */
 export function subscriptionOptions(
-  store: StorePort,
-  anonymousAllowed: boolean,
+  identify: IdentifyConnection,
   context: () => Record<string, unknown>,
   log: FastifyBaseLogger,
 ) {
@@ -120,11 +133,12 @@ export function subscriptionOptions(
     context,
     onConnect: async ({ payload }: { payload?: unknown }) => {
       try {
-        return { principal: await authenticate(store, authorizationIn(payload), anonymousAllowed) };
+        return await identify(authorizationIn(payload));
       } catch (error) {
-        // Mercurius answers a refused connection_init with connection_error, then closes.
-        log.info({ reason: (error as Error).message }, 'a subscription connection was refused');
-        return false;
+        if (!(error instanceof VcError)) throw error;
+        log.info({ reason: error.message }, 'a subscription connection was refused');
+        const refusal: Refusal = { code: error.code, message: error.message };
+        return { principal: null, refusal };
       }
     },
   };

@@ -14,7 +14,7 @@ import { supplyChain } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
 import { PerGeneration } from './graph/per-generation.js';
 import { ReadOnce, type ChainReads } from './graph/read-once.js';
-import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices, sortInSlices } from './graph/slices.js';
+import { Slices, sortInSlices } from './graph/slices.js';
 
 export type RedelegationRule = 'FORBIDDEN' | 'UNAPPROVED' | 'UNDISCLOSED';
 
@@ -187,41 +187,33 @@ function missingApprovals(e: Entrustment, u: Entrustment, roots: readonly string
   return list;
 }
 
-/** Every (E, U) pair in the graph, a page of entrustments at a time. */
+/**
+ * Every (E, U) pair in the graph. Each entrustment is read once, in pages, and the pairs are
+ * found in memory: asking the store, page by page, for what goes into each page's clients read a
+ * hub's entrustments again for every page (on Neo4j, the whole graph several times over).
+ */
 async function allPairs(store: StorePort, slices: Slices): Promise<Pair[]> {
-  const pairs: Pair[] = [];
+  const all: Entrustment[] = [];
   for (let after: string | null = null; ;) {
     const page = await store.scanEntrustments(after, SCAN_PAGE);
-    if (page.length === 0) break;
-    after = page[page.length - 1].id;
-    const [declared, into] = await Promise.all([
-      readInBatches(
-        [...new Set(page.flatMap((e) => e.under ?? []))],
-        BATCH_IDS,
-        (ids) => store.entrustments(ids),
-        slices,
-      ),
-      readInBatches(
-        [...new Set(page.filter(underUnknown).map((e) => e.client))],
-        BATCH_PARTIES,
-        (ids) => store.entrustmentsInto(ids),
-        slices,
-      ),
-    ]);
-    const declaredById = indexById(declared);
-    const intoClient = groupBy(into, (u) => u.contractor);
-    for (const e of page) {
-      if (slices.due()) await slices.turn();
-      for (const id of e.under ?? []) {
-        const u = declaredById.get(id);
-        if (u) pairs.push({ entrustment: e, upstream: u, link: 'declared' });
-      }
-      if (underUnknown(e))
-        for (const u of intoClient.get(e.client) ?? [])
-          if (performsByInference(e, u))
-            pairs.push({ entrustment: e, upstream: u, link: 'inferred' });
-    }
+    for (const e of page) all.push(e);
     if (page.length < SCAN_PAGE) break;
+    after = page[page.length - 1]!.id;
+    await slices.pause();
+  }
+  const byIds = indexById(all);
+  const intoParty = groupBy(all, (u) => u.contractor);
+  const pairs: Pair[] = [];
+  for (const e of all) {
+    if (slices.due()) await slices.turn();
+    for (const id of e.under ?? []) {
+      const u = byIds.get(id);
+      if (u) pairs.push({ entrustment: e, upstream: u, link: 'declared' });
+    }
+    if (underUnknown(e))
+      for (const u of intoParty.get(e.client) ?? [])
+        if (performsByInference(e, u))
+          pairs.push({ entrustment: e, upstream: u, link: 'inferred' });
   }
   return pairs;
 }

@@ -1,4 +1,4 @@
-import type { ExplorerManifest } from './build.js';
+import type { ExplorerManifest } from './manifest.js';
 import type { Words } from './model/i18n/en.js';
 
 export const ASSET_PREFIX = '/explorer/assets/';
@@ -20,7 +20,7 @@ function dateField(name: string, label: string, w: Words): string {
 
 /** The page's frame, in the asked language; the bundled script fills it from the address and the API. */
 export function explorerPage(
-  { script, style }: ExplorerManifest,
+  { script, style }: Pick<ExplorerManifest, 'script' | 'style'>,
   { words: w, explicitLang, switchHref }: PageOptions,
 ): string {
   const keep = explicitLang ? `<input type="hidden" name="lang" value="${w.lang}">` : '';
@@ -61,7 +61,7 @@ export function explorerPage(
       </nav>
       <div class="tools">
         <a id="lang-switch" href="${escape(switchHref)}" hreflang="${w.switchToLang}" lang="${w.switchToLang}" title="${w.switchLabel}">${w.switchTo}</a>
-        <!-- Where "sign in" goes once single sign-on exists; until then, an API key. -->
+        <!-- An API key; with single sign-on, the sign-in button or who is signed in (sign-in-slot.ts). -->
         <div id="sign-in">
           <form id="key-form">
             <label class="field"><span class="sr-only">${w.apiKey}</span><input id="api-key" type="password" autocomplete="off" placeholder="${w.apiKeyHint}" size="18"></label><button>${w.useKey}</button>

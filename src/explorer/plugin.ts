@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import { assetRoute } from '../asset-route.js';
+import { withSignIn } from '../http/page-csp.js';
 import type { FastifyInstance } from 'fastify';
 import { langParam, negotiateLang } from '../i18n/negotiate.js';
-import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './build.js';
+import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './manifest.js';
 import { WORDS } from './model/i18n/index.js';
 import { ASSET_PREFIX, explorerPage } from './page.js';
 
@@ -51,8 +52,12 @@ export function loadBundle(dir = EXPLORER_DIR): Bundle | null {
 
 /** GET /explorer: the visual explorer, a client of /graphql served from the built bundle. */
 export default fp(
-  async function explorerPlugin(app: FastifyInstance, options: { dir?: string }) {
+  async function explorerPlugin(
+    app: FastifyInstance,
+    options: { dir?: string; signInOrigin?: string | null },
+  ) {
     const bundle = loadBundle(options.dir);
+    const csp = withSignIn(EXPLORER_CSP, options.signInOrigin ?? null);
     if (!bundle)
       app.log.warn('explorer: dist/explorer is missing; run `npm run build` to serve /explorer');
 
@@ -82,7 +87,7 @@ export default fp(
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
         .header('vary', 'accept-language')
-        .header('content-security-policy', EXPLORER_CSP)
+        .header('content-security-policy', csp)
         .header('x-content-type-options', 'nosniff')
         .send(html);
     });

@@ -1,6 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import { assetRoute } from '../asset-route.js';
+import { withSignIn } from '../http/page-csp.js';
 import type { FastifyInstance } from 'fastify';
+import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from '../explorer/manifest.js';
+import { langParam, negotiateLang } from '../i18n/negotiate.js';
 import { ASSET_PREFIX, buildBundle, type GraphiqlBundle } from './assets.js';
 
 // Everything the page needs comes from this origin: the browser enforces it too, so a GraphiQL
@@ -22,20 +27,49 @@ export const CONTENT_SECURITY_POLICY = [
 // build many apps.
 let bundle: GraphiqlBundle | undefined;
 
+/** GraphiQL's page script, built with the explorer's (npm run build), or null. */
+function builtBoot(dir = EXPLORER_DIR): { name: string; body: Buffer } | null {
+  if (!existsSync(join(dir, MANIFEST))) return null;
+  const { graphiql } = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as ExplorerManifest;
+  if (!graphiql || !existsSync(join(dir, graphiql))) return null;
+  return { name: graphiql, body: readFileSync(join(dir, graphiql)) };
+}
+
 /** GraphiQL served from node_modules, with the example operations as tabs. */
 export default fp(
-  async function graphiqlPlugin(app: FastifyInstance) {
-    bundle ??= buildBundle();
-    const { html, assets } = bundle;
+  async function graphiqlPlugin(
+    app: FastifyInstance,
+    { signInOrigin = null, dir }: { signInOrigin?: string | null; dir?: string },
+  ) {
+    const csp = withSignIn(CONTENT_SECURITY_POLICY, signInOrigin);
+    // Another build directory (a test's) is read for this app only.
+    const { pages, assets } =
+      dir === undefined ? (bundle ??= buildBundle(builtBoot())) : buildBundle(builtBoot(dir));
+    if (!pages)
+      app.log.warn('graphiql: dist/explorer is missing; run `npm run build` to serve /graphiql');
 
-    app.get('/graphiql', async (_request, reply) =>
-      reply
+    app.get('/graphiql', async (request, reply) => {
+      if (!pages)
+        return reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('GraphiQL is not built: run `npm run build` (npm ci does it).\n');
+      const asked = (request.query as { lang?: string }).lang;
+      const parsed = asked === undefined ? null : langParam.safeParse(asked);
+      if (parsed && !parsed.success)
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send(`${parsed.error.issues[0].message}: /graphiql?lang=ja or /graphiql?lang=en\n`);
+      const lang = parsed?.data ?? negotiateLang(request.headers['accept-language']);
+      return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .header('content-security-policy', CONTENT_SECURITY_POLICY)
+        .header('vary', 'accept-language')
+        .header('content-security-policy', csp)
         .header('x-content-type-options', 'nosniff')
-        .send(html),
-    );
+        .send(pages[lang]);
+    });
 
     assetRoute(app, ASSET_PREFIX, (name) => assets.get(name));
   },

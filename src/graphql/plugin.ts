@@ -30,6 +30,7 @@ import { persistedQueries } from '../dashboards/persisted-queries.js';
 import {
   subscriptionOptions,
   subscriptionResolvers,
+  type Refusal,
   type Subscriptions,
 } from '../dashboards/subscriptions.js';
 import type { WholeGraph } from '../worker/whole-graph.js';
@@ -69,7 +70,6 @@ export default fp(
       dashboards: {
         config: DashboardConfig;
         subscriptions: Subscriptions;
-        anonymousAllowed: boolean;
       };
     },
   ) {
@@ -107,8 +107,14 @@ export default fp(
       graphiql: false,
       persistedQueryProvider: persistedQueries(dashboards.config.persistedQueries),
       subscription: subscriptionOptions(
-        app.store,
-        dashboards.anonymousAllowed,
+        async (authorization) => {
+          const { principal, view } = await app.identifyConnection(authorization);
+          return {
+            principal,
+            store: view,
+            wholeGraph: view === app.store ? wholeGraph : wholeGraph.over(view),
+          };
+        },
         () => ({ store: app.store, lifecycle, wholeGraph }),
         app.log,
       ),
@@ -121,6 +127,11 @@ export default fp(
           responseMediaType(ctx.reply?.request.headers.accept),
         );
       },
+    });
+    // A connection whose key or token was refused says why on each subscription it asks for.
+    app.graphql.addHook('preSubscriptionExecution', async (_schema, _document, context) => {
+      const { refusal } = context as { refusal?: Refusal };
+      if (refusal) throw new GraphQLError(refusal.message, { extensions: { code: refusal.code } });
     });
     app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/graphql', handler: refuseMethod });
     // Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree,

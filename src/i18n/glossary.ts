@@ -11,6 +11,9 @@ export const GLOSSARY = {
   contractor: { en: 'contractor', ja: '委託先' },
   client: { en: 'client', ja: '委託元' },
   notExposed: { en: 'not exposed', ja: '影響なし' },
+  // The pages' single sign-on (the explorer and GraphiQL say the same).
+  signIn: { en: 'Sign in', ja: 'サインイン' },
+  signOut: { en: 'Sign out', ja: 'サインアウト' },
 } as const;
 
 export type Lang = 'en' | 'ja';

@@ -6,9 +6,11 @@ import {
   bearer,
   challengeOf,
   finishSignIn,
+  signOut,
   startSignIn,
   type SignInConfig,
 } from '../../src/explorer/client/sign-in.js';
+import { loadConfig } from '../../src/config.js';
 import { defaultSecurity } from '../../src/security-config.js';
 import { tempStore } from '../helpers/app.js';
 import { API_AUDIENCE, signInAs, startIssuer } from '../helpers/oidc-issuer.js';
@@ -20,7 +22,7 @@ const REDIRECT = 'http://127.0.0.1:4000/explorer';
 const issuer = await startIssuer([], {
   browser: {
     id: 'vendor-chain-pages',
-    redirectUri: REDIRECT,
+    redirectUris: [REDIRECT],
     accounts: { 'sato@city': { vendor_chain_role: 'reader' } },
   },
 });
@@ -80,6 +82,8 @@ t.test('a page signs in with code + PKCE and asks /graphql with the token', asyn
   });
   t.same([res.statusCode, res.json().data], [200, { stats: { parties: 0 } }]);
   t.equal(await finishSignIn(config, back, parts), null, 'a code is taken once');
+  signOut(parts);
+  t.equal(bearer(parts), null, 'signed out: no Authorization header any more');
 });
 
 t.test('an answer with another state is refused', async (t) => {
@@ -89,4 +93,46 @@ t.test('an answer with another state is refused', async (t) => {
   await t.rejects(finishSignIn(config, `${REDIRECT}?code=x&state=forged`, parts), {
     message: /not for this page/,
   });
+});
+
+t.test('the API is named as the RFC 8707 resource unless the provider refuses it', async (t) => {
+  const config = (await app.inject('/auth/config')).json().signIn as SignInConfig;
+  t.equal(config.resource, API_AUDIENCE, 'sent by default (Keycloak, oidc-provider)');
+  const parts = { storage: memoryStorage(), fetch };
+  const sent = new URL(await startSignIn(config, REDIRECT, parts));
+  t.equal(sent.searchParams.get('resource'), API_AUDIENCE);
+
+  // Entra ID's v2.0 endpoints answer AADSTS901002 to a resource: OIDC_SEND_RESOURCE=false.
+  const env = {
+    OIDC_ISSUER: issuer.issuer,
+    OIDC_AUDIENCE: API_AUDIENCE,
+    OIDC_CLIENT_ID: 'vendor-chain-pages',
+    OIDC_SEND_RESOURCE: 'false',
+  };
+  const entraLike = await buildApp({
+    store: await tempStore(t, 'vc-browser-sso-entra-'),
+    security: loadConfig(env).security,
+  });
+  t.teardown(() => entraLike.close());
+  const without = (await entraLike.inject('/auth/config')).json().signIn as SignInConfig;
+  t.equal(without.resource, null);
+  const url = new URL(await startSignIn(without, REDIRECT, { storage: memoryStorage(), fetch }));
+  t.equal(url.searchParams.has('resource'), false, 'no resource in the authorization request');
+  t.throws(() => loadConfig({ ...env, OIDC_SEND_RESOURCE: 'maybe' }), {
+    message: /OIDC_SEND_RESOURCE: expected 0, 1, true or false/,
+  });
+});
+
+t.test("the pages may fetch from the provider's origin, and only with sign-in", async (t) => {
+  for (const page of ['/explorer', '/graphiql']) {
+    const res = await app.inject(page);
+    t.match(res.headers['content-security-policy'], `connect-src 'self' ${issuer.issuer};`, page);
+  }
+  const keysOnly = await buildApp({ store: await tempStore(t, 'vc-browser-keys-') });
+  t.teardown(() => keysOnly.close());
+  for (const page of ['/explorer', '/graphiql'])
+    t.match(
+      (await keysOnly.inject(page)).headers['content-security-policy'],
+      "connect-src 'self';",
+    );
 });

@@ -65,7 +65,13 @@ t.test('a token from the provider signs in, with the role its claim gives', asyn
     { d: 'register: 1\n' },
   );
   t.equal(write.code, 'FORBIDDEN', 'a reader may not import');
-  t.same([(await ask(undefined, STATS)).status], [401], 'with sign-on, never anonymous');
+  const anonymous = await ask(undefined, STATS);
+  t.same([anonymous.status], [401], 'with sign-on, never anonymous');
+  t.match(
+    anonymous.body.errors[0].message,
+    /^no key or token was sent: sign in again \(the explorer's and GraphiQL's Sign in\)/,
+    'and the message says how to get a token',
+  );
   const listed = await ask(
     await issuer.token('entra-style'),
     'mutation($d: String!) { importRegister(document: $d, dryRun: true) { ok } }',
@@ -142,7 +148,7 @@ t.test('wrong audience, a foreign signer and an expired token are 401', async (t
     [expired.statusCode, expired.json().errors[0].message],
     [
       401,
-      'the token is not accepted (expired): send "Authorization: Bearer <key>" with a key from `vendor-chain keys create`',
+      "the token is not accepted (expired): sign in again (the explorer's and GraphiQL's Sign in) and send \"Authorization: Bearer <token>\" with the provider's access token, or a key from `vendor-chain keys create`",
     ],
   );
 });

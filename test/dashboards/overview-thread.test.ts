@@ -2,16 +2,18 @@ import t from 'tap';
 import { generate } from '../../bench/generate.js';
 import { WholeGraph } from '../../src/worker/whole-graph.js';
 import { overview } from '../../src/domain/overview/overview.js';
-import { importRegister } from '../../src/register/import.js';
-import { tempStore } from '../helpers/app.js';
+import { storeCopies } from '../helpers/store-copies.js';
 
 // On a large graph the overview's whole-graph parts (finding counts, concentration) are computed
 // in the worker thread: they must be what the main thread computes.
 
 t.test('the overview from the worker thread is the one computed here', async (t) => {
-  const stores = [await tempStore(t, 'vc-ov-here-'), await tempStore(t, 'vc-ov-there-')];
-  const document = generate(300, 11).document;
-  for (const store of stores) t.ok((await importRegister(store, document)).ok);
+  // Two stores, since answers are remembered per store: one import, copied.
+  const copies = await storeCopies(t, generate(300, 11).document);
+  t.ok(copies.report.ok);
+  const stores = [await copies.copy(t), await copies.copy(t)];
+  for (const store of stores)
+    t.equal((await store.counts()).entrustments, copies.report.entrustments, 'a copy holds it');
   const [here, there] = [
     new WholeGraph(stores[0]!, { threadFrom: null, maxFindings: 1_000_000 }),
     new WholeGraph(stores[1]!, { threadFrom: 0, maxFindings: 1_000_000 }),

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
 import { createRequire } from 'node:module';
 import { parse, validate } from 'graphql';
 import t from 'tap';
 import { ASSET_PREFIX } from '../../src/graphiql/assets.js';
+import graphiqlPlugin from '../../src/graphiql/plugin.js';
 import { loadOperations, OPERATIONS_FILE, splitOperations } from '../../src/graphiql/operations.js';
 import { loadSchema } from '../../src/graphql/schema.js';
 import { inProject } from '../../src/paths.js';
@@ -59,14 +64,35 @@ t.test('every referenced asset answers with its content-type and a long cache', 
   );
 });
 
-t.test('the boot script carries every example as a tab against /graphql', async (t) => {
-  const boot = referenced.find((url) => /\/boot-[0-9a-f]{12}\.js$/.test(url));
-  t.ok(boot, 'the boot script is named by its content');
+t.test('the page carries every example for the boot script, which talks to /graphql', async (t) => {
+  const boot = referenced.find((url) => /\/graphiql-boot-[0-9A-Z]{8}\.js$/.test(url));
+  t.ok(boot, 'the boot script (built with the explorer) is named by its content');
+  t.equal(referenced.at(-1), boot, 'and loads last');
   const body = (await app.inject({ method: 'GET', url: boot! })).body;
-  t.match(body, /createFetcher\(\{ url: '\/graphql', headers: headers \}\)/);
+  t.match(body, /\/graphql/);
   t.match(body, /defaultTabs/);
-  for (const op of loadOperations())
-    t.ok(body.includes(JSON.stringify(op.query)), `${op.name} is preloaded`);
+  t.match(body, /\/auth\/config/, 'it asks whether to sign in');
+  const data = /<script type="application\/json" id="operations">([^<]*)<\/script>/.exec(page.body);
+  t.ok(data, 'the examples are a data block, not a script');
+  const operations = JSON.parse(data![1]!) as { query: string }[];
+  t.same(
+    operations.map((op) => op.query),
+    loadOperations().map((op) => op.query),
+    'every example is preloaded, as written',
+  );
+});
+
+t.test('/graphiql speaks Japanese and English, like the explorer', async (t) => {
+  const ja = await app.inject({ url: '/graphiql', headers: { 'accept-language': 'ja,en;q=0.5' } });
+  t.match(ja.body, /<html lang="ja">/);
+  t.match(ja.body, /API キー/);
+  const en = await app.inject({ url: '/graphiql?lang=en', headers: { 'accept-language': 'ja' } });
+  t.match(en.body, /<html lang="en">[\s\S]*>Use key</);
+  const bad = await app.inject({ url: '/graphiql?lang=fr' });
+  t.same(
+    [bad.statusCode, bad.body],
+    [400, 'lang must be ja or en, not "fr": /graphiql?lang=ja or /graphiql?lang=en\n'],
+  );
 });
 
 t.test('only the allow-list is served: unknown files and traversal are 404', async (t) => {
@@ -140,3 +166,18 @@ t.test(
     t.throws(() => splitOperations('# nothing\n'), /Syntax Error|no operation/);
   },
 );
+
+t.test('without a build, /graphiql says how to make one instead of failing', async (t) => {
+  const empty = await mkdtemp(join(tmpdir(), 'vc-graphiql-none-'));
+  const bare = Fastify();
+  await bare.register(graphiqlPlugin, { dir: empty });
+  t.teardown(async () => {
+    await bare.close();
+    await rm(empty, { recursive: true, force: true });
+  });
+  const res = await bare.inject({ url: '/graphiql' });
+  t.same(
+    [res.statusCode, res.body],
+    [503, 'GraphiQL is not built: run `npm run build` (npm ci does it).\n'],
+  );
+});

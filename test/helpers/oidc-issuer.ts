@@ -32,7 +32,8 @@ export async function signingKey(kid: string): Promise<JWK> {
 /** A public client the pages sign in as (authorization code + PKCE), and who may sign in. */
 export interface BrowserClient {
   id: string;
-  redirectUri: string;
+  /** Where the provider may send the browser back to (the explorer's and GraphiQL's addresses). */
+  redirectUris: string[];
   /** Account id → its claims. */
   accounts: Record<string, Record<string, unknown>>;
 }
@@ -64,7 +65,7 @@ export async function startIssuer(
                 client_id: browser.id,
                 grant_types: ['authorization_code'],
                 response_types: ['code'],
-                redirect_uris: [browser.redirectUri],
+                redirect_uris: browser.redirectUris,
                 token_endpoint_auth_method: 'none',
               },
             ]

@@ -10,7 +10,8 @@ import type { StorePort } from '../../src/store/port.js';
 import { rememberTarget } from '../../src/store/target.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/open.js';
-import { gql, tempStore } from '../helpers/app.js';
+import { gql } from '../helpers/app.js';
+import { storeCopies } from '../helpers/store-copies.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 import { mainThreadCpuMs } from '../helpers/poll-while.js';
 import { perfThreshold } from '../helpers/perf.js';
@@ -18,13 +19,16 @@ import { perfThreshold } from '../helpers/perf.js';
 // Whole-graph answers on a large graph are computed in a worker thread (src/worker/whole-graph.ts),
 // so the main thread keeps answering small queries; they must be the answers computed here.
 
-const REGISTER = generate(600, 7).document;
 const ALL = 1_000_000;
+// Each test has stores of its own (a whole-graph answer is remembered per store), copies of one
+// import of the register.
+const stores = await storeCopies(t, generate(600, 7).document);
 
 async function loaded(t: Test): Promise<StorePort> {
-  const store = await tempStore(t, 'vc-whole-graph-');
-  const report = await importRegister(store, REGISTER);
+  const { report } = stores;
   t.ok(report.ok && report.entrustments > 1000, `a graph of ${report.entrustments} entrustments`);
+  const store = await stores.copy(t);
+  t.equal((await store.counts()).entrustments, report.entrustments, 'a copy holds them all');
   return store;
 }
 

@@ -1,8 +1,9 @@
 import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { ImportWorker } from '../../worker/import-worker.js';
-import { adminCommand, partialDirFor } from '../../store/neo4j/bulk/prepare.js';
+import { adminCommand, partialDirFor, refuseUnlessEmpty } from '../../store/neo4j/bulk/prepare.js';
 import type { BulkLoadOptions, BulkLoadResult } from '../../worker/bulk-load.js';
 import type { RegisterInput } from '../../register/import.js';
 import { cliActor } from '../actor.js';
@@ -32,6 +33,9 @@ export function registerNeo4jCsv(
     )
     .requiredOption('--out <dir>', 'a new or empty directory for the CSV files')
     .action(async (files: string[], options: { out: string }) => {
+      // A directory that cannot take the files is refused here, before a thread is started for
+      // the register (the thread checks again: it writes there).
+      await refuseUnlessEmpty(resolve(options.out));
       const inputs = await readRegisterFiles(files);
       const config = loadConfig(env);
       const { report, files: written } = await prepareInWorker(inputs, {

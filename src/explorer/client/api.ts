@@ -1,17 +1,16 @@
 import { w } from './lang.js';
+import type { PageSession } from './session.js';
 
-// The public GraphQL API, with the API key the user typed, if any. The key lives in
-// sessionStorage only: it is gone when the tab closes and never reaches localStorage or a cookie.
+// The public GraphQL API, as the page's session asks it: with the signed-in token or the API key
+// typed, if any. Both live in sessionStorage only: gone when the tab closes, never in
+// localStorage or a cookie.
 
-const KEY = 'vendor-chain.apiKey';
+let session: PageSession | null = null;
 
-export const apiKey = {
-  get: (): string => sessionStorage.getItem(KEY) ?? '',
-  set: (value: string): void => {
-    if (value.trim()) sessionStorage.setItem(KEY, value.trim());
-    else sessionStorage.removeItem(KEY);
-  },
-};
+/** The session every request goes out with (main.ts opens it before the first view). */
+export function useSession(opened: PageSession): void {
+  session = opened;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -24,8 +23,8 @@ export class ApiError extends Error {
 
 export async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const key = apiKey.get();
-  if (key) headers.authorization = `Bearer ${key}`;
+  const authorization = session?.authorization() ?? null;
+  if (authorization !== null) headers.authorization = authorization;
   const response = await fetch('/graphql', {
     method: 'POST',
     headers,
@@ -38,8 +37,19 @@ export async function gql<T>(query: string, variables: Record<string, unknown>):
     throw new ApiError(w.httpFailed(response.status));
   }
   // The service says why (no key, or a key mistyped or revoked); the page says what to do.
-  if (response.status === 401)
-    throw new ApiError(w.needKey(body.errors?.[0]?.message.split(':')[0] ?? ''), 'UNAUTHENTICATED');
+  const why = body.errors?.[0]?.message.split(':')[0] ?? '';
+  if (response.status === 401 && session !== null && session.state.kind !== 'keys') {
+    // A token the service no longer takes (expired, or its signing key dropped): sign in again.
+    if (session.state.kind === 'signed-in') session.expire();
+    throw new ApiError(
+      session.state.kind === 'expired' ? w.signInExpired : w.signInNeeded,
+      'UNAUTHENTICATED',
+    );
+  }
+  if (response.status === 401) throw new ApiError(w.needKey(why), 'UNAUTHENTICATED');
+  // A token without a role, say: the provider's administrator can give one.
+  if (response.status === 403 && session?.state.kind === 'signed-in')
+    throw new ApiError(w.signInRefused(body.errors?.[0]?.message ?? why), 'FORBIDDEN');
   if (body.errors?.length)
     throw new ApiError(
       body.errors.map((e) => e.message).join('; '),

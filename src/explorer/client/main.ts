@@ -1,4 +1,4 @@
-import { apiKey, ApiError } from './api.js';
+import { ApiError, useSession } from './api.js';
 import { showBlastRadius } from './blast-view.js';
 import { showSupplyChain } from './chain-view.js';
 import { showConcentration } from './concentration-view.js';
@@ -8,6 +8,8 @@ import { showHome } from './home-view.js';
 import { explorerHref, w } from './lang.js';
 import { installPickers, showSearch } from './pick.js';
 import { installPrintHook } from './report.js';
+import { PageSession } from './session.js';
+import { renderSignIn } from './sign-in-slot.js';
 
 // The address says what to show, so every view can be bookmarked and linked from a report:
 // ?incident=ID or ?party=ID[&from&to&data] → blast radius; ?controller=ID[&asOf] → supply chain
@@ -15,10 +17,10 @@ import { installPrintHook } from './report.js';
 
 function installKeyField(): void {
   const input = byId<HTMLInputElement>('api-key');
-  input.value = apiKey.get();
+  input.value = PageSession.key();
   byId<HTMLFormElement>('key-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    apiKey.set(input.value);
+    PageSession.setKey(input.value);
     location.reload();
   });
 }
@@ -70,25 +72,47 @@ async function route(params: URLSearchParams): Promise<void> {
 /** A failed view says what failed in its heading; an id nobody has gets a link to search for it. */
 function failed(error: Error, params: URLSearchParams): void {
   clearGraph();
+  // The heading and the message show on every view, the home included (it hides the graph pane).
+  document.body.dataset.view = 'failed';
   const asked = ['incident', 'controller', 'party']
     .map((name) => params.get(name)?.trim())
     .find(Boolean);
   const code = error instanceof ApiError ? error.code : undefined;
   const notFound = code === 'NOT_FOUND';
+  const signIn = document.getElementById('sign-in-button');
   byId('view-title').textContent =
     code === 'UNAUTHENTICATED'
-      ? w.keyNeeded
+      ? signIn
+        ? error.message
+        : w.keyNeeded
       : notFound && asked
         ? w.unknownId(asked)
         : w.viewFailed;
-  status(error.message, 'error');
-  // Asked for a key: the page offers its field instead of a dead end.
-  if (code === 'UNAUTHENTICATED') byId('api-key').focus();
+  status(code === 'UNAUTHENTICATED' && signIn ? w.signInHow : error.message, 'error');
+  // Asked for a key or a sign-in: the page offers it instead of a dead end.
+  if (code === 'UNAUTHENTICATED') (signIn ?? byId('api-key')).focus();
   if (notFound && asked)
     byId('status').append(
       ' ',
       h('a', { href: explorerHref({ q: asked }), id: 'search-instead' }, w.searchFor(asked)),
     );
+}
+
+/** Opens the session (taking a sign-in's way back), then shows the view the address asks for. */
+async function start(): Promise<void> {
+  const session = await PageSession.open();
+  useSession(session);
+  // After signing out, or when the token ends with the page open, the page starts again: it
+  // says why it shows nothing, and never keeps showing what the token allowed.
+  const drawSlot = () => renderSignIn(byId('sign-in'), session, w, () => location.reload());
+  drawSlot();
+  const params = new URLSearchParams(location.search);
+  fillForms(params);
+  await route(params).catch((error: Error) => {
+    // The service refused the token: the slot offers to sign in again.
+    drawSlot();
+    failed(error, params);
+  });
 }
 
 installKeyField();
@@ -97,6 +121,4 @@ installPrintHook();
 byId('export-png').addEventListener('click', exportPng);
 byId('export-svg').addEventListener('click', exportSvg);
 byId('print-report').addEventListener('click', () => window.print());
-const params = new URLSearchParams(location.search);
-fillForms(params);
-route(params).catch((error: Error) => failed(error, params));
+start().catch((error: Error) => failed(error, new URLSearchParams(location.search)));

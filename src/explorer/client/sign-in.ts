@@ -8,9 +8,11 @@
 export interface SignInConfig {
   issuer: string;
   clientId: string;
-  /** The API's audience, sent as the RFC 8707 resource. */
+  /** The API's audience. */
   audience: string;
   scope: string;
+  /** Sent as the RFC 8707 resource when set (the audience; null for Entra ID, which refuses it). */
+  resource?: string | null;
 }
 
 export interface BrowserParts {
@@ -60,7 +62,7 @@ export async function startSignIn(
     client_id: config.clientId,
     redirect_uri: redirectUri,
     scope: config.scope,
-    resource: config.audience,
+    ...(config.resource ? { resource: config.resource } : {}),
     state,
     code_challenge: await challengeOf(verifier),
     code_challenge_method: 'S256',
@@ -95,7 +97,7 @@ export async function finishSignIn(
       redirect_uri: redirectUri!,
       client_id: config.clientId,
       code_verifier: verifier!,
-      resource: config.audience,
+      ...(config.resource ? { resource: config.resource } : {}),
     }),
   });
   const body = (await response.json()) as { access_token?: string; error?: string };

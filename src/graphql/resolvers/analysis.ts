@@ -1,24 +1,14 @@
-import type { IResolvers } from 'mercurius';
-import {
-  blastRadius,
-  DEFAULT_PATHS_PER_CONTROLLER,
-  type AffectedController,
-} from '../../domain/blast-radius.js';
-import { resolveLeak, type LeakQuery } from '../../domain/leak.js';
-import { findingId, type FindingsPage } from '../../domain/findings-page.js';
-import type { Finding, FindingsQuery } from '../../domain/redelegation.js';
+import type { Resolvers } from '../resolver-types.js';
+import { blastRadius, DEFAULT_PATHS_PER_CONTROLLER } from '../../domain/blast-radius.js';
+import { resolveLeak } from '../../domain/leak.js';
+import { findingId } from '../../domain/findings-page.js';
 import { supplyChain } from '../../domain/supply-chain.js';
 import { BadInputError } from '../../errors.js';
 import { selects } from '../selection.js';
 
-export const analysisResolvers: IResolvers = {
+export const analysisResolvers: Resolvers = {
   Query: {
-    blastRadius: async (
-      _,
-      args: LeakQuery & { maxPathsPerController?: number | null },
-      { store },
-      info,
-    ) => {
+    blastRadius: async (_, args, { store }, info) => {
       const cap = args.maxPathsPerController ?? Infinity;
       if (cap < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
       const leak = await resolveLeak(store, args);
@@ -42,24 +32,20 @@ export const analysisResolvers: IResolvers = {
         unexplored: result.unexplored,
       };
     },
-    redelegationFindings: async (_, args: FindingsQuery & FindingsPage, { wholeGraph }) =>
-      wholeGraph.findings(args),
-    supplyChain: async (
-      _,
-      { controller, asOf }: { controller: string; asOf?: string },
-      { store },
-    ) => {
+    redelegationFindings: async (_, args, { wholeGraph }) => wholeGraph.findings(args),
+    supplyChain: async (_, { controller, asOf }, { store }) => {
       const chain = await supplyChain(store, controller, asOf ?? undefined);
       const entrustments = new Map(chain.links.map((l) => [l.entrustment.id, l.entrustment]));
       const members = chain.members.map((m) => ({
         ...m,
-        via: m.via.map((id) => entrustments.get(id)),
+        // Every id in via is an entrustment of the chain's links.
+        via: m.via.flatMap((id) => entrustments.get(id) ?? []),
       }));
       return { ...chain, members, entrustments: [...entrustments.values()] };
     },
   },
   AffectedController: {
-    paths: async (c: AffectedController & { pathCap: number }, { first }: { first: number }) => {
+    paths: async (c, { first }) => {
       if (first < 1) throw new BadInputError('first', 'must be at least 1');
       const n = Math.min(first, c.pathCap);
       return n <= c.paths.length || c.paths.length === c.pathCount
@@ -68,6 +54,6 @@ export const analysisResolvers: IResolvers = {
     },
   },
   RedelegationFinding: {
-    id: (finding: Finding) => findingId(finding),
+    id: (finding) => findingId(finding),
   },
 };

@@ -5,11 +5,7 @@ import { checkPageSize } from '../../domain/page-size.js';
 
 export const auditResolvers: Resolvers = {
   Query: {
-    auditLog: async (
-      _,
-      { first, after }: { first: number; after?: string | null },
-      { store, principal },
-    ) => {
+    auditLog: async (_, { first, after }, { store, principal }) => {
       requireRole(principal, 'admin', 'the audit log');
       checkPageSize(first);
       if (after != null) await checkAuditCursor(store, after, 'audit entry');

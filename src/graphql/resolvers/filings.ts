@@ -1,17 +1,13 @@
-import type { IResolvers } from 'mercurius';
+import type { Resolvers } from '../resolver-types.js';
 import { recordOfProcessing } from '../../domain/record-of-processing.js';
 import { ropaMarkdown } from '../../filings/ropa-render.js';
 import { breachReport } from '../../domain/breach-report.js';
 import { breachItems } from '../../filings/breach-items.js';
 import { breachReportMarkdown } from '../../filings/breach-render.js';
 
-export const filingsResolvers: IResolvers = {
+export const filingsResolvers: Resolvers = {
   Query: {
-    recordOfProcessing: async (
-      _,
-      { controller, asOf }: { controller: string; asOf?: string | null },
-      { store },
-    ) => {
+    recordOfProcessing: async (_, { controller, asOf }, { store }) => {
       const record = await recordOfProcessing(store, controller, asOf ?? undefined);
       return {
         ...record,
@@ -25,11 +21,7 @@ export const filingsResolvers: IResolvers = {
         })),
       };
     },
-    breachReport: async (
-      _,
-      { incident, controller }: { incident: string; controller: string },
-      { store },
-    ) => {
+    breachReport: async (_, { incident, controller }, { store }) => {
       const report = await breachReport(store, incident, controller);
       return {
         ...report,

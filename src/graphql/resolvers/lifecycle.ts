@@ -1,9 +1,8 @@
-import type { IResolvers } from 'mercurius';
-import type { Entrustment } from '../../domain/model.js';
+import type { Resolvers } from '../resolver-types.js';
 import { supplyChainChanges } from '../../domain/supply-chain-changes.js';
 import { removeRecords } from '../../register/remove.js';
 import { revisions } from '../../register/revisions.js';
-import type { RemoveIds, Reference } from '../../store/port.js';
+import type { Reference } from '../../store/port.js';
 
 const dependant = (r: Reference) => ({
   record: `${r.from.kind}/${r.from.id}`,
@@ -11,10 +10,17 @@ const dependant = (r: Reference) => ({
   refersTo: `${r.to.kind}/${r.to.id}`,
 });
 
-export const lifecycleResolvers: IResolvers = {
+export const lifecycleResolvers: Resolvers = {
   Mutation: {
-    removeRecords: async (_, ids: RemoveIds, { store, principal, lifecycle }) => {
-      const report = await removeRecords(store, ids, {
+    removeRecords: async (_, ids, { store, principal, lifecycle }) => {
+      // An id list given as null names nothing, as an absent one does.
+      const named = {
+        entrustments: ids.entrustments ?? undefined,
+        parties: ids.parties ?? undefined,
+        incidents: ids.incidents ?? undefined,
+        sources: ids.sources ?? undefined,
+      };
+      const report = await removeRecords(store, named, {
         actor: principal?.name ?? 'anonymous',
         action: 'removeRecords',
         now: lifecycle.now(),
@@ -27,15 +33,11 @@ export const lifecycleResolvers: IResolvers = {
     },
   },
   Query: {
-    revisions: async (_, { first, after }: { first: number; after?: string | null }, { store }) =>
-      revisions(store, first, after ?? null),
-    supplyChainChanges: async (
-      _,
-      { controller, from, to }: { controller: string; from: string; to: string },
-      { store },
-    ) => supplyChainChanges(store, controller, from, to),
+    revisions: async (_, { first, after }, { store }) => revisions(store, first, after ?? null),
+    supplyChainChanges: async (_, { controller, from, to }, { store }) =>
+      supplyChainChanges(store, controller, from, to),
   },
   Entrustment: {
-    retired: (e: Entrustment) => e.retired === true,
+    retired: (e) => e.retired === true,
   },
 };

@@ -1,15 +1,11 @@
-import type { IResolvers } from 'mercurius';
+import type { Resolvers } from '../resolver-types.js';
 import { notificationPackets } from '../../domain/notification-packets.js';
 import { packetMarkdown } from '../../notify/packet-markdown.js';
 import { packetFileName } from '../../notify/write-packets.js';
 
-export const notificationResolvers: IResolvers = {
+export const notificationResolvers: Resolvers = {
   Query: {
-    notificationPackets: async (
-      _,
-      { incident, controller }: { incident: string; controller?: string | null },
-      { store },
-    ) => {
+    notificationPackets: async (_, { incident, controller }, { store }) => {
       const { packets } = await notificationPackets(store, incident, controller ?? undefined);
       return packets.map((p) => ({
         ...p.controller,

@@ -3,7 +3,7 @@ import { overview } from '../../domain/overview/overview.js';
 
 export const overviewResolvers: Resolvers = {
   Query: {
-    overview: async (_, { asOf }: { asOf?: string | null }, { store, wholeGraph }) =>
+    overview: async (_, { asOf }, { store, wholeGraph }) =>
       overview(store, wholeGraph, asOf ?? undefined),
   },
 };

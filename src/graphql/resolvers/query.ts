@@ -1,25 +1,19 @@
-import type { IResolvers } from 'mercurius';
+import type { Resolvers } from '../resolver-types.js';
 import { BadInputError } from '../../errors.js';
 import { ID_PATTERN, PARTY_KINDS } from '../../domain/model.js';
 import { searchParties } from '../../domain/search-parties.js';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../domain/page-size.js';
 import { listCategories } from '../../domain/category-list.js';
-import { listIncidents, type IncidentQuery } from '../../domain/incident-list.js';
+import { listIncidents } from '../../domain/incident-list.js';
 
 const MAX_PAGE = MAX_PAGE_SIZE;
 
-export const queryResolvers: IResolvers = {
+export const queryResolvers: Resolvers = {
   Query: {
-    party: async (_, { id }: { id: string }, { store }) => (await store.parties([id]))[0] ?? null,
-    entrustment: async (_, { id }: { id: string }, { store }) =>
-      (await store.entrustments([id]))[0] ?? null,
-    incident: async (_, { id }: { id: string }, { store }) =>
-      (await store.incidents([id]))[0] ?? null,
-    parties: async (
-      _,
-      { kind, first, after }: { kind?: string; first: number; after?: string },
-      { store },
-    ) => {
+    party: async (_, { id }, { store }) => (await store.parties([id]))[0] ?? null,
+    entrustment: async (_, { id }, { store }) => (await store.entrustments([id]))[0] ?? null,
+    incident: async (_, { id }, { store }) => (await store.incidents([id]))[0] ?? null,
+    parties: async (_, { kind, first, after }, { store }) => {
       checkPageSize(first, MAX_PAGE);
       if (after != null && !ID_PATTERN.test(after))
         throw new BadInputError('after', 'expected a party id');
@@ -45,10 +39,9 @@ export const queryResolvers: IResolvers = {
       }
       return page;
     },
-    incidents: async (_, q: IncidentQuery, { store }) => listIncidents(store, q),
+    incidents: async (_, q, { store }) => listIncidents(store, q),
     stats: async (_, __, { store }) => store.counts(),
     categories: async (_, __, { store }) => listCategories(store),
-    searchParties: async (_, { text, first }: { text: string; first: number }, { store }) =>
-      searchParties(store, text, first),
+    searchParties: async (_, { text, first }, { store }) => searchParties(store, text, first),
   },
 };

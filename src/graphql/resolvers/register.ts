@@ -1,15 +1,13 @@
 import type { Resolvers } from '../resolver-types.js';
 import { parseScope } from '../../register/sync.js';
 
-type ImportArgs = { document: string; dryRun: boolean; sync?: string | null; force: boolean };
-
 // A large register is imported in a worker thread (src/http/register-bodies.ts): when the request
 // body was parsed there, `document` is the token of the text that worker holds.
 export const registerResolvers: Resolvers = {
   Mutation: {
     importRegister: async (
       _,
-      { document, dryRun, sync, force }: ImportArgs,
+      { document, dryRun, sync, force },
       { store, principal, lifecycle, app, reply },
     ) => {
       const scope =

@@ -1,7 +1,7 @@
 // Every word the explorer shows, in English. ja.ts has the same keys (its type is this one's), so a
 // label missing in one language is a type error, not an English word on a Japanese page.
 
-import type { Lang } from '../../../i18n/glossary.js';
+import { term, type Lang } from '../../../i18n/glossary.js';
 
 const n = (value: number) => value.toLocaleString('en');
 const plural = (count: number, word: string, many = `${word}s`) =>
@@ -37,6 +37,19 @@ export const en = {
   apiKey: 'API key',
   apiKeyHint: 'API key (kept in this tab only)',
   useKey: 'Use key',
+  // single sign-on (src/explorer/client/session.ts)
+  signIn: term('signIn', 'en'),
+  signOut: term('signOut', 'en'),
+  signedInAs: (name: string) => `Signed in as ${name}`,
+  signInNeeded: 'Sign in to see the register',
+  signInExpired: 'Your sign-in has expired: sign in again to go on',
+  signInExpiredShort: 'Sign-in expired',
+  signInHow:
+    "Use the Sign in button at the top right: your organisation's sign-in page asks for your account, then brings you back here.",
+  signInFailed: (why: string) => `Sign-in did not succeed (${why}): try again`,
+  signInRefused: (why: string) => `The service did not accept your sign-in (${why})`,
+  keyAsked: 'The service asks for an API key: enter one to run queries and load the docs.',
+  keyInvalid: 'This API key is not valid (mistyped or revoked): enter a valid one.',
   loading: 'Loading…',
   graphLabel: 'The graph; the same nodes and edges are listed beside it',
   exportPng: 'Export PNG',
