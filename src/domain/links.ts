@@ -9,11 +9,17 @@ export const underUnknown = (e: Pick<Entrustment, 'under'>): boolean => e.under 
 export const ownData = (e: Pick<Entrustment, 'under'>): boolean =>
   e.under !== undefined && e.under.length === 0;
 
+/** What the inference reads of an entrustment: a link line (store/link-line.ts) has it all. */
+type InferenceFields = Pick<
+  Entrustment,
+  'id' | 'client' | 'contractor' | 'under' | 'data' | 'from' | 'to'
+>;
+
 /**
  * Outside a leak's walk, E performs U by inference when E's `under` is absent, U goes into E's
  * client, and their periods and data overlap (a side with no data overlaps anything).
  */
-export function performsByInference(e: Entrustment, u: Entrustment): boolean {
+export function performsByInference(e: InferenceFields, u: InferenceFields): boolean {
   return (
     underUnknown(e) &&
     u.contractor === e.client &&

@@ -2,7 +2,7 @@ import { inForce, type IsoDate } from './dates.js';
 import { byId, groupBy, performsByInference, underUnknown, type LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
 import { NotFoundError } from '../errors.js';
-import type { StorePort } from '../store/port.js';
+import { ReadOnce, type ChainReads } from './graph/read-once.js';
 
 /** One entrustment of the chain, with the one above it that it performs (null at depth 1). */
 export interface ChainLink {
@@ -36,10 +36,12 @@ export interface SupplyChain {
  * (entrustment, upstream) pair met is kept, because findings judge each pair.
  */
 export async function supplyChain(
-  store: StorePort,
+  source: ChainReads,
   controller: string,
   asOf?: IsoDate,
 ): Promise<SupplyChain> {
+  // A hub's contractors come up at several levels: their entrustments are decoded once.
+  const store = ReadOnce.over(source);
   const [party] = await store.parties([controller]);
   if (!party) throw new NotFoundError('party', controller);
   const current = (e: Entrustment) => !asOf || inForce(e, asOf);
