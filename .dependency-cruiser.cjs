@@ -4,6 +4,15 @@
 module.exports = {
   forbidden: [
     {
+      name: 'runs-without-dev-dependencies',
+      severity: 'error',
+      comment:
+        'The image installs with --omit=dev: code the service or the CLI runs may import only ' +
+        'dependencies (build.ts bundles the pages at build time, with esbuild).',
+      from: { path: '^src/', pathNot: '^src/explorer/(build[.]ts$|client/)' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'A cycle makes two modules one: neither can be understood or changed alone.',

@@ -51,7 +51,7 @@ export async function buildApp({
     logger,
     // The largest body any route takes; the access plugin holds readers to the smaller one.
     bodyLimit: security.registerBodyLimit,
-    // A body that trickles in is cut off; the connection's idle time is bounded too.
+    // A request that trickles in is cut off, and an idle connection closed (idle sockets).
     requestTimeout: security.requestTimeoutMs,
     connectionTimeout: security.requestTimeoutMs,
   });
@@ -60,6 +60,16 @@ export async function buildApp({
       async (instance) => {
         instance.decorate('store', store);
         instance.addHook('onClose', () => wholeGraph.close());
+        // The socket's idle timeout guards the arrival of a request; once it has arrived, an
+        // answer may take longer to compute than that (the asker once saw the connection closed
+        // and no answer). It guards the kept-alive connection again after the answer.
+        // (Light-my-request's injected requests have a socket without timeouts.)
+        instance.addHook('preHandler', async (request) => {
+          request.raw.socket?.setTimeout?.(0);
+        });
+        instance.addHook('onResponse', async (request) => {
+          request.raw.socket?.setTimeout?.(security.requestTimeoutMs);
+        });
       },
       { name: 'vendor-chain-store' },
     ),

@@ -5,10 +5,12 @@ import { isUpgrade } from '../http/upgrade.js';
 import type { StorePort } from '../store/port.js';
 
 // Conditional GET for pollers: an answer's ETag is made of the store's write generation (which
-// every committed write changes, from any process or instance: store/port.ts) and of what was
-// asked, by whom, in which media type. A poller that sends it back gets 304 and no body, and the
-// query does not run. The generation is read before the query runs: a write that lands meanwhile
-// gives the next ask a new tag, so an answer is never kept past the data it was made from.
+// every committed write changes, from any process or instance: store/port.ts), of what was
+// asked, by whom, in which media type, and of the answer itself. A poller that sends it back gets
+// 304 and no body: while nothing was written, before the query runs; after a write, when the
+// answer came out the same (an incident imported leaves a controller's findings as they were).
+// The generation is read before the query runs: a write that lands meanwhile gives the next ask
+// a new tag, so an answer is never kept past the data it was made from.
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,7 +19,7 @@ declare module 'fastify' {
   }
 }
 
-/** The tag of an answer: the generation, then a digest of the request and the asker. */
+/** What a tag says of the question, before the answer is known: the generation, then a digest of the request and the asker. */
 export function etagOf(generation: number, request: FastifyRequest): string {
   const q = request.query as Record<string, unknown>;
   const asked = JSON.stringify([
@@ -33,11 +35,38 @@ export function etagOf(generation: number, request: FastifyRequest): string {
   return `W/"${generation}-${digest}"`;
 }
 
-/** Whether an If-None-Match header (a list of tags, or *) matches the tag, weakly. */
-export function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+/** The whole tag of an answer: the question's tag, then a digest of the answer's body. */
+export function withAnswer(questionTag: string, body: string | Buffer): string {
+  const digest = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+  return `${questionTag.slice(0, -1)}.${digest}"`;
+}
+
+/** A tag as sent back: W/"<generation>-<question>[.<answer>]". */
+function partsOf(tag: string) {
+  const m = /^(?:W\/)?"(\d+)-([\w-]{22})(?:\.([\w-]+))?"$/.exec(tag.trim());
+  return m ? { generation: m[1]!, question: m[2]!, answer: m[3] } : null;
+}
+
+/** The tag sent back that asks the same question at this generation (the poller's copy), if any. */
+export function sameQuestionNow(header: string | undefined, questionTag: string): string | null {
+  const now = partsOf(questionTag)!;
+  for (const sent of (header ?? '').split(',')) {
+    const tag = sent.trim();
+    if (tag === '*') return questionTag;
+    const p = partsOf(tag);
+    if (p !== null && p.generation === now.generation && p.question === now.question)
+      return tag.startsWith('W/') ? tag : `W/${tag}`;
+  }
+  return null;
+}
+
+/** Whether one of the tags sent back holds this very answer to this question, at any generation. */
+export function sameAnswer(header: string | undefined, answerTag: string): boolean {
+  const now = partsOf(answerTag)!;
+  return (header ?? '').split(',').some((tag) => {
+    const p = partsOf(tag);
+    return p !== null && p.question === now.question && p.answer === now.answer;
+  });
 }
 
 /** The answer to this request has errors: it gets no ETag. */
@@ -61,20 +90,26 @@ export default fp(
       if (!isGraphqlGet(request) || reply.sent) return;
       const etag = etagOf(await store.generation(), request);
       request.graphqlEtag = etag;
-      if (!matches(request.headers['if-none-match'], etag)) return;
+      const kept = sameQuestionNow(request.headers['if-none-match'], etag);
+      if (kept === null) return;
       return reply
         .code(304)
-        .headers({ etag, 'cache-control': cacheControl, vary: 'Accept, Authorization' })
+        .headers({ etag: kept, 'cache-control': cacheControl, vary: 'Accept, Authorization' })
         .send();
     });
 
     // Only a whole answer is tagged: one with errors (the store down, a bad argument) is asked
     // again; the GraphQL error formatter calls untag().
     app.addHook('onSend', async (request, reply, payload) => {
-      const etag = request.graphqlEtag;
-      if (etag === null || reply.statusCode !== 200) return payload;
+      const question = request.graphqlEtag;
+      if (question === null || reply.statusCode !== 200) return payload;
+      const body = typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : null;
+      const etag = body === null ? question : withAnswer(question, body);
       reply.headers({ etag, 'cache-control': cacheControl, vary: 'Accept, Authorization' });
-      return payload;
+      if (body === null || !sameAnswer(request.headers['if-none-match'], etag)) return payload;
+      // Asked again after a write, and the answer came out the same: the poller keeps its copy.
+      reply.code(304);
+      return '';
     });
   },
   { name: 'vendor-chain-http-cache', dependencies: ['vendor-chain-access'] },

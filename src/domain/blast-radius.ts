@@ -82,7 +82,10 @@ export interface BlastRadius {
 }
 
 export interface BlastRadiusOptions {
-  /** Paths reported per controller (CONFIRMED first); the count of all paths is kept. */
+  /**
+   * Paths reported per controller (CONFIRMED first); the count of all paths is kept. 0: none
+   * searched until morePaths asks (an answer that shows no path need not find any).
+   */
   maxPathsPerController?: number;
   /** Hops reported in notExposed: a hub's inferred step can drop thousands of candidates. */
   maxNotExposed?: number;
@@ -146,7 +149,7 @@ export async function blastRadius(
 
   const found = answers
     .filter((a) => a.ends.length > 0)
-    .map((a) => ({ ...a, paths: search(a.ends, cap) }));
+    .map((a) => ({ ...a, paths: cap > 0 ? search(a.ends, cap) : [] }));
   const misses = [...graph.misses, ...checks.verifiedMisses()].sort((a, b) =>
     a.link === b.link ? 0 : a.link === 'declared' ? -1 : 1,
   );
@@ -181,6 +184,9 @@ export async function blastRadius(
         pathCount: Math.min(a.count, MAX_COUNT),
         pathsExact: a.exact && a.count <= MAX_COUNT,
         morePaths: async (first) => {
+          // Fewer than `cap` were found: that search ran out of paths or budget, as a search for
+          // at most as many would (the resolver asks again when paths hold fewer than it shows).
+          if (first <= cap && a.paths.length < cap) return a.paths.slice(0, first).map(evidence);
           const paths = search(a.ends, first);
           const more = await fullRecords(
             store,

@@ -4,22 +4,23 @@ import type { Entrustment } from './model.js';
 
 export type LinkKind = 'declared' | 'inferred';
 
-/** What deciding a link reads of an entrustment: the store's compact rows carry it. */
-export type Linked = Pick<
-  Entrustment,
-  'id' | 'client' | 'contractor' | 'under' | 'data' | 'from' | 'to'
->;
-
 /** `under` absent means the register does not say which upstream data E carries. */
 export const underUnknown = (e: Pick<Entrustment, 'under'>): boolean => e.under === undefined;
 export const ownData = (e: Pick<Entrustment, 'under'>): boolean =>
   e.under !== undefined && e.under.length === 0;
 
+/** What the inference reads of an entrustment: a link line (store/link-line.ts) has it all. */
+export type Linked = InferenceFields;
+type InferenceFields = Pick<
+  Entrustment,
+  'id' | 'client' | 'contractor' | 'under' | 'data' | 'from' | 'to'
+>;
+
 /**
  * Outside a leak's walk, E performs U by inference when E's `under` is absent, U goes into E's
  * client, and their periods and data overlap (a side with no data overlaps anything).
  */
-export function performsByInference(e: Linked, u: Linked): boolean {
+export function performsByInference(e: InferenceFields, u: InferenceFields): boolean {
   return (
     underUnknown(e) &&
     u.contractor === e.client &&

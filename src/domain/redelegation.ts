@@ -8,11 +8,12 @@ import {
   type LinkKind,
 } from './links.js';
 import type { Entrustment } from './model.js';
-import { rootControllers } from './roots.js';
+import { emptyUpIndex, rootControllers, type UpIndex } from './roots.js';
 import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
 import { supplyChain } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
 import { PerGeneration } from './graph/per-generation.js';
+import { ReadOnce, type ChainReads } from './graph/read-once.js';
 import { Slices, sortInSlices } from './graph/slices.js';
 
 export type RedelegationRule = 'FORBIDDEN' | 'UNAPPROVED' | 'UNDISCLOSED';
@@ -53,14 +54,17 @@ export async function redelegationFindings(
   if (query.controller) {
     const controller = query.controller;
     return ofChains.get(store, `${controller}|${asOf ?? ''}`, async () => {
-      const chain = await supplyChain(store, controller, asOf);
+      // The walk up to the root controllers meets the chain's records again: read once.
+      const reads = ReadOnce.over(store);
+      const chain = await supplyChain(reads, controller, asOf);
       return findingsOf(
-        store,
+        reads,
         chain.links.flatMap((l) =>
           l.upstream ? [{ entrustment: l.entrustment, upstream: l.upstream, link: l.link }] : [],
         ),
         asOf,
         new Slices(),
+        await upIndexes.get(store, '', async () => emptyUpIndex()),
       );
     });
   }
@@ -77,14 +81,18 @@ const wholeRegister = new PerGeneration<Finding[]>(4, ['entrustments']);
 // A controller's chain can reach a hub and hold thousands of findings; dashboards poll a few
 // controllers' tiles. Their chains read parties (the controller must exist) and entrustments.
 const ofChains = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
+// A chain that reaches a hub walks up to the root controllers over most of the register, and
+// every controller's walk meets the same upstreams: what they learn is kept per generation.
+const upIndexes = new PerGeneration<UpIndex>(1, ['entrustments']);
 
 // In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
 // the service keeps answering other requests between slices.
 async function findingsOf(
-  store: StorePort,
+  store: ChainReads,
   all: Pair[],
   asOf: string | undefined,
   slices: Slices,
+  index?: UpIndex,
 ): Promise<Finding[]> {
   let pairs = all;
   if (asOf) pairs = pairs.filter((p) => inForce(p.entrustment, asOf) && inForce(p.upstream, asOf));
@@ -94,6 +102,7 @@ async function findingsOf(
     store,
     [...indexById(governmentIdPairs.map((p) => p.upstream)).values()],
     slices,
+    index,
   );
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -138,13 +147,8 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
       explanation: `${u.id} forbids re-entrustment, yet ${e.client} re-entrusted it to ${e.contractor}${how}`,
     });
   }
-  const missing = new Set<string>();
-  if (u.reentrustment === 'approval-required' && !e.approvedBy.includes(u.client))
-    missing.add(u.client);
-  if (carriesGovernmentId(e.data))
-    for (const root of roots) if (!e.approvedBy.includes(root)) missing.add(root);
-  if (missing.size > 0) {
-    const list = [...missing].sort();
+  const list = missingApprovals(e, u, roots);
+  if (list.length > 0) {
     out.push({
       ...base,
       rule: 'UNAPPROVED',
@@ -161,6 +165,26 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
     });
   }
   return out;
+}
+
+/**
+ * Who should have approved E in writing and did not, sorted: U's client where U requires
+ * approval, and every root controller of U where E carries national-id data. `roots` is sorted
+ * (rootControllers), and upstream of a hub it runs to thousands: it is filtered, not sorted again.
+ */
+function missingApprovals(e: Entrustment, u: Entrustment, roots: readonly string[]): string[] {
+  const list = carriesGovernmentId(e.data) ? roots.filter((r) => !e.approvedBy.includes(r)) : [];
+  const client = u.client;
+  if (
+    u.reentrustment === 'approval-required' &&
+    !e.approvedBy.includes(client) &&
+    !list.includes(client)
+  ) {
+    let at = 0;
+    while (at < list.length && list[at]! < client) at++;
+    list.splice(at, 0, client);
+  }
+  return list;
 }
 
 /**

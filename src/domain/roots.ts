@@ -1,46 +1,106 @@
-import { byId, groupBy, performsByInference, type Linked } from './links.js';
-import type { StorePort } from '../store/port.js';
-import { Slices } from './graph/slices.js';
+import { byId, groupBy, performsByInference, underUnknown } from './links.js';
+import type { Entrustment } from './model.js';
+import type { EntrustmentLink } from './graph/link-graph.js';
+import { ReadOnce, type ChainReads } from './graph/read-once.js';
+import { rowsSource } from './exposure/state-graph.js';
+import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
+
+/**
+ * What walks up learn of one generation of the register: the upstreams of each entrustment (in
+ * the order the walk takes them) and its client. The same for every walk over that generation, so
+ * the walks of many controllers' findings share one (redelegation.ts keeps it per generation).
+ * Only complete walks add to it: an entrustment in it has its upstreams in it too.
+ */
+export interface UpIndex {
+  readonly ups: Map<string, readonly string[]>;
+  readonly clients: Map<string, string>;
+}
+
+export const emptyUpIndex = (): UpIndex => ({ ups: new Map(), clients: new Map() });
 
 /**
  * The controllers at the root of each given entrustment's chain: walk up through `under`
  * (or, where it is absent, the entrustments it performs by inference) until entrustments of a
- * client's own data. One store read whatever the depth (the sub-graph above the starts' clients,
- * as compact rows), walked here level by level (in slices: graph/slices.ts).
+ * client's own data. One store round trip per level (in batches, and in slices: graph/slices.ts),
+ * none for what `index` already holds.
+ * Each list is sorted, without repeats, and may be shared between entrustments: read it only.
  */
 export async function rootControllers(
-  store: StorePort,
-  starts: readonly Linked[],
+  source: ChainReads,
+  starts: readonly Entrustment[],
   slices = new Slices(),
-): Promise<Map<string, string[]>> {
-  const known = new Map<string, Linked>(starts.map((e) => [e.id, e]));
-  const upstreamOf = new Map<string, string[]>();
-  if (starts.length === 0) return new Map();
-  // A declared `under` names an entrustment into its client, so the rows into the clients and
-  // upward (of any period: no window) hold every upstream the walk can meet.
-  const rows = await store.upstreamLinks([...new Set(starts.map((e) => e.client))], {});
-  for (const r of rows) if (!known.has(r.id)) known.set(r.id, r);
-  const intoParty = groupBy(rows, (e) => e.contractor);
-  let level: Linked[] = [...starts];
+  index: UpIndex = emptyUpIndex(),
+): Promise<Map<string, readonly string[]>> {
+  // A client comes up at several levels, and a chain's findings read its records just before.
+  const store = ReadOnce.over(source);
+  // The walk up reads only links; a store with local reads gives them without decoding JSON.
+  // Elsewhere (Neo4j) the sub-graph above the starts' clients, of any period, in one read (a
+  // declared `under` names an entrustment into its client), then walked here: a handful of round
+  // trips whatever the depth, where a round trip per level grew with it.
+  const links =
+    store.links() ??
+    (starts.some((e) => !index.ups.has(e.id))
+      ? rowsSource(await store.upstreamLinks([...new Set(starts.map((e) => e.client))], {}))
+      : undefined);
+  const readIds = links
+    ? async (ids: readonly string[]) => ids.flatMap((id) => links.get(id) ?? [])
+    : (ids: readonly string[]) => store.entrustments(ids);
+  const readInto = links
+    ? async (parties: readonly string[]) => parties.flatMap((p) => links.into(p))
+    : (parties: readonly string[]) => store.entrustmentsInto(parties);
+  const known = new Map<string, EntrustmentLink>(starts.map((e) => [e.id, e]));
+  const upstreamOf = new Map<string, readonly string[]>();
+  const clientOf = new Map<string, string>();
+  let level = starts.map((e) => e.id);
   while (level.length > 0) {
-    const next = new Map<string, Linked>();
-    for (const e of level) {
+    const fresh = level.filter((id) => !index.ups.has(id));
+    // Reached from an entrustment the index holds, yet not in it: never after a complete walk.
+    const unread = [...new Set(fresh.filter((id) => !known.has(id)))];
+    for (const e of await readInBatches(unread, BATCH_IDS, readIds, slices)) known.set(e.id, e);
+    const freshLinks = fresh.flatMap((id) => known.get(id) ?? []);
+    const wantedIds = [...new Set(freshLinks.flatMap((e) => e.under ?? []))].filter(
+      (id) => !known.has(id),
+    );
+    const wantedInto = [...new Set(freshLinks.filter(underUnknown).map((e) => e.client))];
+    const [byIds, into] = await Promise.all([
+      readInBatches(wantedIds, BATCH_IDS, readIds, slices),
+      readInBatches(wantedInto, BATCH_PARTIES, readInto, slices),
+    ]);
+    for (const e of byIds) known.set(e.id, e);
+    const intoClient = groupBy(into, (e) => e.contractor);
+    const next = new Set<string>();
+    for (const id of level) {
       if (slices.due()) await slices.turn();
-      const ups = e.under
-        ? e.under.map((id) => known.get(id)).filter((u): u is Linked => u !== undefined)
-        : (intoParty.get(e.client) ?? []).filter((u) => performsByInference(e, u)).sort(byId);
-      upstreamOf.set(
-        e.id,
-        ups.map((u) => u.id),
-      );
-      for (const u of ups) if (!upstreamOf.has(u.id)) next.set(u.id, u);
+      let ups = index.ups.get(id);
+      if (ups) clientOf.set(id, index.clients.get(id)!);
+      else {
+        const e = known.get(id);
+        if (!e) continue;
+        const upLinks = e.under
+          ? e.under.map((u) => known.get(u)).filter((u) => u !== undefined)
+          : (intoClient.get(e.client) ?? []).filter((u) => performsByInference(e, u)).sort(byId);
+        for (const u of upLinks) known.set(u.id, u);
+        ups = upLinks.map((u) => u.id);
+        clientOf.set(id, e.client);
+      }
+      upstreamOf.set(id, ups);
+      for (const u of ups) if (!upstreamOf.has(u)) next.add(u);
     }
-    level = [...next.values()];
+    level = [...next];
   }
+  // The walk is complete: what it learned serves the next walks over the same generation.
+  for (const [id, ups] of upstreamOf)
+    if (!index.ups.has(id)) {
+      index.ups.set(id, ups);
+      index.clients.set(id, clientOf.get(id)!);
+    }
 
-  const memo = new Map<string, string[]>();
-  const roots = new Map<string, string[]>();
-  for (const e of starts) roots.set(e.id, await rootsOf(e.id, upstreamOf, known, memo, slices));
+  const memo = new Map<string, readonly string[]>();
+  // One list per client for the entrustments that carry its own data.
+  const own = new Map<string, readonly string[]>();
+  const roots = new Map<string, readonly string[]>();
+  for (const e of starts)
+    roots.set(e.id, await rootsOf(e.id, upstreamOf, clientOf, memo, own, slices));
   return roots;
 }
 
@@ -48,7 +108,52 @@ interface Frame {
   id: string;
   ups: string[];
   next: number;
-  found: string[];
+  /** The roots of the upstreams walked so far, as remembered (shared, never changed). */
+  found: (readonly string[])[];
+}
+
+/**
+ * The sorted union of root lists, each sorted and without repeats. Lists are shared between
+ * entrustments (a chain of single upstreams passes one list along, and a union that adds nothing
+ * to one of its lists is that list), so a hub's thousands of upstreams often bring a handful of
+ * distinct lists: they are merged in pairs, never sorted again.
+ */
+function unionOf(found: readonly (readonly string[])[]): readonly string[] {
+  let lists = [...new Set(found)];
+  while (lists.length > 1) {
+    const merged: (readonly string[])[] = [];
+    for (let i = 0; i < lists.length; i += 2)
+      merged.push(i + 1 < lists.length ? mergeSorted(lists[i]!, lists[i + 1]!) : lists[i]!);
+    lists = merged;
+  }
+  return lists[0] ?? [];
+}
+
+/** Two sorted lists merged (the order of sort(): code units), or one of them when it holds both. */
+function mergeSorted(a: readonly string[], b: readonly string[]): readonly string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  if (out.length === a.length) return a;
+  if (out.length === b.length) return b;
+  return out;
 }
 
 /**
@@ -59,11 +164,17 @@ interface Frame {
  */
 async function rootsOf(
   start: string,
-  upstreamOf: Map<string, string[]>,
-  known: Map<string, Linked>,
-  memo: Map<string, string[]>,
+  upstreamOf: ReadonlyMap<string, readonly string[]>,
+  clientOf: ReadonlyMap<string, string>,
+  memo: Map<string, readonly string[]>,
+  own: Map<string, readonly string[]>,
   slices: Slices,
-): Promise<string[]> {
+): Promise<readonly string[]> {
+  const ownOf = (client: string) => {
+    let list = own.get(client);
+    if (list === undefined) own.set(client, (list = [client]));
+    return list;
+  };
   // How many times each id is on the path above the frame being entered (its own id excluded).
   const onPath = new Map<string, number>();
   const enter = (id: string): Frame => ({
@@ -82,20 +193,19 @@ async function rootsOf(
       const u = frame.ups[frame.next++]!;
       const remembered = memo.get(u);
       if (remembered) {
-        for (const r of remembered) frame.found.push(r);
+        frame.found.push(remembered);
         continue;
       }
       onPath.set(frame.id, (onPath.get(frame.id) ?? 0) + 1);
       stack.push(enter(u));
       continue;
     }
-    const result =
-      frame.ups.length === 0 ? [known.get(frame.id)!.client] : [...new Set(frame.found)].sort();
+    const result = frame.ups.length === 0 ? ownOf(clientOf.get(frame.id)!) : unionOf(frame.found);
     memo.set(frame.id, result);
     stack.pop();
     const parent = stack[stack.length - 1];
     if (!parent) return result;
     onPath.set(parent.id, onPath.get(parent.id)! - 1);
-    for (const r of result) parent.found.push(r);
+    parent.found.push(result);
   }
 }

@@ -10,7 +10,7 @@ import {
 } from './links.js';
 import type { Entrustment } from './model.js';
 import { NotFoundError } from '../errors.js';
-import type { StorePort } from '../store/port.js';
+import { ReadOnce, type ChainReads } from './graph/read-once.js';
 
 /** One entrustment of the chain, with the one above it that it performs (null at depth 1). */
 export interface ChainLink {
@@ -39,10 +39,11 @@ export interface SupplyChain {
 
 /** The chain below a controller: every entrustment that performs its own, at any depth. */
 export async function supplyChain(
-  store: StorePort,
+  source: ChainReads,
   controller: string,
   asOf?: IsoDate,
 ): Promise<SupplyChain> {
+  const store = ReadOnce.over(source);
   // Two reads whatever the depth: the sub-graph below the controller as compact rows (the store
   // selects), walked here; then the records of the entrustments the walk met.
   const [[party], rows] = await Promise.all([

@@ -2,20 +2,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { build } from 'esbuild';
 import { inProject } from '../paths.js';
+import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './manifest.js';
 
 // `npm run build` (and so `npm ci`, through `prepare`) bundles the explorer's page code with the
 // pinned Cytoscape packages into dist/explorer/, named by content; the manifest says which files
 // the page loads. The server reads only these files: nothing is fetched from a CDN at run time.
 
-export const EXPLORER_DIR = inProject('dist', 'explorer');
-export const MANIFEST = 'manifest.json';
-
-export interface ExplorerManifest {
-  script: string;
-  style: string;
-  /** GraphiQL's page script (src/graphiql serves it): the same sign-in code as the explorer's. */
-  graphiql: string;
-}
+export { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './manifest.js';
 
 export async function buildExplorer(outdir = EXPLORER_DIR): Promise<ExplorerManifest> {
   rmSync(outdir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { ExplorerManifest } from './build.js';
+import type { ExplorerManifest } from './manifest.js';
 import type { Words } from './model/i18n/en.js';
 
 export const ASSET_PREFIX = '/explorer/assets/';

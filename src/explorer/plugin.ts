@@ -5,7 +5,7 @@ import { assetRoute } from '../asset-route.js';
 import { withSignIn } from '../http/page-csp.js';
 import type { FastifyInstance } from 'fastify';
 import { langParam, negotiateLang } from '../i18n/negotiate.js';
-import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './build.js';
+import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from './manifest.js';
 import { WORDS } from './model/i18n/index.js';
 import { ASSET_PREFIX, explorerPage } from './page.js';
 

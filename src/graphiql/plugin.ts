@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { assetRoute } from '../asset-route.js';
 import { withSignIn } from '../http/page-csp.js';
 import type { FastifyInstance } from 'fastify';
-import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from '../explorer/build.js';
+import { EXPLORER_DIR, MANIFEST, type ExplorerManifest } from '../explorer/manifest.js';
 import { langParam, negotiateLang } from '../i18n/negotiate.js';
 import { ASSET_PREFIX, buildBundle, type GraphiqlBundle } from './assets.js';
 

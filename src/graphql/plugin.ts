@@ -4,6 +4,7 @@ import type { Resolvers } from './resolver-types.js';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
+import { batchedResolvers } from './batched.js';
 import { loaders } from './loaders.js';
 import { overviewLoaders } from './overview-loaders.js';
 import { overviewResolvers } from './resolvers/overview.js';
@@ -87,9 +88,9 @@ export default fp(
           lifecycleResolvers,
           overviewResolvers,
           subscriptionResolvers(dashboards.subscriptions),
+          batchedResolvers({ ...loaders, ...overviewLoaders }),
         ),
       },
-      loaders: { ...loaders, ...overviewLoaders },
       context: (request) => {
         // A key scoped to controllers reads and writes through a view of only their chains.
         const store = request.view ?? app.store;

@@ -2,7 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { etagOf, matches } from '../../src/dashboards/http-cache.js';
+import {
+  etagOf,
+  sameAnswer,
+  sameQuestionNow,
+  withAnswer,
+} from '../../src/dashboards/http-cache.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { httpCacheSuite } from '../helpers/http-cache-suite.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
@@ -33,8 +38,21 @@ t.test('the tag names the generation, and the asker', async (t) => {
   t.match(reader, /^W\/"7-/);
   t.not(reader, etagOf(7, request({ name: 'b', role: 'reader' })), 'another key, another tag');
   t.not(reader, etagOf(8, request({ name: 'a', role: 'reader' })), 'another generation');
-  t.ok(matches('*', reader));
-  t.ok(matches(reader.slice(2), reader), 'a strong copy of a weak tag matches weakly');
-  t.notOk(matches(undefined, reader));
-  t.notOk(matches('W/"7-other"', reader));
+  const answered = withAnswer(reader, '{"data":{"a":1}}');
+  t.match(answered, /^W\/"7-[\w-]{22}\.[\w-]{16}"$/, 'the answer is in the tag');
+  t.equal(sameQuestionNow('*', reader), reader);
+  t.equal(sameQuestionNow(answered, reader), answered, 'the same question now: 304 at once');
+  t.equal(sameQuestionNow(`"x", ${answered.slice(2)}`, reader), answered, 'a strong copy too');
+  t.equal(sameQuestionNow(undefined, reader), null);
+  t.equal(sameQuestionNow('W/"7-other"', reader), null);
+  t.equal(sameQuestionNow(answered, etagOf(8, request({ name: 'a', role: 'reader' }))), null);
+  const later = withAnswer(etagOf(8, request({ name: 'a', role: 'reader' })), '{"data":{"a":1}}');
+  t.ok(sameAnswer(answered, later), 'after a write, the same answer: 304 once it is known');
+  const changed = withAnswer(etagOf(8, request({ name: 'a', role: 'reader' })), '{"data":{"a":2}}');
+  t.notOk(sameAnswer(answered, changed), 'another answer: 200');
+  const otherKey = withAnswer(
+    etagOf(8, request({ name: 'b', role: 'reader' })),
+    '{"data":{"a":1}}',
+  );
+  t.notOk(sameAnswer(answered, otherKey), 'the same body for another asker is not this answer');
 });

@@ -34,7 +34,7 @@ export async function httpCacheSuite(
       const first = await get(app, OVERVIEW);
       t.equal(first.statusCode, 200);
       const etag = first.headers.etag as string;
-      t.match(etag, /^W\/"\d+-[\w-]+"$/);
+      t.match(etag, /^W\/"\d+-[\w-]{22}\.[\w-]{16}"$/);
       t.equal(first.headers['cache-control'], 'public, max-age=0, s-maxage=0, must-revalidate');
       t.match(first.headers.vary, /Authorization/);
 
@@ -53,8 +53,18 @@ export async function httpCacheSuite(
       });
       t.equal(otherMedia.statusCode, 200, 'another media type has another tag');
 
+      const STATS = '{ stats { parties } }';
+      const statsTag = (await get(app, STATS)).headers.etag as string;
       await writer('ov-written-elsewhere');
       t.teardown(() => store.remove({ incidents: ['ov-written-elsewhere'] }));
+      const unchanged = await get(app, STATS, { 'if-none-match': statsTag });
+      t.equal(unchanged.statusCode, 304, 'an answer the write left as it was: 304 all the same');
+      t.equal(unchanged.body, '');
+      t.not(unchanged.headers.etag, statsTag, 'under a tag of the new generation');
+      t.equal(
+        (await get(app, STATS, { 'if-none-match': unchanged.headers.etag as string })).statusCode,
+        304,
+      );
       const after = await get(app, OVERVIEW, { 'if-none-match': etag });
       t.equal(after.statusCode, 200, 'a write committed elsewhere changes the tag');
       t.not(after.headers.etag, etag);

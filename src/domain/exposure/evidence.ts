@@ -46,7 +46,7 @@ export function findPaths(
   },
 ): Found {
   const { states } = graph;
-  const starts = new Set(graph.starts);
+  const starts = startsOf(graph);
   // Only states some CONFIRMED path reaches (reach.ts): then every partial path completes.
   const confirmed = options.confirmedOnly;
   const allowed = (s: number) =>
@@ -67,13 +67,26 @@ export function findPaths(
       return { paths: byLengthThenIds(graph, paths), complete: false, spent };
     if (++spent > options.budget)
       return { paths: byLengthThenIds(graph, paths), complete: false, spent };
-    if (starts.has(p.s)) paths.push(statesOf(p));
+    if (starts[p.s] === 1) paths.push(statesOf(p));
     for (const q of preds[p.s]!) {
       if (!allowed(q) || onPartial(graph, p, states[q]!.e.id)) continue;
       heap.push({ s: q, below: p, length: p.length + 1, bound: p.length + states[q]!.depth });
     }
   }
   return { paths: byLengthThenIds(graph, paths), complete: true, spent };
+}
+
+// A search runs per controller and per check, and a hub's leak starts at thousands of states:
+// which states are starts is marked once per graph, not once per search.
+const startMarks = new WeakMap<StateGraph, Uint8Array>();
+function startsOf(graph: StateGraph): Uint8Array {
+  let marks = startMarks.get(graph);
+  if (marks === undefined || marks.length < graph.states.length) {
+    marks = new Uint8Array(graph.states.length);
+    for (const s of graph.starts) marks[s] = 1;
+    startMarks.set(graph, marks);
+  }
+  return marks;
 }
 
 function onPartial(graph: StateGraph, p: Partial, id: string): boolean {
@@ -88,9 +101,17 @@ function statesOf(p: Partial): StatePath {
   return out.reverse();
 }
 
+/** localeCompare's order (the default locale), without building a collator per comparison. */
+const collator = new Intl.Collator();
+
 function byLengthThenIds(graph: StateGraph, paths: StatePath[]): StatePath[] {
-  const key = (path: StatePath) => path.map((s) => graph.states[s]!.e.id).join('/');
-  return paths.sort((a, b) => a.length - b.length || key(a).localeCompare(key(b)));
+  // Each key once: a sort compares a path many times, and hundreds of paths may be listed.
+  const keyed = paths.map((path) => ({
+    path,
+    key: path.map((s) => graph.states[s]!.e.id).join('/'),
+  }));
+  keyed.sort((a, b) => a.path.length - b.path.length || collator.compare(a.key, b.key));
+  return keyed.map((k) => k.path);
 }
 
 /** A binary heap; ties leave in no particular order (paths of one length are sorted after). */

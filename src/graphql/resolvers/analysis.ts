@@ -4,15 +4,19 @@ import { resolveLeak } from '../../domain/leak.js';
 import { findingId } from '../../domain/findings-page.js';
 import { supplyChain } from '../../domain/supply-chain.js';
 import { BadInputError } from '../../errors.js';
+import { selects } from '../selection.js';
 
 export const analysisResolvers: Resolvers = {
   Query: {
-    blastRadius: async (_, args, { store }) => {
+    blastRadius: async (_, args, { store }, info) => {
       const cap = args.maxPathsPerController ?? Infinity;
       if (cap < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
       const leak = await resolveLeak(store, args);
       const result = await blastRadius(store, leak, {
-        maxPathsPerController: Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER),
+        // Paths are searched per controller: not at all when the query shows none.
+        maxPathsPerController: selects(info, ['controllers', 'paths'])
+          ? Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER)
+          : 0,
       });
       return {
         leakingParty: leak.party,

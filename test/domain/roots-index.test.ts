@@ -1,0 +1,74 @@
+import t from 'tap';
+import { generate } from '../../bench/generate.js';
+import { carriesGovernmentId } from '../../src/domain/severity.js';
+import { emptyUpIndex, rootControllers } from '../../src/domain/roots.js';
+import { supplyChain } from '../../src/domain/supply-chain.js';
+import { importRegister } from '../../src/register/import.js';
+import type { StorePort } from '../../src/store/port.js';
+import { tempStore } from '../helpers/app.js';
+
+// The bench's register at 400 parties: chains that reach a SaaS hub, whose upstreams cover most
+// of the register, cycles included.
+const synthetic = generate(400);
+
+/** What a controller's findings walk up from: the upstreams of its national-id re-entrustments. */
+async function startsOf(store: StorePort, controller: string) {
+  const chain = await supplyChain(store, controller);
+  const ups = chain.links.flatMap((l) =>
+    l.upstream && carriesGovernmentId(l.entrustment.data) ? [l.upstream] : [],
+  );
+  return [...new Map(ups.map((u) => [u.id, u])).values()];
+}
+
+t.test('walks that share an index answer as walks on their own', async (t) => {
+  const store = await tempStore(t);
+  t.ok((await importRegister(store, synthetic.document)).ok);
+  const index = emptyUpIndex();
+  let compared = 0;
+  for (const controller of synthetic.controllers.slice(0, 10)) {
+    const starts = await startsOf(store, controller);
+    const before = index.ups.size;
+    const shared = await rootControllers(store, starts, undefined, index);
+    t.same(shared, await rootControllers(store, starts), controller);
+    compared += starts.length;
+    t.ok(index.ups.size >= before, 'the index only grows');
+  }
+  t.ok(compared > 50, `${compared} starts compared`);
+  t.ok(index.ups.size > 100, `${index.ups.size} entrustments indexed`);
+  for (const [id, ups] of index.ups) {
+    t.ok(index.clients.has(id));
+    for (const u of ups) if (!index.ups.has(u)) t.fail(`${id}'s upstream ${u} is not indexed`);
+  }
+});
+
+t.test('a walk that fails leaves the index as it was', async (t) => {
+  const base = await tempStore(t);
+  t.ok((await importRegister(base, synthetic.document)).ok);
+  // Without the local reader, the walk reads through the store, which fails at its third read into parties.
+  let intoCalls = 0;
+  const records = new Proxy(base, {
+    get: (target, prop) => {
+      if (prop === 'upstreamReader') return undefined;
+      if (prop === 'entrustmentsInto')
+        return (ids: string[]) =>
+          ++intoCalls >= 3
+            ? Promise.reject(new Error('the store went away'))
+            : target.entrustmentsInto(ids);
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const starts = await startsOf(base, synthetic.controllers[0]!);
+  t.ok(
+    starts.some((s) => s.under === undefined),
+    'some start is linked by inference',
+  );
+  const index = emptyUpIndex();
+  await t.rejects(rootControllers(records, starts, undefined, index), /went away/);
+  t.equal(intoCalls, 3, 'it failed at its third read of what goes into parties');
+  t.equal(index.ups.size, 0);
+  t.same(
+    await rootControllers(base, starts, undefined, index),
+    await rootControllers(base, starts),
+  );
+});
