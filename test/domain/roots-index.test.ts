@@ -44,14 +44,16 @@ t.test('walks that share an index answer as walks on their own', async (t) => {
 t.test('a walk that fails leaves the index as it was', async (t) => {
   const base = await tempStore(t);
   t.ok((await importRegister(base, synthetic.document)).ok);
-  // Without the local reader, the walk reads the sub-graph above its starts through the store
-  // (one read, roots.ts), which fails.
+  // Without the local reader, the walk reads through the store, which fails at its third read into parties.
   let intoCalls = 0;
   const records = new Proxy(base, {
     get: (target, prop) => {
       if (prop === 'upstreamReader') return undefined;
-      if (prop === 'upstreamLinks')
-        return () => (++intoCalls, Promise.reject(new Error('the store went away')));
+      if (prop === 'entrustmentsInto')
+        return (ids: string[]) =>
+          ++intoCalls >= 3
+            ? Promise.reject(new Error('the store went away'))
+            : target.entrustmentsInto(ids);
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -63,7 +65,7 @@ t.test('a walk that fails leaves the index as it was', async (t) => {
   );
   const index = emptyUpIndex();
   await t.rejects(rootControllers(records, starts, undefined, index), /went away/);
-  t.equal(intoCalls, 1, 'it failed at its one read of the sub-graph');
+  t.equal(intoCalls, 3, 'it failed at its third read of what goes into parties');
   t.equal(index.ups.size, 0);
   t.same(
     await rootControllers(base, starts, undefined, index),
