@@ -181,7 +181,8 @@ export async function blastRadius(
         subjects: [...new Set(tops.flatMap((t) => t.e.subjects ?? []))].sort(),
         ...(records.length > 0 ? { records: Math.max(...records) } : {}),
         paths: a.paths.map(evidence),
-        pathCount: Math.min(a.count, MAX_COUNT),
+        // Where paths were counted in part, the search for those shown may have found more.
+        pathCount: Math.min(Math.max(a.count, a.paths.length), MAX_COUNT),
         pathsExact: a.exact && a.count <= MAX_COUNT,
         morePaths: async (first) => {
           // Fewer than `cap` were found: that search ran out of paths or budget, as a search for
