@@ -54,7 +54,8 @@ async function run(t: Test, command: string, script: string) {
         /^by hash: \d+ parties$/,
         /^waiting for a change$/,
         /^changed: revision \d+$/,
-        /^polled after the change: 200$/,
+        /^overview after the change: 304$/,
+        /^stats after the change: 200$/,
       ]
         .map((r) => r.source.slice(1, -1))
         .join('\n'),
