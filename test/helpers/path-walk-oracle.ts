@@ -312,3 +312,32 @@ export function checkCountBounds(
     c.pathCount = walked;
   }
 }
+
+/** What a person reads of an answer: every controller with its exposure, evidence and counts. */
+export function summary(result: { controllers: readonly AffectedController[] }) {
+  return result.controllers.map((c) => ({
+    party: c.party,
+    exposure: c.exposure,
+    aware: c.aware,
+    data: c.data,
+    dataKnown: c.dataKnown,
+    subjects: c.subjects,
+    records: c.records,
+    pathCount: c.pathCount,
+    paths: c.paths.map((p) => ({
+      exposure: p.exposure,
+      hops: p.hops.map((h) => h.id),
+      links: p.links,
+      data: p.data,
+      aware: p.aware,
+      records: p.records,
+    })),
+  }));
+}
+
+type Misses = { notExposed: { entrustment: { id: string }; reason: string }[] };
+export const misses = (result: Misses, cycles: boolean) =>
+  result.notExposed
+    .filter((n) => (n.reason === 'CYCLE') === cycles)
+    .map((n) => `${n.entrustment.id} ${n.reason}`)
+    .sort();
