@@ -42,13 +42,18 @@ export class WholeGraph {
     this.target = options.threadFrom === null ? null : targetOf(store);
   }
 
-  /** Findings of a controller's chain (always here: a chain is small), or of the whole register; a page of them. */
+  /**
+   * Findings of a controller's chain or of the whole register; a page of them. On a large graph a
+   * chain that reaches a hub walks up to thousands of root controllers: the worker finds them
+   * among the whole register's findings, which it keeps for the overview anyway.
+   */
   async findings(query: FindingsQuery & FindingsPage): Promise<Finding[]> {
     const { controller, asOf, first, after } = query;
     const max = this.options.maxFindings;
-    if (!controller && (await this.offThread()))
+    if (await this.offThread())
       return this.ask({
         kind: 'findings',
+        ...(controller ? { controller } : {}),
         ...(asOf ? { asOf } : {}),
         first,
         after,
