@@ -8,6 +8,8 @@ import {
   sameQuestionNow,
   withAnswer,
 } from '../../src/dashboards/http-cache.js';
+import { buildApp } from '../../src/app.js';
+import { defaultDashboards } from '../../src/dashboards/config.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { httpCacheSuite } from '../helpers/http-cache-suite.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
@@ -55,4 +57,21 @@ t.test('the tag names the generation, and the asker', async (t) => {
     '{"data":{"a":1}}',
   );
   t.notOk(sameAnswer(answered, otherKey), 'the same body for another asker is not this answer');
+});
+
+t.test('CACHE_MAX_AGE_S is how long a shared cache may keep an answer', async (t) => {
+  const app = await buildApp({
+    store: new Proxy(store, {
+      get: (s, p) => (p === 'close' ? async () => {} : Reflect.get(s, p)),
+    }),
+    dashboards: { ...defaultDashboards(), cacheMaxAgeS: 30 },
+  });
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'GET',
+    url: '/graphql',
+    query: { query: '{ stats { parties } }' },
+  });
+  t.equal(res.statusCode, 200);
+  t.equal(res.headers['cache-control'], 'public, max-age=0, s-maxage=30, must-revalidate');
 });
