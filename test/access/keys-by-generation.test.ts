@@ -27,7 +27,7 @@ t.test('read once per generation, again after a write, not kept when the read fa
       n: 1,
       createdAt: '2026-01-01T00:00:00.000Z',
     },
-    { actor: 'test', action: 'key.create', summary: 'a key' },
+    { at: '2026-01-01T00:00:00.000Z', actor: 'test', action: 'key.create', summary: 'a key' },
   );
   const after = await real.generation();
   t.ok(after > g, 'a key write moves the generation');
