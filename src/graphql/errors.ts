@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { ERROR_CODES, VcError } from '../errors.js';
+import { argumentOf } from './argument-of.js';
 import { GRAPHQL_RESPONSE, METHOD_NOT_ALLOWED, type MediaType } from './http.js';
 
 interface Execution {
@@ -131,7 +132,10 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
       );
     }
     const failed = error.message.startsWith('Syntax Error: ') ? PARSE_FAILED : VALIDATION_FAILED;
-    return new GraphQLError(error.message, {
+    // A literal its scalar refused (a date that is none): named by its argument, as a variable is.
+    const argument =
+      error.extensions?.code === ERROR_CODES.BAD_USER_INPUT ? argumentOf(error) : undefined;
+    return new GraphQLError(argument ? `${argument}: ${error.message}` : error.message, {
       ...locate,
       extensions: { code: failed, ...error.extensions },
     });

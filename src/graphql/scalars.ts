@@ -1,13 +1,15 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { DATE_EXPECTED, isIsoDate } from '../domain/dates.js';
 import { ERROR_CODES } from '../errors.js';
 
 /** RFC 3339's full-date: what client generators map to a date type rather than `unknown`. */
 export const DATE_SPECIFIED_BY = 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6';
 
-function parseDate(value: unknown): string {
+function parseDate(value: unknown, literal?: ValueNode): string {
   if (typeof value === 'string' && isIsoDate(value)) return value;
+  // The literal gives the error its place in the query, and so its argument's name (errors.ts).
   throw new GraphQLError(`${DATE_EXPECTED}, got ${JSON.stringify(value)}`, {
+    ...(literal ? { nodes: literal } : {}),
     extensions: { code: ERROR_CODES.BAD_USER_INPUT },
   });
 }
@@ -19,7 +21,7 @@ export const DateScalar = new GraphQLScalarType({
   // Must equal @specifiedBy in schema/scalars.graphql, for the same reason.
   specifiedByURL: DATE_SPECIFIED_BY,
   serialize: (value) => value,
-  parseValue: parseDate,
+  parseValue: (value) => parseDate(value),
   parseLiteral: (ast) =>
-    parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),
+    parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value, ast),
 });

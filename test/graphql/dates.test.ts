@@ -19,7 +19,11 @@ t.test('an impossible day is BAD_USER_INPUT naming the value, literal or variabl
   for (const day of ['2014-02-31', '2023-02-29']) {
     const literal = await gql(app, `{ supplyChain(controller: "town", asOf: "${day}") { asOf } }`);
     t.equal(literal.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', day);
-    t.match(literal.errors?.[0]?.message, `expected a date like 2014-09-25, got "${day}"`);
+    t.equal(literal.errors?.[0]?.message, `asOf: expected a date like 2014-09-25, got "${day}"`);
+    t.ok(
+      (literal.errors?.[0] as { locations?: unknown })?.locations,
+      'with its place in the query',
+    );
     const variable = await gql(
       app,
       'query ($d: Date) { supplyChain(controller: "town", asOf: $d) { asOf } }',
@@ -27,6 +31,15 @@ t.test('an impossible day is BAD_USER_INPUT naming the value, literal or variabl
     );
     t.equal(variable.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', day);
   }
+  // Two dates of one question: the one refused is named.
+  const window = await gql(
+    app,
+    '{ ok: supplyChain(controller: "town", asOf: "2014-01-01") { asOf } bad: blastRadius(party: "town", from: "2014-01-01", to: "2014-13-01") { truncated } }',
+  );
+  t.same(
+    window.errors?.map((e: { message: string }) => e.message),
+    ['to: expected a date like 2014-09-25, got "2014-13-01"'],
+  );
   const leap = await gql(app, '{ supplyChain(controller: "town", asOf: "2024-02-29") { asOf } }');
   t.same([leap.errors, leap.data.supplyChain.asOf], [undefined, '2024-02-29']);
 });
