@@ -3,13 +3,14 @@ import t from 'tap';
 import { loadSchema } from '../../src/graphql/schema.js';
 import { buildBlastGraph } from '../../src/explorer/model/blast-graph.js';
 import { buildChainGraph } from '../../src/explorer/model/chain-graph.js';
-import { period } from '../../src/explorer/model/graph.js';
+import { edgeTags, incidentWhen, period } from '../../src/explorer/model/graph.js';
 import { labelSize } from '../../src/explorer/model/graph.js';
 import {
   ALL_OPERATIONS,
   BLAST_RADIUS,
   BREACH_OBLIGATIONS,
   CROSS_BORDER,
+  OVERVIEW,
   SUPPLY_CHAIN,
 } from '../../src/explorer/model/queries.js';
 import { changeDates, stopFor, timelineStops } from '../../src/explorer/model/timeline.js';
@@ -249,4 +250,33 @@ t.test('the timeline holds the date asked for, so slider and heading agree', asy
   t.same(today, ['2015-03-31', '2015-04-01', '2026-12-04'], 'today is the last stop');
   t.same(timelineStops([], '2026-12-04'), ['2026-12-04'], 'a chain with no dates has today');
   t.same(timelineStops(entrustments, 'junk'), ['2015-03-31', '2015-04-01']);
+});
+
+t.test(
+  'the home dates an incident by what the register knows, never "dates unknown" for a window',
+  async (t) => {
+    const { overview } = await ask(OVERVIEW, { asOf: '2026-12-04' });
+    const when = (id: string, w: typeof en = en) => {
+      const row = overview.incidents.find(
+        (i: { incident: { id: string } }) => i.incident.id === id,
+      );
+      return incidentWhen(row.date, row.incident, w);
+    };
+    // MakeShop's notice gives only the day the leak was stopped: the window's end.
+    t.equal(when('makeshop-2014'), 'open → 2014-09-25');
+    t.equal(when('makeshop-2014', ja), '開始日不明 → 2014-09-25');
+    t.equal(when('matsui-scsk-2021'), 'announced 2021-03-24');
+    t.equal(when('matsui-scsk-2021', ja), '2021-03-24 公表');
+    t.equal(when('docomo-account-2020'), 'dates unknown');
+    t.equal(when('colorme-2018'), '2018-01-07', 'the day the overview dates it by');
+  },
+);
+
+t.test('an edge in the list says each of its states once', async (t) => {
+  const { blastRadius } = await ask(BLAST_RADIUS, { incident: 'makeshop-2014' });
+  const edges = byId(buildBlastGraph(blastRadius).edges);
+  t.equal(edgeTags(edges.get('cotode--makeshop')!), 'confirmed, undisclosed');
+  t.equal(edgeTags(edges.get('higashisonogi-town--cotode')!), 'stopped, out of window');
+  const jaEdges = byId(buildBlastGraph(blastRadius, undefined, ja).edges);
+  t.equal(edgeTags(jaEdges.get('cotode--makeshop')!, ja), '確定, 未開示');
 });

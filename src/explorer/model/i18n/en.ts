@@ -85,6 +85,7 @@ export const en = {
   open: 'open',
   openStart: 'open',
   datesUnknown: 'dates unknown',
+  announcedOn: (date: string) => `announced ${date}`,
   leakOf: (what: string) => `leak ${what}`,
   whereLeak: (what: string) => `where the leak happened (${what})`,
   exposedDetail: (exposure: string, aware: string, records: string, data: string) =>

@@ -83,6 +83,7 @@ export const ja: Words = {
   open: '継続中',
   openStart: '開始日不明',
   datesUnknown: '期間不明',
+  announcedOn: (date) => `${date} 公表`,
   leakOf: (what) => `漏えい ${what}`,
   whereLeak: (what) => `漏えいが起きた所（${what}）`,
   exposedDetail: (exposure, aware, records, data) =>
