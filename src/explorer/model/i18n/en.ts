@@ -137,6 +137,7 @@ export const en = {
   needKey: (why: string) => `${why || 'the service asks for an API key'}: enter a valid key above`,
   unknownId: (id: string) => `Nothing has the id “${id}”`,
   searchFor: (id: string) => `Search for “${id}” by name`,
+  noSuchId: (what: 'incident' | 'party', id: string) => `no ${what} with id "${id}"`,
   keyNeeded: 'The service asks for an API key',
   viewFailed: 'This view could not be shown',
   noMatch: (text: string) => `Nothing matches “${text}”.`,

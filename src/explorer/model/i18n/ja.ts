@@ -134,6 +134,8 @@ export const ja: Words = {
     `API キーが必要です${why ? `（${why}）` : ''}：上の欄に有効なキーを入力してください`,
   unknownId: (id) => `ID「${id}」は登録されていません`,
   searchFor: (id) => `「${id}」を名称で検索`,
+  noSuchId: (what, id) =>
+    `ID「${id}」の${what === 'incident' ? 'インシデント' : '組織'}はありません。`,
   keyNeeded: 'API キーが必要です',
   viewFailed: 'この表示を作れませんでした',
   noMatch: (text) => `「${text}」に一致するものはありません。`,
