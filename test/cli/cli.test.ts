@@ -290,6 +290,43 @@ t.test('chain: the Fukui committee down to TeamHub, in every format', async (t) 
   t.ok(dot.includes('"xebio" [label="ゼビオ株式会社\\nxebio"]'), 'a two-line label: name, then id');
 });
 
+t.test(
+  'a heading says the date its answer is for, and that no --as-of means any date',
+  async (t) => {
+    // Takeo City's chain without --as-of still holds MakeShop, which left in 2015: the heading must
+    // not read as today's chain.
+    const anyDate = (await cli(['chain', '--controller', 'takeo-city'])).out;
+    t.match(
+      anyDate,
+      /^Supply chain of 武雄市 \(takeo-city\) at any date \(every entrustment, ended or not/,
+    );
+    t.match(anyDate, /MakeShop \(makeshop\)/);
+    const today = (await cli(['chain', '--controller', 'takeo-city', '--as-of', '2026-01-01'])).out;
+    t.match(today, /^Supply chain of 武雄市 \(takeo-city\) as of 2026-01-01\n/);
+    t.notMatch(today, /makeshop/);
+    for (const [args, heading] of [
+      [['concentration', '--first', '1'], /^Concentration at any date \(/],
+      [
+        ['concentration', '--first', '1', '--as-of', '2014-09-01'],
+        /^Concentration as of 2014-09-01\n/,
+      ],
+      [
+        ['cross-border', '--controller', 'takeo-city'],
+        /^Cross-border hops .* \(JP\) at any date \(/,
+      ],
+      [
+        ['cross-border', '--controller', 'takeo-city', '--as-of', '2020-01-01'],
+        / \(JP\) as of 2020-01-01: /,
+      ],
+      [
+        ['chain', '--controller', 'takeo-city', '--format', 'mermaid'],
+        /^%% Supply chain of takeo-city at any date\n/,
+      ],
+    ] as const)
+      t.match((await cli([...args])).out, heading, args.join(' '));
+  },
+);
+
 t.test('the installed command runs the same code and exits with its code', async (t) => {
   const child = spawnTs(
     'src/cli/bin.ts',
