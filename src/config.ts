@@ -114,6 +114,7 @@ const envSchema = z
     SOURCE_DATE_EPOCH: whole(0, 253_402_300_799).optional(),
     // Dashboards (src/dashboards/config.ts).
     CACHE_MAX_AGE_S: whole(0, 86_400).optional(),
+    ANSWER_CACHE_BYTES: whole(0, 16 * 1024 ** 3).optional(),
     COMPRESS_FROM_BYTES: whole(0, 1024 ** 3).optional(),
     PERSISTED_QUERIES_MAX: whole(1, 1_000_000).optional(),
     PERSISTED_QUERIES_MAX_BYTES: whole(1024, 1024 ** 3).optional(),
@@ -267,6 +268,7 @@ function dashboardsOf(e: z.infer<typeof envSchema>): DashboardConfig {
   const d = defaultDashboards();
   return {
     cacheMaxAgeS: e.CACHE_MAX_AGE_S ?? d.cacheMaxAgeS,
+    answerCacheBytes: e.ANSWER_CACHE_BYTES ?? d.answerCacheBytes,
     compressFromBytes: e.COMPRESS_FROM_BYTES ?? d.compressFromBytes,
     persistedQueries: {
       maxQueries: e.PERSISTED_QUERIES_MAX ?? d.persistedQueries.maxQueries,

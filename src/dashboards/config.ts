@@ -4,6 +4,8 @@
 export interface DashboardConfig {
   /** How long a shared cache may keep a GET answer before it asks again (s-maxage), in seconds. */
   cacheMaxAgeS: number;
+  /** How many bytes of GET answers are kept for the current write generation (answer-cache.ts); 0: none. */
+  answerCacheBytes: number;
   /** Answers from this many bytes up are compressed when the client accepts gzip, brotli or deflate. */
   compressFromBytes: number;
   /** Automatic persisted queries: how many queries, and how many bytes of them, are kept. */
@@ -19,6 +21,7 @@ export interface DashboardConfig {
 export function defaultDashboards(): DashboardConfig {
   return {
     cacheMaxAgeS: 0,
+    answerCacheBytes: 64 * 1024 * 1024,
     compressFromBytes: 1024,
     persistedQueries: { maxQueries: 1_000, maxBytes: 8 * 1024 * 1024 },
     subscriptionsPerKey: 10,

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isUpgrade } from '../http/upgrade.js';
 import type { StorePort } from '../store/port.js';
+import { AnswerCache } from './answer-cache.js';
 
 // Conditional GET for pollers: an answer's ETag is made of the store's write generation (which
 // every committed write changes, from any process or instance: store/port.ts), of what was
@@ -10,7 +11,8 @@ import type { StorePort } from '../store/port.js';
 // 304 and no body: while nothing was written, before the query runs; after a write, when the
 // answer came out the same (an incident imported leaves a controller's findings as they were).
 // The generation is read before the query runs: a write that lands meanwhile gives the next ask
-// a new tag, so an answer is never kept past the data it was made from.
+// a new tag, so an answer is never kept past the data it was made from. Between two writes a
+// question is executed once: its answer is kept (answer-cache.ts) and given to the next asker.
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -80,22 +82,38 @@ const isGraphqlGet = (request: FastifyRequest) =>
 export default fp(
   async function httpCache(
     app: FastifyInstance,
-    { store, maxAgeS }: { store: StorePort; maxAgeS: number },
+    {
+      store,
+      maxAgeS,
+      answerCacheBytes,
+    }: { store: StorePort; maxAgeS: number; answerCacheBytes: number },
   ) {
     app.decorateRequest('graphqlEtag', null);
     const cacheControl = `public, max-age=0, s-maxage=${maxAgeS}, must-revalidate`;
+    const answers = new AnswerCache(answerCacheBytes);
+    const cachingHeaders = (etag: string) => ({
+      etag,
+      'cache-control': cacheControl,
+      vary: 'Accept, Authorization',
+    });
 
     // After the key is checked and counted (onRequest, the rate limit's preHandler), before the query runs.
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!isGraphqlGet(request) || reply.sent) return;
       const etag = etagOf(await store.generation(), request);
       request.graphqlEtag = etag;
-      const kept = sameQuestionNow(request.headers['if-none-match'], etag);
-      if (kept === null) return;
+      const header = request.headers['if-none-match'];
+      const kept = sameQuestionNow(header, etag);
+      if (kept !== null) return reply.code(304).headers(cachingHeaders(kept)).send();
+      const answer = answers.get(etag);
+      if (answer === undefined) return;
+      // Given as it was: this reply is not kept again, nor tagged again.
+      request.graphqlEtag = null;
+      if (sameAnswer(header, answer.etag))
+        return reply.code(304).headers(cachingHeaders(answer.etag)).send();
       return reply
-        .code(304)
-        .headers({ etag: kept, 'cache-control': cacheControl, vary: 'Accept, Authorization' })
-        .send();
+        .headers({ ...cachingHeaders(answer.etag), 'content-type': answer.contentType })
+        .send(answer.body);
     });
 
     // Only a whole answer is tagged: one with errors (the store down, a bad argument) is asked
@@ -105,7 +123,10 @@ export default fp(
       if (question === null || reply.statusCode !== 200) return payload;
       const body = typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : null;
       const etag = body === null ? question : withAnswer(question, body);
-      reply.headers({ etag, 'cache-control': cacheControl, vary: 'Accept, Authorization' });
+      reply.headers(cachingHeaders(etag));
+      const contentType = reply.getHeader('content-type');
+      if (typeof body === 'string' && typeof contentType === 'string')
+        answers.set(question, { body, etag, contentType });
       if (body === null || !sameAnswer(request.headers['if-none-match'], etag)) return payload;
       // Asked again after a write, and the answer came out the same: the poller keeps its copy.
       reply.code(304);

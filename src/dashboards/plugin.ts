@@ -19,7 +19,11 @@ export default fp(
       subscriptions,
     }: { config: DashboardConfig; changes: RegisterChanges; subscriptions: Subscriptions },
   ) {
-    await app.register(httpCache, { store: app.store, maxAgeS: config.cacheMaxAgeS });
+    await app.register(httpCache, {
+      store: app.store,
+      maxAgeS: config.cacheMaxAgeS,
+      answerCacheBytes: config.answerCacheBytes,
+    });
     await app.register(compress, {
       global: true,
       threshold: config.compressFromBytes,

@@ -49,8 +49,26 @@ const severityRank: Record<Severity, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 export async function redelegationFindings(
   store: StorePort,
   query: FindingsQuery = {},
+  how: { fromWholeRegister?: boolean } = {},
 ): Promise<Finding[]> {
   const asOf = query.asOf ?? undefined;
+  if (query.controller && how.fromWholeRegister) {
+    const controller = query.controller;
+    return ofChains.get(store, `whole|${controller}|${asOf ?? ''}`, async () => {
+      // A finding judges one (entrustment, upstream) pair by the pair and the upstream's root
+      // controllers, whichever chain it is met in: a chain's findings are the register's findings
+      // on the chain's pairs. Where the register's findings are computed anyway (the worker that
+      // serves a dashboard's overview), this spares each controller's own walk up to its roots.
+      const [chain, all] = await Promise.all([
+        supplyChain(store, controller, asOf),
+        redelegationFindings(store, asOf ? { asOf } : {}),
+      ]);
+      const pairs = new Set(
+        chain.links.flatMap((l) => (l.upstream ? [pairKey(l.entrustment, l.upstream)] : [])),
+      );
+      return all.filter((f) => pairs.has(pairKey(f.entrustment, f.upstream)));
+    });
+  }
   if (query.controller) {
     const controller = query.controller;
     return ofChains.get(store, `${controller}|${asOf ?? ''}`, async () => {
@@ -84,6 +102,8 @@ const ofChains = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
 // A chain that reaches a hub walks up to the root controllers over most of the register, and
 // every controller's walk meets the same upstreams: what they learn is kept per generation.
 const upIndexes = new PerGeneration<UpIndex>(1, ['entrustments']);
+
+const pairKey = (e: Entrustment, u: Entrustment) => `${e.id}|${u.id}`;
 
 // In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
 // the service keeps answering other requests between slices.

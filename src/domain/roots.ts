@@ -3,6 +3,8 @@ import type { Entrustment } from './model.js';
 import type { EntrustmentLink } from './graph/link-graph.js';
 import { ReadOnce, type ChainReads } from './graph/read-once.js';
 import { rowsSource } from './exposure/state-graph.js';
+import { componentsOf } from './graph/components.js';
+import { groupByValue } from './graph/link-graph.js';
 import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
 
 /** Starting clients up to which the walk reads the whole sub-graph above them at once. */
@@ -100,21 +102,63 @@ export async function rootControllers(
       index.clients.set(id, clientOf.get(id)!);
     }
 
-  const memo = new Map<string, readonly string[]>();
-  // One list per client for the entrustments that carry its own data.
-  const own = new Map<string, readonly string[]>();
-  const roots = new Map<string, readonly string[]>();
-  for (const e of starts)
-    roots.set(e.id, await rootsOf(e.id, upstreamOf, clientOf, memo, own, slices));
-  return roots;
+  return rootsByComponent(starts, upstreamOf, clientOf, slices);
 }
 
-interface Frame {
-  id: string;
-  ups: string[];
-  next: number;
-  /** The roots of the upstreams walked so far, as remembered (shared, never changed). */
-  found: (readonly string[])[];
+/**
+ * The roots of each start, from the complete walk up: the clients of the entrustments of own data
+ * (performing nothing) that it performs, directly or through others — the rule concentration
+ * follows (graph/root-controllers.ts). Entrustments on a cycle reach each other, so they have the
+ * same roots: the walked graph is condensed to its strongly connected components, each computed
+ * once after those it performs. The answer for an entrustment is the same whichever others are
+ * asked with it (a walk that remembered what it found partway round a cycle was not).
+ */
+async function rootsByComponent(
+  starts: readonly Entrustment[],
+  upstreamOf: ReadonlyMap<string, readonly string[]>,
+  clientOf: ReadonlyMap<string, string>,
+  slices: Slices,
+): Promise<Map<string, readonly string[]>> {
+  const ids = [...upstreamOf.keys()];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const start = new Int32Array(ids.length + 1);
+  const edges: number[] = [];
+  ids.forEach((id, i) => {
+    for (const u of upstreamOf.get(id)!) {
+      const k = position.get(u);
+      if (k !== undefined) edges.push(k);
+    }
+    start[i + 1] = edges.length;
+  });
+  const components = await componentsOf(start, Int32Array.from(edges), slices);
+  const members = groupByValue(components.of, components.count);
+  // One list per client for the entrustments that carry its own data.
+  const own = new Map<string, readonly string[]>();
+  const ownOf = (client: string) => {
+    let list = own.get(client);
+    if (list === undefined) own.set(client, (list = [client]));
+    return list;
+  };
+  const byComponent: (readonly string[])[] = new Array(components.count);
+  for (let c = 0; c < components.count; c++) {
+    if (slices.due()) await slices.turn();
+    const found: (readonly string[])[] = [];
+    for (let m = members.start[c]!; m < members.start[c + 1]!; m++) {
+      const i = members.list[m]!;
+      if (start[i] === start[i + 1]) found.push(ownOf(clientOf.get(ids[i]!)!));
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const upstream = components.of[edges[k]!]!;
+        if (upstream !== c) found.push(byComponent[upstream]!);
+      }
+    }
+    byComponent[c] = unionOf(found);
+  }
+  const roots = new Map<string, readonly string[]>();
+  for (const e of starts) {
+    const i = position.get(e.id);
+    if (i !== undefined) roots.set(e.id, byComponent[components.of[i]!]!);
+  }
+  return roots;
 }
 
 /**
@@ -159,58 +203,4 @@ function mergeSorted(a: readonly string[], b: readonly string[]): readonly strin
   if (out.length === a.length) return a;
   if (out.length === b.length) return b;
   return out;
-}
-
-/**
- * The roots of `id`: its client when it performs nothing (or only what is already on the path
- * walked up to it), otherwise the sorted union of its upstreams' roots. Remembered per id in
- * `memo`. A walk with a stack of its own, in slices: chains can be deeper than the call stack,
- * and one walk can cover most of a large graph.
- */
-async function rootsOf(
-  start: string,
-  upstreamOf: ReadonlyMap<string, readonly string[]>,
-  clientOf: ReadonlyMap<string, string>,
-  memo: Map<string, readonly string[]>,
-  own: Map<string, readonly string[]>,
-  slices: Slices,
-): Promise<readonly string[]> {
-  const ownOf = (client: string) => {
-    let list = own.get(client);
-    if (list === undefined) own.set(client, (list = [client]));
-    return list;
-  };
-  // How many times each id is on the path above the frame being entered (its own id excluded).
-  const onPath = new Map<string, number>();
-  const enter = (id: string): Frame => ({
-    id,
-    ups: (upstreamOf.get(id) ?? []).filter((u) => !onPath.get(u)),
-    next: 0,
-    found: [],
-  });
-  const cached = memo.get(start);
-  if (cached) return cached;
-  const stack: Frame[] = [enter(start)];
-  for (;;) {
-    if (slices.due()) await slices.turn();
-    const frame = stack[stack.length - 1]!;
-    if (frame.next < frame.ups.length) {
-      const u = frame.ups[frame.next++]!;
-      const remembered = memo.get(u);
-      if (remembered) {
-        frame.found.push(remembered);
-        continue;
-      }
-      onPath.set(frame.id, (onPath.get(frame.id) ?? 0) + 1);
-      stack.push(enter(u));
-      continue;
-    }
-    const result = frame.ups.length === 0 ? ownOf(clientOf.get(frame.id)!) : unionOf(frame.found);
-    memo.set(frame.id, result);
-    stack.pop();
-    const parent = stack[stack.length - 1];
-    if (!parent) return result;
-    onPath.set(parent.id, onPath.get(parent.id)! - 1);
-    parent.found.push(result);
-  }
 }

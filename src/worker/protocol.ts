@@ -25,7 +25,15 @@ export type ParsedBody =
 
 /** Whole-graph answers (findings over the whole register, concentration), asked of one store. */
 export type WholeGraphAsk =
-  | { kind: 'findings'; asOf?: string; first?: number | null; after?: string | null; max: number }
+  | {
+      kind: 'findings';
+      /** A controller's chain; absent: the whole register. */
+      controller?: string;
+      asOf?: string;
+      first?: number | null;
+      after?: string | null;
+      max: number;
+    }
   | { kind: 'concentration'; asOf?: string; first: number }
   | { kind: 'concentrationOf'; asOf?: string; parties: string[] }
   | { kind: 'findingCounts'; asOf?: string };

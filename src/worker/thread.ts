@@ -82,7 +82,15 @@ async function answer(store: StorePort, ask: WholeGraphAsk): Promise<unknown> {
   if (ask.kind === 'concentration') return concentration(store, asOf, ask.first);
   if (ask.kind === 'concentrationOf') return concentrationOf(store, asOf, ask.parties);
   if (ask.kind === 'findingCounts') return findingCounts(store, asOf);
-  return pageOfFindings(await redelegationFindings(store, asOf ? { asOf } : {}), ask, ask.max);
+  const query = {
+    ...(asOf ? { asOf } : {}),
+    ...(ask.controller ? { controller: ask.controller } : {}),
+  };
+  return pageOfFindings(
+    await redelegationFindings(store, query, { fromWholeRegister: true }),
+    ask,
+    ask.max,
+  );
 }
 
 async function close(): Promise<void> {

@@ -3,11 +3,15 @@ import { findingCounts, type FindingCounts } from '../domain/overview/finding-co
 import type { IsoDate } from '../domain/dates.js';
 import { pageOfFindings, type FindingsPage } from '../domain/findings-page.js';
 import { redelegationFindings, type Finding, type FindingsQuery } from '../domain/redelegation.js';
+import { PerGeneration } from '../domain/graph/per-generation.js';
 import { ERROR_CODES, VcError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import { targetOf, type StoreTarget } from '../store/target.js';
 import { WorkerClient } from './client.js';
 import type { WholeGraphAsk } from './protocol.js';
+
+// A chain's findings read its parties and entrustments (redelegation.ts), the register's fewer.
+const findingPages = new PerGeneration<unknown>(64, ['entrustments', 'parties']);
 
 /** How long a closing worker may take to close its store before it is ended. */
 const CLOSE_GRACE_MS = 5_000;
@@ -42,18 +46,29 @@ export class WholeGraph {
     this.target = options.threadFrom === null ? null : targetOf(store);
   }
 
-  /** Findings of a controller's chain (always here: a chain is small), or of the whole register; a page of them. */
+  /**
+   * Findings of a controller's chain or of the whole register; a page of them. On a large graph a
+   * chain that reaches a hub walks up to thousands of root controllers: the worker finds them
+   * among the whole register's findings, which it keeps for the overview anyway.
+   */
   async findings(query: FindingsQuery & FindingsPage): Promise<Finding[]> {
     const { controller, asOf, first, after } = query;
     const max = this.options.maxFindings;
-    if (!controller && (await this.offThread()))
-      return this.ask({
+    if (await this.offThread()) {
+      const ask: WholeGraphAsk = {
         kind: 'findings',
+        ...(controller ? { controller } : {}),
         ...(asOf ? { asOf } : {}),
         first,
         after,
         max,
-      }) as Promise<Finding[]>;
+      };
+      // Kept here too: a page of a hub chain's findings is thousands of records to copy from the
+      // thread, and a dashboard asks for it again after every write that left it as it was.
+      return findingPages.get(this.store, JSON.stringify(ask), () => this.ask(ask)) as Promise<
+        Finding[]
+      >;
+    }
     return pageOfFindings(
       await redelegationFindings(this.store, { controller, asOf }),
       { first, after },

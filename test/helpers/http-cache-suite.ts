@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { defaultDashboards } from '../../src/dashboards/config.js';
 import type { StorePort } from '../../src/store/port.js';
 import { appOn, type App } from './app.js';
+import { instrument } from './instrumented-store.js';
 
 // What a poller gets from GET /graphql (ETag, 304, Cache-Control, compression) and automatic
 // persisted queries, on every store. `writer` commits a write the way another process or instance
@@ -80,6 +81,42 @@ export async function httpCacheSuite(
       );
     },
   );
+
+  t.test('between two writes a question is executed once, whoever asks it', async (t) => {
+    await appOn(t, store, await fixture());
+    const { store: counted, calls, reset } = instrument(store);
+    const app = await buildApp({
+      store: new Proxy(counted, {
+        get: (s, p) => (p === 'close' ? async () => {} : Reflect.get(s, p)),
+      }),
+    });
+    t.teardown(() => app.close());
+    // Every request reads the tag's generation and (the access check) the keys; the rest is the
+    // question's own work.
+    const work = () =>
+      Object.keys(calls).filter((method) => method !== 'generation' && method !== 'apiKeys').length;
+    const first = await get(app, OVERVIEW);
+    t.ok(work() > 0, 'the first ask reads the store');
+    reset();
+    const second = await get(app, OVERVIEW);
+    t.equal(second.statusCode, 200, 'a poller with no copy gets the whole answer');
+    t.equal(second.body, first.body, 'the same answer');
+    t.equal(second.headers.etag, first.headers.etag, 'under the same tag');
+    t.equal(second.headers['content-type'], first.headers['content-type']);
+    t.equal(work(), 0, 'kept from the first ask: the store is not read again', { calls });
+    const copy = await get(app, OVERVIEW, { 'if-none-match': first.headers.etag as string });
+    t.equal(copy.statusCode, 304);
+    const media = await get(app, OVERVIEW, { accept: 'application/graphql-response+json' });
+    t.equal(media.headers['content-type'], 'application/graphql-response+json; charset=utf-8');
+    t.ok(work() > 0, 'another media type is another question');
+
+    await writer('ov-kept-until-written');
+    t.teardown(() => store.remove({ incidents: ['ov-kept-until-written'] }));
+    reset();
+    const after = await get(app, OVERVIEW);
+    t.ok(work() > 0, 'after a write the question is executed again');
+    t.ok(after.body.includes('ov-kept-until-written'), 'and the answer has the write');
+  });
 
   t.test('answers with errors and POSTs carry no ETag', async (t) => {
     const app = await appOn(t, store, await fixture());

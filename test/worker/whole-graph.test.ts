@@ -86,6 +86,26 @@ t.test('in a worker thread: the same findings and concentration as computed here
     after = findingId(page[page.length - 1]!);
   }
   t.same(ids(pages), ids(all), 'read in pages of 1,000 from the worker: the same list, in order');
+
+  // A controller's findings: walked here from its own chain, found there among the register's.
+  const controllers = [...new Set(all.slice(0, 400).map((f) => f.upstream.client))].slice(0, 6);
+  let withFindings = 0;
+  for (const controller of controllers) {
+    const own = await here.findings({ controller });
+    if (own.length > 0) withFindings++;
+    t.same(await there.findings({ controller }), own, `the chain of ${controller}`);
+    t.same(
+      await there.findings({ controller, asOf: '2016-06-01', first: 5 }),
+      await here.findings({ controller, asOf: '2016-06-01', first: 5 }),
+      `the chain of ${controller} as of a date, its first page`,
+    );
+  }
+  t.ok(withFindings >= 3, `${withFindings} of ${controllers.length} chains have findings`);
+  await t.rejects(
+    there.findings({ controller: 'nobody' }),
+    { code: 'NOT_FOUND' },
+    'no such controller',
+  );
 });
 
 // Shares of CPU, not times: the process's other threads (V8's collector among them) take some even

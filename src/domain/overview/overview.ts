@@ -58,15 +58,12 @@ async function compute(
   asOf: IsoDate,
 ): Promise<Overview> {
   const slices = new Slices();
-  const parties = await allParties(store, slices);
-  const marks = certificationAlertsOf(parties, asOf);
-  const [findings, concentration, reach, incidents] = await Promise.all([
+  const [certificationAlerts, findings, concentration, incidents] = await Promise.all([
+    certificationParts.get(store, asOf, () => alertsOf(store, whole, asOf, slices)),
     whole.findingCounts(asOf),
     whole.concentration(asOf, CONCENTRATION_TOP),
-    whole.concentrationOf(asOf, [...new Set(marks.map((m) => m.party))]),
     incidentsBy(store, asOf, slices),
   ]);
-  const controllers = new Map(reach.map((row) => [row.party, row.controllers]));
   const { summaries, deadlines } = await incidentsOverview(store, incidents, asOf);
   return {
     asOf,
@@ -74,9 +71,28 @@ async function compute(
     incidents: summaries,
     findings,
     deadlines,
-    certificationAlerts: marks.map((m) => ({ ...m, controllers: controllers.get(m.party) ?? 0 })),
+    certificationAlerts,
     concentration,
   };
+}
+
+// The certification alerts read every party, and whom each holder reaches: a dashboard's editor
+// adding an incident leaves them as they were, and they are not read again for it.
+const certificationParts = new PerGeneration<OverviewCertificationAlert[]>(4, [
+  'parties',
+  'entrustments',
+]);
+
+async function alertsOf(
+  store: StorePort,
+  whole: WholeGraphAnswers,
+  asOf: IsoDate,
+  slices: Slices,
+): Promise<OverviewCertificationAlert[]> {
+  const marks = certificationAlertsOf(await allParties(store, slices), asOf);
+  const reach = await whole.concentrationOf(asOf, [...new Set(marks.map((m) => m.party))]);
+  const controllers = new Map(reach.map((row) => [row.party, row.controllers]));
+  return marks.map((m) => ({ ...m, controllers: controllers.get(m.party) ?? 0 }));
 }
 
 async function allParties(store: StorePort, slices: Slices): Promise<Party[]> {
