@@ -249,6 +249,14 @@ t.test('the timeline holds the date asked for, so slider and heading agree', asy
   const today = timelineStops(entrustments, '2026-12-04');
   t.same(today, ['2015-03-31', '2015-04-01', '2026-12-04'], 'today is the last stop');
   t.same(timelineStops([], '2026-12-04'), ['2026-12-04'], 'a chain with no dates has today');
+  // A chain opened in the past (?asOf=2014-09-01) can be dragged back to today.
+  t.same(timelineStops(entrustments, '2014-09-01', '2026-12-04'), [
+    '2014-09-01',
+    '2015-03-31',
+    '2015-04-01',
+    '2026-12-04',
+  ]);
+  t.same(timelineStops(entrustments, '2026-12-04', '2026-12-04'), today, 'today once');
   t.same(timelineStops(entrustments, 'junk'), ['2015-03-31', '2015-04-01']);
 });
 
