@@ -5,6 +5,7 @@ import { buildBlastGraph } from '../../src/explorer/model/blast-graph.js';
 import { buildChainGraph } from '../../src/explorer/model/chain-graph.js';
 import { edgeTags, incidentWhen, period } from '../../src/explorer/model/graph.js';
 import { labelSize } from '../../src/explorer/model/graph.js';
+import { LAYOUT, layoutFor } from '../../src/explorer/model/elements.js';
 import {
   ALL_OPERATIONS,
   BLAST_RADIUS,
@@ -287,4 +288,22 @@ t.test('an edge in the list says each of its states once', async (t) => {
   t.equal(edgeTags(edges.get('higashisonogi-town--cotode')!), 'stopped, out of window');
   const jaEdges = byId(buildBlastGraph(blastRadius, undefined, ja).edges);
   t.equal(edgeTags(jaEdges.get('cotode--makeshop')!, ja), '確定, 未開示');
+});
+
+t.test('ranks leave room for the widest edge label, so the boxes do not cut it', async (t) => {
+  const chain = await ask(SUPPLY_CHAIN, { controller: 'takeo-city', asOf: '2014-09-01' });
+  const graph = buildChainGraph(
+    chain.supplyChain,
+    chain.redelegationFindings,
+    chain.certificationAlerts,
+    null,
+  );
+  const label = byId(graph.edges).get('cotode--makeshop')!.label;
+  t.equal(label, 'FORBIDDEN · UNDISCLOSED');
+  // 23 characters at 12 px: about 150 px, where the ranks stood 110 px apart.
+  t.ok(layoutFor(graph).rankSep >= 150 + 20, `rankSep ${layoutFor(graph).rankSep}`);
+  const bare = { ...graph, edges: graph.edges.map((e) => ({ ...e, label: '' })) };
+  t.equal(layoutFor(bare).rankSep, LAYOUT.rankSep, 'unlabelled edges keep the usual gap');
+  const long = { ...graph, edges: [{ ...graph.edges[0]!, label: 'x'.repeat(400) }] };
+  t.ok(layoutFor(long).rankSep <= 180 + 30, 'a label that wraps does not push the ranks apart');
 });

@@ -38,7 +38,7 @@ export interface ViewGraph {
 }
 
 // CJK and other wide characters take about twice the width of Latin ones.
-const WIDE =
+export const WIDE =
   /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 export function labelSize(label: string): { width: number; height: number } {
