@@ -67,7 +67,7 @@ const ARMOR_LIMIT =
 export function formatErrors(execution: Execution, log: FastifyBaseLogger, mediaType: MediaType) {
   if (execution.errors.some((e) => isGetMutation(e.originalError))) {
     const message =
-      'a mutation must be sent by POST: GET is for queries only (GraphQL over HTTP), so a link or a cache can never write';
+      'GET is for queries only (GraphQL over HTTP), so a link or a cache can never write: a mutation must be sent by POST, a subscription over WebSocket at /graphql (the graphql-ws protocol)';
     return {
       statusCode: 405,
       response: { errors: [{ message, extensions: { code: METHOD_NOT_ALLOWED } }] },
