@@ -137,6 +137,11 @@ t.test('usage errors exit 2 with a message', async (t) => {
     [['impact'], /give --incident ID, or --party ID/],
     [['impact', '--incident', 'nope'], /no incident with id "nope"/],
     [['impact', '--party', 'teamhub', '--from', '2023-13-01'], /expected a date like 2014-09-25/],
+    // A typo is never a question about data nobody holds ("No controller is exposed.", exit 0).
+    [
+      ['impact', '--party', 'makeshop', '--data', 'user.contactt'],
+      /^vendor-chain: data: unknown data category "user\.contactt".*did you mean user\.contact\b/,
+    ],
     [['chain', '--controller', 'ghost'], /no party with id "ghost"/],
     [['chain'], /required option '--controller <id>'/],
     [['findings', '--fail-on', 'severe'], /Allowed choices are high, medium, low/],
