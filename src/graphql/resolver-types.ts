@@ -745,7 +745,7 @@ export type Overview = {
   readonly findings: FindingCounts;
   /** Incidents that had begun by asOf (detected, else the start of their window). */
   readonly incidentCount: Scalars['Int']['output'];
-  /** The 20 newest of them, newest first. */
+  /** The 20 newest of them, newest first: by detected, else the start of the window, else its end, else the announcement; undated last. */
   readonly incidents: ReadonlyArray<IncidentSummary>;
 };
 
