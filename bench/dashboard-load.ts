@@ -21,6 +21,8 @@ export interface DashboardLoad {
   notModified: number;
   errors: number;
   writes: number;
+  /** How long the tiles' questions took, asked all at once on the freshly started service (ms). */
+  coldStart: number;
 }
 
 const percentile = (xs: number[], p: number) =>
@@ -81,9 +83,21 @@ export async function dashboardLoad(
     if (recent.length > 5) recent.shift();
   };
   for (let i = 0; i < 3; i++) await edit();
-  // A service that has been up answers the overview from memory: it is asked once before the
-  // clients start (the findings over the whole register take seconds to compute the first time).
-  await fetch(`${url}?${new URLSearchParams({ query: OVERVIEW })}`).then((r) => r.text());
+  const ask = (query: string, variables: Record<string, unknown>) =>
+    new URLSearchParams({ query, variables: JSON.stringify(variables) }).toString();
+  const tiles = controllers.slice(0, 20);
+  // A dashboard that has been up has asked each of its tiles' questions once: they are asked
+  // before the clock starts, all at once, as a dashboard opening does, and how long the last of
+  // them took is reported apart (the cold start: the register's findings, each chain's walk).
+  const warmStart = performance.now();
+  await Promise.all(
+    [
+      ask(OVERVIEW, {}),
+      ...recent.map((i) => ask(BLAST, { i })),
+      ...tiles.map((c) => ask(FINDINGS, { c })),
+    ].map((key) => fetch(`${url}?${key}`).then((r) => r.text())),
+  );
+  const coldStart = performance.now() - warmStart;
 
   const times: number[] = [];
   let notModified = 0;
@@ -98,9 +112,8 @@ export async function dashboardLoad(
           ? [OVERVIEW, {}]
           : kind === 1
             ? [BLAST, { i: recent[n % recent.length] }]
-            : [FINDINGS, { c: controllers[n % Math.min(controllers.length, 20)] }];
-      const search = new URLSearchParams({ query, variables: JSON.stringify(variables) });
-      const key = search.toString();
+            : [FINDINGS, { c: tiles[n % tiles.length] }];
+      const key = ask(query, variables);
       const tag = tags.get(key);
       const t0 = performance.now();
       try {
@@ -134,6 +147,7 @@ export async function dashboardLoad(
     notModified: times.length === 0 ? 0 : notModified / times.length,
     errors,
     writes: written,
+    coldStart,
   };
 }
 
@@ -144,8 +158,8 @@ export function describeDashboardLoad(
   seconds: number,
 ): string {
   return [
-    `## dashboard load on the ${parties.toLocaleString('en')}-party graph (${store}; the server in its own process): 50 clients polling overview, blast radius of recent incidents and a controller's findings by GET with If-None-Match, ${seconds} s, an editor importing an incident every 3 s (${r.writes} writes)`,
-    `${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${(r.notModified * 100).toFixed(0)}% answered 304, ${r.errors} errors`,
+    `## dashboard load on the ${parties.toLocaleString('en')}-party graph (${store}; the server in its own process): 50 clients polling overview, blast radius of recent incidents and a controller's findings by GET with If-None-Match, ${seconds} s after each question was asked once, an editor importing an incident every 3 s (${r.writes} writes)`,
+    `${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${(r.notModified * 100).toFixed(0)}% answered 304, ${r.errors} errors; before the clock, the tiles' questions asked at once on the fresh service took ${(r.coldStart / 1000).toFixed(1)} s`,
     '',
   ].join('\n');
 }

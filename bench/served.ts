@@ -25,7 +25,9 @@ export async function serve(
   // VC_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops (open it in
   // Chrome's DevTools), to see where a load's time goes.
   const profile = process.env.VC_BENCH_PROFILE;
-  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  // VC_BENCH_NODE_FLAGS (say, --trace-gc): more flags for the server's Node.js.
+  const more = (process.env.VC_BENCH_NODE_FLAGS ?? '').split(' ').filter((f) => f !== '');
+  const flags = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...more];
   const child = spawn(process.execPath, [...flags, inProject('dist', 'src', 'server.js')], {
     env: {
       PATH: process.env.PATH ?? '',

@@ -261,6 +261,7 @@ t.test('a store URI never shows its credentials, in a message or a log line', as
 t.test('the dashboard settings, each named when it is wrong', async (t) => {
   const d = loadConfig({
     CACHE_MAX_AGE_S: '30',
+    ANSWER_CACHE_BYTES: '0',
     COMPRESS_FROM_BYTES: '0',
     PERSISTED_QUERIES_MAX: '5',
     PERSISTED_QUERIES_MAX_BYTES: '4096',
@@ -270,6 +271,7 @@ t.test('the dashboard settings, each named when it is wrong', async (t) => {
   }).dashboards;
   t.same(d, {
     cacheMaxAgeS: 30,
+    answerCacheBytes: 0,
     compressFromBytes: 0,
     persistedQueries: { maxQueries: 5, maxBytes: 4096 },
     subscriptionsPerKey: 2,
@@ -279,6 +281,7 @@ t.test('the dashboard settings, each named when it is wrong', async (t) => {
   t.throws(() => loadConfig({ CHANGE_POLL_MS: '1' }), {
     message: 'CHANGE_POLL_MS: expected a whole number from 10 to 60000 (got "1")',
   });
+  t.throws(() => loadConfig({ ANSWER_CACHE_BYTES: '-1' }), { message: /^ANSWER_CACHE_BYTES: / });
   t.throws(() => loadConfig({ SUBSCRIPTIONS_PER_KEY: 'many' }), {
     message: /^SUBSCRIPTIONS_PER_KEY: /,
   });

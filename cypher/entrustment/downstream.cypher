@@ -13,5 +13,5 @@ MATCH (p)-[:ENTRUSTS]->(e:Entrustment)-[:TO]->(contractor:Party)
   WHERE $asOf IS NULL OR ((e.from IS NULL OR e.from <= $asOf) AND (e.to IS NULL OR $asOf < e.to))
 RETURN e.id AS id, p.id AS client, contractor.id AS contractor, e.ownData AS ownData,
   COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position } AS under,
-  e.data AS data, e.from AS from, e.to AS to, e.records AS records, e.confidence AS confidence,
+  e.data AS data, toString(e.from) AS from, toString(e.to) AS to, e.records AS records, e.confidence AS confidence,
   e.disclosed AS disclosed, e.subjects AS subjects

@@ -5,6 +5,8 @@ WHERE contractor.id IN $ids
   AND ($from IS NULL OR e.to IS NULL OR $from < e.to)
   AND ($to IS NULL OR e.from IS NULL OR e.from < $to)
 RETURN e {.*,
+  // Dates as text: the driver decodes a DATE with 64-bit integer arithmetic, slowly.
+  from: toString(e.from), to: toString(e.to),
   client: head([(client:Party)-[:ENTRUSTS]->(e) | client.id]),
   contractor: contractor.id,
   under: COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position },

@@ -7,5 +7,5 @@ RETURN e.id AS id,
   head([(e)-[:TO]->(contractor:Party) | contractor.id]) AS contractor,
   e.ownData AS ownData,
   COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position } AS under,
-  e.data AS data, e.from AS from, e.to AS to, e.records AS records
+  e.data AS data, toString(e.from) AS from, toString(e.to) AS to, e.records AS records
 ORDER BY e.id

@@ -4,6 +4,8 @@ MATCH (upstream:Entrustment)<-[:UNDER]-(e:Entrustment)
 WHERE upstream.id IN $ids
 WITH DISTINCT e
 RETURN e {.*,
+  // Dates as text: the driver decodes a DATE with 64-bit integer arithmetic, slowly.
+  from: toString(e.from), to: toString(e.to),
   client: head([(client:Party)-[:ENTRUSTS]->(e) | client.id]),
   contractor: head([(e)-[:TO]->(contractor:Party) | contractor.id]),
   under: COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position },

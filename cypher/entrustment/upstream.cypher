@@ -12,5 +12,5 @@ WITH DISTINCT p
 MATCH (p)<-[:TO]-(e:Entrustment)<-[:ENTRUSTS]-(client:Party)
 RETURN e.id AS id, client.id AS client, p.id AS contractor, e.ownData AS ownData,
   COLLECT { MATCH (e)-[r:UNDER]->(upstream:Entrustment) RETURN upstream.id ORDER BY r.position } AS under,
-  e.data AS data, e.from AS from, e.to AS to, e.records AS records, e.confidence AS confidence,
+  e.data AS data, toString(e.from) AS from, toString(e.to) AS to, e.records AS records, e.confidence AS confidence,
   e.disclosed AS disclosed, e.subjects AS subjects

@@ -29,6 +29,11 @@ export type WholeGraphAsk =
       kind: 'findings';
       /** A controller's chain; absent: the whole register. */
       controller?: string;
+      /**
+       * Without explanations and missing approvals (empty): at a hub, the list of every root
+       * controller that did not approve makes a finding tens of kilobytes to copy and keep.
+       */
+      lean?: boolean;
       asOf?: string;
       first?: number | null;
       after?: string | null;

@@ -86,11 +86,12 @@ async function answer(store: StorePort, ask: WholeGraphAsk): Promise<unknown> {
     ...(asOf ? { asOf } : {}),
     ...(ask.controller ? { controller: ask.controller } : {}),
   };
-  return pageOfFindings(
+  const page = pageOfFindings(
     await redelegationFindings(store, query, { fromWholeRegister: true }),
     ask,
     ask.max,
   );
+  return ask.lean ? page.map((f) => ({ ...f, explanation: '', missingApprovals: [] })) : page;
 }
 
 async function close(): Promise<void> {

@@ -49,15 +49,20 @@ export class WholeGraph {
   /**
    * Findings of a controller's chain or of the whole register; a page of them. On a large graph a
    * chain that reaches a hub walks up to thousands of root controllers: the worker finds them
-   * among the whole register's findings, which it keeps for the overview anyway.
+   * among the whole register's findings, which it keeps for the overview anyway. `lean`: the
+   * asker reads neither explanations nor missing approvals, which may then be left empty.
    */
-  async findings(query: FindingsQuery & FindingsPage): Promise<Finding[]> {
+  async findings(
+    query: FindingsQuery & FindingsPage,
+    { lean = false }: { lean?: boolean } = {},
+  ): Promise<Finding[]> {
     const { controller, asOf, first, after } = query;
     const max = this.options.maxFindings;
     if (await this.offThread()) {
       const ask: WholeGraphAsk = {
         kind: 'findings',
         ...(controller ? { controller } : {}),
+        ...(lean ? { lean } : {}),
         ...(asOf ? { asOf } : {}),
         first,
         after,

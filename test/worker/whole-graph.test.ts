@@ -227,6 +227,40 @@ t.test(
       after = page[page.length - 1]!.id;
     }
     t.same(read, expected, 'the pages make up the whole list');
+
+    // A controller's findings: the worker leaves out what the query does not read, never what it does.
+    const controller = (await wholeGraph(t, await loaded(t), null).findings({})).find(
+      (f) => f.rule === 'UNAPPROVED',
+    )!.upstream.client;
+    const full = await wholeGraph(t, await loaded(t), null).findings({ controller });
+    const asked = (fields: string) =>
+      gql(app, `query($c: ID!) { redelegationFindings(controller: $c) { id ${fields} } }`, {
+        c: controller,
+      });
+    const bare = await asked('rule');
+    t.same(
+      bare.data.redelegationFindings.map((f: { id: string }) => f.id),
+      ids(full),
+      `the findings of ${controller}'s chain`,
+    );
+    const told = await asked('explanation missingApprovals { id }');
+    t.same(
+      told.data.redelegationFindings.map((f: any) => [
+        f.explanation,
+        f.missingApprovals.map((p: { id: string }) => p.id),
+      ]),
+      full.map((f) => [f.explanation, f.missingApprovals]),
+      'asked for, explanations and missing approvals come whole',
+    );
+    t.ok(
+      full.some((f) => f.missingApprovals.length > 0),
+      'some of them name approvals missing',
+    );
+    const lean = await wholeGraph(t, store, 0).findings({ controller }, { lean: true });
+    t.ok(
+      lean.every((f) => f.explanation === '' && f.missingApprovals.length === 0),
+      'the lean page the worker sends leaves them out',
+    );
   },
 );
 

@@ -44,7 +44,31 @@ const LONGEST_CLOCK_DAYS = 60;
 // Each incident's reach is remembered by its record: the overview is made afresh after every
 // write, but a new incident leaves the others' blast radii as they were. They read the incident
 // (its record is in the key), entrustments and parties (countries, operators).
-const reaches = new PerGeneration<BreachObligations>(256, ['entrustments', 'parties']);
+// What is kept is only what the overview reads of each: a blast radius's controllers hold what
+// their paths are found from (the state graph), hundreds of megabytes at a hub.
+const reaches = new PerGeneration<Reach>(256, ['entrustments', 'parties']);
+
+/** An incident's obligations as the overview reads them. */
+interface Reach {
+  incident: string;
+  truncated: boolean;
+  controllers: {
+    controller: { party: string; aware: boolean };
+    obligations: BreachObligations['controllers'][number]['obligations'];
+  }[];
+}
+
+async function reachOf(store: StorePort, incident: string): Promise<Reach> {
+  const o = await breachObligations(store, incident);
+  return {
+    incident: o.incident,
+    truncated: o.truncated,
+    controllers: o.controllers.map((c) => ({
+      controller: { party: c.controller.party, aware: c.controller.aware },
+      obligations: c.obligations,
+    })),
+  };
+}
 
 const dateOf = (i: Incident): IsoDate | undefined => i.detected ?? i.from;
 // Newest by the day it is dated by, else the day its window ended, else its announcement: many
@@ -86,12 +110,12 @@ export async function incidentsOverview(
   const clockFrom = addDays(asOf, -(PASSED_DAYS + LONGEST_CLOCK_DAYS));
   const ticking = incidents.filter((i) => i.detected !== undefined && i.detected >= clockFrom);
   const asked = [...new Map([...newest, ...ticking].map((i) => [i.id, i])).values()];
-  const obligations = new Map<string, BreachObligations>();
+  const obligations = new Map<string, Reach>();
   for (const incident of asked)
     obligations.set(
       incident.id,
       await reaches.get(store, `${incident.id}|${JSON.stringify(incident)}`, () =>
-        breachObligations(store, incident.id),
+        reachOf(store, incident.id),
       ),
     );
   const summaries = newest.map((i) => {
@@ -112,7 +136,7 @@ const daysBetween = (from: IsoDate, to: IsoDate) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Most urgent first: the ones still due, soonest first; then the passed ones, latest first. */
-export function deadlinesOf(all: readonly BreachObligations[], asOf: IsoDate): DeadlineAlert[] {
+function deadlinesOf(all: readonly Reach[], asOf: IsoDate): DeadlineAlert[] {
   const alerts: DeadlineAlert[] = [];
   for (const o of all)
     for (const c of o.controllers)

@@ -32,7 +32,10 @@ export const analysisResolvers: Resolvers = {
         unexplored: result.unexplored,
       };
     },
-    redelegationFindings: async (_, args, { wholeGraph }) => wholeGraph.findings(args),
+    redelegationFindings: async (_, args, { wholeGraph }, info) =>
+      wholeGraph.findings(args, {
+        lean: !selects(info, ['explanation']) && !selects(info, ['missingApprovals']),
+      }),
     supplyChain: async (_, { controller, asOf }, { store }) => {
       const chain = await supplyChain(store, controller, asOf ?? undefined);
       const entrustments = new Map(chain.links.map((l) => [l.entrustment.id, l.entrustment]));
