@@ -358,6 +358,19 @@ t.test(
   },
 );
 
+t.test('an impossible date is said in the page language, naming the field', { skip }, async (t) => {
+  for (const [path, w] of [
+    ['/explorer?controller=takeo-city&asOf=2014-02-31&lang=ja', ja],
+    ['/explorer?controller=takeo-city&asOf=2014-02-31', en],
+  ] as const) {
+    const { page } = await open(path, '#status.error');
+    t.equal(await page.locator('#status').innerText(), w.notADate(w.asOf, '2014-02-31'));
+    t.equal(await page.locator('#view-title').innerText(), w.viewFailed);
+    t.notOk(await page.locator('#export-png').isVisible(), 'no export button');
+    await page.close();
+  }
+});
+
 t.test(
   'an unknown id is said in words, with a search for it, and nothing to export',
   { skip },

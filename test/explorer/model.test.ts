@@ -15,7 +15,7 @@ import {
   SUPPLY_CHAIN,
 } from '../../src/explorer/model/queries.js';
 import { changeDates, stopFor, timelineStops } from '../../src/explorer/model/timeline.js';
-import { deadlineLines, pathLine } from '../../src/explorer/model/words.js';
+import { deadlineLines, pathLine, refusedDate } from '../../src/explorer/model/words.js';
 import { en } from '../../src/explorer/model/i18n/en.js';
 import { ja } from '../../src/explorer/model/i18n/ja.js';
 import { GLOSSARY } from '../../src/i18n/glossary.js';
@@ -306,4 +306,20 @@ t.test('ranks leave room for the widest edge label, so the boxes do not cut it',
   t.equal(layoutFor(bare).rankSep, LAYOUT.rankSep, 'unlabelled edges keep the usual gap');
   const long = { ...graph, edges: [{ ...graph.edges[0]!, label: 'x'.repeat(400) }] };
   t.ok(layoutFor(long).rankSep <= 180 + 30, 'a label that wraps does not push the ranks apart');
+});
+
+t.test('a refused date is said in the page language, naming the field and the value', async (t) => {
+  const { errors } = await gql(app, SUPPLY_CHAIN, { controller: 'takeo-city', asOf: '2014-02-31' });
+  const message = errors?.[0]?.message ?? '';
+  t.equal(
+    refusedDate(message, en),
+    'as of: "2014-02-31" is not a date like 2014-09-25 (year, month, day of the calendar)',
+  );
+  t.equal(
+    refusedDate(message, ja),
+    '基準日：「2014-02-31」は 2014-09-25 のような暦の日付ではありません',
+  );
+  const window = await gql(app, BLAST_RADIUS, { party: 'makeshop', to: '2014-9-1' });
+  t.match(refusedDate(window.errors?.[0]?.message ?? '', ja), /^終了日（翌日）：「2014-9-1」/);
+  t.equal(refusedDate('no party with id "x"', en), null, 'other errors keep their words');
 });

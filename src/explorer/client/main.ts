@@ -10,6 +10,7 @@ import { installPickers, showSearch } from './pick.js';
 import { installPrintHook } from './report.js';
 import { PageSession } from './session.js';
 import { renderSignIn } from './sign-in-slot.js';
+import { refusedDate } from '../model/words.js';
 
 // The address says what to show, so every view can be bookmarked and linked from a report:
 // ?incident=ID or ?party=ID[&from&to&data] → blast radius; ?controller=ID[&asOf] → supply chain
@@ -93,7 +94,7 @@ function failed(error: Error, params: URLSearchParams): void {
       ? w.signInHow
       : notFound && asked
         ? w.noSuchId(param === 'incident' ? 'incident' : 'party', asked)
-        : error.message,
+        : (refusedDate(error.message, w) ?? error.message),
     'error',
   );
   // Asked for a key or a sign-in: the page offers it instead of a dead end.

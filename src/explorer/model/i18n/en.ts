@@ -140,6 +140,8 @@ export const en = {
   noSuchId: (what: 'incident' | 'party', id: string) => `no ${what} with id "${id}"`,
   keyNeeded: 'The service asks for an API key',
   viewFailed: 'This view could not be shown',
+  notADate: (field: string, value: string) =>
+    `${field}: "${value}" is not a date like 2014-09-25 (year, month, day of the calendar)`,
   noMatch: (text: string) => `Nothing matches “${text}”.`,
   searchResults: (text: string) => `Parties matching “${text}”`,
   askingBlast: 'Asking for the blast radius…',

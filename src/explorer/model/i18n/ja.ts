@@ -138,6 +138,7 @@ export const ja: Words = {
     `ID「${id}」の${what === 'incident' ? 'インシデント' : '組織'}はありません。`,
   keyNeeded: 'API キーが必要です',
   viewFailed: 'この表示を作れませんでした',
+  notADate: (field, value) => `${field}：「${value}」は 2014-09-25 のような暦の日付ではありません`,
   noMatch: (text) => `「${text}」に一致するものはありません。`,
   searchResults: (text) => `「${text}」に一致する組織`,
   askingBlast: `${BLAST}を問い合わせ中…`,
