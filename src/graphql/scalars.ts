@@ -5,11 +5,11 @@ import { ERROR_CODES } from '../errors.js';
 /** RFC 3339's full-date: what client generators map to a date type rather than `unknown`. */
 export const DATE_SPECIFIED_BY = 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6';
 
-function parseDate(value: unknown, literal?: ValueNode): string {
+function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value === 'string' && isIsoDate(value)) return value;
-  // The literal gives the error its place in the query, and so its argument's name (errors.ts).
+  // The literal's node gives the error its place in the document, and the argument's name.
   throw new GraphQLError(`${DATE_EXPECTED}, got ${JSON.stringify(value)}`, {
-    ...(literal ? { nodes: literal } : {}),
+    ...(node ? { nodes: node } : {}),
     extensions: { code: ERROR_CODES.BAD_USER_INPUT },
   });
 }
@@ -21,7 +21,7 @@ export const DateScalar = new GraphQLScalarType({
   // Must equal @specifiedBy in schema/scalars.graphql, for the same reason.
   specifiedByURL: DATE_SPECIFIED_BY,
   serialize: (value) => value,
-  parseValue: (value) => parseDate(value),
+  parseValue: parseDate,
   parseLiteral: (ast) =>
     parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value, ast),
 });
