@@ -1,3 +1,4 @@
+import { rememberedParties } from '../domain/graph/remembered-parties.js';
 import type { MercuriusLoaders } from 'mercurius';
 import type { Entrustment, Incident, Party, Source } from '../domain/model.js';
 import type { StorePort } from '../store/port.js';
@@ -33,7 +34,7 @@ export const one = <T, R extends { id: string }>(
     (await many(queries, ctx)).map((list) => list[0] ?? null);
 };
 
-const parties = (s: StorePort, ids: string[]) => s.parties(ids);
+const parties = (s: StorePort, ids: string[]) => rememberedParties(s, ids);
 const entrustments = (s: StorePort, ids: string[]) => s.entrustments(ids);
 const sources = (s: StorePort, ids: string[]) => s.sources(ids);
 

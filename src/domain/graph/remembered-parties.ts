@@ -1,0 +1,22 @@
+import type { Party } from '../model.js';
+import type { StorePort } from '../../store/port.js';
+import { PerGeneration } from './per-generation.js';
+
+// The parties an answer names, remembered until a write touches a party: a blast radius at a hub
+// names thousands of controllers, and a dashboard asks it again after every write (a new incident
+// leaves every party as it was); over the network (Neo4j) each ask read them all again.
+const byStore = new PerGeneration<Map<string, Party | null>>(1, ['parties']);
+
+/** store.parties(ids), from what this generation already read where it can. */
+export async function rememberedParties(
+  store: StorePort,
+  ids: readonly string[],
+): Promise<Party[]> {
+  const known = await byStore.get(store, 'parties', async () => new Map());
+  const missing = [...new Set(ids.filter((id) => !known.has(id)))];
+  if (missing.length > 0) {
+    const read = new Map((await store.parties(missing)).map((p) => [p.id, p]));
+    for (const id of missing) known.set(id, read.get(id) ?? null);
+  }
+  return ids.flatMap((id) => known.get(id) ?? []);
+}
