@@ -1,0 +1,11 @@
+import ExcelJS from 'exceljs';
+const [src, out] = process.argv.slice(2);
+const book = new ExcelJS.Workbook();
+await book.xlsx.readFile(src);
+const ws = book.getWorksheet('entrustments'); ws.name = '委託';
+const h = { client: '委託元', contractor: '委託先', from: '開始日', to: '終了日', reentrustment: '再委託', disclosed: '開示', data: '個人データの項目', records: '件数', under: '元の委託' };
+ws.getRow(1).eachCell((c) => { if (h[c.value]) c.value = h[c.value]; });
+ws.getCell('K2').value = '禁止'; ws.getCell('L2').value = 'いいえ'; ws.getCell('H2').value = '1,234'; ws.getCell('I2').value = '2022/1/5';
+const p = book.getWorksheet('parties'); p.name = '当事者'; p.getCell('B1').value = '名称'; p.getCell('E1').value = '国';
+const i = book.getWorksheet('incidents'); i.name = '事故'; i.getCell('B1').value = '発生先'; i.getCell('F1').value = '発覚日';
+await book.xlsx.writeFile(out);
