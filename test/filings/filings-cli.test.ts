@@ -59,6 +59,8 @@ t.test('breach-report as Markdown and JSON', async (t) => {
   t.match(md.out, '- PRELIMINARY_REPORT: 2024-08-10');
   t.match(md.out, '- 報告する者 / Files the report: 例市 (example-city)');
   t.match(md.out, '  - 株式会社ショップ運営 (shop-operator) → 例市 (example-city)\n');
+  // Each line of an item's English rendering stays a line of its own, as the Japanese does.
+  t.match(md.out, /\n> Reportable because: [^\n]+ {2}\n> Sources: /);
   const json = JSON.parse(
     (
       await cli([
