@@ -2,7 +2,7 @@ import { TooManyAttemptsError, UnauthenticatedError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 import type { HashSlots } from './hash-slots.js';
 import { isRemembered, keyIdOf, verifyKey } from './key-hash.js';
-import type { Principal } from './model.js';
+import type { ApiKey, Principal } from './model.js';
 import { looksLikeJwt, type OidcVerifier } from './oidc.js';
 
 /** The principal of a service with no key at all, on loopback only: it may do everything. */
@@ -15,6 +15,8 @@ export interface HashPolicy {
   mayHash?: boolean;
   /** Bearer JWTs from the single sign-on provider, when one is configured. */
   oidc?: OidcVerifier | null;
+  /** Where the keys are read from (keys-by-generation.ts); by default, the store itself. */
+  keys?: () => Promise<ApiKey[]>;
 }
 
 /**
@@ -26,9 +28,9 @@ export async function authenticate(
   store: StorePort,
   header: string | undefined,
   anonymousAllowed: boolean,
-  { slots, mayHash = true, oidc = null }: HashPolicy = {},
+  { slots, mayHash = true, oidc = null, keys: readKeys }: HashPolicy = {},
 ): Promise<Principal> {
-  const keys = await store.apiKeys();
+  const keys = await (readKeys ? readKeys() : store.apiKeys());
   const signOn = oidc !== null;
   if (header === undefined || header === '') {
     // With a sign-on provider configured the service is never anonymous.

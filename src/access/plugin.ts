@@ -6,7 +6,9 @@ import type {
   onRequestAsyncHookHandler,
 } from 'fastify';
 import fp from 'fastify-plugin';
+import { generationFor } from '../http/request-generation.js';
 import { isUpgrade } from '../http/upgrade.js';
+import { KeysByGeneration } from './keys-by-generation.js';
 import { TooManyAttemptsError, VcError } from '../errors.js';
 import type { SecurityConfig } from '../security-config.js';
 import { authenticate } from './authenticate.js';
@@ -87,6 +89,7 @@ export default fp(
     const failures = new FailedAttempts(security.authFailuresPerMinute);
     const slots = new HashSlots(security.keyHashesAtOnce, security.keyHashesWaiting);
     const oidc = security.oidc ? new OidcVerifier(security.oidc) : null;
+    const keys = new KeysByGeneration(app.store);
 
     // Who is asking, for the guarded routes: a route-level hook, appended after the per-address
     // rate limit's (protections.ts, registered first, adds its own the same way), so the Host
@@ -104,6 +107,7 @@ export default fp(
           slots,
           mayHash,
           oidc,
+          keys: async () => keys.at(await generationFor(request, app.store)),
         });
         if (mayHash) failures.succeeded(request.ip);
         request.view = viewOf(request.principal);

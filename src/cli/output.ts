@@ -32,3 +32,15 @@ export const processOutput = (): Output => ({
 
 /** JSON for scripts: two-space indented, keys in the documented order, one trailing newline. */
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * The date an answer is for, for its heading. Without --as-of a command reads every entrustment,
+ * ended or not: a heading that said nothing read as "today" (Takeo City's chain with MakeShop).
+ * A diagram's title says it without the advice.
+ */
+export const asOfWords = (asOf: string | null | undefined, inPicture = false): string =>
+  asOf
+    ? ` as of ${asOf}`
+    : inPicture
+      ? ' at any date'
+      : ' at any date (every entrustment, ended or not; --as-of DATE for one day)';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isUpgrade } from '../http/upgrade.js';
+import { generationFor } from '../http/request-generation.js';
 import type { StorePort } from '../store/port.js';
 import { AnswerCache } from './answer-cache.js';
 
@@ -100,7 +101,7 @@ export default fp(
     // After the key is checked and counted (onRequest, the rate limit's preHandler), before the query runs.
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!isGraphqlGet(request) || reply.sent) return;
-      const etag = etagOf(await store.generation(), request);
+      const etag = etagOf(await generationFor(request, store), request);
       request.graphqlEtag = etag;
       const header = request.headers['if-none-match'];
       const kept = sameQuestionNow(header, etag);

@@ -17,7 +17,8 @@ import {
   type StateGraph,
 } from './exposure/state-graph.js';
 import { SimplePaths } from './exposure/simple-paths.js';
-import { withEvidence } from './exposure/walk-link.js';
+import { withEvidence, type UpstreamSource } from './exposure/walk-link.js';
+import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
 import { groupBy, indexById, type LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
@@ -98,6 +99,19 @@ const SEARCH_BUDGET = 20_000;
 /** GraphQL's Int: a count beyond it is reported as this bound, with `truncated`. */
 const MAX_COUNT = 2 ** 31 - 1;
 
+// On a store whose reads go over the network (Neo4j), the sub-graph above a leaking party is
+// one large read, then indexed here: a dashboard asks the blast radius of the same incidents
+// after every write, most of which (a new incident) leave that sub-graph as it was.
+const upstreamSources = new PerGeneration<UpstreamSource>(8, ['entrustments', 'parties']);
+
+function upstreamOf(store: StorePort, leak: Leak): Promise<UpstreamSource> {
+  const { party, window } = leak;
+  const key = JSON.stringify([party, window.from ?? null, window.to ?? null]);
+  return upstreamSources.get(store, key, async () =>
+    rowsSource(await store.upstreamLinks([party], window)),
+  );
+}
+
 /**
  * Who is exposed by a leak: the sub-graph upstream of the leaking party in one store call, then
  * a fixpoint over (entrustment, exposed data) states (exposure/), exact at any size. Paths are
@@ -110,8 +124,7 @@ export async function blastRadius(
 ): Promise<BlastRadius> {
   // A store whose reads are local lets the walk read as it goes: only what a path takes (data
   // prunes most of a hub's sub-graph); others answer the whole sub-graph in one call.
-  const source =
-    store.upstreamReader?.() ?? rowsSource(await store.upstreamLinks([leak.party], leak.window));
+  const source = store.upstreamReader?.() ?? (await upstreamOf(store, leak));
   const graph = buildStateGraph(leak, source);
   await withEvidence(
     graph.states.map((s) => s.e),

@@ -80,11 +80,15 @@ export function taxonomyWith(declared: Iterable<string> = []): Taxonomy {
 
 const SUGGESTIONS = 3;
 
-/** Up to three keys within a typo's reach of `key` (edit distance), nearest first. */
+/**
+ * Up to three keys within a typo's reach of `key` (edit distance), nearest first. Keys are lower
+ * case, so case is not counted: USER.CONTACT is one step from user.contact, not twelve.
+ */
 function nearest(key: string, candidates: readonly string[]): string[] {
   const reach = Math.max(2, Math.floor(key.length / 4));
+  const typed = key.toLowerCase();
   return candidates
-    .map((c) => ({ c, d: distance(key, c) }))
+    .map((c) => ({ c, d: distance(typed, c) }))
     .filter(({ d }) => d <= reach)
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
     .slice(0, SUGGESTIONS)

@@ -15,8 +15,10 @@ export interface GroupExposure {
   controllers: { party: string; through: string[] }[];
   incidents: Incident[];
   incidentCount: number;
-  /** Records exposed over all incidents, by their latest known counts. */
+  /** Records exposed over the incidents that record a count, by their latest counts. */
   recordsExposed: number;
+  /** Incidents whose count is not recorded: unknown, not zero, and not in recordsExposed. */
+  recordsUnknown: number;
 }
 
 /** A corporate group (via parent, transitively, and every member under the same top) and what it holds. */
@@ -88,6 +90,7 @@ export async function groupExposure(
   return {
     incidentCount: incidents.length,
     recordsExposed: incidents.reduce((n, i) => n + (i.records ?? 0), 0),
+    recordsUnknown: incidents.filter((i) => i.records == null).length,
     group: top.id,
     members: [...members.values()].sort((a, b) => a.id.localeCompare(b.id)),
     services: [...services.values()].sort((a, b) => a.id.localeCompare(b.id)),

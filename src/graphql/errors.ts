@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { ERROR_CODES, VcError } from '../errors.js';
+import { argumentAt } from './argument-at.js';
 import { GRAPHQL_RESPONSE, METHOD_NOT_ALLOWED, type MediaType } from './http.js';
 
 interface Execution {
@@ -66,7 +67,7 @@ const ARMOR_LIMIT =
 export function formatErrors(execution: Execution, log: FastifyBaseLogger, mediaType: MediaType) {
   if (execution.errors.some((e) => isGetMutation(e.originalError))) {
     const message =
-      'a mutation must be sent by POST: GET is for queries only (GraphQL over HTTP), so a link or a cache can never write';
+      'GET is for queries only (GraphQL over HTTP), so a link or a cache can never write: a mutation must be sent by POST, a subscription over WebSocket at /graphql (the graphql-ws protocol)';
     return {
       statusCode: 405,
       response: { errors: [{ message, extensions: { code: METHOD_NOT_ALLOWED } }] },
@@ -130,6 +131,15 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
         },
       );
     }
+    // A literal a scalar refused (asOf: "2014-02-31") is named as BadInputError names an
+    // argument, and keeps its place in the document.
+    const argument =
+      error.extensions?.code === ERROR_CODES.BAD_USER_INPUT ? argumentAt(error) : undefined;
+    if (argument !== undefined)
+      return new GraphQLError(`${argument}: ${error.message}`, {
+        ...locate,
+        extensions: { ...error.extensions, argument },
+      });
     const failed = error.message.startsWith('Syntax Error: ') ? PARSE_FAILED : VALIDATION_FAILED;
     return new GraphQLError(error.message, {
       ...locate,

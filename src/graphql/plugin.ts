@@ -145,12 +145,18 @@ export default fp(
     // Roles before anything runs: every mutation needs an editor. Then the cost, which depends
     // on the variables (a page size), so it is checked here rather than as a cached rule.
     app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
-      if (
-        document.definitions.some(
-          (d) => d.kind === 'OperationDefinition' && d.operation === 'mutation',
-        )
-      )
-        requireRole(context.principal, 'editor', 'a mutation');
+      const operations = new Set<string>(
+        document.definitions.flatMap((d) =>
+          d.kind === 'OperationDefinition' ? [d.operation] : [],
+        ),
+      );
+      // Over HTTP a subscription would run once and answer null: it is a WebSocket's to serve.
+      if (operations.has('subscription'))
+        throw new GraphQLError(
+          'a subscription is served over WebSocket at /graphql (the graphql-ws protocol); GET and POST answer queries and mutations',
+          { extensions: { code: ERROR_CODES.BAD_USER_INPUT } },
+        );
+      if (operations.has('mutation')) requireRole(context.principal, 'editor', 'a mutation');
       checkCost(schema, document, variables as Record<string, unknown> | undefined, limits);
     });
   },

@@ -502,8 +502,10 @@ export type GroupExposure = {
   readonly incidents: ReadonlyArray<Incident>;
   /** Every member (the top and its descendants via parent). */
   readonly members: ReadonlyArray<Party>;
-  /** Records exposed over all incidents (latest counts). */
+  /** Records exposed over the incidents that record a count (latest counts); see recordsUnknown. */
   readonly recordsExposed: Scalars['Int']['output'];
+  /** Incidents whose record count is not recorded: unknown, not zero, and not in recordsExposed. */
+  readonly recordsUnknown: Scalars['Int']['output'];
   /** Services operated by members. */
   readonly services: ReadonlyArray<Party>;
 };
@@ -745,7 +747,7 @@ export type Overview = {
   readonly findings: FindingCounts;
   /** Incidents that had begun by asOf (detected, else the start of their window). */
   readonly incidentCount: Scalars['Int']['output'];
-  /** The 20 newest of them, newest first. */
+  /** The 20 newest of them, newest first: by detected, else the start of the window, else its end, else the announcement; undated last. */
   readonly incidents: ReadonlyArray<IncidentSummary>;
 };
 
@@ -2107,6 +2109,7 @@ export type GroupExposureResolvers<
   incidents?: Resolver<ReadonlyArray<ResolversTypes['Incident']>, ParentType, ContextType>;
   members?: Resolver<ReadonlyArray<ResolversTypes['Party']>, ParentType, ContextType>;
   recordsExposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordsUnknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   services?: Resolver<ReadonlyArray<ResolversTypes['Party']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

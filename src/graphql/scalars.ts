@@ -1,13 +1,15 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { DATE_EXPECTED, isIsoDate } from '../domain/dates.js';
 import { ERROR_CODES } from '../errors.js';
 
 /** RFC 3339's full-date: what client generators map to a date type rather than `unknown`. */
 export const DATE_SPECIFIED_BY = 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6';
 
-function parseDate(value: unknown): string {
+function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value === 'string' && isIsoDate(value)) return value;
+  // The literal's node gives the error its place in the document, and the argument's name.
   throw new GraphQLError(`${DATE_EXPECTED}, got ${JSON.stringify(value)}`, {
+    ...(node ? { nodes: node } : {}),
     extensions: { code: ERROR_CODES.BAD_USER_INPUT },
   });
 }
@@ -21,5 +23,5 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => value,
   parseValue: parseDate,
   parseLiteral: (ast) =>
-    parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value),
+    parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value, ast),
 });

@@ -95,13 +95,24 @@ export function declaredCategories(
 }
 
 // A declared category extends the taxonomy below a key it has: its parent must be known (or
-// declared), its id a key under that parent, and not one the taxonomy already has.
+// declared), its id a key under that parent, and not one the taxonomy already has nor one the
+// document declared before (two names for one key: which would the store keep?).
 function checkDeclarations(
   declared: ReturnType<typeof declaredCategories>,
   taxonomy: Taxonomy,
   errors: ProblemList,
 ): void {
+  const firstAt = new Map<string, number>();
   for (const { id, parent, index } of declared) {
+    const first = firstAt.get(id);
+    if (first !== undefined) {
+      errors.add(
+        ['categories', index, 'id'],
+        `duplicate id "${id}": already declared by categories[${first}]`,
+      );
+      continue;
+    }
+    firstAt.set(id, index);
     if (taxonomy.classify(id).status === 'known')
       errors.add(['categories', index, 'id'], `"${id}" is already in the fideslang taxonomy`);
     if (typeof parent !== 'string') continue;

@@ -137,6 +137,11 @@ t.test('usage errors exit 2 with a message', async (t) => {
     [['impact'], /give --incident ID, or --party ID/],
     [['impact', '--incident', 'nope'], /no incident with id "nope"/],
     [['impact', '--party', 'teamhub', '--from', '2023-13-01'], /expected a date like 2014-09-25/],
+    // A typo is never a question about data nobody holds ("No controller is exposed.", exit 0).
+    [
+      ['impact', '--party', 'makeshop', '--data', 'user.contactt'],
+      /^vendor-chain: data: unknown data category "user\.contactt".*did you mean user\.contact\b/,
+    ],
     [['chain', '--controller', 'ghost'], /no party with id "ghost"/],
     [['chain'], /required option '--controller <id>'/],
     [['findings', '--fail-on', 'severe'], /Allowed choices are high, medium, low/],
@@ -289,6 +294,43 @@ t.test('chain: the Fukui committee down to TeamHub, in every format', async (t) 
   t.match(dot, /"xebio" -> "linksports"/);
   t.ok(dot.includes('"xebio" [label="ゼビオ株式会社\\nxebio"]'), 'a two-line label: name, then id');
 });
+
+t.test(
+  'a heading says the date its answer is for, and that no --as-of means any date',
+  async (t) => {
+    // Takeo City's chain without --as-of still holds MakeShop, which left in 2015: the heading must
+    // not read as today's chain.
+    const anyDate = (await cli(['chain', '--controller', 'takeo-city'])).out;
+    t.match(
+      anyDate,
+      /^Supply chain of 武雄市 \(takeo-city\) at any date \(every entrustment, ended or not/,
+    );
+    t.match(anyDate, /MakeShop \(makeshop\)/);
+    const today = (await cli(['chain', '--controller', 'takeo-city', '--as-of', '2026-01-01'])).out;
+    t.match(today, /^Supply chain of 武雄市 \(takeo-city\) as of 2026-01-01\n/);
+    t.notMatch(today, /makeshop/);
+    for (const [args, heading] of [
+      [['concentration', '--first', '1'], /^Concentration at any date \(/],
+      [
+        ['concentration', '--first', '1', '--as-of', '2014-09-01'],
+        /^Concentration as of 2014-09-01\n/,
+      ],
+      [
+        ['cross-border', '--controller', 'takeo-city'],
+        /^Cross-border hops .* \(JP\) at any date \(/,
+      ],
+      [
+        ['cross-border', '--controller', 'takeo-city', '--as-of', '2020-01-01'],
+        / \(JP\) as of 2020-01-01: /,
+      ],
+      [
+        ['chain', '--controller', 'takeo-city', '--format', 'mermaid'],
+        /^%% Supply chain of takeo-city at any date\n/,
+      ],
+    ] as const)
+      t.match((await cli([...args])).out, heading, args.join(' '));
+  },
+);
 
 t.test('the installed command runs the same code and exits with its code', async (t) => {
   const child = spawnTs(

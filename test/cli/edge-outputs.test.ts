@@ -46,7 +46,7 @@ t.test(
     t.equal(code, 0);
     t.match(
       out,
-      /^Cross-border hops in the chain of Home City \(home-city\) \(JP\): 0 cross-border hops; 0 hops whose storage location is not recorded\nEvery hop records storage and access, all in JP\.\n$/,
+      /^Cross-border hops in the chain of Home City \(home-city\) \(JP\) at any date \(every entrustment, ended or not; --as-of DATE for one day\): 0 cross-border hops; 0 hops whose storage location is not recorded\nEvery hop records storage and access, all in JP\.\n$/,
     );
   },
 );

@@ -84,6 +84,22 @@ t.test('concentration', async (t) => {
   t.equal((await cli(['concentration', '--first', '0'])).code, 2);
 });
 
+t.test('group: an incident that records no count is not summed as 0', async (t) => {
+  const other = { DATA_DIR: join(dir, 'group') };
+  const fixture = inProject('test', 'fixtures', 'risk', 'corporate-group.yaml');
+  t.equal((await runCli(['import', fixture], other)).code, 0);
+  const table = (await runCli(['group', '--party', 'holding'], other)).out;
+  t.match(
+    table,
+    /\n3 incidents, at least 652800 records exposed \(1 of the incidents record no count\):\n/,
+  );
+  t.match(table, /a-2019 +│ sub-a +│ misdelivery +│ not recorded/);
+  const g = JSON.parse(
+    (await runCli(['group', '--party', 'holding', '--format', 'json'], other)).out,
+  );
+  t.same([g.recordsExposed, g.recordsUnknown], [652800, 1]);
+});
+
 t.test('group', async (t) => {
   const g = await json(['group', '--party', 'colorme']);
   t.equal(g.group.id, 'gmo-internet-group');
@@ -92,7 +108,7 @@ t.test('group', async (t) => {
     app,
     `{ groupExposure(party: "colorme") { group { id name } members { id name } services { id name }
     controllers { party { id name } through { id name } } incidents { id party { id name } kind from to detected announced records revisions { date } }
-    incidentCount recordsExposed } }`,
+    incidentCount recordsExposed recordsUnknown } }`,
   );
   const countRevisions = (x: any) => ({
     ...x,
@@ -103,7 +119,7 @@ t.test('group', async (t) => {
     countRevisions(answer.data.groupExposure),
     'the same JSON as GraphQL gives (revisions counted)',
   );
-  t.same([g.incidentCount, g.recordsExposed], [5, 1476742]);
+  t.same([g.incidentCount, g.recordsExposed, g.recordsUnknown], [5, 1476742, 0]);
   t.match(
     (await cli(['group', '--party', 'makeshop'])).out,
     /\n5 incidents, 1476742 records exposed:\n/,

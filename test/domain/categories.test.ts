@@ -65,6 +65,8 @@ t.test('an unknown key is answered with the nearest known keys', async (t) => {
   t.equal(tax.suggest('user.contactt')[0], 'user.contact', 'the nearest first');
   t.equal(tax.suggest('user.government_id.my_numbr')[0], 'user.government_id.my_number');
   t.same(tax.suggest('completely.different.words'), []);
+  t.equal(tax.suggest('USER.CONTACT')[0], 'user.contact', 'case is not a distance');
+  t.equal(tax.suggest('User.Contact.Emial')[0], 'user.contact.email');
   t.match(
     unknownCategoryMessage('user.contactt', tax),
     /"user\.contactt".*did you mean user\.contact\b/,

@@ -9,6 +9,8 @@ import { newKey } from '../../src/access/key-hash.js';
 import { auditDraft } from '../../src/register/audit-summary.js';
 import { loadDemoIfEmpty } from '../../src/register/demo.js';
 import { tempStore } from '../helpers/app.js';
+import { en } from '../../src/explorer/model/i18n/en.js';
+import { ja } from '../../src/explorer/model/i18n/ja.js';
 
 // Debian's Chromium (.ci/install-chromium.sh), every request not to this machine refused, as in
 // test/graphiql/browser.test.ts. Screenshots go to test-artifacts/ (gitignored) to be looked at.
@@ -245,6 +247,11 @@ t.test("Takeo City's chain over time: MakeShop leaves it after 2015-04", { skip 
     'and so does the form',
   );
   await page.screenshot({ path: `${ARTIFACTS}/explorer-takeo-2015-04.png` });
+  // Opened on a past date, the chain is still one drag from today's.
+  const today = (await page.locator('.stops li.today').innerText()).slice(0, 10);
+  await page.keyboard.press('End');
+  await page.locator('#view-title', { hasText: `as of today, ${today}` }).waitFor();
+  t.equal(await page.locator('#asof-label').innerText(), today, 'the last stop is today');
   t.same(blocked, []);
   t.same(problems, []);
   await page.close();
@@ -351,17 +358,34 @@ t.test(
   },
 );
 
+t.test('an impossible date is said in the page language, naming the field', { skip }, async (t) => {
+  for (const [path, w] of [
+    ['/explorer?controller=takeo-city&asOf=2014-02-31&lang=ja', ja],
+    ['/explorer?controller=takeo-city&asOf=2014-02-31', en],
+  ] as const) {
+    const { page } = await open(path, '#status.error');
+    t.equal(await page.locator('#status').innerText(), w.notADate(w.asOf, '2014-02-31'));
+    t.equal(await page.locator('#view-title').innerText(), w.viewFailed);
+    t.notOk(await page.locator('#export-png').isVisible(), 'no export button');
+    await page.close();
+  }
+});
+
 t.test(
   'an unknown id is said in words, with a search for it, and nothing to export',
   { skip },
   async (t) => {
-    for (const [path, id] of [
-      ['/explorer?incident=no-such-incident', 'no-such-incident'],
-      ['/explorer?controller=takeo', 'takeo'],
-    ]) {
+    for (const [path, id, w] of [
+      ['/explorer?incident=no-such-incident', 'no-such-incident', en],
+      ['/explorer?controller=takeo', 'takeo', en],
+      ['/explorer?controller=takeo&lang=ja', 'takeo', ja],
+      ['/explorer?incident=no-such-incident&lang=ja', 'no-such-incident', ja],
+    ] as const) {
       const { page } = await open(path, '#status.error');
-      t.match(await page.locator('#status').innerText(), new RegExp(`no \\w+ with id "${id}"`));
-      t.equal(await page.locator('#view-title').innerText(), `Nothing has the id “${id}”`);
+      const what = path.includes('incident=') ? 'incident' : 'party';
+      // In the page's language: not the service's English message under a Japanese heading.
+      t.match(await page.locator('#status').innerText(), w.noSuchId(what, id));
+      t.equal(await page.locator('#view-title').innerText(), w.unknownId(id));
       t.notOk(await page.locator('#export-png').isVisible(), 'no export button');
       await page.locator('#search-instead').click();
       await page.locator('#search-results li, #search-results .no-hits').first().waitFor();

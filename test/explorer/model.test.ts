@@ -3,17 +3,19 @@ import t from 'tap';
 import { loadSchema } from '../../src/graphql/schema.js';
 import { buildBlastGraph } from '../../src/explorer/model/blast-graph.js';
 import { buildChainGraph } from '../../src/explorer/model/chain-graph.js';
-import { period } from '../../src/explorer/model/graph.js';
+import { edgeTags, incidentWhen, period } from '../../src/explorer/model/graph.js';
 import { labelSize } from '../../src/explorer/model/graph.js';
+import { LAYOUT, layoutFor } from '../../src/explorer/model/elements.js';
 import {
   ALL_OPERATIONS,
   BLAST_RADIUS,
   BREACH_OBLIGATIONS,
   CROSS_BORDER,
+  OVERVIEW,
   SUPPLY_CHAIN,
 } from '../../src/explorer/model/queries.js';
 import { changeDates, stopFor, timelineStops } from '../../src/explorer/model/timeline.js';
-import { deadlineLines, pathLine } from '../../src/explorer/model/words.js';
+import { deadlineLines, pathLine, refusedDate } from '../../src/explorer/model/words.js';
 import { en } from '../../src/explorer/model/i18n/en.js';
 import { ja } from '../../src/explorer/model/i18n/ja.js';
 import { GLOSSARY } from '../../src/i18n/glossary.js';
@@ -248,5 +250,76 @@ t.test('the timeline holds the date asked for, so slider and heading agree', asy
   const today = timelineStops(entrustments, '2026-12-04');
   t.same(today, ['2015-03-31', '2015-04-01', '2026-12-04'], 'today is the last stop');
   t.same(timelineStops([], '2026-12-04'), ['2026-12-04'], 'a chain with no dates has today');
+  // A chain opened in the past (?asOf=2014-09-01) can be dragged back to today.
+  t.same(timelineStops(entrustments, '2014-09-01', '2026-12-04'), [
+    '2014-09-01',
+    '2015-03-31',
+    '2015-04-01',
+    '2026-12-04',
+  ]);
+  t.same(timelineStops(entrustments, '2026-12-04', '2026-12-04'), today, 'today once');
   t.same(timelineStops(entrustments, 'junk'), ['2015-03-31', '2015-04-01']);
+});
+
+t.test(
+  'the home dates an incident by what the register knows, never "dates unknown" for a window',
+  async (t) => {
+    const { overview } = await ask(OVERVIEW, { asOf: '2026-12-04' });
+    const when = (id: string, w: typeof en = en) => {
+      const row = overview.incidents.find(
+        (i: { incident: { id: string } }) => i.incident.id === id,
+      );
+      return incidentWhen(row.date, row.incident, w);
+    };
+    // MakeShop's notice gives only the day the leak was stopped: the window's end.
+    t.equal(when('makeshop-2014'), 'open → 2014-09-25');
+    t.equal(when('makeshop-2014', ja), '開始日不明 → 2014-09-25');
+    t.equal(when('matsui-scsk-2021'), 'announced 2021-03-24');
+    t.equal(when('matsui-scsk-2021', ja), '2021-03-24 公表');
+    t.equal(when('docomo-account-2020'), 'dates unknown');
+    t.equal(when('colorme-2018'), '2018-01-07', 'the day the overview dates it by');
+  },
+);
+
+t.test('an edge in the list says each of its states once', async (t) => {
+  const { blastRadius } = await ask(BLAST_RADIUS, { incident: 'makeshop-2014' });
+  const edges = byId(buildBlastGraph(blastRadius).edges);
+  t.equal(edgeTags(edges.get('cotode--makeshop')!), 'confirmed, undisclosed');
+  t.equal(edgeTags(edges.get('higashisonogi-town--cotode')!), 'stopped, out of window');
+  const jaEdges = byId(buildBlastGraph(blastRadius, undefined, ja).edges);
+  t.equal(edgeTags(jaEdges.get('cotode--makeshop')!, ja), '確定, 未開示');
+});
+
+t.test('ranks leave room for the widest edge label, so the boxes do not cut it', async (t) => {
+  const chain = await ask(SUPPLY_CHAIN, { controller: 'takeo-city', asOf: '2014-09-01' });
+  const graph = buildChainGraph(
+    chain.supplyChain,
+    chain.redelegationFindings,
+    chain.certificationAlerts,
+    null,
+  );
+  const label = byId(graph.edges).get('cotode--makeshop')!.label;
+  t.equal(label, 'FORBIDDEN · UNDISCLOSED');
+  // 23 characters at 12 px: about 150 px, where the ranks stood 110 px apart.
+  t.ok(layoutFor(graph).rankSep >= 150 + 20, `rankSep ${layoutFor(graph).rankSep}`);
+  const bare = { ...graph, edges: graph.edges.map((e) => ({ ...e, label: '' })) };
+  t.equal(layoutFor(bare).rankSep, LAYOUT.rankSep, 'unlabelled edges keep the usual gap');
+  const long = { ...graph, edges: [{ ...graph.edges[0]!, label: 'x'.repeat(400) }] };
+  t.ok(layoutFor(long).rankSep <= 180 + 30, 'a label that wraps does not push the ranks apart');
+});
+
+t.test('a refused date is said in the page language, naming the field and the value', async (t) => {
+  const { errors } = await gql(app, SUPPLY_CHAIN, { controller: 'takeo-city', asOf: '2014-02-31' });
+  const message = errors?.[0]?.message ?? '';
+  t.equal(
+    refusedDate(message, en),
+    'as of: "2014-02-31" is not a date like 2014-09-25 (year, month, day of the calendar)',
+  );
+  t.equal(
+    refusedDate(message, ja),
+    '基準日：「2014-02-31」は 2014-09-25 のような暦の日付ではありません',
+  );
+  const window = await gql(app, BLAST_RADIUS, { party: 'makeshop', to: '2014-9-1' });
+  t.match(refusedDate(window.errors?.[0]?.message ?? '', ja), /^終了日（翌日）：「2014-9-1」/);
+  t.equal(refusedDate('no party with id "x"', en), null, 'other errors keep their words');
 });

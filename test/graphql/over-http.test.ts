@@ -102,3 +102,20 @@ t.test('a body that is not JSON says so, in the same shape', async (t) => {
   sameShape(t, r.json(), 'BAD_USER_INPUT');
   t.match(r.json().errors[0].message, /the body is not JSON: send content-type application\/json/);
 });
+
+t.test('a subscription over HTTP is refused, pointing to the WebSocket', async (t) => {
+  const query = 'subscription { registerChanged { revision } }';
+  for (const [r, code] of [
+    [await app.inject({ method: 'POST', url: '/graphql', payload: { query } }), 'BAD_USER_INPUT'],
+    [
+      await app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(query)}` }),
+      'METHOD_NOT_ALLOWED',
+    ],
+  ] as const) {
+    // By POST it ran once and answered null for a non-null field: an internal error, logged as a
+    // fault; by GET it was told that a mutation must be sent by POST.
+    sameShape(t, r.json(), code);
+    t.match(r.json().errors[0].message, /over WebSocket at \/graphql \(the graphql-ws protocol\)/);
+    t.notOk(r.json().data, 'nothing ran');
+  }
+});

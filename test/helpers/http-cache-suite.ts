@@ -104,6 +104,8 @@ export async function httpCacheSuite(
     t.equal(second.headers.etag, first.headers.etag, 'under the same tag');
     t.equal(second.headers['content-type'], first.headers['content-type']);
     t.equal(work(), 0, 'kept from the first ask: the store is not read again', { calls });
+    t.equal(calls.generation, 1, 'the request read the generation once');
+    t.equal(calls.apiKeys, undefined, 'and the keys, read at this generation before, not again');
     const copy = await get(app, OVERVIEW, { 'if-none-match': first.headers.etag as string });
     t.equal(copy.statusCode, 304);
     const media = await get(app, OVERVIEW, { accept: 'application/graphql-response+json' });

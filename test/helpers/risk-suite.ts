@@ -105,7 +105,7 @@ export async function riskSuite(t: Test, store: StorePort): Promise<void> {
       const app = await appOn(t, store, await fixture('corporate-group.yaml'));
       const q = `query($p: ID!, $a: Date) { groupExposure(party: $p, asOf: $a) {
       group { id } members { id } services { id } controllers { party { id } through { id } }
-      incidents { id records revisions { records note } } incidentCount recordsExposed } }`;
+      incidents { id records revisions { records note } } incidentCount recordsExposed recordsUnknown } }`;
       const { data, errors } = await gql(app, q, { p: 'sub-b1' });
       t.equal(errors, undefined);
       const g = data.groupExposure;
@@ -116,8 +116,9 @@ export async function riskSuite(t: Test, store: StorePort): Promise<void> {
         { party: { id: 'city' }, through: [{ id: 'sub-b1' }] },
         { party: { id: 'shop' }, through: [{ id: 'cart' }] },
       ]);
-      t.same(ids(g.incidents), ['cart-2014', 'b1-2017']);
-      t.same([g.incidentCount, g.recordsExposed], [2, 652800]);
+      t.same(ids(g.incidents), ['cart-2014', 'b1-2017', 'a-2019']);
+      // a-2019 records no count: unknown, not zero, and said so beside the sum of the known.
+      t.same([g.incidentCount, g.recordsExposed, g.recordsUnknown], [3, 652800, 1]);
       t.same(g.incidents[0].revisions, [{ records: 620000, note: 'first 100000' }]);
       const later = (await gql(app, q, { p: 'holding', a: '2020-01-01' })).data.groupExposure;
       t.same(

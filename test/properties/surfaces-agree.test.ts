@@ -33,6 +33,13 @@ const question = fc.record({
   from: fc.option(date, { nil: undefined }),
   to: fc.option(date, { nil: undefined }),
   asOf: fc.option(date, { nil: undefined }),
+  // What leaked, as a responder types it: general keys and specific ones (absent: any data).
+  data: fc.option(
+    fc.subarray(['user.name', 'user.contact', 'user.contact.email', 'user.financial'], {
+      minLength: 1,
+    }),
+    { nil: undefined },
+  ),
 });
 
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
@@ -83,7 +90,8 @@ t.test('the CLI, GraphQL and the explorer give the same sets for the same questi
           : register.parties[q.leak % register.parties.length]!.id;
         const [from, to] = q.from && q.to && q.from > q.to ? [q.to, q.from] : [q.from, q.to];
         const window = { ...(from ? { from } : {}), ...(to && to !== from ? { to } : {}) };
-        const asked = await gql(app, BLAST_RADIUS, { party: leak, ...window });
+        const data = q.data ? { data: q.data } : {};
+        const asked = await gql(app, BLAST_RADIUS, { party: leak, ...window, ...data });
         if (asked.errors) throw new Error(JSON.stringify(asked.errors));
         const answer = asked.data.blastRadius as BlastRadiusAnswer;
         const cli = await cliJson(dataDir, [
@@ -92,11 +100,16 @@ t.test('the CLI, GraphQL and the explorer give the same sets for the same questi
           leak,
           ...(window.from ? ['--from', window.from] : []),
           ...(window.to ? ['--to', window.to] : []),
+          ...(q.data ? ['--data', ...q.data] : []),
         ]);
         const picture = buildBlastGraph(answer, Number.POSITIVE_INFINITY);
         const exposed = sorted(answer.controllers.map((c) => c.party.id));
         if (exposed.length > 0) withExposure++;
         t.same(sorted(cli.controllers.map((c: any) => c.party.id)), exposed, 'CLI = GraphQL');
+        // The same categories exposed, controller by controller.
+        const dataOf = (cs: { party: { id: string }; data: string[] }[]) =>
+          cs.map((c) => [c.party.id, sorted(c.data)]).sort();
+        t.same(dataOf(cli.controllers), dataOf(answer.controllers), 'the same data exposed');
         t.same(
           sorted(picture.nodes.filter((n) => n.kind === 'controller').map((n) => n.id)),
           exposed,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { supplyChain, type SupplyChain } from '../../domain/supply-chain.js';
 import { parseDate } from '../exit-codes.js';
-import { formatOption, toJson, type Format, type Output } from '../output.js';
+import { asOfWords, formatOption, toJson, type Format, type Output } from '../output.js';
 import { GraphBuilder, toDot, toMermaid } from '../render/graph.js';
 import { party, table } from '../render/table.js';
 import { namesOf, partyRef, withStore } from '../store-session.js';
@@ -73,12 +73,10 @@ function render(
         undefined,
         l.link === 'inferred',
       );
-    const graph = g.build(
-      `Supply chain of ${chain.controller}${chain.asOf ? ` as of ${chain.asOf}` : ''}`,
-    );
+    const graph = g.build(`Supply chain of ${chain.controller}${asOfWords(chain.asOf, true)}`);
     return format === 'mermaid' ? toMermaid(graph) : toDot(graph);
   }
-  const title = `Supply chain of ${party(names, chain.controller)}${chain.asOf ? ` as of ${chain.asOf}` : ''}`;
+  const title = `Supply chain of ${party(names, chain.controller)}${asOfWords(chain.asOf)}`;
   if (chain.members.length === 0) return `${title}\nNo entrustments in force.\n`;
   const rows = [...chain.members]
     .sort((a, b) => a.depth - b.depth || a.party.localeCompare(b.party))

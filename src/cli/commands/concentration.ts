@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { concentration, type ConcentrationRow } from '../../domain/concentration.js';
 import { parseDate, parsePositive } from '../exit-codes.js';
-import { tableOrJsonOption, toJson, type Output } from '../output.js';
+import { asOfWords, tableOrJsonOption, toJson, type Output } from '../output.js';
 import { party, table } from '../render/table.js';
 import { namesOf, partyRef, withStore } from '../store-session.js';
 
@@ -35,7 +35,7 @@ export function registerConcentration(
           r.entrustments,
         ]);
         output.out(
-          `Concentration${o.asOf ? ` as of ${o.asOf}` : ''}\n${table(['#', 'party', 'controllers', 'records in', 'entrustments in'], body, output.width)}`,
+          `Concentration${asOfWords(o.asOf)}\n${table(['#', 'party', 'controllers', 'records in', 'entrustments in'], body, output.width)}`,
         );
       });
     });

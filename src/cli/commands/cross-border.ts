@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { crossBorder } from '../../domain/cross-border.js';
 import { parseDate } from '../exit-codes.js';
-import { tableOrJsonOption, toJson, type Output } from '../output.js';
+import { asOfWords, tableOrJsonOption, toJson, type Output } from '../output.js';
 import { party, table } from '../render/table.js';
 import { namesOf, partyRef, withStore } from '../store-session.js';
 
@@ -54,7 +54,7 @@ export function registerCrossBorder(
               locationNotRecordedCount: r.locationNotRecordedCount,
             }),
           );
-        const title = `Cross-border hops in the chain of ${party(names, r.controller)} (${r.country})`;
+        const title = `Cross-border hops in the chain of ${party(names, r.controller)} (${r.country})${asOfWords(o.asOf)}`;
         const counts = `${plural(r.crossBorderCount, 'cross-border hop')}; ${plural(r.locationNotRecordedCount, 'hop')} whose storage location is not recorded`;
         if (hops.length === 0)
           return output.out(

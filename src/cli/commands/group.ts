@@ -55,6 +55,7 @@ export function registerGroup(
               incidents,
               incidentCount: g.incidentCount,
               recordsExposed: g.recordsExposed,
+              recordsUnknown: g.recordsUnknown,
             }),
           );
         }
@@ -68,14 +69,31 @@ export function registerGroup(
             ]),
             output.width,
           ),
-          `${g.incidentCount === 1 ? '1 incident' : `${g.incidentCount} incidents`}, ${g.recordsExposed} records exposed:`,
+          `${g.incidentCount === 1 ? '1 incident' : `${g.incidentCount} incidents`}, ${exposedWords(g)}:`,
           table(
             ['incident', 'at', 'kind', 'records', 'revisions'],
-            incidents.map((i) => [i.id, i.party.id, i.kind, i.records ?? '?', i.revisions]),
+            incidents.map((i) => [
+              i.id,
+              i.party.id,
+              i.kind,
+              i.records ?? 'not recorded',
+              i.revisions,
+            ]),
             output.width,
           ),
         ];
         output.out(lines.join('\n'));
       });
     });
+}
+
+/** Unknown is not zero: the sum says how many incidents record no count, or that none does. */
+function exposedWords(g: {
+  incidentCount: number;
+  recordsExposed: number;
+  recordsUnknown: number;
+}) {
+  if (g.recordsUnknown === 0) return `${g.recordsExposed} records exposed`;
+  if (g.recordsUnknown === g.incidentCount) return 'records exposed not recorded';
+  return `at least ${g.recordsExposed} records exposed (${g.recordsUnknown} of the incidents record no count)`;
 }

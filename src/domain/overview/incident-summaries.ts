@@ -71,8 +71,12 @@ async function reachOf(store: StorePort, incident: string): Promise<Reach> {
 }
 
 const dateOf = (i: Incident): IsoDate | undefined => i.detected ?? i.from;
+// Newest by the day it is dated by, else the day its window ended, else its announcement: many
+// notices give only the day a leak was stopped (MakeShop 2014) or announced, and such an incident
+// is no older than one the register dates in full.
+const newestKey = (i: Incident): string => dateOf(i) ?? i.to ?? i.announced ?? '';
 
-/** Every incident that had begun by asOf, newest first (then by id). */
+/** Every incident that had begun by asOf, newest first (then by id); undated last. */
 export async function incidentsBy(
   store: StorePort,
   asOf: IsoDate,
@@ -87,7 +91,7 @@ export async function incidentsBy(
     await slices.pause();
   }
   return all.sort((a, b) => {
-    const [da, db] = [dateOf(a) ?? '', dateOf(b) ?? ''];
+    const [da, db] = [newestKey(a), newestKey(b)];
     return da !== db ? (da < db ? 1 : -1) : a.id.localeCompare(b.id);
   });
 }

@@ -88,8 +88,8 @@ async function drawChain(controller: string, asOf: string, isToday: boolean): Pr
 }
 
 /**
- * The chain with a timeline: its stops are the dates where the chain changes, and the date asked
- * for (today when none was). Moving the slider asks for the chain as of that date and puts the
+ * The chain with a timeline: its stops are the dates where the chain changes, the date asked
+ * for (today when none was) and today. Moving the slider asks for the chain as of that date and puts the
  * date in the address, so heading, slider and address always name the same date.
  */
 export async function showSupplyChain(controller: string, asked: string | null): Promise<void> {
@@ -98,7 +98,7 @@ export async function showSupplyChain(controller: string, asked: string | null):
   const { supplyChain } = await gql<{
     supplyChain: { entrustments: { from: string | null; to: string | null }[] };
   }>(CHAIN_DATES, { controller });
-  const stops = timelineStops(supplyChain.entrustments, asOf);
+  const stops = timelineStops(supplyChain.entrustments, asOf, now);
   const index = stopFor(stops, asOf);
   const slider = h('input', {
     type: 'range',

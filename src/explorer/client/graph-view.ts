@@ -1,7 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import svg from 'cytoscape-svg';
-import { LAYOUT, toElements } from '../model/elements.js';
+import { layoutFor, toElements } from '../model/elements.js';
 import type { ViewGraph } from '../model/graph.js';
 import { byId } from './dom.js';
 import { STYLE } from './cy-style.js';
@@ -25,7 +25,7 @@ export function draw(graph: ViewGraph, name: string, onSelect: (id: string) => v
     container,
     elements: toElements(graph),
     style: STYLE,
-    layout: LAYOUT as unknown as cytoscape.LayoutOptions,
+    layout: layoutFor(graph) as unknown as cytoscape.LayoutOptions,
   });
   const ms = performance.now() - started;
   // Fitting a wide graph into a small window shrinks its labels below reading size: keep them at

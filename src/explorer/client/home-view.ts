@@ -1,4 +1,4 @@
-import { partyLabel } from '../model/graph.js';
+import { incidentWhen, partyLabel } from '../model/graph.js';
 import { OVERVIEW, UNAWARE_OF } from '../model/queries.js';
 import { gql } from './api.js';
 import { concentrationBars, type ConcentrationEntry } from './concentration-view.js';
@@ -15,7 +15,14 @@ export interface Overview {
   asOf: string;
   incidentCount: number;
   incidents: {
-    incident: { id: string; kind: string; party: PartyRef };
+    incident: {
+      id: string;
+      kind: string;
+      party: PartyRef;
+      from: string | null;
+      to: string | null;
+      announced: string | null;
+    };
     date: string | null;
     records: number | null;
     controllers: number;
@@ -73,7 +80,7 @@ function incidentRow(i: Overview['incidents'][number]): HTMLElement {
     h(
       'span',
       { class: 'meta' },
-      `${i.date ?? w.datesUnknown} · ${w.kind(i.incident.kind)} · ${w.records(i.records)}`,
+      `${incidentWhen(i.date, i.incident, w)} · ${w.kind(i.incident.kind)} · ${w.records(i.records)}`,
     ),
     h('span', { class: 'count' }, w.reach(i.controllers, i.unaware)),
   );

@@ -1,4 +1,4 @@
-import type { ViewGraph, ViewNode } from '../model/graph.js';
+import { edgeTags, type ViewGraph, type ViewNode } from '../model/graph.js';
 import { byId, h } from './dom.js';
 import { w } from './lang.js';
 
@@ -62,7 +62,7 @@ export function renderList(graph: ViewGraph, onSelect: (id: string) => void): vo
         e.id,
         e.classes.join(' '),
         `${names.get(e.source) ?? e.source} → ${names.get(e.target) ?? e.target}`,
-        [...e.classes.map((c) => w.edgeClass[c] ?? c), e.label].filter(Boolean).join(', '),
+        edgeTags(e, w),
         e.detail,
       ),
     ),

@@ -10,6 +10,7 @@ import { installPickers, showSearch } from './pick.js';
 import { installPrintHook } from './report.js';
 import { PageSession } from './session.js';
 import { renderSignIn } from './sign-in-slot.js';
+import { refusedDate } from '../model/words.js';
 
 // The address says what to show, so every view can be bookmarked and linked from a report:
 // ?incident=ID or ?party=ID[&from&to&data] → blast radius; ?controller=ID[&asOf] → supply chain
@@ -74,9 +75,8 @@ function failed(error: Error, params: URLSearchParams): void {
   clearGraph();
   // The heading and the message show on every view, the home included (it hides the graph pane).
   document.body.dataset.view = 'failed';
-  const asked = ['incident', 'controller', 'party']
-    .map((name) => params.get(name)?.trim())
-    .find(Boolean);
+  const param = ['incident', 'controller', 'party'].find((name) => params.get(name)?.trim());
+  const asked = param && params.get(param)!.trim();
   const code = error instanceof ApiError ? error.code : undefined;
   const notFound = code === 'NOT_FOUND';
   const signIn = document.getElementById('sign-in-button');
@@ -88,7 +88,15 @@ function failed(error: Error, params: URLSearchParams): void {
       : notFound && asked
         ? w.unknownId(asked)
         : w.viewFailed;
-  status(code === 'UNAUTHENTICATED' && signIn ? w.signInHow : error.message, 'error');
+  // The service's own message is English; a missing id is said in the page's language.
+  status(
+    code === 'UNAUTHENTICATED' && signIn
+      ? w.signInHow
+      : notFound && asked
+        ? w.noSuchId(param === 'incident' ? 'incident' : 'party', asked)
+        : (refusedDate(error.message, w) ?? error.message),
+    'error',
+  );
   // Asked for a key or a sign-in: the page offers it instead of a dead end.
   if (code === 'UNAUTHENTICATED') (signIn ?? byId('api-key')).focus();
   if (notFound && asked)

@@ -38,7 +38,7 @@ export interface ViewGraph {
 }
 
 // CJK and other wide characters take about twice the width of Latin ones.
-const WIDE =
+export const WIDE =
   /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 export function labelSize(label: string): { width: number; height: number } {
@@ -69,6 +69,31 @@ export function period(
   if (!from && !to) return w.datesUnknown;
   return `${from ?? w.openStart} → ${to ?? w.open}`;
 }
+
+/**
+ * When an incident happened, in words: the day the overview dates it by (detected, else the start
+ * of its window); else its window, even one known only by its end ("open → 2014-09-25", as many
+ * notices give only the day a leak was stopped); else the day it was announced; else "dates unknown".
+ */
+export function incidentWhen(
+  date: string | null,
+  incident: { from: string | null; to: string | null; announced: string | null },
+  w: Pick<Words, 'open' | 'openStart' | 'datesUnknown' | 'announcedOn'> = en,
+): string {
+  if (date) return date;
+  if (incident.from || incident.to) return period(incident.from, incident.to, w);
+  return incident.announced ? w.announcedOn(incident.announced) : w.datesUnknown;
+}
+
+/**
+ * An edge's state in the list beside the picture: its classes' words, then its label, each said
+ * once (an undisclosed hop of a blast radius is both class and label).
+ */
+export const edgeTags = (
+  e: { classes: string[]; label: string },
+  w: Pick<Words, 'edgeClass'> = en,
+): string =>
+  [...new Set([...e.classes.map((c) => w.edgeClass[c] ?? c), e.label])].filter(Boolean).join(', ');
 
 export const partyLabel = (p: { id: string; name: string }) =>
   p.name === p.id ? p.id : `${p.name} (${p.id})`;

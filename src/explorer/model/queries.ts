@@ -70,7 +70,7 @@ export const OVERVIEW = `query ExplorerOverview($asOf: Date) {
   overview(asOf: $asOf) {
     asOf incidentCount
     incidents {
-      incident { id kind from to detected party { id name kind } }
+      incident { id kind from to detected announced party { id name kind } }
       date records controllers unaware truncated
     }
     findings { total byRule { rule severity count inferred } }

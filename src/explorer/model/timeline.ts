@@ -1,6 +1,5 @@
 // The timeline slider's stops: one date on which the chain is as it was before anything changed,
-// then every date on which an entrustment starts or ends, and the date asked for (today when none
-// was): between two change dates nothing changes, so these are all the chains there are, and the
+// then every date on which an entrustment starts or ends, the date asked for and today: between two change dates nothing changes, so these are all the chains there are, and the
 // slider always stands exactly on the date the heading and the address name.
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,13 +19,16 @@ export function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The stops for a chain shown as of `asOf`; `today` is one too, so a past chain is one drag from now. */
 export function timelineStops(
   entrustments: { from: string | null; to: string | null }[],
   asOf?: string,
+  today?: string,
 ): string[] {
   const dates = changeDates(entrustments);
   const stops = dates.length === 0 ? [] : [dayBefore(dates[0]), ...dates];
-  if (asOf && DATE.test(asOf) && !stops.includes(asOf)) stops.push(asOf);
+  for (const date of [asOf, today])
+    if (date && DATE.test(date) && !stops.includes(date)) stops.push(date);
   return stops.sort();
 }
 

@@ -41,3 +41,17 @@ export function deadlineLines(
       : [w.noReport(o.law)],
   );
 }
+
+/**
+ * A date the service refused, in the page's language: the field as the form names it, and the
+ * value ("基準日：「2014-02-31」は…"), instead of the service's English sentence about a variable.
+ */
+export function refusedDate(
+  message: string,
+  w: Pick<Words, 'asOf' | 'from' | 'to' | 'notADate'> = en,
+): string | null {
+  const m = /^Variable "\$(asOf|from|to)" got invalid value "([^"]*)"; expected a date like/.exec(
+    message,
+  );
+  return m ? w.notADate(w[m[1] as 'asOf' | 'from' | 'to'], m[2]!) : null;
+}

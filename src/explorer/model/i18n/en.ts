@@ -85,6 +85,7 @@ export const en = {
   open: 'open',
   openStart: 'open',
   datesUnknown: 'dates unknown',
+  announcedOn: (date: string) => `announced ${date}`,
   leakOf: (what: string) => `leak ${what}`,
   whereLeak: (what: string) => `where the leak happened (${what})`,
   exposedDetail: (exposure: string, aware: string, records: string, data: string) =>
@@ -136,8 +137,11 @@ export const en = {
   needKey: (why: string) => `${why || 'the service asks for an API key'}: enter a valid key above`,
   unknownId: (id: string) => `Nothing has the id “${id}”`,
   searchFor: (id: string) => `Search for “${id}” by name`,
+  noSuchId: (what: 'incident' | 'party', id: string) => `no ${what} with id "${id}"`,
   keyNeeded: 'The service asks for an API key',
   viewFailed: 'This view could not be shown',
+  notADate: (field: string, value: string) =>
+    `${field}: "${value}" is not a date like 2014-09-25 (year, month, day of the calendar)`,
   noMatch: (text: string) => `Nothing matches “${text}”.`,
   searchResults: (text: string) => `Parties matching “${text}”`,
   askingBlast: 'Asking for the blast radius…',

@@ -83,6 +83,7 @@ export const ja: Words = {
   open: '継続中',
   openStart: '開始日不明',
   datesUnknown: '期間不明',
+  announcedOn: (date) => `${date} 公表`,
   leakOf: (what) => `漏えい ${what}`,
   whereLeak: (what) => `漏えいが起きた所（${what}）`,
   exposedDetail: (exposure, aware, records, data) =>
@@ -133,8 +134,11 @@ export const ja: Words = {
     `API キーが必要です${why ? `（${why}）` : ''}：上の欄に有効なキーを入力してください`,
   unknownId: (id) => `ID「${id}」は登録されていません`,
   searchFor: (id) => `「${id}」を名称で検索`,
+  noSuchId: (what, id) =>
+    `ID「${id}」の${what === 'incident' ? 'インシデント' : '組織'}はありません。`,
   keyNeeded: 'API キーが必要です',
   viewFailed: 'この表示を作れませんでした',
+  notADate: (field, value) => `${field}：「${value}」は 2014-09-25 のような暦の日付ではありません`,
   noMatch: (text) => `「${text}」に一致するものはありません。`,
   searchResults: (text) => `「${text}」に一致する組織`,
   askingBlast: `${BLAST}を問い合わせ中…`,

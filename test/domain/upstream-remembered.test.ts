@@ -1,0 +1,59 @@
+import t from 'tap';
+import { generate } from '../../bench/generate.js';
+import { blastRadius } from '../../src/domain/blast-radius.js';
+import { importRegister } from '../../src/register/import.js';
+import type { StorePort } from '../../src/store/port.js';
+import { tempStore } from '../helpers/app.js';
+import { instrument } from '../helpers/instrumented-store.js';
+
+// Where the store's reads go over the network (Neo4j: no upstreamReader), the sub-graph above a
+// leaking party is one large read: it is remembered until a write touches entrustments or parties,
+// so a dashboard asking the blast radius of the same incidents after each new one does not read it
+// again. The embedded store's own reads, without their local reader, stand in for Neo4j's here.
+
+t.test('the sub-graph above a leak is read once until a write touches it', async (t) => {
+  const real = await tempStore(t, 'vc-upstream-');
+  const synthetic = generate(300, 11);
+  t.ok((await importRegister(real, synthetic.document)).ok);
+  const { store: counted, calls } = instrument(real);
+  const remote = new Proxy(counted, {
+    get: (s, p) => (p === 'upstreamReader' ? undefined : Reflect.get(s, p)),
+  }) as StorePort;
+  const reads = () => calls.upstreamLinks ?? 0;
+  const leak = {
+    party: synthetic.hubs[0]!,
+    window: { from: '2015-01-01', to: '2015-07-01' },
+    data: null,
+  };
+  const summary = async () =>
+    (await blastRadius(remote, leak)).controllers.map((c) => [c.party, c.aware, c.records]);
+
+  const first = await summary();
+  t.ok(first.length > 5, `${first.length} controllers exposed`);
+  t.equal(reads(), 1, 'one read of the sub-graph');
+  t.same(await summary(), first, 'asked again: the same answer');
+  t.equal(reads(), 1, 'without reading it again');
+
+  const incident = {
+    register: 1,
+    incidents: [{ id: 'elsewhere', party: synthetic.hubs[0]!, kind: 'other', from: '2020-01-01' }],
+  };
+  const written = await importRegister(real, JSON.stringify(incident));
+  t.ok(written.ok, JSON.stringify(written.errors));
+  t.same(await summary(), first, 'after a new incident: the same answer');
+  t.equal(reads(), 1, 'and the sub-graph, which the write left alone, not read again');
+
+  // A write to an entrustment above the leak: read afresh, and the answer shows it.
+  const exposed = (await blastRadius(remote, leak)).controllers.find((c) => c.aware)!;
+  const own = await real.entrustmentsFrom([exposed.party]);
+  t.ok(own.length > 0, `${exposed.party} entrusts ${own.length}`);
+  await real.upsert({
+    sources: [],
+    parties: [],
+    incidents: [],
+    entrustments: own.map((e) => ({ ...e, disclosed: false })),
+  });
+  const after = await summary();
+  t.equal(reads(), 2, 'a write to entrustments: the sub-graph is read again');
+  t.notSame(after, first, 'and the answer shows the write');
+});
