@@ -110,6 +110,7 @@ t.test('two instances on the one Neo4j, behind a balancer on the compose network
   t.equal(DEMO, '0', 'only the first loads the demo into an empty store');
   t.same(api2!.ports, undefined, 'reached through the balancer only');
   t.same(api2!.depends_on, api!.depends_on);
+  t.same(api2!.healthcheck, api!.healthcheck, 'with the same health check, schema included');
   t.match(balancer!.image, /^caddy:\d+\.\d+\.\d+/, 'a pinned proxy');
   t.match(String(balancer!.command), /--to api:4000 --to api-2:4000/, 'over both instances');
   t.same(balancer!.ports, ['127.0.0.1:8080:8080']);

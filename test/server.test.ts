@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import t from 'tap';
 import { exitOf, spawnTs, waitForLine } from './helpers/spawn-ts.js';
@@ -37,4 +38,36 @@ t.test('npm start on an empty DATA_DIR serves the demo; DEMO=0 leaves it empty',
     child.kill('SIGTERM');
     t.equal((await exited).code, 0, 'SIGTERM closes gracefully');
   }
+});
+
+t.test('a request still open at SHUTDOWN_TIMEOUT_S is cut off, and the exit says so', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'vc-server-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const child = spawnTs('src/server.ts', [], {
+    PORT: '0',
+    DATA_DIR: dir,
+    DEMO: '0',
+    SHUTDOWN_TIMEOUT_S: '1',
+    // The request below trickles in: the request timeout must not end it before the close does.
+    REQUEST_TIMEOUT_S: '600',
+  });
+  t.teardown(() => void (child.exitCode === null && child.kill('SIGKILL')));
+  const [, base] = await waitForLine(child, LISTENING);
+  const { port } = new URL(base!);
+  // A POST whose body never comes: the service is still receiving it when told to stop.
+  const socket = connect(Number(port), '127.0.0.1');
+  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+  socket.on('error', () => undefined);
+  const begun = waitForLine(child, /"msg":"incoming request"/);
+  socket.write(
+    `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":`,
+  );
+  await begun;
+  const exited = exitOf(child);
+  child.kill('SIGTERM');
+  const { code, stdout } = await exited;
+  t.equal(code, 1, 'not a clean close: exit 1');
+  t.match(stdout, /requests still open at the shutdown timeout \(SHUTDOWN_TIMEOUT_S\)/);
+  await closed;
+  t.pass("the open request's connection is closed");
 });

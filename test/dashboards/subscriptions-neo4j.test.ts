@@ -1,19 +1,27 @@
 import t from 'tap';
+import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { importRegister } from '../../src/register/import.js';
+import { defaultSecurity } from '../../src/security-config.js';
 import { openStore } from '../../src/store/open.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 import { subscriptionsSuite } from '../helpers/subscriptions-suite.js';
 
 // registerChanged on Neo4j: the writes come through a driver of their own, as another
-// instance's would, and through the subscribed service's own store.
+// instance's would, through another instance's import in a worker thread, and through the
+// subscribed service's own store.
 
 const skip = neo4jSkip('the subscription suite');
 
 t.test('registerChanged on Neo4j', { skip }, async (t) => {
   const config = loadConfig({ ...process.env, STORE: 'neo4j' });
   const [store, other] = [await openStore(config), await openStore(config)];
+  const importer = await buildApp({
+    store: other,
+    security: { ...defaultSecurity(), importWorkerFromBytes: 0 },
+  });
   t.teardown(async () => {
+    await importer.close();
     await store.close();
     await other.close();
   });
@@ -26,7 +34,22 @@ t.test('registerChanged on Neo4j', { skip }, async (t) => {
   await subscriptionsSuite(
     t,
     store,
-    { 'this instance': write(store), 'another instance': write(other) },
+    {
+      "another instance's import in a worker thread": async (id) => {
+        const res = await importer.inject({
+          method: 'POST',
+          url: '/graphql',
+          payload: {
+            query:
+              'mutation($d: String!) { importRegister(document: $d) { ok errors { path message } } }',
+            variables: { d: register(id) },
+          },
+        });
+        if (!res.json().data?.importRegister.ok) throw new Error(res.body);
+      },
+      'this instance': write(store),
+      'another instance': write(other),
+    },
     (ids) => store.remove({ parties: ids }).then(() => undefined),
   );
 });

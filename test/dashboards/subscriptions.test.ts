@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -6,10 +6,11 @@ import { buildApp } from '../../src/app.js';
 import { importRegister } from '../../src/register/import.js';
 import { defaultSecurity } from '../../src/security-config.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
 import { subscriptionsSuite } from '../helpers/subscriptions-suite.js';
 
-// On the embedded store: a write through GraphQL imported in a worker thread, and one through a
-// second handle on the same directory.
+// On the embedded store: a write by the CLI (a process of its own on the same directory), one
+// through GraphQL imported in a worker thread, and one through a second handle on the directory.
 
 const dir = await mkdtemp(join(tmpdir(), 'vc-subscriptions-'));
 const [store, other] = [await openEmbeddedStore(dir), await openEmbeddedStore(dir)];
@@ -30,6 +31,12 @@ await subscriptionsSuite(
   t,
   store,
   {
+    'the CLI, a process of its own': async (id) => {
+      const file = join(dir, `${id}.json`);
+      await writeFile(file, register(id));
+      const cli = await exitOf(spawnTs('src/cli/bin.ts', ['import', file], { DATA_DIR: dir }));
+      if (cli.code !== 0) throw new Error(`the CLI import failed: ${cli.stderr}`);
+    },
     'an import in a worker thread': async (id) => {
       const res = await importer.inject({
         method: 'POST',

@@ -81,6 +81,7 @@ t.test('two instances on one Neo4j', { skip }, async (t) => {
         'ov-reseller--processor',
         'ov-de--processor',
         'ov-aware--revoked',
+        'ov-reseller--revoked',
       ],
       parties: [
         'ov-jp-aware',
@@ -144,6 +145,38 @@ t.test('two instances on one Neo4j', { skip }, async (t) => {
       subscriber.changes.some((c) => Number(c.revision) === generation),
       `B's subscriber is told of generation ${generation}`,
     );
+  });
+
+  await t.test('whole-register findings agree after a write through the other', async (t) => {
+    const FINDINGS = `{ redelegationFindings(asOf: "2024-02-14", first: 10000) { id rule } }`;
+    const ours = async (i: Instance) =>
+      ((await post(i, FINDINGS)).data.redelegationFindings as { id: string; rule: string }[])
+        .filter((f) => f.id.startsWith('ov-'))
+        .map((f) => f.id)
+        .sort();
+    const before = await ours(b);
+    t.ok(before.length > 0, `B has the fixture's findings (${before.length}), and remembers them`);
+    const second = JSON.stringify({
+      register: 1,
+      entrustments: [
+        {
+          id: 'ov-reseller--revoked',
+          client: 'ov-reseller',
+          contractor: 'ov-revoked',
+          under: ['ov-unaware--reseller'],
+          data: ['user.name'],
+          disclosed: false,
+        },
+      ],
+    });
+    t.same((await post(a, IMPORT, { d: second })).data, { importRegister: { ok: true } });
+    const [fromA, fromB] = [await ours(a), await ours(b)];
+    t.ok(
+      fromB.some((id) => id.startsWith('ov-reseller--revoked|')),
+      "B's findings have the re-entrustment written through A",
+    );
+    t.same(fromB, fromA, 'the same findings from either');
+    t.ok(fromB.length > before.length);
   });
 
   await t.test(

@@ -7,8 +7,10 @@ import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { demoRegister } from '../helpers/app.js';
 import { ownNeo4jSkip } from '../helpers/neo4j-target.js';
 import { perfThreshold } from '../helpers/perf.js';
+import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
 
-// What needs a Neo4j of its own: one with a small transaction memory limit (20 MiB), so an import
+// What needs a Neo4j of its own: an empty one, where the service refuses to start without its
+// schema and names what is missing; one with a small transaction memory limit (20 MiB), so an import
 // too big for it is refused with the settings to raise; and one to kill under a running service
 // and start again on the same port. Starting Neo4j twice takes minutes on a loaded machine.
 
@@ -28,6 +30,22 @@ if (skip) {
     const port = await freePort();
     let neo4j: OwnNeo4j = await startOwnNeo4j(port, SERVER_ENV);
     t.teardown(() => neo4j.stop());
+    // Nothing has made the schema yet: the service checks it at start and does not make it.
+    const refused = await exitOf(
+      spawnTs('src/server.ts', [], {
+        STORE: 'neo4j',
+        NEO4J_URI: neo4j.uri,
+        NEO4J_PASSWORD: 'auth-disabled',
+        PORT: '0',
+        DEMO: '0',
+      }),
+    );
+    t.equal(refused.code, 2, 'the service does not start without its schema');
+    t.match(
+      refused.stderr,
+      /^vendor-chain: NEO4J_URI: Neo4j at \S+ lacks its schema: constraints [^\n]*\bparty_id\b[^\n]*; indexes [^\n]*\bparty_kind\b[^\n]* missing or not online: run `vendor-chain migrate`\n$/,
+      'in one line, naming the constraints and indexes missing and what to run',
+    );
     const store = await openNeo4jStore({
       uri: neo4j.uri,
       user: 'neo4j',
