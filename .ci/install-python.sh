@@ -3,6 +3,7 @@
 # `vendor-chain export --format fides` (test/filings/fides.test.ts). Idempotent: does nothing when
 # the pinned version is already importable.
 set -euo pipefail
+# The release the manifests are written for: FIDESLANG_RELEASE in src/register/export/fides-categories.ts.
 FIDESLANG=3.1.4
 if python3 -c "import fideslang, yaml, sys; sys.exit(fideslang.__version__ != '$FIDESLANG')" 2>/dev/null; then
   exit 0

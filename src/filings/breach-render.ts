@@ -75,7 +75,16 @@ export function breachReportMarkdown(r: BreachReport): string {
       `## ${item.number}. ${item.title} / ${item.titleEn}`,
       '',
       item.text === null ? BLANK : item.text.split('\n').map(text).join('  \n'),
-      ...(item.textEn === null ? [] : ['', `> ${text(item.textEn)}`]),
+      // The English rendering keeps the item's lines, as the Japanese does: one quote, hard breaks.
+      ...(item.textEn === null
+        ? []
+        : [
+            '',
+            item.textEn
+              .split('\n')
+              .map((line) => `> ${text(line)}`)
+              .join('  \n'),
+          ]),
     );
   return `${lines.join('\n')}\n`;
 }

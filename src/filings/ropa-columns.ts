@@ -8,6 +8,8 @@ export interface RopaColumn {
   en: string;
   ja: string;
   value: (row: ProcessingRecordRow, index: number) => string;
+  /** How a workbook types the cell, so the officer can sort and filter: text unless said. */
+  type?: 'number' | 'date';
 }
 
 const party = (p: { id: string; name: string }) => `${p.name} (${p.id})`;
@@ -16,7 +18,7 @@ const yesNo = (value: boolean | null, unknown = '') =>
   value === null ? unknown : value ? 'yes / はい' : 'no / いいえ';
 
 export const ROPA_COLUMNS: readonly RopaColumn[] = [
-  { en: 'No.', ja: '番号', value: (_, i) => String(i + 1) },
+  { en: 'No.', ja: '番号', value: (_, i) => String(i + 1), type: 'number' },
   { en: 'Processor', ja: '委託先', value: (r) => party(r.processor) },
   {
     en: 'Role',
@@ -24,7 +26,7 @@ export const ROPA_COLUMNS: readonly RopaColumn[] = [
     value: (r) => (r.role === 'processor' ? 'processor / 委託先' : 'sub-processor / 再委託先'),
   },
   { en: 'On behalf of', ja: '委託元', value: (r) => party(r.client) },
-  { en: 'Depth', ja: '階層', value: (r) => String(r.depth) },
+  { en: 'Depth', ja: '階層', value: (r) => String(r.depth), type: 'number' },
   {
     en: 'Link',
     ja: '根拠',
@@ -49,9 +51,10 @@ export const ROPA_COLUMNS: readonly RopaColumn[] = [
     en: 'Records',
     ja: '件数',
     value: (r) => (r.entrustment.records === undefined ? '' : String(r.entrustment.records)),
+    type: 'number',
   },
-  { en: 'From', ja: '開始日', value: (r) => r.entrustment.from ?? '' },
-  { en: 'To', ja: '終了日', value: (r) => r.entrustment.to ?? '' },
+  { en: 'From', ja: '開始日', value: (r) => r.entrustment.from ?? '', type: 'date' },
+  { en: 'To', ja: '終了日', value: (r) => r.entrustment.to ?? '', type: 'date' },
   {
     en: 'Transfer to a third country',
     ja: '外国への移転',

@@ -2,7 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { RecordOfProcessing } from '../domain/record-of-processing.js';
 import { text } from '../notify/markdown.js';
-import { ROPA_COLUMNS, ropaCells, ropaHeader, ropaPreamble } from './ropa-columns.js';
+import {
+  ROPA_COLUMNS,
+  ropaCells,
+  ropaHeader,
+  ropaPreamble,
+  type RopaColumn,
+} from './ropa-columns.js';
 
 // The record of processing as a Markdown page, a CSV file (UTF-8 with a byte-order mark, for
 // Excel) or a workbook whose first sheet is the table and whose second says whose record it is.
@@ -28,6 +34,13 @@ export function ropaCsv(record: RecordOfProcessing): string {
   return stringify([ROPA_COLUMNS.map(ropaHeader), ...ropaCells(record)], { bom: true });
 }
 
+// Counts as numbers, days as date cells and nothing as an empty cell (midnight UTC, which exceljs writes as that day).
+function typed(cell: string, column: RopaColumn): string | number | Date | null {
+  if (cell === '') return null;
+  if (column.type === undefined) return cell;
+  return column.type === 'number' ? Number(cell) : new Date(`${cell}T00:00:00Z`);
+}
+
 export async function ropaXlsx(record: RecordOfProcessing): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'vendor-chain';
@@ -37,9 +50,12 @@ export async function ropaXlsx(record: RecordOfProcessing): Promise<Buffer> {
   sheet.columns = ROPA_COLUMNS.map((c) => ({
     header: ropaHeader(c),
     width: Math.max(14, c.en.length + 4),
+    ...(c.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRows(ropaCells(record));
+  sheet.addRows(
+    ropaCells(record).map((row) => row.map((cell, i) => typed(cell, ROPA_COLUMNS[i]!))),
+  );
   const about = book.addWorksheet('controller');
   about.columns = [{ width: 28 }, { width: 60 }];
   about.addRows(ropaPreamble(record));

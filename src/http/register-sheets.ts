@@ -6,6 +6,7 @@ import { BadInputError, NotFoundError } from '../errors.js';
 import { registerXlsx } from '../register/export/documents.js';
 import { storedRegister } from '../register/stored-register.js';
 import { parseScope } from '../register/sync.js';
+import { workbookForm } from './workbook-form.js';
 
 // The register as a workbook, for editors who keep it in Excel: GET /register.xlsx downloads it
 // (the whole register, or ?controller=ID for one chain), POST /register.xlsx imports an uploaded
@@ -78,13 +79,15 @@ export default async function registerSheets(
     }
     if (upload === null)
       return problem(reply, 400, 'BAD_USER_INPUT', 'no workbook: send it in the form field "file"');
-    const dryRun = fields.dryRun === 'true';
+    const options = workbookForm(fields);
+    if ('problem' in options) return problem(reply, 400, 'BAD_USER_INPUT', options.problem);
+    const { dryRun, sync, force } = options.form;
     let scope = {};
     try {
-      if (fields.sync !== undefined && fields.sync !== '')
+      if (sync !== undefined)
         scope = {
-          sync: parseScope(fields.sync),
-          force: fields.force === 'true',
+          sync: parseScope(sync),
+          force,
           retireLimitPercent: lifecycle.retireLimitPercent,
         };
     } catch (error) {

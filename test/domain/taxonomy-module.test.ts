@@ -5,7 +5,11 @@ import {
   taxonomyCsvPath,
   taxonomyModulePath,
 } from '../../scripts/taxonomy-module.js';
-import { fideslangKeys, fideslangReplacements } from '../../src/domain/taxonomy/fideslang.js';
+import {
+  fideslangKeys,
+  fideslangReplacements,
+  fideslangVersionAdded,
+} from '../../src/domain/taxonomy/fideslang.js';
 
 t.test(
   'the committed taxonomy module is the one `npm run taxonomy` makes from the CSV',
@@ -23,6 +27,7 @@ t.test(
         ([k, r]) => k === 'user.health_and_medical' && r === 'user.health',
       ),
     );
+    t.equal(fideslangVersionAdded['user.health'], '3.2.0', 'the version each key came in');
   },
 );
 

@@ -113,3 +113,62 @@ t.test('a custom category is declared as fideslang extends its taxonomy', { skip
   t.same(summary.declared, ['user.government_id.my_number']);
   t.same(summary.international, ['city']);
 });
+
+// The register's taxonomy is newer than fideslang's release, which refuses the renamed and added
+// keys: each is named as the release knows it, or declared under a key it knows.
+t.test('keys newer than the fideslang release load into it', { skip }, async (t) => {
+  const store = await tempStore(t, 'vc-fides-store-');
+  const report = await importRegister(
+    store,
+    `
+register: 1
+categories:
+  - { id: user.health.kenshin, parent: user.health, name: 健康診断の結果, description: annual check-ups }
+  - { id: user.government_id.my_number, parent: user.government_id, name: My Number }
+parties:
+  - { id: kumiai, name: 健康保険組合, kind: company, country: JP }
+  - { id: clinic, name: Clinic, kind: company, country: JP }
+entrustments:
+  - id: kumiai--clinic
+    client: kumiai
+    contractor: clinic
+    under: []
+    data: [user.health_and_medical, user.health.condition, user.health.kenshin, user.professional_information.job_title]
+`,
+  );
+  t.ok(report.ok, JSON.stringify(report.errors));
+  const register = await storedRegister(store);
+  t.ok(register.entrustments[0]!.data.includes('user.health'), 'the import took the newer key');
+  const manifest = fidesManifest(register);
+  const summary = await validate(manifest);
+  t.same(
+    summary.declared,
+    [
+      'user.government_id.my_number',
+      'user.health_and_medical.condition',
+      'user.health_and_medical.kenshin',
+    ],
+    'added keys and declared ones are declared under released parents; unused declarations too',
+  );
+  const doc = parse(manifest) as { system: Array<Record<string, any>>; data_category: any[] };
+  const clinic = doc.system.find((s) => s.fides_key === 'clinic')!;
+  t.same(
+    [...clinic.ingress[0].data_categories].sort(),
+    [
+      'user.health_and_medical',
+      'user.health_and_medical.condition',
+      'user.health_and_medical.kenshin',
+      'user.job_title',
+    ],
+    'renamed keys by their released names',
+  );
+  t.match(
+    doc.data_category.find((c) => c.fides_key === 'user.health_and_medical.kenshin'),
+    {
+      name: '健康診断の結果',
+      description: 'annual check-ups',
+      parent_key: 'user.health_and_medical',
+    },
+    'a declared category keeps its name and description',
+  );
+});

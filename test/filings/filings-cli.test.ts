@@ -41,6 +41,13 @@ t.test('ropa as Markdown, CSV and a workbook', async (t) => {
   const sheet = book.getWorksheet('record of processing')!;
   t.equal(sheet.getCell('B1').value, 'Processor / 委託先');
   t.equal(sheet.getCell('B2').value, '株式会社ショップ運営 (shop-operator)');
+  // Counts are numbers and days are date cells, for the officer to sort and filter.
+  const cell = (header: string) =>
+    sheet.getRow(2).getCell((sheet.getRow(1).values as string[]).indexOf(header));
+  t.equal(cell('Records / 件数').value, 12000);
+  t.same(cell('From / 開始日').value, new Date('2023-04-01T00:00:00Z'));
+  t.equal(cell('From / 開始日').numFmt, 'yyyy-mm-dd');
+  t.equal(cell('To / 終了日').value, null, 'an open end stays empty');
   t.equal(book.getWorksheet('controller')!.getCell('B1').value, '例市 (example-city)');
   t.equal((await cli(['ropa', '--controller', 'example-city', '--format', 'xlsx'])).code, 2);
   const unknown = await cli(['ropa', '--controller', 'nobody']);
@@ -59,6 +66,8 @@ t.test('breach-report as Markdown and JSON', async (t) => {
   t.match(md.out, '- PRELIMINARY_REPORT: 2024-08-10');
   t.match(md.out, '- 報告する者 / Files the report: 例市 (example-city)');
   t.match(md.out, '  - 株式会社ショップ運営 (shop-operator) → 例市 (example-city)\n');
+  // Each line of an item's English rendering stays a line of its own, as the Japanese does.
+  t.match(md.out, /\n> Reportable because: [^\n]+ {2}\n> Sources: /);
   const json = JSON.parse(
     (
       await cli([

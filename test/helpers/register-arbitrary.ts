@@ -9,6 +9,10 @@ const text = fc
   .string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 12 })
   .map((s) => s.trim())
   .filter((s) => s !== '');
+// Free text as a YAML block keeps it: spaces and a line break at either end (a note: |).
+const prose = fc
+  .string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 12 })
+  .filter((s) => s.trim() !== '');
 const date = fc
   .date({
     min: new Date('2010-01-01T00:00:00Z'),
@@ -50,7 +54,7 @@ export const registerArbitrary = fc
         title: opt(text),
         url: opt(fc.constantFrom('https://example.jp/a', 'https://example.com/x?y=1')),
         published: opt(date),
-        note: opt(text),
+        note: opt(prose),
       }),
       3,
     ),
@@ -73,12 +77,12 @@ export const registerArbitrary = fc
             scheme: fc.constantFrom('privacy-mark', 'isms'),
             status: fc.constantFrom('active', 'suspended', 'revoked'),
             period,
-            note: opt(text),
+            note: opt(prose),
           }),
           2,
         ),
         confidence: fc.constantFrom('confirmed', 'reported', 'alleged'),
-        note: opt(text),
+        note: opt(prose),
       }),
       { minLength: 2, maxLength: 5 },
     ),
@@ -97,7 +101,7 @@ export const registerArbitrary = fc
         storage: some(fc.constantFrom(...COUNTRIES), 2),
         access: some(fc.constantFrom(...COUNTRIES), 2),
         transferBasis: opt(fc.constantFrom('consent', 'adequacy', 'equivalent-measures')),
-        note: opt(text),
+        note: opt(prose),
       }),
       5,
     ),
@@ -109,8 +113,8 @@ export const registerArbitrary = fc
         detected: opt(date),
         data: some(fc.constantFrom(...CATEGORIES), 2),
         records: opt(fc.integer({ min: 0, max: 100_000 })),
-        revisions: some(fc.record({ date, records: opt(fc.nat(1000)), note: opt(text) }), 2),
-        note: opt(text),
+        revisions: some(fc.record({ date, records: opt(fc.nat(1000)), note: opt(prose) }), 2),
+        note: opt(prose),
       }),
       2,
     ),

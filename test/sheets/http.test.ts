@@ -116,6 +116,35 @@ t.test('a broken workbook is refused with its places, and nothing is written', a
     payload: upload(Buffer.from('x'), { sync: 'Bad Scope!' }),
   });
   t.same([badScope.statusCode, badScope.json().code], [400, 'BAD_USER_INPUT']);
+  // A mistyped field or flag is refused by name: read as "not a dry run", it would write. The
+  // workbook is valid and renames a party, so a write would show.
+  book.getWorksheet('incidents')!.getCell('C2').value = 'unauthorized-access';
+  const renamed = Buffer.from(await book.xlsx.writeBuffer());
+  for (const [fields, message] of [
+    [{ dryRun: 'yes' }, 'form field "dryRun": expected true or false; got "yes"'],
+    [{ dry_run: 'true' }, 'unknown form field "dry_run": expected file, dryRun, sync, force'],
+  ] as const) {
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/register.xlsx',
+      payload: upload(renamed, fields),
+    });
+    t.same(
+      [refused.statusCode, refused.json().code, refused.json().errors[0].message],
+      [400, 'BAD_USER_INPUT', message],
+    );
+  }
+  t.same(await storedRegister(store), before, 'nothing was written');
+  const written = await app.inject({
+    method: 'POST',
+    url: '/register.xlsx',
+    payload: upload(renamed, { dryRun: 'false' }),
+  });
+  t.equal(written.statusCode, 200, 'the same workbook, with a flag that says so, is written');
+  t.ok(
+    (await storedRegister(store)).parties.some((p) => p.name === 'Renamed'),
+    'the rename is in',
+  );
   const notBook = await app.inject({
     method: 'POST',
     url: '/register.xlsx',

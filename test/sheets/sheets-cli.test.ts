@@ -228,4 +228,14 @@ t.test('one controller’s chain exports as a register that imports on its own',
     'the same chain',
   );
   t.equal((await cli(['export', '--format', 'xlsx'], env)).code, 2, 'xlsx needs --out');
+  // Over an earlier export it writes again; beside another CSV file it refuses, writing nothing.
+  t.equal((await cli(['export', '--format', 'csv', '--out', out], env)).code, 0);
+  await writeFile(join(out, '当事者.csv'), 'id,名称\n');
+  const before = await readFile(join(out, 'parties.csv'), 'utf8');
+  const refused = await cli(['export', '--format', 'csv', '--out', out], env);
+  t.equal(refused.code, 2);
+  t.match(refused.err, /holds CSV files that export does not write \(当事者\.csv\)/);
+  t.equal(await readFile(join(out, 'parties.csv'), 'utf8'), before, 'nothing was written');
+  const onFile = await cli(['export', '--format', 'csv', '--out', join(out, 'parties.csv')], env);
+  t.same([onFile.code, onFile.err.includes('is a file')], [2, true]);
 });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
@@ -47,9 +47,10 @@ export function registerExport(
       const register = await withStore(env, (store) => storedRegister(store, o.controller));
       const counts = `${register.parties.length} parties, ${register.entrustments.length} entrustments, ${register.incidents.length} incidents, ${register.sources.length} sources`;
       if (o.format === 'csv') {
+        const files = registerCsv(register);
+        await refuseOtherCsv(o.out!, new Set(files.map((f) => f.name)));
         await mkdir(o.out!, { recursive: true });
-        for (const { name, text } of registerCsv(register))
-          await writeFile(join(o.out!, name), text);
+        for (const { name, text } of files) await writeFile(join(o.out!, name), text);
       } else {
         const body =
           o.format === 'xlsx'
@@ -64,4 +65,25 @@ export function registerExport(
       }
       output.err(`exported ${counts} to ${o.out}`);
     });
+}
+
+// Exporting over an earlier export replaces its files, which is how a directory kept in git is
+// refreshed; a CSV file export does not write (当事者.csv, old.csv) would be read with the
+// directory as a sheet of its own, so the directory would no longer be this register.
+async function refuseOtherCsv(dir: string, written: ReadonlySet<string>): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR')
+      throw new UsageError(`--out ${dir} is a file: --format csv writes a directory`);
+    throw error;
+  }
+  const others = names.filter((n) => n.toLowerCase().endsWith('.csv') && !written.has(n));
+  if (others.length > 0)
+    throw new UsageError(
+      `--out ${dir} holds CSV files that export does not write (${others.join(', ')}): they would be read as sheets of the register; remove them or choose another directory`,
+    );
 }

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { taxonomyWith } from '../../domain/categories.js';
 import type { Entrustment, Party } from '../../domain/model.js';
 import type { StoredRegister } from '../stored-register.js';
+import { FidesCategories } from './fides-categories.js';
 
 // The register as fideslang manifests, so that the map loads into Fides: every party holding data
 // is a `system`, and every entrustment is a data flow, the client's `egress` and the contractor's
@@ -10,7 +10,8 @@ import type { StoredRegister } from '../stored-register.js';
 // privacy declaration with the generic use essential.service, and its purposes, subjects,
 // clause, storage and access are kept in the system's meta. Categories the register accepts as
 // sub-keys of fideslang's (user.government_id.my_number) are declared as data_category entries,
-// as fideslang extends its own taxonomy.
+// as fideslang extends its own taxonomy; keys newer than fideslang's release are named as it
+// knows them (fides-categories.ts).
 
 const ORGANIZATION = 'default_organization';
 const DATA_USE = 'essential.service';
@@ -23,6 +24,8 @@ const TRANSFER_BASIS: Record<string, string> = {
 
 export function fidesManifest(register: StoredRegister): string {
   const parties = new Map(register.parties.map((p) => [p.id, p]));
+  const categories = new FidesCategories(ORGANIZATION, register.categories);
+  const keys = (data: readonly string[]) => [...new Set(data.map((k) => categories.key(k)))];
   const holding = new Set(register.entrustments.flatMap((e) => [e.client, e.contractor]));
   const country = (p: Party | undefined): string | undefined =>
     p?.country ?? (p?.operator ? parties.get(p.operator)?.country : undefined);
@@ -46,15 +49,15 @@ export function fidesManifest(register: StoredRegister): string {
         // fideslang refuses a declaration's flow list, even an empty one, where its system has none.
         ...nonEmpty(
           'egress',
-          flows(out, (e) => e.contractor),
+          flows(out, (e) => e.contractor, keys),
         ),
         ...nonEmpty(
           'ingress',
-          flows(into, (e) => e.client),
+          flows(into, (e) => e.client, keys),
         ),
         privacy_declarations: into.map((e) => ({
           name: e.purposes.length ? `${e.id}: ${e.purposes.join(', ')}` : e.id,
-          data_categories: e.data,
+          data_categories: keys(e.data),
           data_use: DATA_USE,
           data_subjects: [],
           ...nonEmpty('egress', [
@@ -89,8 +92,8 @@ export function fidesManifest(register: StoredRegister): string {
         },
       };
     });
-  const categories = customCategories(register.entrustments.flatMap((e) => e.data));
-  return stringify(categories.length ? { data_category: categories, system } : { system }, {
+  const declared = categories.declared();
+  return stringify(declared.length ? { data_category: declared, system } : { system }, {
     lineWidth: 0,
   });
 }
@@ -99,11 +102,15 @@ const nonEmpty = <K extends string, T>(key: K, list: T[]) =>
   (list.length ? { [key]: list } : {}) as Partial<Record<K, T[]>>;
 
 /** One flow per counterpart, with the union of the categories of every entrustment to it. */
-function flows(entrustments: Entrustment[], other: (e: Entrustment) => string) {
+function flows(
+  entrustments: Entrustment[],
+  other: (e: Entrustment) => string,
+  keys: (data: readonly string[]) => string[],
+) {
   const by = new Map<string, Set<string>>();
   for (const e of entrustments) {
     const categories = by.get(other(e)) ?? new Set<string>();
-    for (const key of e.data) categories.add(key);
+    for (const key of keys(e.data)) categories.add(key);
     by.set(other(e), categories);
   }
   return [...by].map(([key, categories]) => ({
@@ -111,19 +118,4 @@ function flows(entrustments: Entrustment[], other: (e: Entrustment) => string) {
     type: 'system',
     data_categories: [...categories].sort(),
   }));
-}
-
-function customCategories(keys: string[]) {
-  // Stored keys were checked at import: those outside fideslang are the declared ones.
-  const taxonomy = taxonomyWith(keys);
-  return [...new Set(keys)]
-    .filter((key) => taxonomy.classify(key).status === 'custom')
-    .sort()
-    .map((key) => ({
-      fides_key: key,
-      organization_fides_key: ORGANIZATION,
-      name: key.slice(key.lastIndexOf('.') + 1),
-      parent_key: key.slice(0, key.lastIndexOf('.')),
-      is_default: false,
-    }));
 }

@@ -44,6 +44,7 @@ export function readCell(column: Column, cell: CellValue): Read {
 }
 
 function readText(column: Column, cell: Exclude<CellValue, null>): unknown {
+  if (column.prose && typeof cell === 'string') return cell;
   const text = cell instanceof Date ? isoDay(cell) : String(cell).trim();
   return column.valueAliases?.[text] ?? text;
 }

@@ -28,6 +28,8 @@ export interface Column {
   aliases: readonly string[];
   /** The allowed values, for drop-downs. */
   values?: readonly string[];
+  /** Free text, read as written (a note's line breaks and spaces, as YAML keeps them). */
+  prose?: boolean;
   /** Values written in Japanese, read as the register's. */
   valueAliases?: Readonly<Record<string, string>>;
   width?: number;
@@ -57,7 +59,7 @@ const confidence = col('confidence', 'text', ['確度'], {
   values: CONFIDENCES,
   valueAliases: CONFIDENCE_JA,
 });
-const note = col('note', 'text', ['備考', 'メモ'], { width: 40 });
+const note = col('note', 'text', ['備考', 'メモ'], { width: 40, prose: true });
 const sources = col('sources', 'list', ['出典']);
 const from = col('from', 'date', ['開始日', '開始']);
 const to = col('to', 'date', ['終了日', '終了']);
@@ -69,7 +71,7 @@ export const LAYOUTS: readonly SheetLayout[] = [
     columns: [
       col('id', 'text', ['ID']),
       col('kind', 'text', ['種別'], { values: SOURCE_KINDS }),
-      col('title', 'text', ['表題', '題名'], { width: 40 }),
+      col('title', 'text', ['表題', '題名'], { width: 40, prose: true }),
       col('url', 'text', ['URL'], { width: 40 }),
       col('published', 'date', ['公表日', '発行日']),
       note,
@@ -80,7 +82,7 @@ export const LAYOUTS: readonly SheetLayout[] = [
     aliases: ['当事者', '委託先'],
     columns: [
       col('id', 'text', ['ID']),
-      col('name', 'text', ['名称', '名前'], { width: 30 }),
+      col('name', 'text', ['名称', '名前'], { width: 30, prose: true }),
       col('aka', 'list', ['別名']),
       col('kind', 'text', ['種別'], { values: PARTY_KINDS }),
       col('country', 'text', ['国', '所在国']),
@@ -184,8 +186,8 @@ export const LAYOUTS: readonly SheetLayout[] = [
     columns: [
       col('id', 'text', ['ID'], { width: 40 }),
       col('parent', 'text', ['親'], { width: 30 }),
-      col('name', 'text', ['名称'], { width: 30 }),
-      col('description', 'text', ['説明'], { width: 40 }),
+      col('name', 'text', ['名称'], { width: 30, prose: true }),
+      col('description', 'text', ['説明'], { width: 40, prose: true }),
     ],
   },
 ];
