@@ -1,3 +1,4 @@
+import { rememberedParties } from './graph/remembered-parties.js';
 import { blastRadius, type AffectedController } from './blast-radius.js';
 import { overlaps } from './categories.js';
 import { addDays, type IsoDate } from './dates.js';
@@ -44,7 +45,12 @@ export async function breachObligations(
   if (!incident) throw new NotFoundError('incident', incidentId);
   const radius = await blastRadius(store, await resolveLeak(store, { incident: incidentId }));
   const countries = new Map(
-    (await store.parties(radius.controllers.map((c) => c.party))).map((p) => [p.id, p.country]),
+    (
+      await rememberedParties(
+        store,
+        radius.controllers.map((c) => c.party),
+      )
+    ).map((p) => [p.id, p.country]),
   );
   const controllers = radius.controllers.map((c) => {
     const data = c.dataKnown ? c.data : incident.data;
