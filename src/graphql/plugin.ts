@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import mercurius, { type IResolvers } from 'mercurius';
 import type { Resolvers } from './resolver-types.js';
 import type { FastifyInstance } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
 import { batchedResolvers } from './batched.js';
 import { loaders } from './loaders.js';
@@ -151,7 +151,9 @@ export default fp(
         ),
       );
       // Over HTTP a subscription would run once and answer null: it is a WebSocket's to serve.
-      if (operations.has('subscription'))
+      // Only the operation the request selects counts: one it names that the document lacks is
+      // GraphQL's own error ("Unknown operation named …"), as GraphiQL expects.
+      if (selectedOperation(document, context)?.operation === 'subscription')
         throw new GraphQLError(
           'a subscription is served over WebSocket at /graphql (the graphql-ws protocol); GET and POST answer queries and mutations',
           { extensions: { code: ERROR_CODES.BAD_USER_INPUT } },
@@ -162,3 +164,19 @@ export default fp(
   },
   { name: 'vendor-chain-graphql', dependencies: ['vendor-chain-store', 'vendor-chain-access'] },
 );
+
+/** The operation a request runs: the one its operationName names, or the document's only one. */
+function selectedOperation(
+  document: DocumentNode,
+  context: { reply?: { request?: { body?: unknown; query?: unknown } } },
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+  );
+  const request = context.reply?.request;
+  const named = [request?.body, request?.query]
+    .map((source) => (source as { operationName?: unknown } | undefined)?.operationName)
+    .find((name) => typeof name === 'string' && name !== '');
+  if (named === undefined) return operations.length === 1 ? operations[0] : undefined;
+  return operations.find((o) => o.name?.value === named);
+}

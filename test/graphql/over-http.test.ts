@@ -118,4 +118,14 @@ t.test('a subscription over HTTP is refused, pointing to the WebSocket', async (
     t.match(r.json().errors[0].message, /over WebSocket at \/graphql \(the graphql-ws protocol\)/);
     t.notOk(r.json().data, 'nothing ran');
   }
+  const post = (payload: object) => app.inject({ method: 'POST', url: '/graphql', payload });
+  const named =
+    'query Count { stats { parties } } subscription Changes { registerChanged { revision } }';
+  const selected = await post({ query: named, operationName: 'Changes' });
+  t.match(selected.json().errors[0].message, /over WebSocket/, 'the subscription it selects');
+  const other = await post({ query: named, operationName: 'Count' });
+  t.equal(typeof other.json().data.stats.parties, 'number', 'a query beside it still answers');
+  // GraphiQL runs an edited tab once under its old name: GraphQL's own error tells it so.
+  const stale = await post({ query, operationName: 'Earlier' });
+  t.match(stale.json().errors[0].message, /Unknown operation named "Earlier"/);
 });
