@@ -3,8 +3,7 @@ import type { Entrustment } from './model.js';
 import type { EntrustmentLink } from './graph/link-graph.js';
 import { ReadOnce, type ChainReads } from './graph/read-once.js';
 import { rowsSource } from './exposure/state-graph.js';
-import { componentsOf } from './graph/components.js';
-import { groupByValue } from './graph/link-graph.js';
+import { reachedByComponent } from './graph/components.js';
 import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
 
 /** Starting clients up to which the walk reads the whole sub-graph above them at once. */
@@ -130,8 +129,6 @@ async function rootsByComponent(
     }
     start[i + 1] = edges.length;
   });
-  const components = await componentsOf(start, Int32Array.from(edges), slices);
-  const members = groupByValue(components.of, components.count);
   // One list per client for the entrustments that carry its own data.
   const own = new Map<string, readonly string[]>();
   const ownOf = (client: string) => {
@@ -139,24 +136,18 @@ async function rootsByComponent(
     if (list === undefined) own.set(client, (list = [client]));
     return list;
   };
-  const byComponent: (readonly string[])[] = new Array(components.count);
-  for (let c = 0; c < components.count; c++) {
-    if (slices.due()) await slices.turn();
-    const found: (readonly string[])[] = [];
-    for (let m = members.start[c]!; m < members.start[c + 1]!; m++) {
-      const i = members.list[m]!;
-      if (start[i] === start[i + 1]) found.push(ownOf(clientOf.get(ids[i]!)!));
-      for (let k = start[i]!; k < start[i + 1]!; k++) {
-        const upstream = components.of[edges[k]!]!;
-        if (upstream !== c) found.push(byComponent[upstream]!);
-      }
-    }
-    byComponent[c] = unionOf(found);
-  }
+  const { of, values } = await reachedByComponent(
+    start,
+    Int32Array.from(edges),
+    // An entrustment that performs nothing carries its client's own data.
+    (i) => (start[i] === start[i + 1] ? ownOf(clientOf.get(ids[i]!)!) : null),
+    unionOf,
+    slices,
+  );
   const roots = new Map<string, readonly string[]>();
   for (const e of starts) {
     const i = position.get(e.id);
-    if (i !== undefined) roots.set(e.id, byComponent[components.of[i]!]!);
+    if (i !== undefined) roots.set(e.id, values[of[i]!]!);
   }
   return roots;
 }

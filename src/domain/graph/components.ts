@@ -1,3 +1,4 @@
+import { groupByValue } from './link-graph.js';
 import { Slices } from './slices.js';
 
 /**
@@ -69,4 +70,39 @@ export async function componentsOf(
     }
   }
   return { count, of };
+}
+
+/**
+ * What each vertex reaches along its edges, where a vertex may bring something of its own (`own`:
+ * null when it brings nothing) and what it reaches is the union of that and what its edges lead
+ * to: vertices on a cycle reach each other, so the graph is condensed to its components and each
+ * component's value is made once, from its members' own and the values of the components they
+ * lead to (numbered lower: componentsOf), by `union`. The value of vertex i is values[of[i]].
+ */
+export async function reachedByComponent<T>(
+  start: Int32Array,
+  edges: Int32Array,
+  own: (vertex: number) => T | null,
+  union: (parts: T[]) => T,
+  slices = new Slices(),
+): Promise<{ of: Int32Array; values: T[] }> {
+  const components = await componentsOf(start, edges, slices);
+  const members = groupByValue(components.of, components.count);
+  const values: T[] = new Array(components.count);
+  const parts: T[] = [];
+  for (let c = 0; c < components.count; c++) {
+    if (slices.due()) await slices.turn();
+    parts.length = 0;
+    for (let m = members.start[c]!; m < members.start[c + 1]!; m++) {
+      const v = members.list[m]!;
+      const mine = own(v);
+      if (mine !== null) parts.push(mine);
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        const target = components.of[edges[k]!]!;
+        if (target !== c) parts.push(values[target]!);
+      }
+    }
+    values[c] = union(parts);
+  }
+  return { of: components.of, values };
 }

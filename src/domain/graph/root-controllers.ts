@@ -1,6 +1,6 @@
-import { componentsOf } from './components.js';
+import { reachedByComponent } from './components.js';
 import { ControllerSets, type ControllerSet } from './controller-sets.js';
-import { groupByValue, type LinkGraph } from './link-graph.js';
+import type { LinkGraph } from './link-graph.js';
 import { Slices } from './slices.js';
 import type { UpLinks } from './up-links.js';
 
@@ -32,22 +32,12 @@ export async function rootControllersOf(
     if (up.own[i] === 1 && controllerOf[party] === -1) controllerOf[party] = controllers++;
   }
   const sets = new ControllerSets(controllers);
-  const components = await componentsOf(up.start, up.ups, slices);
-  const members = groupByValue(components.of, components.count);
-  const byComponent: ControllerSet[] = new Array(components.count);
-  const parts: ControllerSet[] = [];
-  for (let c = 0; c < components.count; c++) {
-    if (slices.due()) await slices.turn();
-    parts.length = 0;
-    for (let m = members.start[c]!; m < members.start[c + 1]!; m++) {
-      const i = members.list[m]!;
-      if (up.own[i] === 1) parts.push(sets.single(controllerOf[g.client[i]!]!));
-      for (let k = up.start[i]!; k < up.start[i + 1]!; k++) {
-        const upstream = components.of[up.ups[k]!]!;
-        if (upstream !== c) parts.push(byComponent[upstream]!);
-      }
-    }
-    byComponent[c] = sets.union(parts);
-  }
-  return { sets, of: (i) => byComponent[components.of[i]!]! };
+  const { of, values } = await reachedByComponent(
+    up.start,
+    up.ups,
+    (i) => (up.own[i] === 1 ? sets.single(controllerOf[g.client[i]!]!) : null),
+    (parts) => sets.union(parts),
+    slices,
+  );
+  return { sets, of: (i) => values[of[i]!]! };
 }
