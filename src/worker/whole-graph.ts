@@ -11,7 +11,7 @@ import { WorkerClient } from './client.js';
 import type { WholeGraphAsk } from './protocol.js';
 
 // A chain's findings read its parties and entrustments (redelegation.ts), the register's fewer.
-const findingPages = new PerGeneration<unknown>(64, ['entrustments', 'parties']);
+const findingPages = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
 
 /** How long a closing worker may take to close its store before it is ended. */
 const CLOSE_GRACE_MS = 5_000;
@@ -70,9 +70,11 @@ export class WholeGraph {
       };
       // Kept here too: a page of a hub chain's findings is thousands of records to copy from the
       // thread, and a dashboard asks for it again after every write that left it as it was.
-      return findingPages.get(this.store, JSON.stringify(ask), () => this.ask(ask)) as Promise<
-        Finding[]
-      >;
+      return findingPages.get(
+        this.store,
+        JSON.stringify(ask),
+        () => this.ask(ask) as Promise<Finding[]>,
+      );
     }
     return pageOfFindings(
       await redelegationFindings(this.store, { controller, asOf }),
