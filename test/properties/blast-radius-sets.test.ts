@@ -4,6 +4,7 @@ import { blastRadius } from '../../src/domain/blast-radius.js';
 import type { Leak } from '../../src/domain/leak.js';
 import { importRegister } from '../../src/register/import.js';
 import { tempStore } from '../helpers/app.js';
+import { periodFields, underField } from '../helpers/drawn-entrustment.js';
 import {
   checkCountBounds,
   misses,
@@ -66,23 +67,10 @@ const drawn = fc
       const contractor =
         PARTIES[(e.client + 1 + (e.contractor % (PARTIES.length - 1))) % PARTIES.length]!;
       const id = `${client}-${contractor}-${i}`;
-      // `under` may only name an entrustment into this one's client (the register checks it).
-      const upstream = made.filter((m) => m.contractor === client);
-      const under =
-        e.under === 'own'
-          ? 'under: [], '
-          : e.under === 'listed' && upstream.length > 0
-            ? `under: [${upstream
-                .filter((_, k) => (e.pick >> k) & 1 || k === 0)
-                .map((m) => m.id)
-                .join(', ')}], `
-            : '';
-      const start = YEARS[e.from];
-      const end =
-        start && e.years > 0 ? `${Number(start.slice(0, 4)) + 2 * e.years}-01-01` : undefined;
+      const under = underField(e.under, e.pick, made, client);
       lines.push(
         `  - { id: ${id}, client: ${client}, contractor: ${contractor}, ${under}data: [${DATA[e.data]!.join(', ')}], ` +
-          `${start ? `from: ${start}, ` : ''}${end ? `to: ${end}, ` : ''}confidence: ${e.confidence}, ` +
+          `${periodFields(YEARS[e.from], e.years)}confidence: ${e.confidence}, ` +
           `disclosed: ${e.disclosed}, subjects: [${e.subjects.join(', ')}]${e.records === undefined ? '' : `, records: ${e.records}`} }`,
       );
       made.push({ id, client, contractor });

@@ -4,6 +4,7 @@ import { findingId } from '../../src/domain/findings-page.js';
 import { redelegationFindings } from '../../src/domain/redelegation.js';
 import { importRegister } from '../../src/register/import.js';
 import { tempStore } from '../helpers/app.js';
+import { periodFields, underField } from '../helpers/drawn-entrustment.js';
 
 // A controller's findings are computed two ways: from its own chain (walking up to the root
 // controllers of every national-id upstream), and, in the worker that serves dashboards, as the
@@ -47,24 +48,11 @@ const register = fc.array(entrustment, { minLength: 1, maxLength: 12 }).map((dra
     const client = PARTIES[e.client]!;
     const contractor = PARTIES[(e.client + 1 + e.contractor) % PARTIES.length]!;
     const id = `${client}-${contractor}-${i}`;
-    // `under` may only name an entrustment into this one's client (the register checks it).
-    const upstream = made.filter((m) => m.contractor === client);
-    const under =
-      e.under === 'own'
-        ? 'under: [], '
-        : e.under === 'listed' && upstream.length > 0
-          ? `under: [${upstream
-              .filter((_, k) => (e.pick >> k) & 1 || k === 0)
-              .map((m) => m.id)
-              .join(', ')}], `
-          : '';
-    const start = YEARS[e.from];
-    const end =
-      start && e.years > 0 ? `${Number(start.slice(0, 4)) + 2 * e.years}-01-01` : undefined;
+    const under = underField(e.under, e.pick, made, client);
     const approvedBy = PARTIES.filter((_, k) => (e.approvals >> k) & 1 && k < 3);
     lines.push(
       `  - { id: ${id}, client: ${client}, contractor: ${contractor}, ${under}data: [${DATA[e.data]!.join(', ')}], ` +
-        `${start ? `from: ${start}, ` : ''}${end ? `to: ${end}, ` : ''}reentrustment: ${CLAUSES[e.clause]}, ` +
+        `${periodFields(YEARS[e.from], e.years)}reentrustment: ${CLAUSES[e.clause]}, ` +
         `disclosed: ${e.disclosed}, approvedBy: [${approvedBy.join(', ')}] }`,
     );
     made.push({ id, contractor });
