@@ -5,7 +5,7 @@ import { importRegister } from '../../src/register/import.js';
 import { defaultSecurity } from '../../src/security-config.js';
 import { openStore } from '../../src/store/open.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
-import { subscriptionsSuite } from '../helpers/subscriptions-suite.js';
+import { importThrough, subscriptionsSuite } from '../helpers/subscriptions-suite.js';
 
 // registerChanged on Neo4j: the writes come through a driver of their own, as another
 // instance's would, through another instance's import in a worker thread, and through the
@@ -35,18 +35,7 @@ t.test('registerChanged on Neo4j', { skip }, async (t) => {
     t,
     store,
     {
-      "another instance's import in a worker thread": async (id) => {
-        const res = await importer.inject({
-          method: 'POST',
-          url: '/graphql',
-          payload: {
-            query:
-              'mutation($d: String!) { importRegister(document: $d) { ok errors { path message } } }',
-            variables: { d: register(id) },
-          },
-        });
-        if (!res.json().data?.importRegister.ok) throw new Error(res.body);
-      },
+      "another instance's import in a worker thread": importThrough(importer, register),
       'this instance': write(store),
       'another instance': write(other),
     },

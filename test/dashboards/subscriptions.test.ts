@@ -7,7 +7,7 @@ import { importRegister } from '../../src/register/import.js';
 import { defaultSecurity } from '../../src/security-config.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
-import { subscriptionsSuite } from '../helpers/subscriptions-suite.js';
+import { importThrough, subscriptionsSuite } from '../helpers/subscriptions-suite.js';
 
 // On the embedded store: a write by the CLI (a process of its own on the same directory), one
 // through GraphQL imported in a worker thread, and one through a second handle on the directory.
@@ -37,18 +37,7 @@ await subscriptionsSuite(
       const cli = await exitOf(spawnTs('src/cli/bin.ts', ['import', file], { DATA_DIR: dir }));
       if (cli.code !== 0) throw new Error(`the CLI import failed: ${cli.stderr}`);
     },
-    'an import in a worker thread': async (id) => {
-      const res = await importer.inject({
-        method: 'POST',
-        url: '/graphql',
-        payload: {
-          query:
-            'mutation($d: String!) { importRegister(document: $d) { ok errors { path message } } }',
-          variables: { d: register(id) },
-        },
-      });
-      if (!res.json().data?.importRegister.ok) throw new Error(res.body);
-    },
+    'an import in a worker thread': importThrough(importer, register),
     'a second handle on the same directory': async (id) => {
       const report = await importRegister(other, register(id));
       if (!report.ok) throw new Error(JSON.stringify(report.errors));

@@ -36,6 +36,22 @@ async function until(what: string, done: () => boolean, timeoutMs = 30_000): Pro
 
 export type Writer = (id: string) => Promise<void>;
 
+/** A writer that imports through an app's importRegister mutation (its import worker, when large). */
+export const importThrough =
+  (app: Awaited<ReturnType<typeof buildApp>>, document: (id: string) => string): Writer =>
+  async (id) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: {
+        query:
+          'mutation($d: String!) { importRegister(document: $d) { ok errors { path message } } }',
+        variables: { d: document(id) },
+      },
+    });
+    if (!res.json().data?.importRegister.ok) throw new Error(res.body);
+  };
+
 export async function subscriptionsSuite(
   t: Test,
   store: StorePort,
