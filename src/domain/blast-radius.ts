@@ -9,13 +9,14 @@ import {
 } from './exposure/reach.js';
 import {
   buildStateGraph,
-  rowsSource,
+  stateGraphSteps,
   shortestHops,
   stepKind,
   type Miss,
   type MissReason,
   type StateGraph,
 } from './exposure/state-graph.js';
+import { walkInRounds } from './exposure/rounds.js';
 import { SimplePaths } from './exposure/simple-paths.js';
 import { withEvidence, type UpstreamSource } from './exposure/walk-link.js';
 import { PerGeneration } from './graph/per-generation.js';
@@ -99,31 +100,39 @@ const SEARCH_BUDGET = 20_000;
 /** GraphQL's Int: a count beyond it is reported as this bound, with `truncated`. */
 const MAX_COUNT = 2 ** 31 - 1;
 
-// On a store whose reads go over the network (Neo4j), the sub-graph above a leaking party is
-// one large read, then indexed here: a dashboard asks the blast radius of the same incidents
-// after every write, most of which (a new incident) leave that sub-graph as it was.
-const upstreamSources = new PerGeneration<UpstreamSource>(8, ['entrustments', 'parties']);
+// On a store whose reads go over the network (Neo4j), what the walk read, kept: a dashboard asks
+// the blast radius of the same incidents after every write, most of which (a new incident) leave
+// the entrustments as they were. The walk reads by data, so the data is in the key.
+const upstreamSources = new PerGeneration<UpstreamSource>(64, ['entrustments', 'parties']);
+// A write landing between two rounds would mix two registers in one answer: walked again.
+const CONSISTENT_TRIES = 3;
 
 function upstreamOf(store: StorePort, leak: Leak): Promise<UpstreamSource> {
-  const { party, window } = leak;
-  const key = JSON.stringify([party, window.from ?? null, window.to ?? null]);
-  return upstreamSources.get(store, key, async () =>
-    rowsSource(await store.upstreamLinks([party], window)),
-  );
+  const { party, window, data } = leak;
+  const key = JSON.stringify([party, window.from ?? null, window.to ?? null, data]);
+  return upstreamSources.get(store, key, async () => {
+    for (let tries = 1; ; tries++) {
+      const before = await store.generation();
+      const { source } = await walkInRounds(
+        (parties, ids) => store.upstreamRound(parties, ids, window),
+        (reads) => stateGraphSteps(leak, reads),
+      );
+      if (tries === CONSISTENT_TRIES || (await store.generation()) === before) return source;
+    }
+  });
 }
 
 /**
- * Who is exposed by a leak: the sub-graph upstream of the leaking party in one store call, then
- * a fixpoint over (entrustment, exposed data) states (exposure/), exact at any size. Paths are
- * evidence, found per controller afterwards, shortest first.
+ * Who is exposed by a leak: a fixpoint over (entrustment, exposed data) states (exposure/),
+ * exact at any size, reading only what its paths take. Paths are evidence, found per controller
+ * afterwards, shortest first.
  */
 export async function blastRadius(
   store: StorePort,
   leak: Leak,
   options: BlastRadiusOptions = {},
 ): Promise<BlastRadius> {
-  // A store whose reads are local lets the walk read as it goes: only what a path takes (data
-  // prunes most of a hub's sub-graph); others answer the whole sub-graph in one call.
+  // A store whose reads are local lets the walk read as it goes; others are read in rounds.
   const source = store.upstreamReader?.() ?? (await upstreamOf(store, leak));
   const graph = buildStateGraph(leak, source);
   await withEvidence(

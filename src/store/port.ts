@@ -47,8 +47,8 @@ export interface StorePort {
    * The sub-graph a leak at one of `partyIds` over `window` can reach, as compact rows: every
    * entrustment into those parties (of any period), and, from each of them whose period
    * intersects the window, the entrustments into its client (of any period) and those its
-   * `under` names, and so on. A blast radius reads it in one call (the store walks, not the
-   * domain); it may hold more than that, never less.
+   * `under` names, and so on, in one call (the store walks, not the domain): the walk up to
+   * root controllers reads it so, with the window open. It may hold more than that, never less.
    */
   upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]>;
   /**
@@ -57,6 +57,17 @@ export interface StorePort {
    * runs without awaiting. The walk then reads only what its paths take.
    */
   upstreamReader?(): UpstreamSource;
+  /**
+   * One round of a walk up that reads as it goes, for a store whose reads go over the network:
+   * every entrustment into `partyIds` (of any period) and every one of `ids`, as compact rows. A
+   * store may add rows the walk is sure to ask for next (Neo4j adds the declared `under` chains
+   * above them in `window`): it may hold more than asked, never less.
+   */
+  upstreamRound(
+    partyIds: readonly string[],
+    ids: readonly string[],
+    window: Period,
+  ): Promise<WalkLink[]>;
   /**
    * The sub-graph a supply chain from one of `partyIds` can reach, as compact rows of any period:
    * every entrustment those parties make, then every entrustment made by the contractor of one

@@ -230,6 +230,46 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     );
   });
 
+  t.test('one round of a walk up: into parties, by id, never less', async (t) => {
+    const { p } = await written(t);
+    const window = { from: '2014-09-01', to: '2014-09-25' };
+    const intoCart = await store.upstreamRound([`${p}cart`], [], window);
+    const got = ids(intoCart);
+    for (const id of [`${p}vendor--cart`, `${p}vendor--cart-later`])
+      t.ok(got.includes(id), `${id} goes into cart (of any period)`);
+    t.notOk(
+      got.some((id) => !id.startsWith(p)),
+      'nothing outside the chain that is walked',
+    );
+    const { confidence, disclosed, subjects, ...link } = intoCart.find(
+      (r) => r.id === `${p}vendor--cart`,
+    )!;
+    t.strictSame(link, {
+      id: `${p}vendor--cart`,
+      client: `${p}vendor`,
+      contractor: `${p}cart`,
+      under: [`${p}city--vendor`],
+      data: [],
+    });
+    t.ok(confidence === undefined || confidence === 'confirmed', 'confidence as written');
+    t.ok(disclosed === undefined || disclosed === false, 'disclosed as written');
+    t.ok(subjects === undefined || subjects.length === 0, 'subjects as written');
+    t.notOk('under' in intoCart.find((r) => r.id === `${p}vendor--cart-later`)!, 'absent stays');
+    t.same(
+      ids(await store.upstreamRound([], [`${p}city--vendor`, `${p}nothing`], window)),
+      [`${p}city--vendor`],
+      'by id; an unknown id is not an answer',
+    );
+    const byId = (await store.upstreamRound([], [`${p}city--vendor`], window))[0]!;
+    t.strictSame(
+      [byId.under, byId.records, byId.from, byId.to, byId.data],
+      [[], 120000, '2013-04-01', '2015-04-01', ['user.name', 'user.contact']],
+      'own data, records, dates and data as written',
+    );
+    t.same(await store.upstreamRound([`${p}holding`], [], {}), [], 'nothing goes into it');
+    t.same(await store.upstreamRound([], [], {}), [], 'nothing asked, nothing read');
+  });
+
   t.test('the sub-graph below a controller, as compact rows of any period', async (t) => {
     const { p } = await written(t);
     const rows = await store.downstreamLinks([`${p}city`]);

@@ -6,9 +6,9 @@ import type { StorePort } from '../../src/store/port.js';
 import { tempStore } from '../helpers/app.js';
 import { instrument } from '../helpers/instrumented-store.js';
 
-// Where the store's reads go over the network (Neo4j: no upstreamReader), the sub-graph above a
-// leaking party is one large read: it is remembered until a write touches entrustments or parties,
-// so a dashboard asking the blast radius of the same incidents after each new one does not read it
+// Where the store's reads go over the network (Neo4j: no upstreamReader), what the walk above a
+// leaking party read, in rounds, is remembered until a write touches entrustments or parties, so a
+// dashboard asking the blast radius of the same incidents after each new one does not read it
 // again. The embedded store's own reads, without their local reader, stand in for Neo4j's here.
 
 t.test('the sub-graph above a leak is read once until a write touches it', async (t) => {
@@ -19,7 +19,7 @@ t.test('the sub-graph above a leak is read once until a write touches it', async
   const remote = new Proxy(counted, {
     get: (s, p) => (p === 'upstreamReader' ? undefined : Reflect.get(s, p)),
   }) as StorePort;
-  const reads = () => calls.upstreamLinks ?? 0;
+  const reads = () => calls.upstreamRound ?? 0;
   const leak = {
     party: synthetic.hubs[0]!,
     window: { from: '2015-01-01', to: '2015-07-01' },
@@ -30,9 +30,10 @@ t.test('the sub-graph above a leak is read once until a write touches it', async
 
   const first = await summary();
   t.ok(first.length > 5, `${first.length} controllers exposed`);
-  t.equal(reads(), 1, 'one read of the sub-graph');
+  const rounds = reads();
+  t.ok(rounds >= 2 && rounds <= 10, `read in ${rounds} rounds, a few`);
   t.same(await summary(), first, 'asked again: the same answer');
-  t.equal(reads(), 1, 'without reading it again');
+  t.equal(reads(), rounds, 'without reading it again');
 
   const incident = {
     register: 1,
@@ -41,7 +42,7 @@ t.test('the sub-graph above a leak is read once until a write touches it', async
   const written = await importRegister(real, JSON.stringify(incident));
   t.ok(written.ok, JSON.stringify(written.errors));
   t.same(await summary(), first, 'after a new incident: the same answer');
-  t.equal(reads(), 1, 'and the sub-graph, which the write left alone, not read again');
+  t.equal(reads(), rounds, 'and what was read, which the write left alone, not read again');
 
   // A write to an entrustment above the leak: read afresh, and the answer shows it.
   const exposed = (await blastRadius(remote, leak)).controllers.find((c) => c.aware)!;
@@ -54,6 +55,6 @@ t.test('the sub-graph above a leak is read once until a write touches it', async
     entrustments: own.map((e) => ({ ...e, disclosed: false })),
   });
   const after = await summary();
-  t.equal(reads(), 2, 'a write to entrustments: the sub-graph is read again');
+  t.ok(reads() > rounds, 'a write to entrustments: read again');
   t.notSame(after, first, 'and the answer shows the write');
 });

@@ -57,6 +57,7 @@ t.test(
       entrustmentsInto: () => store.entrustmentsInto(ids, window),
       entrustmentsFrom: () => store.entrustmentsFrom(ids, window),
       upstreamLinks: () => store.upstreamLinks(ids, window),
+      upstreamRound: () => store.upstreamRound(ids, ids, window),
       downstreamLinks: () => store.downstreamLinks(ids, '2014-06-01'),
       corporateFamily: () => store.corporateFamily(ids),
       entrustmentsUnder: () => store.entrustmentsUnder(ids),

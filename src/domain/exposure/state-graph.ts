@@ -2,6 +2,7 @@ import { asSet, intersect, overlaps, type CategorySet } from '../categories.js';
 import { describeMiss, intersects } from '../dates.js';
 import type { Leak } from '../leak.js';
 import { byId, groupBy, indexById, ownData, type LinkKind } from '../links.js';
+import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
 import type { UpstreamSource, WalkLink } from './walk-link.js';
 
 export type { UpstreamSource } from './walk-link.js';
@@ -84,6 +85,19 @@ export const stepKind = (s: State): LinkKind => (s.e.under === undefined ? 'infe
  * store's local reader: UpstreamSource).
  */
 export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph {
+  return walkAtOnce(stateGraphSteps(leak, source));
+}
+
+/**
+ * buildStateGraph as a walk that pauses where `source` is a ReadSoFar lacking what the next
+ * state needs (exposure/rounds.ts), asking for what every state waiting to be expanded needs,
+ * and goes on once it is read: the same states in the same order as over a complete source.
+ */
+export function* stateGraphSteps(
+  leak: Leak,
+  source: UpstreamSource | ReadSoFar,
+): Generator<Wanted, StateGraph, void> {
+  const partial = 'hasInto' in source ? source : null;
   const links = { get: (id: string) => source.get(id) };
   const into = { get: (party: string) => source.into(party) };
   // What goes into a client, in the window and outside it: asked once per client, not per state.
@@ -192,12 +206,34 @@ export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph 
     states[from]!.next.push(to);
   };
 
+  // What a state's expansion reads (nothing where it holds its own data).
+  const lacking = (s: number, wanted: Wanted) => {
+    const { e } = states[s]!;
+    if (ownData(e)) return;
+    if (e.under) {
+      for (const id of e.under) if (!partial!.has(id)) wanted.ids.add(id);
+    } else if (!partial!.hasInto(e.client)) wanted.parties.add(e.client);
+  };
+  const wantedFrom = (s: number): Wanted | null => {
+    const wanted: Wanted = { parties: new Set(), ids: new Set() };
+    lacking(s, wanted);
+    if (wanted.parties.size === 0 && wanted.ids.size === 0) return null;
+    for (let k = s + 1; k < states.length; k++) lacking(k, wanted);
+    return wanted;
+  };
+
+  if (partial && !partial.hasInto(leak.party))
+    yield { parties: new Set([leak.party]), ids: new Set() };
   const starts: number[] = [];
   for (const e of into.get(leak.party) ?? []) {
     const s = reach(-1, e, 'declared');
     if (s >= 0 && !starts.includes(s)) starts.push(s);
   }
   for (let s = 0; s < states.length; s++) {
+    if (partial) {
+      const wanted = wantedFrom(s);
+      if (wanted) yield wanted;
+    }
     const state = states[s]!;
     const { e } = state;
     if (ownData(e)) {

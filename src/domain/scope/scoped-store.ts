@@ -95,6 +95,17 @@ export class ScopedStore implements StorePort {
     ]);
     return rows.filter((e) => view.entrustments.has(e.id)).map((e) => entrustmentInView(e, view));
   }
+  async upstreamRound(
+    partyIds: readonly string[],
+    ids: readonly string[],
+    window: Period,
+  ): Promise<WalkLink[]> {
+    const [view, rows] = await Promise.all([
+      this.view(),
+      this.inner.upstreamRound(partyIds, ids, window),
+    ]);
+    return rows.filter((e) => view.entrustments.has(e.id)).map((e) => entrustmentInView(e, view));
+  }
   async downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {
     const [view, rows] = await Promise.all([
       this.view(),

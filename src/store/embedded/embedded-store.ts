@@ -95,6 +95,14 @@ export class EmbeddedStore implements StorePort {
     return upstreamReader(this.open());
   }
 
+  async upstreamRound(partyIds: readonly string[], ids: readonly string[]): Promise<WalkLink[]> {
+    const reader = upstreamReader(this.open());
+    const rows = new Map<string, WalkLink>();
+    for (const link of partyIds.flatMap((p) => reader.into(p))) rows.set(link.id, link);
+    for (const link of ids.flatMap((id) => reader.get(id) ?? [])) rows.set(link.id, link);
+    return [...rows.values()];
+  }
+
   async downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {
     return readDownstream(this.open(), partyIds, asOf);
   }

@@ -150,6 +150,16 @@ export class Neo4jStore implements StorePort {
     );
   }
 
+  async upstreamRound(
+    partyIds: readonly string[],
+    ids: readonly string[],
+    window: Period,
+  ): Promise<WalkLink[]> {
+    if (partyIds.length === 0 && ids.length === 0) return [];
+    const params = { parties: [...partyIds], ids: [...ids], ...windowParams(window) };
+    return walkLinksOf(await this.read('entrustment/upstream-round', params, SCAN_FETCH_SIZE));
+  }
+
   async downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {
     if (partyIds.length === 0) return [];
     const params = { ids: [...new Set(partyIds)], asOf: asOf ? toDate(asOf) : null };

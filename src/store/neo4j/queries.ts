@@ -29,6 +29,7 @@ export const QUERIES = {
   'entrustment/under': ['ids'],
   'entrustment/upstream': ['ids', 'from', 'to'],
   'entrustment/upstream-any': ['ids'],
+  'entrustment/upstream-round': ['parties', 'ids', 'from', 'to'],
   'entrustment/downstream': ['ids', 'asOf'],
   'entrustment/scan': ['afterId', 'limit'],
   'entrustment/scan-links': ['afterId', 'limit'],
