@@ -64,6 +64,25 @@ async function suite(t: Test, store: StorePort) {
   t.equal(await plain(), 1);
   await imported({ parties: [{ id: `${p}-c`, name: 'again', kind: 'company' }] });
   t.equal(await plain(), 2, 'without sections, any write makes it afresh');
+
+  // A hundred tiles ask at once after a write: each waits for the generation (and for the audit
+  // entries, where the answer names sections), and all of them share one computation.
+  await imported({ parties: [{ id: `${p}-c`, name: 'once more', kind: 'company' }] });
+  t.same(new Set(await Promise.all(Array.from({ length: 20 }, plain))), new Set([3]));
+  t.equal(all, 3, 'asks at once after a write: one computation');
+  await imported({
+    entrustments: [
+      {
+        id: `${p}-a--c`,
+        client: `${p}-a`,
+        contractor: `${p}-c`,
+        under: [],
+        data: ['user.contact.email'],
+      },
+    ],
+  });
+  t.same(new Set(await Promise.all(Array.from({ length: 20 }, ask))), new Set([4]));
+  t.equal(computed, 4, 'and with sections, one computation too');
 }
 
 t.test('on the embedded store', async (t) => suite(t, await tempStore(t, 'vc-pgs-')));

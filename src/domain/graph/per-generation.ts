@@ -34,6 +34,9 @@ export class PerGeneration<T> {
       (await this.untouched(store, entry.generation, generation))
     )
       entry.generation = generation;
+    // Asks that arrived together each waited above: the first to get here set the entry for
+    // this generation, and the others take it rather than compute the same answer again.
+    entry = this.byStore.get(store);
     if (!entry || entry.generation !== generation)
       this.byStore.set(store, (entry = { generation, answers: new Map() }));
     const answers = entry.answers;
