@@ -1,3 +1,4 @@
+import { FreshRead } from './fresh-read.js';
 import neo4j, {
   type BookmarkManager,
   type Driver,
@@ -318,9 +319,14 @@ export class Neo4jStore implements StorePort {
     };
   }
 
-  async generation(): Promise<number> {
+  // Every request reads the generation (its ETag, its caches): asks at the same moment share a read.
+  private readonly generations = new FreshRead(async () => {
     const [row] = await this.read('store/generation', {});
     return toNumber(row!.get('generation'));
+  });
+
+  generation(): Promise<number> {
+    return this.generations.get();
   }
 
   async ping(): Promise<void> {
