@@ -5,6 +5,7 @@ import { auditDraft } from '../../src/register/audit-summary.js';
 import { importRegister } from '../../src/register/import.js';
 import type { StorePort } from '../../src/store/port.js';
 import { tempStore } from '../helpers/app.js';
+import { instrument } from '../helpers/instrumented-store.js';
 
 // Whole-graph answers that read only entrustments (findings, concentration) outlive writes that
 // touch none: a dashboard's editor adding incidents every few seconds does not make the service
@@ -83,6 +84,20 @@ async function suite(t: Test, store: StorePort) {
   });
   t.same(new Set(await Promise.all(Array.from({ length: 20 }, ask))), new Set([4]));
   t.equal(computed, 4, 'and with sections, one computation too');
+
+  // The overview asks the reach of twenty incidents at once after a write: one reading of the
+  // audit log tells all of them that the write left their sections alone.
+  const { store: counted, calls } = instrument(store);
+  const perIncident = new PerGeneration<string>(64, ['entrustments']);
+  const keys = Array.from({ length: 20 }, (_, k) => `incident-${k}`);
+  const reachOf = (k: string) => perIncident.get(counted, k, async () => `${k}@${++computed}`);
+  const before = await Promise.all(keys.map(reachOf));
+  await imported({
+    incidents: [{ id: `${p}-leak`, party: `${p}-c`, kind: 'misdelivery', from: '2024-02-01' }],
+  });
+  const audits = calls.auditLog ?? 0;
+  t.same(await Promise.all(keys.map(reachOf)), before, 'an incident written: all stand');
+  t.equal((calls.auditLog ?? 0) - audits, 1, 'told by one reading of the audit log');
 }
 
 t.test('on the embedded store', async (t) => suite(t, await tempStore(t, 'vc-pgs-')));

@@ -31,7 +31,7 @@ export class PerGeneration<T> {
     if (
       entry &&
       entry.generation !== generation &&
-      (await this.untouched(store, entry.generation, generation))
+      (await this.untouchedOnce(store, entry.generation, generation))
     )
       entry.generation = generation;
     // Asks that arrived together each waited above: the first to get here set the entry for
@@ -55,6 +55,23 @@ export class PerGeneration<T> {
       });
     }
     return answer;
+  }
+
+  // The keys asked together after a write share one reading of the audit log.
+  private readonly checked = new WeakMap<StorePort, { span: string; answer: Promise<boolean> }>();
+
+  private untouchedOnce(store: StorePort, from: number, to: number): Promise<boolean> {
+    const span = `${from}>${to}`;
+    let check = this.checked.get(store);
+    if (check?.span !== span) {
+      const answer = this.untouched(store, from, to);
+      this.checked.set(store, (check = { span, answer }));
+      // A failed reading is not kept: the next ask reads again.
+      answer.catch(() => {
+        if (this.checked.get(store)?.answer === answer) this.checked.delete(store);
+      });
+    }
+    return check.answer;
   }
 
   /**

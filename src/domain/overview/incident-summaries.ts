@@ -110,14 +110,21 @@ export async function incidentsOverview(
   const clockFrom = addDays(asOf, -(PASSED_DAYS + LONGEST_CLOCK_DAYS));
   const ticking = incidents.filter((i) => i.detected !== undefined && i.detected >= clockFrom);
   const asked = [...new Map([...newest, ...ticking].map((i) => [i.id, i])).values()];
-  const obligations = new Map<string, Reach>();
-  for (const incident of asked)
-    obligations.set(
-      incident.id,
-      await reaches.get(store, `${incident.id}|${JSON.stringify(incident)}`, () =>
-        reachOf(store, incident.id),
+  // Asked together: after a write each waits for the store's generation, and a new incident's
+  // reach is read beside the others' remembered ones.
+  const obligations = new Map<string, Reach>(
+    await Promise.all(
+      asked.map(
+        async (incident) =>
+          [
+            incident.id,
+            await reaches.get(store, `${incident.id}|${JSON.stringify(incident)}`, () =>
+              reachOf(store, incident.id),
+            ),
+          ] as const,
       ),
-    );
+    ),
+  );
   const summaries = newest.map((i) => {
     const o = obligations.get(i.id)!;
     return {
