@@ -104,20 +104,23 @@ const MAX_COUNT = 2 ** 31 - 1;
 // the blast radius of the same incidents after every write, most of which (a new incident) leave
 // the entrustments as they were. The walk reads by data, so the data is in the key.
 const upstreamSources = new PerGeneration<UpstreamSource>(64, ['entrustments', 'parties']);
-// A write landing between two rounds would mix two registers in one answer: walked again.
+// A write landing between two reads would mix two registers in one answer: walked again.
 const CONSISTENT_TRIES = 3;
 
 function upstreamOf(store: StorePort, leak: Leak): Promise<UpstreamSource> {
   const { party, window, data } = leak;
   const key = JSON.stringify([party, window.from ?? null, window.to ?? null, data]);
-  return upstreamSources.get(store, key, async () => {
+  return upstreamSources.get(store, key, async (generation) => {
     for (let tries = 1; ; tries++) {
-      const before = await store.generation();
-      const { source } = await walkInRounds(
+      const { source, rounds } = await walkInRounds(
         (parties, ids) => store.upstreamRound(parties, ids, window),
-        (reads) => stateGraphSteps(leak, reads),
+        (read) => stateGraphSteps(leak, read),
       );
-      if (tries === CONSISTENT_TRIES || (await store.generation()) === before) return source;
+      // One round is one query, as consistent as the store makes one.
+      if (rounds <= 1 || tries === CONSISTENT_TRIES) return source;
+      const now = await store.generation();
+      if (now === generation) return source;
+      generation = now;
     }
   });
 }

@@ -23,7 +23,12 @@ export class PerGeneration<T> {
     private readonly sections: readonly string[] | null = null,
   ) {}
 
-  async get(store: StorePort, key: string, compute: () => Promise<T>): Promise<T> {
+  /** `compute` is given the generation read before it: what it reads should be of it. */
+  async get(
+    store: StorePort,
+    key: string,
+    compute: (generation: number) => Promise<T>,
+  ): Promise<T> {
     // Read before computing: a write that lands meanwhile leaves this answer under the older
     // generation, so the next ask recomputes rather than keeping a stale answer.
     const generation = await store.generation();
@@ -46,7 +51,7 @@ export class PerGeneration<T> {
       answers.delete(key);
       answers.set(key, answer);
     } else {
-      answer = compute();
+      answer = compute(generation);
       answers.set(key, answer);
       if (answers.size > this.keep) answers.delete(answers.keys().next().value!);
       const kept = answer;
