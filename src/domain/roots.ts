@@ -2,12 +2,10 @@ import { byId, groupBy, performsByInference, underUnknown } from './links.js';
 import type { Entrustment } from './model.js';
 import type { EntrustmentLink } from './graph/link-graph.js';
 import { ReadOnce, type ChainReads } from './graph/read-once.js';
-import { rowsSource } from './exposure/state-graph.js';
+import { ReadSoFar } from './exposure/rounds.js';
+import type { UpstreamSource } from './exposure/walk-link.js';
 import { reachedByComponent } from './graph/components.js';
 import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
-
-/** Starting clients up to which the walk reads the whole sub-graph above them at once. */
-const ONE_READ_MAX_CLIENTS = 32;
 
 /**
  * What walks up learn of one generation of the register: the upstreams of each entrustment (in
@@ -38,22 +36,30 @@ export async function rootControllers(
   // A client comes up at several levels, and a chain's findings read its records just before.
   const store = ReadOnce.over(source);
   // The walk up reads only links; a store with local reads gives them without decoding JSON.
-  // Elsewhere (Neo4j), from a few clients, the sub-graph above them, of any period, in one read
-  // (a declared `under` names an entrustment into its client), walked here: a handful of round
-  // trips whatever the depth. From many (a hub's chain), one expansion from each ran past the
-  // read timeout in the bench where reads level by level answer: those stay level by level.
-  const clients = [...new Set(starts.map((e) => e.client))];
-  const links =
-    store.links() ??
-    (clients.length <= ONE_READ_MAX_CLIENTS && starts.some((e) => !index.ups.has(e.id))
-      ? rowsSource(await store.upstreamLinks(clients, {}))
-      : undefined);
-  const readIds = links
-    ? async (ids: readonly string[]) => ids.flatMap((id) => links.get(id) ?? [])
-    : (ids: readonly string[]) => store.entrustments(ids);
-  const readInto = links
-    ? async (parties: readonly string[]) => parties.flatMap((p) => links.into(p))
-    : (parties: readonly string[]) => store.entrustmentsInto(parties);
+  // Elsewhere (Neo4j) they are read in rounds, a query per level for what the level's `under`
+  // names and what goes into the clients it reaches by inference (with the declared chains above
+  // them, read ahead): only what the walk takes, where one expansion above the starting clients
+  // read most of the graph (7 s for a leaf's group in the bench's 10k-party register).
+  const local = store.links();
+  const remote = local ? null : new ReadSoFar();
+  const links: UpstreamSource = local ?? remote!;
+  const round = async (parties: readonly string[], ids: readonly string[]) => {
+    if (!remote) return;
+    const wanted = {
+      parties: new Set(parties.filter((p) => !remote.hasInto(p))),
+      ids: new Set(ids.filter((id) => !remote.has(id))),
+    };
+    if (wanted.parties.size > 0 || wanted.ids.size > 0)
+      remote.add(await store.upstreamRound([...wanted.parties], [...wanted.ids], {}), wanted);
+  };
+  const readIds = async (ids: readonly string[]) => {
+    await round([], ids);
+    return ids.flatMap((id) => links.get(id) ?? []);
+  };
+  const readInto = async (parties: readonly string[]) => {
+    await round(parties, []);
+    return parties.flatMap((p) => links.into(p));
+  };
   const known = new Map<string, EntrustmentLink>(starts.map((e) => [e.id, e]));
   const upstreamOf = new Map<string, readonly string[]>();
   const clientOf = new Map<string, string>();
@@ -68,6 +74,8 @@ export async function rootControllers(
       (id) => !known.has(id),
     );
     const wantedInto = [...new Set(freshLinks.filter(underUnknown).map((e) => e.client))];
+    // Both in one round where the store is read in rounds.
+    await round(wantedInto, wantedIds);
     const [byIds, into] = await Promise.all([
       readInBatches(wantedIds, BATCH_IDS, readIds, slices),
       readInBatches(wantedInto, BATCH_PARTIES, readInto, slices),

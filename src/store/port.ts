@@ -44,21 +44,14 @@ export interface StorePort {
   /** Entrustments whose client is one of `partyIds`. */
   entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]>;
   /**
-   * The sub-graph a leak at one of `partyIds` over `window` can reach, as compact rows: every
-   * entrustment into those parties (of any period), and, from each of them whose period
-   * intersects the window, the entrustments into its client (of any period) and those its
-   * `under` names, and so on, in one call (the store walks, not the domain): the walk up to
-   * root controllers reads it so, with the window open. It may hold more than that, never less.
-   */
-  upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]>;
-  /**
    * Optional, for a store whose reads are local and synchronous (the embedded one): the same
    * entrustments read one by one as the walk meets them, all from one snapshot while the walk
    * runs without awaiting. The walk then reads only what its paths take.
    */
   upstreamReader?(): UpstreamSource;
   /**
-   * One round of a walk up that reads as it goes, for a store whose reads go over the network:
+   * One round of a walk up that reads as it goes, for a store whose reads go over the network
+   * (a blast radius, the walk up to root controllers):
    * every entrustment into `partyIds` (of any period) and every one of `ids`, as compact rows. A
    * store may add rows the walk is sure to ask for next (Neo4j adds the declared `under` chains
    * above them in `window`): it may hold more than asked, never less.

@@ -199,37 +199,6 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     },
   );
 
-  t.test('the sub-graph upstream of a leak, as compact rows of any period', async (t) => {
-    const { p } = await written(t);
-    const rows = await store.upstreamLinks([`${p}cart`], { from: '2014-09-01', to: '2014-09-25' });
-    t.same(ids(rows), [`${p}city--vendor`, `${p}vendor--cart`, `${p}vendor--cart-later`]);
-    const row = (id: string) => rows.find((r) => r.id === p + id);
-    // Confidence, disclosed and subjects may be left out (withEvidence reads them); the rest not.
-    const { confidence, disclosed, subjects, ...link } = row('vendor--cart')!;
-    t.strictSame(link, {
-      id: `${p}vendor--cart`,
-      client: `${p}vendor`,
-      contractor: `${p}cart`,
-      under: [`${p}city--vendor`],
-      data: [],
-    });
-    t.ok(confidence === undefined || confidence === 'confirmed', 'confidence as written');
-    t.ok(disclosed === undefined || disclosed === false, 'disclosed as written');
-    t.ok(subjects === undefined || subjects.length === 0, 'subjects as written');
-    t.strictSame(
-      [row('city--vendor')?.under, row('city--vendor')?.records, row('city--vendor')?.from],
-      [[], 120000, '2013-04-01'],
-      'under: [] is the own data; records and dates as written',
-    );
-    t.notOk('under' in row('vendor--cart-later')!, 'absent under stays absent');
-    t.same(await store.upstreamLinks([`${p}holding`], {}), [], 'nothing goes into it');
-    t.same(
-      ids(await store.upstreamLinks([`${p}vendor`], { from: '2016-01-01' })),
-      [`${p}city--vendor`],
-      'rows into the leak of any period; the walk decides',
-    );
-  });
-
   t.test('one round of a walk up: into parties, by id, never less', async (t) => {
     const { p } = await written(t);
     const window = { from: '2014-09-01', to: '2014-09-25' };

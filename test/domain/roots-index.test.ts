@@ -44,16 +44,16 @@ t.test('walks that share an index answer as walks on their own', async (t) => {
 t.test('a walk that fails leaves the index as it was', async (t) => {
   const base = await tempStore(t);
   t.ok((await importRegister(base, synthetic.document)).ok);
-  // Without the local reader, the walk reads through the store, which fails at its third read into parties.
-  let intoCalls = 0;
+  // Without the local reader, the walk reads in rounds, and the store fails at its third round.
+  let rounds = 0;
   const records = new Proxy(base, {
     get: (target, prop) => {
       if (prop === 'upstreamReader') return undefined;
-      if (prop === 'entrustmentsInto')
-        return (ids: string[]) =>
-          ++intoCalls >= 3
+      if (prop === 'upstreamRound')
+        return (parties: string[], ids: string[], window: object) =>
+          ++rounds >= 3
             ? Promise.reject(new Error('the store went away'))
-            : target.entrustmentsInto(ids);
+            : target.upstreamRound(parties, ids, window);
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -65,7 +65,7 @@ t.test('a walk that fails leaves the index as it was', async (t) => {
   );
   const index = emptyUpIndex();
   await t.rejects(rootControllers(records, starts, undefined, index), /went away/);
-  t.equal(intoCalls, 3, 'it failed at its third read of what goes into parties');
+  t.equal(rounds, 3, 'it failed at its third round');
   t.equal(index.ups.size, 0);
   t.same(
     await rootControllers(base, starts, undefined, index),

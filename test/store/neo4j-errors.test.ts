@@ -159,10 +159,10 @@ t.test(
         (error: unknown) => error,
       );
     t.match(stopped, { code: /^Neo\.ClientError\.Transaction\.TransactionTimedOut/ });
-    const error = readError(stopped, 'entrustment/upstream', 2.5);
+    const error = readError(stopped, 'entrustment/upstream-round', 2.5);
     t.match(error, {
       code: 'VC_STORE_BUSY',
-      details: { query: 'entrustment/upstream', timeoutS: 2.5 },
+      details: { query: 'entrustment/upstream-round', timeoutS: 2.5 },
     });
     t.match(
       (error as Error).message,

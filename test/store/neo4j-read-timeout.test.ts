@@ -56,7 +56,6 @@ t.test(
       sources: () => store.sources(ids),
       entrustmentsInto: () => store.entrustmentsInto(ids, window),
       entrustmentsFrom: () => store.entrustmentsFrom(ids, window),
-      upstreamLinks: () => store.upstreamLinks(ids, window),
       upstreamRound: () => store.upstreamRound(ids, ids, window),
       downstreamLinks: () => store.downstreamLinks(ids, '2014-06-01'),
       corporateFamily: () => store.corporateFamily(ids),

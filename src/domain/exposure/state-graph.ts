@@ -1,7 +1,7 @@
 import { asSet, intersect, overlaps, type CategorySet } from '../categories.js';
 import { describeMiss, intersects } from '../dates.js';
 import type { Leak } from '../leak.js';
-import { byId, groupBy, indexById, ownData, type LinkKind } from '../links.js';
+import { ownData, type LinkKind } from '../links.js';
 import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
 import type { UpstreamSource, WalkLink } from './walk-link.js';
 
@@ -68,20 +68,13 @@ export interface StateGraph {
   unverified: UnverifiedMiss[];
 }
 
-/** A source over rows read beforehand (StorePort.upstreamLinks). */
-export function rowsSource(rows: readonly WalkLink[]): UpstreamSource {
-  const byIds = indexById(rows);
-  const into = groupBy([...rows].sort(byId), (r) => r.contractor);
-  return { get: (id) => byIds.get(id), into: (party) => into.get(party) ?? [] };
-}
-
 /** How the hops above a state perform it: named in its `under`, or inferred. */
 export const stepKind = (s: State): LinkKind => (s.e.under === undefined ? 'inferred' : 'declared');
 
 /**
  * Every state reachable from the leak, breadth first, following declared `under` links and
  * inferring the others exactly as register-format.md describes (and as the path walk did).
- * `source` answers for every entrustment the walk can meet (StorePort.upstreamLinks, or a
+ * `source` answers for every entrustment the walk can meet (read in rounds, or a
  * store's local reader: UpstreamSource).
  */
 export function buildStateGraph(leak: Leak, source: UpstreamSource): StateGraph {

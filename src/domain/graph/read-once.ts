@@ -12,7 +12,7 @@ export type ChainReads = Pick<
   | 'entrustmentsInto'
   | 'entrustmentsUnder'
   | 'upstreamReader'
-  | 'upstreamLinks'
+  | 'upstreamRound'
   | 'downstreamLinks'
 >;
 
@@ -81,9 +81,13 @@ export class ReadOnce implements ChainReads {
     );
   }
 
-  /** Sub-graphs as compact rows: one store read each, passed through. */
-  upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
-    return this.store.upstreamLinks(partyIds, window);
+  /** Compact rows: one store read each, passed through. */
+  upstreamRound(
+    partyIds: readonly string[],
+    ids: readonly string[],
+    window: Period,
+  ): Promise<WalkLink[]> {
+    return this.store.upstreamRound(partyIds, ids, window);
   }
 
   downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {

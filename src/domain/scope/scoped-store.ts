@@ -86,15 +86,8 @@ export class ScopedStore implements StorePort {
   entrustmentsFrom(partyIds: readonly string[], window?: Period) {
     return this.shownEntrustments(this.inner.entrustmentsFrom(partyIds, window));
   }
-  // The store's sub-graph holds the view's: a `under` the view cuts only loses names, never
+  // What the store reads holds the view's: a `under` the view cuts only loses names, never
   // becomes absent (scope-view.ts), so the view walks no link the store's walk did not.
-  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
-    const [view, rows] = await Promise.all([
-      this.view(),
-      this.inner.upstreamLinks(partyIds, window),
-    ]);
-    return rows.filter((e) => view.entrustments.has(e.id)).map((e) => entrustmentInView(e, view));
-  }
   async upstreamRound(
     partyIds: readonly string[],
     ids: readonly string[],

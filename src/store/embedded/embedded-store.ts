@@ -30,7 +30,7 @@ import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
-import { readUpstream, upstreamReader } from './upstream.js';
+import { upstreamReader } from './upstream.js';
 import { readDownstream, readFamily } from './downstream.js';
 import type { Tables } from './tables.js';
 import { generationOf } from './generation.js';
@@ -85,10 +85,6 @@ export class EmbeddedStore implements StorePort {
   async entrustmentsFrom(partyIds: readonly string[], window?: Period): Promise<Entrustment[]> {
     const t = this.open();
     return inWindow(readRelated(t, RELATIONS.from, partyIds, t.entrustments), window);
-  }
-
-  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
-    return readUpstream(this.open(), partyIds, window);
   }
 
   upstreamReader(): UpstreamSource {

@@ -132,25 +132,6 @@ export class Neo4jStore implements StorePort {
     );
   }
 
-  async upstreamLinks(partyIds: readonly string[], window: Period): Promise<WalkLink[]> {
-    if (partyIds.length === 0) return [];
-    if (!window.from && !window.to)
-      return walkLinksOf(
-        await this.read(
-          'entrustment/upstream-any',
-          { ids: [...new Set(partyIds)] },
-          SCAN_FETCH_SIZE,
-        ),
-      );
-    return walkLinksOf(
-      await this.read(
-        'entrustment/upstream',
-        { ids: [...partyIds], ...windowParams(window) },
-        SCAN_FETCH_SIZE,
-      ),
-    );
-  }
-
   async upstreamRound(
     partyIds: readonly string[],
     ids: readonly string[],

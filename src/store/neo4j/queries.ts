@@ -27,8 +27,6 @@ export const QUERIES = {
   'entrustment/into': ['ids', 'from', 'to'],
   'entrustment/from': ['ids', 'from', 'to'],
   'entrustment/under': ['ids'],
-  'entrustment/upstream': ['ids', 'from', 'to'],
-  'entrustment/upstream-any': ['ids'],
   'entrustment/upstream-round': ['parties', 'ids', 'from', 'to'],
   'entrustment/downstream': ['ids', 'asOf'],
   'entrustment/scan': ['afterId', 'limit'],
