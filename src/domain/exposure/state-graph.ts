@@ -199,19 +199,28 @@ export function* stateGraphSteps(
     states[from]!.next.push(to);
   };
 
-  // What a state's expansion reads (nothing where it holds its own data).
-  const lacking = (s: number, wanted: Wanted) => {
+  // What a state's expansion reads and `partial` has not read (nothing where it holds its own
+  // data), added to `wanted` when given. Asked of every state: the sets are made only on a miss.
+  const lacking = (s: number, wanted?: Wanted): boolean => {
     const { e } = states[s]!;
-    if (ownData(e)) return;
-    if (e.under) {
-      for (const id of e.under) if (!partial!.has(id)) wanted.ids.add(id);
-    } else if (!partial!.hasInto(e.client)) wanted.parties.add(e.client);
+    if (ownData(e)) return false;
+    if (!e.under) {
+      if (partial!.hasInto(e.client)) return false;
+      wanted?.parties.add(e.client);
+      return true;
+    }
+    let lacks = false;
+    for (const id of e.under)
+      if (!partial!.has(id)) {
+        wanted?.ids.add(id);
+        lacks = true;
+      }
+    return lacks;
   };
   const wantedFrom = (s: number): Wanted | null => {
+    if (!lacking(s)) return null;
     const wanted: Wanted = { parties: new Set(), ids: new Set() };
-    lacking(s, wanted);
-    if (wanted.parties.size === 0 && wanted.ids.size === 0) return null;
-    for (let k = s + 1; k < states.length; k++) lacking(k, wanted);
+    for (let k = s; k < states.length; k++) lacking(k, wanted);
     return wanted;
   };
 
