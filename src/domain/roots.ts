@@ -43,15 +43,8 @@ export async function rootControllers(
   const local = store.links();
   const remote = local ? null : new ReadSoFar();
   const links: UpstreamSource = local ?? remote!;
-  const round = async (parties: readonly string[], ids: readonly string[]) => {
-    if (!remote) return;
-    const wanted = {
-      parties: new Set(parties.filter((p) => !remote.hasInto(p))),
-      ids: new Set(ids.filter((id) => !remote.has(id))),
-    };
-    if (wanted.parties.size > 0 || wanted.ids.size > 0)
-      remote.add(await store.upstreamRound([...wanted.parties], [...wanted.ids], {}), wanted);
-  };
+  const round = (parties: readonly string[], ids: readonly string[]) =>
+    remote?.readMissing((p, i) => store.upstreamRound(p, i, {}), parties, ids);
   const readIds = async (ids: readonly string[]) => {
     await round([], ids);
     return ids.flatMap((id) => links.get(id) ?? []);

@@ -2,9 +2,8 @@ import t from 'tap';
 import { generate } from '../../bench/generate.js';
 import { blastRadius } from '../../src/domain/blast-radius.js';
 import { importRegister } from '../../src/register/import.js';
-import type { StorePort } from '../../src/store/port.js';
 import { tempStore } from '../helpers/app.js';
-import { instrument } from '../helpers/instrumented-store.js';
+import { instrument, readInRounds } from '../helpers/instrumented-store.js';
 
 // Where the store's reads go over the network (Neo4j: no upstreamReader), what the walk above a
 // leaking party read, in rounds, is remembered until a write touches entrustments or parties, so a
@@ -16,9 +15,7 @@ t.test('the sub-graph above a leak is read once until a write touches it', async
   const synthetic = generate(300, 11);
   t.ok((await importRegister(real, synthetic.document)).ok);
   const { store: counted, calls } = instrument(real);
-  const remote = new Proxy(counted, {
-    get: (s, p) => (p === 'upstreamReader' ? undefined : Reflect.get(s, p)),
-  }) as StorePort;
+  const remote = readInRounds(counted);
   const reads = () => calls.upstreamRound ?? 0;
   const leak = {
     party: synthetic.hubs[0]!,

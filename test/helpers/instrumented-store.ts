@@ -23,3 +23,13 @@ export function instrument(
   });
   return { store: wrapped, calls, reset: () => Object.keys(calls).forEach((k) => delete calls[k]) };
 }
+
+/**
+ * The store without its local reader, as a store over the network is (Neo4j): its walks up then
+ * read it round by round (StorePort.upstreamRound). The store under it does all the work.
+ */
+export function readInRounds(store: StorePort): StorePort {
+  return new Proxy(store, {
+    get: (target, prop) => (prop === 'upstreamReader' ? undefined : Reflect.get(target, prop)),
+  });
+}

@@ -3,8 +3,8 @@ import t from 'tap';
 import { blastRadius } from '../../src/domain/blast-radius.js';
 import type { Leak } from '../../src/domain/leak.js';
 import { importRegister } from '../../src/register/import.js';
-import type { StorePort } from '../../src/store/port.js';
 import { tempStore } from '../helpers/app.js';
+import { readInRounds } from '../helpers/instrumented-store.js';
 import { periodFields, underField } from '../helpers/drawn-entrustment.js';
 import {
   checkCountBounds,
@@ -89,13 +89,6 @@ const drawn = fc
       },
     };
   });
-
-/** The store without its local reader: a blast radius then reads it round by round. */
-function readInRounds(store: StorePort): StorePort {
-  const rounds: StorePort = Object.create(store);
-  Object.defineProperty(rounds, 'upstreamReader', { value: undefined });
-  return rounds;
-}
 
 t.test('the set-based answer equals the path walk on random small registers', async (t) => {
   const store = await tempStore(t, 'vc-sets-');

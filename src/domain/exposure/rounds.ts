@@ -28,8 +28,22 @@ export class ReadSoFar implements UpstreamSource {
     return this.intoRead.has(party);
   }
 
+  /** Reads in one round what of `parties` and `ids` is not read yet (nothing when all is). */
+  async readMissing(
+    read: ReadRound,
+    parties: Iterable<string>,
+    ids: Iterable<string>,
+  ): Promise<void> {
+    const wanted: Wanted = {
+      parties: new Set([...parties].filter((p) => !this.hasInto(p))),
+      ids: new Set([...ids].filter((id) => !this.has(id))),
+    };
+    if (wanted.parties.size > 0 || wanted.ids.size > 0)
+      this.add(await read([...wanted.parties], [...wanted.ids]), wanted);
+  }
+
   /** What a round answered to `wanted`: an id it did not return is known to be absent. */
-  add(rows: readonly WalkLink[], wanted: Wanted): void {
+  private add(rows: readonly WalkLink[], wanted: Wanted): void {
     // The first object read for an id stays: the walk's states point at it.
     for (const row of rows) if (!this.byIds.get(row.id)) this.byIds.set(row.id, row);
     for (const id of wanted.ids) if (!this.byIds.has(id)) this.byIds.set(id, null);
@@ -58,8 +72,7 @@ export async function walkInRounds<T>(
   for (let rounds = 0; ; rounds++) {
     const step = steps.next();
     if (step.done) return { result: step.value, source, rounds };
-    const wanted = step.value;
-    source.add(await read([...wanted.parties], [...wanted.ids]), wanted);
+    await source.readMissing(read, step.value.parties, step.value.ids);
   }
 }
 

@@ -1,4 +1,3 @@
-import { FreshRead } from './fresh-read.js';
 import neo4j, {
   type BookmarkManager,
   type Driver,
@@ -32,6 +31,7 @@ import type {
 import * as access from './access.js';
 import { categoryOf } from './access-rows.js';
 import type { CypherFiles } from './cypher-files.js';
+import { FreshRead } from './fresh-read.js';
 import { readError, reasonOf, toStoreError } from './errors.js';
 import { toDate, toInteger, toNumber } from './mapping.js';
 import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';

@@ -3,8 +3,9 @@ import type { WalkLink } from '../../domain/exposure/walk-link.js';
 import type { Party } from '../../domain/model.js';
 import type { FamilyTie } from '../port.js';
 
-// The rows of entrustment/upstream-round and entrustment/downstream, one column per field, into the domain's WalkLink: absent
-// stays absent, `ownData` is `under: []`, no UNDER relationship is `under` absent ("unknown").
+// The rows of entrustment/upstream-round and entrustment/downstream, one column per field, into
+// the domain's WalkLink: absent stays absent, `ownData` is `under: []`, no UNDER relationship is
+// `under` absent ("unknown").
 
 const text = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
