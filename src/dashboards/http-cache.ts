@@ -5,6 +5,7 @@ import { isUpgrade } from '../http/upgrade.js';
 import { generationFor } from '../http/request-generation.js';
 import type { StorePort } from '../store/port.js';
 import { AnswerCache } from './answer-cache.js';
+import { AnswerFlights } from './answer-flights.js';
 
 // Conditional GET for pollers: an answer's ETag is made of the store's write generation (which
 // every committed write changes, from any process or instance: store/port.ts), of what was
@@ -13,7 +14,8 @@ import { AnswerCache } from './answer-cache.js';
 // answer came out the same (an incident imported leaves a controller's findings as they were).
 // The generation is read before the query runs: a write that lands meanwhile gives the next ask
 // a new tag, so an answer is never kept past the data it was made from. Between two writes a
-// question is executed once: its answer is kept (answer-cache.ts) and given to the next asker.
+// question is executed once: its answer is kept (answer-cache.ts) and given to the next asker,
+// and askers that arrive while it is being executed wait for it (answer-flights.ts).
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -92,6 +94,7 @@ export default fp(
     app.decorateRequest('graphqlEtag', null);
     const cacheControl = `public, max-age=0, s-maxage=${maxAgeS}, must-revalidate`;
     const answers = new AnswerCache(answerCacheBytes);
+    const flights = new AnswerFlights();
     const cachingHeaders = (etag: string) => ({
       etag,
       'cache-control': cacheControl,
@@ -106,7 +109,15 @@ export default fp(
       const header = request.headers['if-none-match'];
       const kept = sameQuestionNow(header, etag);
       if (kept !== null) return reply.code(304).headers(cachingHeaders(kept)).send();
-      const answer = answers.get(etag);
+      let answer = answers.get(etag);
+      if (answer === undefined && answerCacheBytes > 0) {
+        const flight = flights.joinOrStart(etag, reply);
+        // The first asker executes the question; the others take its answer once it is kept.
+        if (flight === null) return;
+        await flight;
+        answer = answers.get(etag);
+      }
+      // Not kept (an answer with errors, or too large to keep): executed for this asker too.
       if (answer === undefined) return;
       // Given as it was: this reply is not kept again, nor tagged again.
       request.graphqlEtag = null;
@@ -128,6 +139,7 @@ export default fp(
       const contentType = reply.getHeader('content-type');
       if (typeof body === 'string' && typeof contentType === 'string')
         answers.set(question, { body, etag, contentType });
+      flights.land(question);
       if (body === null || !sameAnswer(request.headers['if-none-match'], etag)) return payload;
       // Asked again after a write, and the answer came out the same: the poller keeps its copy.
       reply.code(304);

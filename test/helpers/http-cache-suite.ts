@@ -120,6 +120,31 @@ export async function httpCacheSuite(
     t.ok(after.body.includes('ov-kept-until-written'), 'and the answer has the write');
   });
 
+  t.test('askers arriving while a question is executed wait for its answer', async (t) => {
+    const app = await appOn(t, store, await fixture());
+    let executions = 0;
+    app.graphql.addHook('preExecution', async () => {
+      executions++;
+    });
+    const QUESTION = '{ overview(asOf: "2024-02-15") { incidentCount } }';
+    const asked = await Promise.all(Array.from({ length: 12 }, () => get(app, QUESTION)));
+    t.equal(executions, 1, 'twelve askers at once: executed once');
+    t.same(
+      new Set(asked.map((a) => `${a.statusCode} ${a.headers.etag} ${a.body}`)).size,
+      1,
+      'every asker got the same answer under the same tag',
+    );
+    t.equal(asked[0]!.statusCode, 200);
+    const ERRS = '{ blastRadius(incident: "ov-no-such") { truncated } }';
+    const failed = await Promise.all(Array.from({ length: 3 }, () => get(app, ERRS)));
+    t.same(
+      failed.map((f) => f.json().errors?.[0]?.extensions?.code),
+      ['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+      'an answer with errors is not kept: each waiting asker gets it executed, not nothing',
+    );
+    t.equal(executions, 4);
+  });
+
   t.test('answers with errors and POSTs carry no ETag', async (t) => {
     const app = await appOn(t, store, await fixture());
     const missing = await get(app, '{ blastRadius(incident: "ov-no-such") { truncated } }');
