@@ -1,4 +1,5 @@
 import t from 'tap';
+import { performance } from 'node:perf_hooks';
 import { FreshRead } from '../../src/store/neo4j/fresh-read.js';
 
 // The generation every request reads on Neo4j: asks at the same moment share one read, and no
@@ -48,4 +49,22 @@ t.test('a failed read fails its askers only; the next ask reads again', async (t
   await t.rejects(failing, /connection lost/);
   await m.finish();
   t.equal(await waiting, 2, 'the ask that waited got the read after the failure');
+});
+
+t.test('a read that follows a running one starts its spacing after that one started', async (t) => {
+  const starts: number[] = [];
+  const reads = new FreshRead(async () => {
+    starts.push(performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    return starts.length;
+  }, 40);
+  const first = reads.get();
+  const during = reads.get();
+  t.equal(await first, 1);
+  t.equal(await during, 2, 'the ask made during the first read gets the next one');
+  t.ok(starts[1]! - starts[0]! >= 39, `started ${(starts[1]! - starts[0]!).toFixed(1)} ms later`);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const alone = performance.now();
+  t.equal(await reads.get(), 3, 'an ask while nothing runs');
+  t.ok(starts[2]! - alone < 30, 'reads at once, however soon after the last read');
 });
