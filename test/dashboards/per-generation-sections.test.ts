@@ -98,6 +98,22 @@ async function suite(t: Test, store: StorePort) {
   const audits = calls.auditLog ?? 0;
   t.same(await Promise.all(keys.map(reachOf)), before, 'an incident written: all stand');
   t.equal((calls.auditLog ?? 0) - audits, 1, 'told by one reading of the audit log');
+
+  // So do the other answers the overview remembers, each reading other sections.
+  const perParty = new PerGeneration<string>(4, ['entrustments', 'parties']);
+  const holders = () => perParty.get(counted, 'holders', async () => `holders@${++computed}`);
+  const heldBefore = await holders();
+  await imported({
+    incidents: [{ id: `${p}-leak`, party: `${p}-b`, kind: 'misdelivery', from: '2024-03-01' }],
+  });
+  const shared = calls.auditLog ?? 0;
+  const [reachesNow, heldNow] = await Promise.all([Promise.all(keys.map(reachOf)), holders()]);
+  t.same(reachesNow, before);
+  t.equal(heldNow, heldBefore, 'both stand');
+  t.equal((calls.auditLog ?? 0) - shared, 1, 'two remembered answers, one reading');
+  await imported({ parties: [{ id: `${p}-c`, name: 'renamed again', kind: 'company' }] });
+  t.not(await holders(), heldBefore, 'a party written: the answer that reads parties is afresh');
+  t.same(await Promise.all(keys.map(reachOf)), before, 'the one that does not stands');
 }
 
 t.test('on the embedded store', async (t) => suite(t, await tempStore(t, 'vc-pgs-')));

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../register/audit.js';
 import type { StorePort } from '../../store/port.js';
 
 /**
@@ -62,32 +63,15 @@ export class PerGeneration<T> {
     return answer;
   }
 
-  // The keys asked together after a write share one reading of the audit log.
-  private readonly checked = new WeakMap<StorePort, { span: string; answer: Promise<boolean> }>();
-
-  private untouchedOnce(store: StorePort, from: number, to: number): Promise<boolean> {
-    const span = `${from}>${to}`;
-    let check = this.checked.get(store);
-    if (check?.span !== span) {
-      const answer = this.untouched(store, from, to);
-      this.checked.set(store, (check = { span, answer }));
-      // A failed reading is not kept: the next ask reads again.
-      answer.catch(() => {
-        if (this.checked.get(store)?.answer === answer) this.checked.delete(store);
-      });
-    }
-    return check.answer;
-  }
-
   /**
    * Whether every write after `from` up to `to` left this answer's sections alone, by the
    * revisions their audit entries keep (written in each write's own transaction, so they are all
    * there once the generation is). A write with no entry, or whose lists were cut, may have
    * touched anything; so may a long run of writes, which is not read.
    */
-  private async untouched(store: StorePort, from: number, to: number): Promise<boolean> {
+  private async untouchedOnce(store: StorePort, from: number, to: number): Promise<boolean> {
     if (this.sections === null || to < from || to - from > MAX_WRITES_READ) return false;
-    const entries = new Map((await store.auditLog(to - from, null)).map((e) => [e.id, e]));
+    const entries = await writesBetween(store, from, to);
     for (let g = from + 1; g <= to; g++) {
       const entry = entries.get(String(g));
       if (!entry) return false;
@@ -100,6 +84,32 @@ export class PerGeneration<T> {
     }
     return true;
   }
+}
+
+// After a write every remembered answer asks what it touched: they share one reading of the
+// audit log up to the newest generation, whichever answers (and sections) ask; an answer older
+// than what was read asks for the longer stretch.
+const logsRead = new WeakMap<
+  StorePort,
+  { to: number; writes: number; entries: Promise<Map<string, AuditEntry>> }
+>();
+
+function writesBetween(
+  store: StorePort,
+  from: number,
+  to: number,
+): Promise<Map<string, AuditEntry>> {
+  const writes = to - from;
+  let read = logsRead.get(store);
+  if (read === undefined || read.to !== to || read.writes < writes) {
+    const entries = store.auditLog(writes, null).then((log) => new Map(log.map((e) => [e.id, e])));
+    logsRead.set(store, (read = { to, writes, entries }));
+    // A failed reading is not kept: the next ask reads again.
+    entries.catch(() => {
+      if (logsRead.get(store)?.entries === entries) logsRead.delete(store);
+    });
+  }
+  return read.entries;
 }
 
 // Past this many writes since the answer, it is computed afresh rather than the log read.
