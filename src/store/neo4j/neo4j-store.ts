@@ -46,10 +46,11 @@ const LINKS_PER_PAGE = 10_000;
 /** A health check must answer quickly, not wait out the driver's retries. */
 const PING_TIMEOUT_MS = 5_000;
 /**
- * How soon after a running read of the generation the next may start (fresh-read.ts): under fifty
- * pollers, 5 ms took the dashboard bench from 1,900-2,900 req/s to 4,100-4,700 (10k parties).
+ * How soon after a running read of the generation the next may start (fresh-read.ts). The
+ * dashboard bench on Neo4j (10k parties, 50 pollers) gave 1,900-2,900 req/s back to back, 4,300-
+ * 5,000 at 5 ms, 4,700-7,300 at 2 ms, 5,700-6,900 at 1 ms (docs/benchmarks.md, the sixth round).
  */
-const GENERATION_READS_SPACING_MS = 5;
+const GENERATION_READS_SPACING_MS = 2;
 /** Records a scan session pulls per round trip: pages are large, so fetch them whole. */
 const SCAN_FETCH_SIZE = 10_000;
 /**
