@@ -37,7 +37,7 @@ export class PerGeneration<T> {
     if (
       entry &&
       entry.generation !== generation &&
-      (await this.untouchedOnce(store, entry.generation, generation))
+      (await this.untouched(store, entry.generation, generation))
     )
       entry.generation = generation;
     // Asks that arrived together each waited above: the first to get here set the entry for
@@ -69,7 +69,7 @@ export class PerGeneration<T> {
    * there once the generation is). A write with no entry, or whose lists were cut, may have
    * touched anything; so may a long run of writes, which is not read.
    */
-  private async untouchedOnce(store: StorePort, from: number, to: number): Promise<boolean> {
+  private async untouched(store: StorePort, from: number, to: number): Promise<boolean> {
     if (this.sections === null || to < from || to - from > MAX_WRITES_READ) return false;
     const entries = await writesBetween(store, from, to);
     for (let g = from + 1; g <= to; g++) {
