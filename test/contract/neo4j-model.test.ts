@@ -210,5 +210,40 @@ t.test('the graph model on a live Neo4j', { skip }, async (t) => {
     t.ok(
       staged.actual.performs.some((p) => p.link === 'cotode--yahoo-shopping > takeo-city--cotode'),
     );
+
+    // A new client's delegations are drawn while it is staged, not in the last transaction.
+    const reseller: RegisterBatch['parties'][number] = {
+      id: 'staged-reseller',
+      name: 'A reseller imported with its entrustments',
+      aka: [],
+      kind: 'company',
+      memberOf: [],
+      certifications: [],
+      confidence: 'confirmed',
+      sources: [],
+    };
+    const resold = [
+      { ...yahoo!, id: 'staged-reseller--makeshop', client: reseller.id, contractor: 'makeshop' },
+      {
+        ...yahoo!,
+        id: 'staged-reseller--makeshop-2',
+        client: reseller.id,
+        contractor: 'makeshop',
+        from: '2010-04-01',
+        data: ['user.contact.email'],
+      },
+      { ...nichinan!, id: 'staged-reseller--cotode', client: reseller.id, contractor: 'cotode' },
+    ];
+    t.teardown(() =>
+      store.remove({ parties: [reseller.id], entrustments: resold.map((e) => e.id) }),
+    );
+    await staging.upsert({ sources: [], parties: [reseller], entrustments: resold, incidents: [] });
+    const fresh = await derived(resold.map((e) => e.id));
+    t.same(fresh.actual.delegates, fresh.expected.delegates, 'a staged client: as the rules give');
+    t.same(
+      fresh.actual.delegates.map((d) => d.pair),
+      ['staged-reseller > cotode', 'staged-reseller > makeshop'],
+    );
+    t.same(await run('MATCH (n:Pending) RETURN count(n) AS left'), [{ left: neo4j.int(0) }]);
   });
 });

@@ -44,6 +44,7 @@ export const QUERIES = {
   'staged/stored': ['sources', 'parties', 'entrustments', 'incidents'],
   'staged/add': ['sources', 'parties', 'entrustments', 'incidents'],
   'staged/link': ['parties', 'entrustments', 'incidents'],
+  'staged/delegate': ['ids'],
   'staged/publish': ['limit'],
   'staged/clear': ['limit'],
   'key/list': [],

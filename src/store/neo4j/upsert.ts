@@ -177,6 +177,14 @@ export async function upsertStaged(
       perStage,
     ))
       await inOwnTransaction(r, part.length, (tx) => inferLinks(r, tx, part));
+    // Delegations of staged clients are staged too; a stored client's are redrawn at publication.
+    const stagedParties = new Set(added.parties.map((p) => p.id));
+    const clients = [...new Set(added.entrustments.map((e) => e.client))];
+    for (const part of chunks(
+      clients.filter((c) => stagedParties.has(c)),
+      perStage,
+    ))
+      await inOwnTransaction(r, part.length, (tx) => r.run(tx, 'staged/delegate', { ids: part }));
     await access.appendAudit(r, lock, audit);
     await keepCategories(r, lock, batch);
     await repeatWhileAny(() => countOf(r, lock, 'staged/publish', 'published', perStage));
@@ -186,7 +194,7 @@ export async function upsertStaged(
       changed,
       rowsFor(rows, changed),
       undefined,
-      added.entrustments.map((e) => e.client),
+      clients.filter((c) => !stagedParties.has(c)),
     );
     if (options.scope)
       await r.run(lock, 'sync-scope/hold', {
