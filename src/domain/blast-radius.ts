@@ -107,15 +107,25 @@ const upstreamSources = new PerGeneration<UpstreamSource>(64, ['entrustments', '
 // A write landing between two reads would mix two registers in one answer: walked again.
 const CONSISTENT_TRIES = 3;
 
-function upstreamOf(store: StorePort, leak: Leak): Promise<UpstreamSource> {
+/**
+ * What the walk reads of `leak`, read in rounds, and the state graph when this ask is the one
+ * that walked: a walk in rounds ends with the same graph as a walk over what it read, so it is
+ * not walked twice. Only the source is kept (state graphs of a hub's leak are large).
+ */
+async function upstreamOf(
+  store: StorePort,
+  leak: Leak,
+): Promise<{ source: UpstreamSource; walked?: StateGraph }> {
   const { party, window, data } = leak;
   const key = JSON.stringify([party, window.from ?? null, window.to ?? null, data]);
-  return upstreamSources.get(store, key, async (generation) => {
+  let walked: StateGraph | undefined;
+  const source = await upstreamSources.get(store, key, async (generation) => {
     for (let tries = 1; ; tries++) {
-      const { source, rounds } = await walkInRounds(
+      const { source, result, rounds } = await walkInRounds(
         (parties, ids) => store.upstreamRound(parties, ids, window),
         (read) => stateGraphSteps(leak, read),
       );
+      walked = result;
       // One round is one query, as consistent as the store makes one.
       if (rounds <= 1 || tries === CONSISTENT_TRIES) return source;
       const now = await store.generation();
@@ -123,6 +133,7 @@ function upstreamOf(store: StorePort, leak: Leak): Promise<UpstreamSource> {
       generation = now;
     }
   });
+  return walked === undefined ? { source } : { source, walked };
 }
 
 /**
@@ -136,8 +147,9 @@ export async function blastRadius(
   options: BlastRadiusOptions = {},
 ): Promise<BlastRadius> {
   // A store whose reads are local lets the walk read as it goes; others are read in rounds.
-  const source = store.upstreamReader?.() ?? (await upstreamOf(store, leak));
-  const graph = buildStateGraph(leak, source);
+  const local = store.upstreamReader?.();
+  const read = local ? { source: local } : await upstreamOf(store, leak);
+  const graph = read.walked ?? buildStateGraph(leak, read.source);
   await withEvidence(
     graph.states.map((s) => s.e),
     (ids) => store.entrustments(ids),
@@ -235,7 +247,7 @@ export async function blastRadius(
       entrustment: full.get(m.entrustment.id)!,
       link: m.link,
       reason: m.reason,
-      detail: m.detail,
+      detail: m.detail(),
       hops: [full.get(m.entrustment.id)!, ...hopsBelow(graph, m).map((h) => full.get(h.id)!)],
     })),
     notExposedCount: misses.length,

@@ -48,7 +48,7 @@ export class SimplePaths {
       if (!path) continue;
       known.add(key);
       const { entrustment, link, reason, below } = u;
-      found.push({ entrustment, link, reason, detail: u.detail(), below, path });
+      found.push({ entrustment, link, reason, detail: u.detail, below, path });
     }
     return found;
   }

@@ -7,8 +7,6 @@ import type { UpstreamSource, WalkLink } from './walk-link.js';
 
 export type { UpstreamSource } from './walk-link.js';
 
-const LEAK = '\u0003leak';
-
 export type MissReason = 'OUT_OF_WINDOW' | 'NO_COMMON_DATA' | 'CYCLE';
 
 /**
@@ -38,7 +36,8 @@ export interface Miss {
   entrustment: WalkLink;
   link: LinkKind;
   reason: MissReason;
-  detail: string;
+  /** Worded when shown: a hub's open window stops hundreds of thousands of hops, few are listed. */
+  detail: () => string;
   /** The state the stopped hop was reached from (-1: at the leak). */
   below: number;
   /** The path to `below` (states, `below` first), when it is not `below`'s shortest path. */
@@ -108,20 +107,44 @@ export function* stateGraphSteps(
     return found;
   };
   const states: State[] = [];
-  const index = new Map<string, number>();
-  const misses = new Map<string, Miss>();
-  const unverified = new Map<string, UnverifiedMiss>();
-  // Data sets are few and repeat on every path: each intersection is computed once.
-  const keys: string[] = [];
-  const intersections = new Map<string, CategorySet>();
-  const intersection = (belowKey: string, below: CategorySet, data: readonly string[]) => {
-    const key = `${belowKey}\u0002${data.join('\u0001')}`;
-    let result = intersections.get(key);
-    if (result === undefined) intersections.set(key, (result = intersect(below, asSet(data))));
+  // Data sets are few and repeat on every path: each is numbered once (by its keys), each
+  // intersection computed once, and a state is found by its data's number and its entrustment.
+  const dataIds = new Map<string, number>();
+  const ofLinkData = new Map<readonly string[], number>();
+  const dataIdOf = (data: CategorySet): number => {
+    const key = data === null ? '*' : data.join('\u0001');
+    let id = dataIds.get(key);
+    if (id === undefined) dataIds.set(key, (id = dataIds.size));
+    return id;
+  };
+  const linkDataId = (data: readonly string[]): number => {
+    let id = ofLinkData.get(data);
+    if (id === undefined) ofLinkData.set(data, (id = dataIdOf(asSet(data))));
+    return id;
+  };
+  const leakDataId = -1;
+  const stateData: number[] = [];
+  const intersections = new Map<number, Map<number, { data: CategorySet; id: number }>>();
+  const intersection = (belowId: number, below: CategorySet, data: readonly string[]) => {
+    let byLink = intersections.get(belowId);
+    if (byLink === undefined) intersections.set(belowId, (byLink = new Map()));
+    const linkId = linkDataId(data);
+    let result = byLink.get(linkId);
+    if (result === undefined) {
+      const set = intersect(below, asSet(data));
+      byLink.set(linkId, (result = { data: set, id: dataIdOf(set) }));
+    }
     return result;
   };
+  const index = new Map<number, Map<string, number>>();
+  const misses: Miss[] = [];
+  const missed: Record<MissReason, Set<string>> = {
+    OUT_OF_WINDOW: new Set(),
+    NO_COMMON_DATA: new Set(),
+    CYCLE: new Set(),
+  };
+  const unverified = new Map<string, UnverifiedMiss>();
 
-  // The detail is worded only for the first miss of a hop: a hub's hops are missed thousands of times.
   const miss = (
     e: WalkLink,
     link: LinkKind,
@@ -130,16 +153,17 @@ export function* stateGraphSteps(
     below: number,
     cycleBelow: boolean,
   ) => {
-    const key = `${e.id}|${reason}`;
-    if (misses.has(key)) return;
+    if (missed[reason].has(e.id)) return;
     // A shortest path that closed a cycle, or passes `e` itself, is not a path of the register;
     // another path to the same state may be (simple-paths.ts looks for one).
     if (below >= 0 && (!states[below]!.simple || cycleBelow)) {
-      if (reason !== 'CYCLE' && !unverified.has(`${key}|${below}`))
-        unverified.set(`${key}|${below}`, { entrustment: e, link, reason, detail, below });
+      const key = `${e.id}|${reason}|${below}`;
+      if (reason !== 'CYCLE' && !unverified.has(key))
+        unverified.set(key, { entrustment: e, link, reason, detail, below });
       return;
     }
-    misses.set(key, { entrustment: e, link, reason, detail: detail(), below });
+    missed[reason].add(e.id);
+    misses.push({ entrustment: e, link, reason, detail, below });
   };
   const onShortestPath = (s: number, id: string): boolean => {
     for (let k = s; k >= 0; k = states[k]!.parent) if (states[k]!.e.id === id) return true;
@@ -156,7 +180,11 @@ export function* stateGraphSteps(
       miss(e, link, 'OUT_OF_WINDOW', () => describeMiss(e, leak.window), below, cycle);
       return -1;
     }
-    const data = intersection(below < 0 ? LEAK : keys[below]!, belowData, e.data);
+    const { data, id: dataId } = intersection(
+      below < 0 ? leakDataId : stateData[below]!,
+      belowData,
+      e.data,
+    );
     if (data !== null && data.length === 0) {
       miss(
         e,
@@ -170,12 +198,12 @@ export function* stateGraphSteps(
     }
     // A cycle on the shortest path still links the states: other paths may reach `below`
     // without passing through `e`. Path evidence (evidence.ts) keeps every path simple.
-    const dataKey = data === null ? '*' : data.join('\u0001');
-    const key = `${e.id}\u0000${dataKey}`;
-    let s = index.get(key);
+    let byId = index.get(dataId);
+    if (byId === undefined) index.set(dataId, (byId = new Map()));
+    let s = byId.get(e.id);
     if (s === undefined) {
-      index.set(key, (s = states.length));
-      keys.push(dataKey);
+      byId.set(e.id, (s = states.length));
+      stateData.push(dataId);
       const depth = below < 0 ? 1 : states[below]!.depth + 1;
       const simple = below < 0 || (states[below]!.simple && !cycle);
       states.push({
@@ -265,7 +293,7 @@ export function* stateGraphSteps(
     }
     for (const c of candidates) link(s, reach(s, c, 'inferred'));
   }
-  return { states, starts, misses: [...misses.values()], unverified: [...unverified.values()] };
+  return { states, starts, misses, unverified: [...unverified.values()] };
 }
 
 /** The entrustments of a state's shortest path, from the state down to the leak. */
