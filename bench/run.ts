@@ -61,6 +61,9 @@ async function latencies(runs: number, ids: string[], one: (id: string) => Promi
 /** Runs of each hub leak with an open window (VC_BENCH_HUB_OPEN_RUNS, default 9): each reads most of the graph. */
 const HUB_OPEN_RUNS = Number(process.env.VC_BENCH_HUB_OPEN_RUNS ?? 9);
 
+/** Runs of each analysis of a leaf (VC_BENCH_ANALYSIS_RUNS, default 50): at 100k parties some take seconds. */
+const ANALYSIS_RUNS = Number(process.env.VC_BENCH_ANALYSIS_RUNS ?? 50);
+
 /** Seconds of each load run (VC_BENCH_LOAD_S, default 30; 0 skips it). */
 const LOAD_SECONDS = Number(process.env.VC_BENCH_LOAD_S ?? 30);
 /** Seconds of the dashboard load (VC_BENCH_DASHBOARD_S, default 30; 0 skips it). */
@@ -117,7 +120,7 @@ async function benchOne(
     const one = (id: string) => ask(app, query, { p: id }).then(size);
     analyses[name] = {
       hub: await latencies(HUB_OPEN_RUNS, synthetic.hubs, one),
-      leaf: await latencies(50, synthetic.leaves, one),
+      leaf: await latencies(ANALYSIS_RUNS, synthetic.leaves, one),
     };
   }
   const concentration = async (asOf?: string) => {
@@ -213,7 +216,7 @@ function describe(r: Measured): string {
     ...ANALYSIS_NAMES.flatMap((name) =>
       (['hub', 'leaf'] as const).map((at) => {
         const l = r.analyses[name][at];
-        return `${name} of a ${at} (${at === 'hub' ? HUB_OPEN_RUNS : 50} runs): p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.mean.toFixed(1)} in the answer on average`;
+        return `${name} of a ${at} (${at === 'hub' ? HUB_OPEN_RUNS : ANALYSIS_RUNS} runs): p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.mean.toFixed(1)} in the answer on average`;
       }),
     ),
     `concentration over the whole graph (top 10): ${(r.whole.ms / 1000).toFixed(2)} s, the first party reaches ${r.whole.top.toLocaleString('en')} controllers`,
