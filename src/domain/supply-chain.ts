@@ -1,5 +1,5 @@
 import { inForce, type IsoDate } from './dates.js';
-import type { WalkLink } from './exposure/walk-link.js';
+import type { DownstreamSource, WalkLink } from './exposure/walk-link.js';
 import {
   byId,
   groupBy,
@@ -44,14 +44,16 @@ export async function supplyChain(
   asOf?: IsoDate,
 ): Promise<SupplyChain> {
   const store = ReadOnce.over(source);
-  // Two reads whatever the depth: the sub-graph below the controller as compact rows (the store
+  // A store read locally is read as the walk goes: only the parties it reaches. Another is read
+  // twice whatever the depth: the sub-graph below the controller as compact rows (the store
   // selects), walked here; then the records of the entrustments the walk met.
-  const [[party], rows] = await Promise.all([
+  const local = store.downstream();
+  const [[party], made] = await Promise.all([
     store.parties([controller]),
-    store.downstreamLinks([controller], asOf),
+    local ?? store.downstreamLinks([controller], asOf).then(madeBy),
   ]);
   if (!party) throw new NotFoundError('party', controller);
-  const walked = walkDown(rows, controller, asOf);
+  const walked = walkDown(made, controller, asOf);
   const records = indexById(await store.entrustments([...new Set(walked.map((l) => l.id))]));
   const links: ChainLink[] = [];
   for (const { id, upstream, link, depth } of walked) {
@@ -77,17 +79,14 @@ interface WalkedLink {
  * inferred. Each entrustment is walked on from once (at its shallowest depth), so cycles end;
  * every (entrustment, upstream) pair met is kept, because findings judge each pair.
  */
-function walkDown(rows: readonly WalkLink[], controller: string, asOf?: IsoDate): WalkedLink[] {
+/** What each party makes, from rows that hold every party a walk down can reach. */
+function madeBy(rows: readonly WalkLink[]): DownstreamSource {
+  const from = groupBy([...rows].sort(byId), (e) => e.client);
+  return { from: (party) => from.get(party) ?? [] };
+}
+
+function walkDown(made: DownstreamSource, controller: string, asOf?: IsoDate): WalkedLink[] {
   const current = (e: WalkLink) => !asOf || inForce(e, asOf);
-  const sorted = [...rows].sort(byId);
-  const from = groupBy(sorted, (e) => e.client);
-  const under = new Map<string, WalkLink[]>();
-  for (const d of sorted)
-    for (const u of new Set(d.under ?? [])) {
-      const list = under.get(u);
-      if (list) list.push(d);
-      else under.set(u, [d]);
-    }
   const links: WalkedLink[] = [];
   const seen = new Set<string>();
   const enter = (
@@ -105,16 +104,19 @@ function walkDown(rows: readonly WalkLink[], controller: string, asOf?: IsoDate)
   };
 
   let level: WalkLink[] = [];
-  const own = (from.get(controller) ?? []).filter(
-    (e) => current(e) && (e.under === undefined || e.under.length === 0),
-  );
+  const own = made
+    .from(controller)
+    .filter((e) => current(e) && (e.under === undefined || e.under.length === 0));
   for (const e of own) enter(e, null, 'declared', 1, level);
   for (let depth = 2; level.length > 0; depth++) {
     const next: WalkLink[] = [];
     for (const u of level) {
+      // A declared `under` names an entrustment into its client (the register checks it): every
+      // performer of u is made by u's contractor.
+      const candidates = made.from(u.contractor);
       const performers = [
-        ...(under.get(u.id) ?? []).map((e) => [e, 'declared'] as const),
-        ...(from.get(u.contractor) ?? [])
+        ...candidates.filter((e) => e.under?.includes(u.id)).map((e) => [e, 'declared'] as const),
+        ...candidates
           .filter((e) => underUnknown(e) && performsByInference(e, u))
           .map((e) => [e, 'inferred'] as const),
       ];

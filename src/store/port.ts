@@ -11,7 +11,7 @@ import type {
 import type { IsoDate, Period } from '../domain/dates.js';
 import type { EntrustmentLink } from '../domain/graph/link-graph.js';
 import type { WalkLink } from '../domain/exposure/walk-link.js';
-import type { UpstreamSource } from '../domain/exposure/walk-link.js';
+import type { DownstreamSource, UpstreamSource } from '../domain/exposure/walk-link.js';
 
 /**
  * The one interface every store implements. It is small and batched on purpose: the domain walks
@@ -50,6 +50,12 @@ export interface StorePort {
    */
   upstreamReader?(): UpstreamSource;
   /**
+   * Optional, as upstreamReader, for a walk down (a supply chain): the entrustments a party makes,
+   * read as the walk reaches the party through an entrustment it performs. Without it, the walk
+   * reads downstreamLinks, which holds every party a chain could reach.
+   */
+  downstreamReader?(): DownstreamSource;
+  /**
    * One round of a walk up that reads as it goes, for a store whose reads go over the network
    * (a blast radius, the walk up to root controllers):
    * every entrustment into `partyIds` (of any period) and every one of `ids`, as compact rows. A
@@ -66,8 +72,9 @@ export interface StorePort {
    * every entrustment those parties make, then every entrustment made by the contractor of one
    * found, and so on. A declared `under` names an entrustment into its client (the register
    * checks it), so these rows hold every performer a chain can meet. With `asOf`, only
-   * entrustments in force on that day, through such ones. A supply chain reads it in one call
-   * and walks it in the domain; it may hold more than that, never less.
+   * entrustments in force on that day, through such ones. A supply chain on a store without
+   * downstreamReader reads it in one call and walks it in the domain; it may hold more than that,
+   * never less.
    */
   downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]>;
   /**

@@ -14,11 +14,11 @@ import { instrument } from '../helpers/instrumented-store.js';
 // The bench's register at 400 parties: controllers whose chains reach a SaaS hub, cycles included.
 const synthetic = generate(400);
 
-/** The store without its local link reader: reads as a Neo4j store offers them. */
+/** The store without its local link readers: reads as a Neo4j store offers them. */
 const recordsOnly = (store: StorePort): StorePort =>
   new Proxy(store, {
     get: (target, prop) => {
-      if (prop === 'upstreamReader') return undefined;
+      if (prop === 'upstreamReader' || prop === 'downstreamReader') return undefined;
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -87,11 +87,61 @@ t.test(
     let total = 0;
     for (const c of synthetic.controllers.slice(0, 8)) {
       t.same(await supplyChain(store, c), await supplyChain(recordsOnly(store), c), c);
+      t.same(
+        await supplyChain(store, c, '2016-06-01'),
+        await supplyChain(recordsOnly(store), c, '2016-06-01'),
+        `${c} as of a date`,
+      );
       // Remembered per store object: the proxy's are computed afresh, by records.
       const mine = await findings(store, c);
       t.same(mine, await findings(recordsOnly(store), c), `${c}: ${mine.length} findings`);
       total += mine.length;
     }
     t.ok(total > 100, `${total} findings compared`);
+  },
+);
+
+t.test(
+  'a supply chain read locally reads the parties its walk reaches, not all it could',
+  async (t) => {
+    const base = await tempStore(t);
+    t.ok((await importRegister(base, synthetic.document)).ok);
+    let rowsRead = 0;
+    const reached = new Set<string>();
+    const watched = new Proxy(base, {
+      get: (target, prop) => {
+        if (prop === 'downstreamLinks')
+          return (...args: Parameters<StorePort['downstreamLinks']>) => {
+            rowsRead++;
+            return target.downstreamLinks(...args);
+          };
+        if (prop === 'downstreamReader')
+          return () => {
+            const reader = target.downstreamReader!();
+            return {
+              from: (party: string) => {
+                reached.add(party);
+                return reader.from(party);
+              },
+            };
+          };
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    let compared = 0;
+    for (const c of synthetic.controllers.slice(0, 12)) {
+      reached.clear();
+      const chain = await supplyChain(watched, c);
+      const members = new Set(chain.members.map((m) => m.party));
+      t.ok(
+        [...reached].every((p) => p === c || members.has(p)),
+        `${c}: only the controller and its chain's members are read`,
+      );
+      const closure = new Set((await base.downstreamLinks([c])).map((e) => e.client));
+      if (closure.size > reached.size * 2) compared++;
+    }
+    t.equal(rowsRead, 0, 'the sub-graph below is not read whole');
+    t.ok(compared > 0, 'some chains reach a hub whose own contractors the walk leaves unread');
   },
 );

@@ -18,6 +18,11 @@ export interface UpstreamSource {
   into(party: string): readonly WalkLink[];
 }
 
+/** The entrustments a walk down reads: those a party makes (in id order). */
+export interface DownstreamSource {
+  from(party: string): readonly WalkLink[];
+}
+
 /** A WalkLink with every field a path reads. */
 export type FullWalkLink = WalkLink & Pick<Entrustment, 'confidence' | 'disclosed' | 'subjects'>;
 

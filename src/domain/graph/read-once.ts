@@ -1,6 +1,6 @@
 import type { IsoDate, Period } from '../dates.js';
 import type { Entrustment, Party } from '../model.js';
-import type { UpstreamSource, WalkLink } from '../exposure/walk-link.js';
+import type { DownstreamSource, UpstreamSource, WalkLink } from '../exposure/walk-link.js';
 import type { StorePort } from '../../store/port.js';
 
 /** What walks along chains read: records by id, and the entrustments around parties and ids. */
@@ -12,6 +12,7 @@ export type ChainReads = Pick<
   | 'entrustmentsInto'
   | 'entrustmentsUnder'
   | 'upstreamReader'
+  | 'downstreamReader'
   | 'upstreamRound'
   | 'downstreamLinks'
 >;
@@ -92,6 +93,11 @@ export class ReadOnce implements ChainReads {
 
   downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {
     return this.store.downstreamLinks(partyIds, asOf);
+  }
+
+  /** A store's local reader for a walk down, or undefined (one per walk: it remembers). */
+  downstream(): DownstreamSource | undefined {
+    return this.store.downstreamReader?.();
   }
 
   entrustmentsUnder(entrustmentIds: readonly string[]): Promise<Entrustment[]> {

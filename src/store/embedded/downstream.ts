@@ -1,5 +1,6 @@
 import { inForce, type IsoDate } from '../../domain/dates.js';
-import type { WalkLink } from '../../domain/exposure/walk-link.js';
+import type { DownstreamSource, WalkLink } from '../../domain/exposure/walk-link.js';
+import { byId } from '../../domain/links.js';
 import type { FamilyTie } from '../port.js';
 import { decodeEntrustmentLinkBytes } from './entrustment-codec.js';
 import { RELATIONS, rangeOf, type Relation } from './keys.js';
@@ -42,6 +43,26 @@ export function readDownstream(
     }
   }
   return links;
+}
+
+/** StorePort.downstreamReader: what each party makes, read when the walk reaches it, each once. */
+export function downstreamReader(tables: Tables): DownstreamSource {
+  const made = new Map<string, WalkLink[]>();
+  return {
+    from(party) {
+      let list = made.get(party);
+      if (list === undefined) {
+        list = [];
+        for (const id of related(tables, RELATIONS.from, party)) {
+          const bytes = tables.entrustments.db.getBinaryFast(id);
+          if (bytes !== undefined) list.push(decodeEntrustmentLinkBytes(id, bytes));
+        }
+        list.sort(byId);
+        made.set(party, list);
+      }
+      return list;
+    },
+  };
 }
 
 /** Every party joined to these through parent and operator links, either way. */

@@ -14,7 +14,7 @@ import type {
 import { readCategories } from './categories.js';
 import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
 import type { WalkLink } from '../../domain/exposure/walk-link.js';
-import type { UpstreamSource } from '../../domain/exposure/walk-link.js';
+import type { DownstreamSource, UpstreamSource } from '../../domain/exposure/walk-link.js';
 import { DiskFullError, isDiskFull, StoreUnavailableError, VcError } from '../../errors.js';
 import type {
   FamilyTie,
@@ -31,7 +31,7 @@ import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
 import { upstreamReader } from './upstream.js';
-import { readDownstream, readFamily } from './downstream.js';
+import { downstreamReader, readDownstream, readFamily } from './downstream.js';
 import type { Tables } from './tables.js';
 import { generationOf } from './generation.js';
 import { removeRecords, writeBatch } from './writes.js';
@@ -89,6 +89,10 @@ export class EmbeddedStore implements StorePort {
 
   upstreamReader(): UpstreamSource {
     return upstreamReader(this.open());
+  }
+
+  downstreamReader(): DownstreamSource {
+    return downstreamReader(this.open());
   }
 
   async upstreamRound(partyIds: readonly string[], ids: readonly string[]): Promise<WalkLink[]> {
