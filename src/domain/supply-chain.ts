@@ -73,18 +73,18 @@ interface WalkedLink {
   depth: number;
 }
 
-/**
- * The walk downward over the rows, level by level in memory: the controller's own entrustments
- * (in force at asOf), then every entrustment that performs one of them, declared in `under` or
- * inferred. Each entrustment is walked on from once (at its shallowest depth), so cycles end;
- * every (entrustment, upstream) pair met is kept, because findings judge each pair.
- */
 /** What each party makes, from rows that hold every party a walk down can reach. */
 function madeBy(rows: readonly WalkLink[]): DownstreamSource {
   const from = groupBy([...rows].sort(byId), (e) => e.client);
   return { from: (party) => from.get(party) ?? [] };
 }
 
+/**
+ * The walk downward over what each party makes, level by level: the controller's own
+ * entrustments (in force at asOf), then every entrustment that performs one of them, declared in
+ * `under` or inferred. Each entrustment is walked on from once (at its shallowest depth), so
+ * cycles end; every (entrustment, upstream) pair met is kept, because findings judge each pair.
+ */
 function walkDown(made: DownstreamSource, controller: string, asOf?: IsoDate): WalkedLink[] {
   const current = (e: WalkLink) => !asOf || inForce(e, asOf);
   const links: WalkedLink[] = [];

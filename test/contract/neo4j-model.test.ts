@@ -6,7 +6,7 @@ import { inProject } from '../../src/paths.js';
 import { importRegister } from '../../src/register/import.js';
 import { parseRegisterText } from '../../src/register/parse.js';
 import { openStore } from '../../src/store/open.js';
-import type { Entrustment, RegisterBatch } from '../../src/domain/model.js';
+import { partySchema, type Entrustment, type RegisterBatch } from '../../src/domain/model.js';
 import { delegations, inferredLinks } from '../../src/store/neo4j/bulk/derived.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
@@ -212,16 +212,11 @@ t.test('the graph model on a live Neo4j', { skip }, async (t) => {
     );
 
     // A new client's delegations are drawn while it is staged, not in the last transaction.
-    const reseller: RegisterBatch['parties'][number] = {
+    const reseller = partySchema.parse({
       id: 'staged-reseller',
       name: 'A reseller imported with its entrustments',
-      aka: [],
       kind: 'company',
-      memberOf: [],
-      certifications: [],
-      confidence: 'confirmed',
-      sources: [],
-    };
+    });
     const resold = [
       { ...yahoo!, id: 'staged-reseller--makeshop', client: reseller.id, contractor: 'makeshop' },
       {

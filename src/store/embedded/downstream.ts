@@ -26,6 +26,7 @@ export function readDownstream(
   partyIds: readonly string[],
   asOf?: IsoDate,
 ): WalkLink[] {
+  const made = downstreamReader(tables);
   const expanded = new Set<string>();
   const queue = [...partyIds];
   const links: WalkLink[] = [];
@@ -33,10 +34,7 @@ export function readDownstream(
     const party = queue[k]!;
     if (expanded.has(party)) continue;
     expanded.add(party);
-    for (const id of related(tables, RELATIONS.from, party)) {
-      const bytes = tables.entrustments.db.getBinaryFast(id);
-      if (bytes === undefined) continue;
-      const link = decodeEntrustmentLinkBytes(id, bytes);
+    for (const link of made.from(party)) {
       if (asOf !== undefined && !inForce(link, asOf)) continue;
       links.push(link);
       queue.push(link.contractor);
