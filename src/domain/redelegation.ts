@@ -24,8 +24,11 @@ export interface Finding {
   rule: RedelegationRule;
   severity: Severity;
   inferred: boolean;
-  /** Who should have approved in writing and did not (UNAPPROVED only). */
-  missingApprovals: string[];
+  /**
+   * Who should have approved in writing and did not (UNAPPROVED only), sorted. Findings under one
+   * upstream share one list: below a hub it names thousands of root controllers.
+   */
+  missingApprovals: readonly string[];
   /** One sentence a person can act on. */
   explanation: string;
 }
@@ -173,7 +176,7 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
       ...base,
       rule: 'UNAPPROVED',
       missingApprovals: list,
-      explanation: `${e.id} lacks the written approval of ${list.join(', ')}${carriesGovernmentId(e.data) ? ' (national-id data: the original controller must approve every level)' : ''}${how}`,
+      explanation: `${e.id} lacks the written approval of ${someOf(list)}${carriesGovernmentId(e.data) ? ' (national-id data: the original controller must approve every level)' : ''}${how}`,
     });
   }
   if (!e.disclosed) {
@@ -190,21 +193,69 @@ function judge({ entrustment: e, upstream: u, link }: Pair, roots: readonly stri
 /**
  * Who should have approved E in writing and did not, sorted: U's client where U requires
  * approval, and every root controller of U where E carries national-id data. `roots` is sorted
- * (rootControllers), and upstream of a hub it runs to thousands: it is filtered, not sorted again.
+ * (rootControllers), and upstream of a hub it runs to thousands, met by a million findings at
+ * national scale: the list is `roots` itself, or one list per (roots, client), wherever E's
+ * approvals take nothing from it (almost always), never a copy per finding.
  */
-function missingApprovals(e: Entrustment, u: Entrustment, roots: readonly string[]): string[] {
-  const list = carriesGovernmentId(e.data) ? roots.filter((r) => !e.approvedBy.includes(r)) : [];
+function missingApprovals(
+  e: Entrustment,
+  u: Entrustment,
+  roots: readonly string[],
+): readonly string[] {
+  const list = carriesGovernmentId(e.data) ? unapproved(roots, e.approvedBy) : [];
   const client = u.client;
   if (
-    u.reentrustment === 'approval-required' &&
-    !e.approvedBy.includes(client) &&
-    !list.includes(client)
-  ) {
-    let at = 0;
-    while (at < list.length && list[at]! < client) at++;
-    list.splice(at, 0, client);
-  }
+    u.reentrustment !== 'approval-required' ||
+    e.approvedBy.includes(client) ||
+    sortedIncludes(list, client)
+  )
+    return list;
+  return list === roots ? withClientOf(roots, client) : insertSorted(list, client);
+}
+
+/** `roots` without those in `approvedBy`: `roots` itself when it holds none of them. */
+function unapproved(roots: readonly string[], approvedBy: readonly string[]): readonly string[] {
+  if (!approvedBy.some((a) => sortedIncludes(roots, a))) return roots;
+  return roots.filter((r) => !approvedBy.includes(r));
+}
+
+// Per roots list, the list with a client inserted: shared by the findings below one upstream.
+const withClient = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+function withClientOf(roots: readonly string[], client: string): readonly string[] {
+  let byClient = withClient.get(roots);
+  if (byClient === undefined) withClient.set(roots, (byClient = new Map()));
+  let list = byClient.get(client);
+  if (list === undefined) byClient.set(client, (list = insertSorted(roots, client)));
   return list;
+}
+
+/** Where `id` is or would go in the sorted `list`. */
+function sortedIndex(list: readonly string[], id: string): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const sortedIncludes = (list: readonly string[], id: string) => list[sortedIndex(list, id)] === id;
+
+function insertSorted(list: readonly string[], id: string): string[] {
+  const at = sortedIndex(list, id);
+  return [...list.slice(0, at), id, ...list.slice(at)];
+}
+
+/** Names an explanation lists; missingApprovals holds them all. */
+const NAMED_IN_EXPLANATION = 10;
+
+/** A sentence names a few approvers: below a hub, a list of thousands is no sentence. */
+function someOf(list: readonly string[]): string {
+  if (list.length <= NAMED_IN_EXPLANATION) return list.join(', ');
+  const more = list.length - NAMED_IN_EXPLANATION;
+  return `${list.slice(0, NAMED_IN_EXPLANATION).join(', ')} and ${more.toLocaleString('en')} more (missingApprovals lists them all)`;
 }
 
 /**

@@ -7,7 +7,11 @@ import type { Finding } from '../domain/redelegation.js';
 // fields a resolver gives are checked against the schema, field by field.
 
 /** The id (or ids) that stand for a relation of type `V`; null and undefined as they were. */
-type IdOf<V> = V extends null | undefined ? V : V extends readonly unknown[] ? string[] : string;
+type IdOf<V> = V extends null | undefined
+  ? V
+  : V extends readonly unknown[]
+    ? readonly string[]
+    : string;
 
 /**
  * A schema object as a resolver may give it: any of its fields (the others are resolved below

@@ -9,7 +9,7 @@ type Query<T> = { obj: T; params: unknown };
 // clients once, not 500 times.
 export function byIds<T, R extends { id: string }>(
   fetch: (store: StorePort, ids: string[]) => Promise<R[]>,
-  ids: (obj: T) => string[],
+  ids: (obj: T) => readonly string[],
 ) {
   return async (queries: Query<T>[], ctx: { store: StorePort }) => {
     const wanted = [...new Set(queries.flatMap((q) => ids(q.obj)))];
@@ -111,7 +111,7 @@ export const loaders = {
     party: one<{ entrustment: Entrustment }, Party>(parties, (n) => n.entrustment.client),
   },
   RedelegationFinding: {
-    missingApprovals: byIds<{ missingApprovals: string[] }, Party>(
+    missingApprovals: byIds<{ missingApprovals: readonly string[] }, Party>(
       parties,
       (f) => f.missingApprovals,
     ),

@@ -1069,7 +1069,7 @@ export type RedelegationFinding = {
   readonly __typename?: 'RedelegationFinding';
   /** The re-entrustment at fault. */
   readonly entrustment: Entrustment;
-  /** The finding in one sentence. */
+  /** The finding in one sentence; it names at most ten of `missingApprovals` (below a hub they run to thousands) and says how many more. */
   readonly explanation: Scalars['String']['output'];
   /** `entrustment|upstream|rule`: one finding per pair and rule; `after` takes it. */
   readonly id: Scalars['ID']['output'];
