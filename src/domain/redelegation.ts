@@ -15,6 +15,7 @@ import type { StorePort } from '../store/port.js';
 import { PerGeneration } from './graph/per-generation.js';
 import { ReadOnce, type ChainReads } from './graph/read-once.js';
 import { Slices, sortInSlices } from './graph/slices.js';
+import { mergeSorted, sortedIncludes } from './graph/sorted-ids.js';
 
 export type RedelegationRule = 'FORBIDDEN' | 'UNAPPROVED' | 'UNDISCLOSED';
 
@@ -210,7 +211,7 @@ function missingApprovals(
     sortedIncludes(list, client)
   )
     return list;
-  return list === roots ? withClientOf(roots, client) : insertSorted(list, client);
+  return list === roots ? withClientOf(roots, client) : mergeSorted(list, [client]);
 }
 
 /** `roots` without those in `approvedBy`: `roots` itself when it holds none of them. */
@@ -226,26 +227,8 @@ function withClientOf(roots: readonly string[], client: string): readonly string
   let byClient = withClient.get(roots);
   if (byClient === undefined) withClient.set(roots, (byClient = new Map()));
   let list = byClient.get(client);
-  if (list === undefined) byClient.set(client, (list = insertSorted(roots, client)));
+  if (list === undefined) byClient.set(client, (list = mergeSorted(roots, [client])));
   return list;
-}
-
-/** Where `id` is or would go in the sorted `list`. */
-function sortedIndex(list: readonly string[], id: string): number {
-  let [lo, hi] = [0, list.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const sortedIncludes = (list: readonly string[], id: string) => list[sortedIndex(list, id)] === id;
-
-function insertSorted(list: readonly string[], id: string): string[] {
-  const at = sortedIndex(list, id);
-  return [...list.slice(0, at), id, ...list.slice(at)];
 }
 
 /** Names an explanation lists; missingApprovals holds them all. */

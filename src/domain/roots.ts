@@ -3,6 +3,7 @@ import type { Entrustment } from './model.js';
 import type { EntrustmentLink } from './graph/link-graph.js';
 import { ReadOnce, type ChainReads } from './graph/read-once.js';
 import { ReadSoFar } from './exposure/rounds.js';
+import { mergeSorted } from './graph/sorted-ids.js';
 import type { UpstreamSource } from './exposure/walk-link.js';
 import { reachedByComponent } from './graph/components.js';
 import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
@@ -168,31 +169,4 @@ function unionOf(found: readonly (readonly string[])[]): readonly string[] {
     lists = merged;
   }
   return lists[0] ?? [];
-}
-
-/** Two sorted lists merged (the order of sort(): code units), or one of them when it holds both. */
-function mergeSorted(a: readonly string[], b: readonly string[]): readonly string[] {
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      out.push(x);
-      i++;
-      j++;
-    } else if (x < y) {
-      out.push(x);
-      i++;
-    } else {
-      out.push(y);
-      j++;
-    }
-  }
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  if (out.length === a.length) return a;
-  if (out.length === b.length) return b;
-  return out;
 }

@@ -1,4 +1,5 @@
 import { Slices } from './slices.js';
+import { sortedIndex } from './sorted-ids.js';
 import { asSet, overlaps } from '../categories.js';
 import { inForce, type IsoDate } from '../dates.js';
 import type { Entrustment } from '../model.js';
@@ -159,16 +160,8 @@ export class LinkGraphBuilder {
       return (id) => position.get(id) ?? -1;
     }
     return (id) => {
-      let lo = 0;
-      let hi = ids.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const at = ids[mid]!;
-        if (at === id) return mid;
-        if (at < id) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
+      const at = sortedIndex(ids, id);
+      return ids[at] === id ? at : -1;
     };
   }
 
