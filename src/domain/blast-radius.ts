@@ -155,7 +155,7 @@ export async function blastRadius(
     (ids) => store.entrustments(ids),
   );
   const preds = predecessors(graph);
-  const tainted = beyondCycles(graph.states);
+  const tainted = beyondCycles(graph);
   const best = bestPaths(graph, leak.records);
   const counts = pathCounts(graph);
   const cap = options.maxPathsPerController ?? DEFAULT_PATHS_PER_CONTROLLER;
@@ -163,34 +163,33 @@ export async function blastRadius(
 
   const checks = new SimplePaths(graph, preds);
   const ends = graph.states.flatMap((s, i) => (s.ends ? [i] : []));
-  const answers = [...groupBy(ends.map(String), (i) => graph.states[+i]!.e.client)].map(
-    ([party, keys]) => {
-      const all = keys.map(Number);
-      // Every walk to an end outside cycles is a path: counted over states, exactly.
-      const plain = all.filter((s) => !tainted[s]);
-      const count = plain.reduce((n, s) => n + counts[s]!, 0);
-      const beyond = all.filter((s) => tainted[s]);
-      if (beyond.length === 0) return { party, ends: plain, plain, count, exact: true, listed: [] };
-      const b = checks.endsBeyondCycles(beyond);
-      return {
-        party,
-        ends: [...plain, ...b.kept],
-        // Listed paths decide exposure, awareness and records beyond cycles; else the states do.
-        plain: b.complete ? plain : [...plain, ...b.kept],
-        listed: b.complete ? b.paths : [],
-        count: count + b.paths.length,
-        exact: b.complete,
-      };
-    },
-  );
+  const answers = [...groupBy(ends, (s) => graph.states[s]!.e.client)].map(([party, all]) => {
+    // Every walk to an end outside cycles is a path: counted over states, exactly.
+    const plain = all.filter((s) => !tainted[s]);
+    const count = plain.reduce((n, s) => n + counts[s]!, 0);
+    const beyond = all.filter((s) => tainted[s]);
+    if (beyond.length === 0) return { party, ends: plain, plain, count, exact: true, listed: [] };
+    const b = checks.endsBeyondCycles(beyond);
+    return {
+      party,
+      ends: [...plain, ...b.kept],
+      // Listed paths decide exposure, awareness and records beyond cycles; else the states do.
+      plain: b.complete ? plain : [...plain, ...b.kept],
+      listed: b.complete ? b.paths : [],
+      count: count + b.paths.length,
+      exact: b.complete,
+    };
+  });
 
   const found = answers
     .filter((a) => a.ends.length > 0)
     .map((a) => ({ ...a, paths: cap > 0 ? search(a.ends, cap) : [] }));
-  const misses = [...graph.misses, ...checks.verifiedMisses()].sort((a, b) =>
-    a.link === b.link ? 0 : a.link === 'declared' ? -1 : 1,
-  );
-  const shownMisses = misses.slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED);
+  // The declared stops first, each kind in the order the walk met them (a hub's are 300k).
+  const met = [...graph.misses, ...checks.verifiedMisses()];
+  const shownMisses = [
+    ...met.filter((m) => m.link === 'declared'),
+    ...met.filter((m) => m.link !== 'declared'),
+  ].slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED);
   const full = await fullRecords(store, [
     ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
     ...shownMisses.flatMap((m) => [m.entrustment.id, ...hopsBelow(graph, m).map((h) => h.id)]),
@@ -250,7 +249,7 @@ export async function blastRadius(
       detail: m.detail(),
       hops: [full.get(m.entrustment.id)!, ...hopsBelow(graph, m).map((h) => full.get(h.id)!)],
     })),
-    notExposedCount: misses.length,
+    notExposedCount: met.length,
     truncated: unexplored > 0,
     unexplored,
     steps: graph.states.length,

@@ -1,4 +1,4 @@
-import { stepKind, type State, type StateGraph } from './state-graph.js';
+import { stepKind, type StateGraph } from './state-graph.js';
 import type { WalkLink } from './walk-link.js';
 
 /** A hop that can be part of a CONFIRMED path: stated (not alleged or inferred), with its data. */
@@ -81,22 +81,42 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
  * states link leaves over). Every path to any other state passes each entrustment once, so paths
  * to them are counted over states, exactly; paths to these are found one by one.
  */
-export function beyondCycles(states: readonly State[]): Uint8Array {
-  const position = new Map<string, number>();
-  for (const s of states) if (!position.has(s.e.id)) position.set(s.e.id, position.size);
-  const edges: Set<number>[] = Array.from({ length: position.size }, () => new Set());
-  for (const s of states) {
-    const a = position.get(s.e.id)!;
-    for (const t of s.next) edges[a]!.add(position.get(states[t]!.e.id)!);
+export function beyondCycles(graph: StateGraph): Uint8Array {
+  const { states, entrustmentOf } = graph;
+  // The entrustments of states, numbered again from 0 (a source's numbers may run far beyond).
+  let largest = -1;
+  for (const n of entrustmentOf) if (n > largest) largest = n;
+  const renumbered = new Int32Array(largest + 1).fill(-1);
+  const of = new Int32Array(states.length);
+  let count = 0;
+  for (let s = 0; s < states.length; s++) {
+    const n = entrustmentOf[s]!;
+    if (renumbered[n]! < 0) renumbered[n] = count++;
+    of[s] = renumbered[n]!;
   }
-  const incoming = new Int32Array(position.size);
+  const byEntrustment: number[][] = Array.from({ length: count }, () => []);
+  for (let s = 0; s < states.length; s++) byEntrustment[of[s]!]!.push(s);
+  // Edges between entrustments, each once: a stamp per target while one entrustment's are listed.
+  const edges: number[][] = Array.from({ length: count }, () => []);
+  const stamp = new Int32Array(count).fill(-1);
+  for (let a = 0; a < count; a++)
+    for (const s of byEntrustment[a]!)
+      for (const t of states[s]!.next) {
+        const b = of[t]!;
+        if (stamp[b] !== a) {
+          stamp[b] = a;
+          edges[a]!.push(b);
+        }
+      }
+  const incoming = new Int32Array(count);
   for (const out of edges) for (const b of out) incoming[b]! += 1;
-  const ready = [...incoming.keys()].filter((k) => incoming[k] === 0);
+  const ready: number[] = [];
+  for (let a = 0; a < count; a++) if (incoming[a] === 0) ready.push(a);
   while (ready.length > 0) {
     const a = ready.pop()!;
     for (const b of edges[a]!) if (--incoming[b]! === 0) ready.push(b);
   }
-  return Uint8Array.from(states, (s) => (incoming[position.get(s.e.id)!]! > 0 ? 1 : 0));
+  return Uint8Array.from(states, (_, s) => (incoming[of[s]!]! > 0 ? 1 : 0));
 }
 
 /**

@@ -39,16 +39,17 @@ export class SimplePaths {
    * path. When the budget runs out, the rest are left out: notExposed lists stops, a lower bound.
    */
   verifiedMisses(): Miss[] {
-    const known = new Set(this.graph.misses.map((m) => `${m.entrustment.id}|${m.reason}`));
+    // Stops found here, beside the graph's own (by entrustment number and reason).
+    const added = new Set<string>();
     const found: Miss[] = [];
     for (const u of this.graph.unverified) {
-      const key = `${u.entrustment.id}|${u.reason}`;
-      if (known.has(key)) continue;
+      const key = `${u.number}|${u.reason}`;
+      if (this.graph.stoppedFor(u.number, u.reason) || added.has(key)) continue;
       const path = this.one(u.below, u.entrustment.id);
       if (!path) continue;
-      known.add(key);
+      added.add(key);
       const { entrustment, link, reason, below } = u;
-      found.push({ entrustment, link, reason, detail: u.detail, below, path });
+      found.push({ entrustment, link, reason, detail: () => u.detail(), below, path });
     }
     return found;
   }

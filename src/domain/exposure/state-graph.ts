@@ -3,7 +3,7 @@ import { describeMiss, intersects } from '../dates.js';
 import type { Leak } from '../leak.js';
 import { ownData, type LinkKind } from '../links.js';
 import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
-import type { UpstreamSource, WalkLink } from './walk-link.js';
+import { placeOf, type UpstreamSource, type WalkLink } from './walk-link.js';
 
 export type { UpstreamSource } from './walk-link.js';
 
@@ -37,7 +37,7 @@ export interface Miss {
   link: LinkKind;
   reason: MissReason;
   /** Worded when shown: a hub's open window stops hundreds of thousands of hops, few are listed. */
-  detail: () => string;
+  detail(): string;
   /** The state the stopped hop was reached from (-1: at the leak). */
   below: number;
   /** The path to `below` (states, `below` first), when it is not `below`'s shortest path. */
@@ -51,6 +51,8 @@ export interface Miss {
  */
 export interface UnverifiedMiss {
   entrustment: WalkLink;
+  /** The entrustment's number (StateGraph.entrustmentOf). */
+  number: number;
   link: LinkKind;
   reason: Exclude<MissReason, 'CYCLE'>;
   detail: () => string;
@@ -59,12 +61,54 @@ export interface UnverifiedMiss {
 
 export interface StateGraph {
   states: State[];
+  /** Each state's entrustment, by a number of its own (the source's place for it, or the walk's). */
+  entrustmentOf: readonly number[];
   /** States of the entrustments into the leaking party. */
   starts: number[];
   /** Each hop that stopped a path, once per reason, in the order the walk met them. */
   misses: Miss[];
   /** Stops met only beyond a closed cycle on the shortest path, to be verified. */
   unverified: UnverifiedMiss[];
+  /** Whether an entrustment (by number) is in `misses` for a reason. */
+  stoppedFor(number: number, reason: MissReason): boolean;
+}
+
+const REASON_BITS: Record<MissReason, number> = { OUT_OF_WINDOW: 1, NO_COMMON_DATA: 2, CYCLE: 4 };
+
+/** Why a hop stopped a path, in words. */
+function wordStop(
+  reason: MissReason,
+  e: WalkLink,
+  belowData: CategorySet,
+  window: Leak['window'],
+): string {
+  switch (reason) {
+    case 'CYCLE':
+      return `${e.id} is already on this path`;
+    case 'OUT_OF_WINDOW':
+      return describeMiss(e, window);
+    case 'NO_COMMON_DATA':
+      return `carries ${e.data.join(', ')}; nothing in common with ${belowData?.join(', ')}`;
+  }
+}
+
+/**
+ * A stop as the walk met it, worded when shown: a hub's open window meets hundreds of thousands,
+ * and a closure for each (with its context) was a fifth of what such a walk kept.
+ */
+class StopMet implements Miss {
+  constructor(
+    readonly entrustment: WalkLink,
+    readonly link: LinkKind,
+    readonly reason: MissReason,
+    readonly below: number,
+    private readonly belowData: CategorySet,
+    private readonly window: Leak['window'],
+  ) {}
+
+  detail(): string {
+    return wordStop(this.reason, this.entrustment, this.belowData, this.window);
+  }
 }
 
 /** How the hops above a state perform it: named in its `under`, or inferred. */
@@ -93,42 +137,92 @@ export function* stateGraphSteps(
   const links = { get: (id: string) => source.get(id) };
   const into = { get: (party: string) => source.into(party) };
   // What goes into a client, in the window and outside it: asked once per client, not per state.
-  const splits = new Map<string, { candidates: WalkLink[]; outside: WalkLink[] }>();
-  const split = (client: string) => {
+  interface Split {
+    candidates: WalkLink[];
+    outside: WalkLink[];
+    /** The entrustment numbers of `candidates` and `outside`, in their order. */
+    candidateNumbers: number[];
+    outsideNumbers: number[];
+    /** By data number: whether some candidate has data in common with it. */
+    overlapping: Map<number, boolean>;
+  }
+  const splits = new Map<string, Split>();
+  const split = (client: string): Split => {
     let found = splits.get(client);
     if (found === undefined) {
       const all = into.get(client);
+      const candidates = all.filter((c) => intersects(c, leak.window));
+      const outside = all.filter((c) => !intersects(c, leak.window));
       found = {
-        candidates: all.filter((c) => intersects(c, leak.window)),
-        outside: all.filter((c) => !intersects(c, leak.window)),
+        candidates,
+        outside,
+        candidateNumbers: candidates.map(numberOf),
+        outsideNumbers: outside.map(numberOf),
+        overlapping: new Map(),
       };
       splits.set(client, found);
     }
     return found;
   };
+  const anyOverlap = (found: Split, s: number): boolean => {
+    let answer = found.overlapping.get(stateData[s]!);
+    if (answer === undefined) {
+      const data = states[s]!.data;
+      answer = found.candidates.some((c) => overlaps(data, asSet(c.data)));
+      found.overlapping.set(stateData[s]!, answer);
+    }
+    return answer;
+  };
   const states: State[] = [];
+  // Every entrustment met has a number: every later question about one (is it on this path, has
+  // it stopped a path already, which of its states has this data) is a lookup by number, asked
+  // hundreds of thousands of times at a hub. The source's place for it where the source places
+  // its links (walk-link.ts), else numbered here, by id, in the order met.
+  const placed = 'placed' in source && source.placed === true;
+  const numbers = new Map<string, number>();
+  const numberOf = (e: WalkLink): number => {
+    let n = placed ? placeOf(e)! : numbers.get(e.id);
+    if (n === undefined) numbers.set(e.id, (n = numbers.size));
+    while (linkData.length <= n) {
+      linkData.push(-2);
+      stopped.push(0);
+      statesOf.push(undefined);
+    }
+    return n;
+  };
+  /** Each state's entrustment number and parent, beside `states`: read on every step of a walk up. */
+  const entrustmentOf: number[] = [];
+  const parents: number[] = [];
+  /** The states of each entrustment (one per distinct exposed data, few). */
+  const statesOf: (number[] | undefined)[] = [];
   // Data sets are few and repeat on every path: each is numbered once (by its keys), each
   // intersection computed once, and a state is found by its data's number and its entrustment.
   const dataIds = new Map<string, number>();
-  const ofLinkData = new Map<readonly string[], number>();
   const dataIdOf = (data: CategorySet): number => {
     const key = data === null ? '*' : data.join('\u0001');
     let id = dataIds.get(key);
     if (id === undefined) dataIds.set(key, (id = dataIds.size));
     return id;
   };
-  const linkDataId = (data: readonly string[]): number => {
-    let id = ofLinkData.get(data);
-    if (id === undefined) ofLinkData.set(data, (id = dataIdOf(asSet(data))));
+  /** The number of each entrustment's own data (-2: not numbered yet). */
+  const linkData: number[] = [];
+  const linkDataId = (n: number, data: readonly string[]): number => {
+    let id = linkData[n]!;
+    if (id === -2) linkData[n] = id = dataIdOf(asSet(data));
     return id;
   };
   const leakDataId = -1;
   const stateData: number[] = [];
   const intersections = new Map<number, Map<number, { data: CategorySet; id: number }>>();
-  const intersection = (belowId: number, below: CategorySet, data: readonly string[]) => {
+  const intersection = (
+    belowId: number,
+    below: CategorySet,
+    n: number,
+    data: readonly string[],
+  ) => {
     let byLink = intersections.get(belowId);
     if (byLink === undefined) intersections.set(belowId, (byLink = new Map()));
-    const linkId = linkDataId(data);
+    const linkId = linkDataId(n, data);
     let result = byLink.get(linkId);
     if (result === undefined) {
       const set = intersect(below, asSet(data));
@@ -136,89 +230,92 @@ export function* stateGraphSteps(
     }
     return result;
   };
-  const index = new Map<number, Map<string, number>>();
   const misses: Miss[] = [];
-  const missed: Record<MissReason, Set<string>> = {
-    OUT_OF_WINDOW: new Set(),
-    NO_COMMON_DATA: new Set(),
-    CYCLE: new Set(),
-  };
+  /** Per entrustment, a bit for each reason it stopped a path for already. */
+  const stopped: number[] = [];
   const unverified = new Map<string, UnverifiedMiss>();
 
   const miss = (
     e: WalkLink,
+    n: number,
     link: LinkKind,
     reason: MissReason,
-    detail: () => string,
+    belowData: CategorySet,
     below: number,
     cycleBelow: boolean,
   ) => {
-    if (missed[reason].has(e.id)) return;
+    const bit = REASON_BITS[reason];
+    if ((stopped[n]! & bit) !== 0) return;
     // A shortest path that closed a cycle, or passes `e` itself, is not a path of the register;
     // another path to the same state may be (simple-paths.ts looks for one).
     if (below >= 0 && (!states[below]!.simple || cycleBelow)) {
       const key = `${e.id}|${reason}|${below}`;
       if (reason !== 'CYCLE' && !unverified.has(key))
-        unverified.set(key, { entrustment: e, link, reason, detail, below });
+        unverified.set(key, {
+          entrustment: e,
+          number: n,
+          link,
+          reason,
+          detail: () => wordStop(reason, e, belowData, leak.window),
+          below,
+        });
       return;
     }
-    missed[reason].add(e.id);
-    misses.push({ entrustment: e, link, reason, detail, below });
+    stopped[n]! |= bit;
+    misses.push(new StopMet(e, link, reason, below, belowData, leak.window));
   };
-  const onShortestPath = (s: number, id: string): boolean => {
-    for (let k = s; k >= 0; k = states[k]!.parent) if (states[k]!.e.id === id) return true;
+  const onShortestPath = (s: number, n: number): boolean => {
+    // An entrustment with no state yet is on no path.
+    if (statesOf[n] === undefined) return false;
+    for (let k = s; k >= 0; k = parents[k]!) if (entrustmentOf[k] === n) return true;
     return false;
   };
   /** The state `e` is reached in from `below`, or -1 (and why) when the path stops at it. */
-  const reach = (below: number, e: WalkLink, link: LinkKind): number => {
+  const reach = (below: number, e: WalkLink, link: LinkKind, n = numberOf(e)): number => {
     const belowData = below < 0 ? leak.data : states[below]!.data;
-    const cycle = below >= 0 && onShortestPath(below, e.id);
+    const cycle = below >= 0 && onShortestPath(below, n);
     // Told from the shortest path to `below`: other paths to it may close other cycles, which
     // this answer does not list (the set of controllers does not depend on them).
-    if (cycle) miss(e, link, 'CYCLE', () => `${e.id} is already on this path`, below, false);
+    if (cycle) miss(e, n, link, 'CYCLE', belowData, below, false);
     if (!intersects(e, leak.window)) {
-      miss(e, link, 'OUT_OF_WINDOW', () => describeMiss(e, leak.window), below, cycle);
+      miss(e, n, link, 'OUT_OF_WINDOW', belowData, below, cycle);
       return -1;
     }
     const { data, id: dataId } = intersection(
       below < 0 ? leakDataId : stateData[below]!,
       belowData,
+      n,
       e.data,
     );
     if (data !== null && data.length === 0) {
-      miss(
-        e,
-        link,
-        'NO_COMMON_DATA',
-        () => `carries ${e.data.join(', ')}; nothing in common with ${belowData?.join(', ')}`,
-        below,
-        cycle,
-      );
+      miss(e, n, link, 'NO_COMMON_DATA', belowData, below, cycle);
       return -1;
     }
     // A cycle on the shortest path still links the states: other paths may reach `below`
     // without passing through `e`. Path evidence (evidence.ts) keeps every path simple.
-    let byId = index.get(dataId);
-    if (byId === undefined) index.set(dataId, (byId = new Map()));
-    let s = byId.get(e.id);
-    if (s === undefined) {
-      byId.set(e.id, (s = states.length));
-      stateData.push(dataId);
-      const depth = below < 0 ? 1 : states[below]!.depth + 1;
-      const simple = below < 0 || (states[below]!.simple && !cycle);
-      states.push({
-        e,
-        data,
-        depth,
-        parent: below,
-        simple,
-        next: [],
-        ends: null,
-        endsWhateverData: false,
-      });
-    }
+    let mine = statesOf[n];
+    if (mine === undefined) statesOf[n] = mine = [];
+    for (const s of mine) if (stateData[s] === dataId) return s;
+    const s = states.length;
+    mine.push(s);
+    stateData.push(dataId);
+    entrustmentOf.push(n);
+    parents.push(below);
+    const depth = below < 0 ? 1 : states[below]!.depth + 1;
+    const simple = below < 0 || (states[below]!.simple && !cycle);
+    states.push({
+      e,
+      data,
+      depth,
+      parent: below,
+      simple,
+      next: [],
+      ends: null,
+      endsWhateverData: false,
+    });
     return s;
   };
+
   // Links from one state are all made while it is expanded: a stamp per target dedupes them.
   const linkedFrom: number[] = [];
   const link = (from: number, to: number) => {
@@ -279,21 +376,31 @@ export function* stateGraphSteps(
     }
     // Every period, not only the window: a candidate an inferred step drops for its dates is the
     // answer to "why not us?" for its client, as a declared link in its place would be.
-    const { candidates, outside } = split(e.client);
-    for (const c of outside) reach(s, c, 'inferred');
+    const found = split(e.client);
+    const { candidates, candidateNumbers, outside, outsideNumbers } = found;
+    for (let k = 0; k < outside.length; k++) reach(s, outside[k]!, 'inferred', outsideNumbers[k]!);
     if (candidates.length === 0) {
       [state.ends, state.endsWhateverData] = ['declared', true];
       continue;
     }
-    if (!candidates.some((c) => overlaps(state.data, asSet(c.data)))) {
+    if (!anyOverlap(found, s)) {
       // Nothing that goes into the client has data in common: its own data, by inference.
-      for (const c of candidates) reach(s, c, 'inferred');
+      for (let k = 0; k < candidates.length; k++)
+        reach(s, candidates[k]!, 'inferred', candidateNumbers[k]!);
       state.ends = 'inferred';
       continue;
     }
-    for (const c of candidates) link(s, reach(s, c, 'inferred'));
+    for (let k = 0; k < candidates.length; k++)
+      link(s, reach(s, candidates[k]!, 'inferred', candidateNumbers[k]!));
   }
-  return { states, starts, misses, unverified: [...unverified.values()] };
+  return {
+    states,
+    entrustmentOf,
+    starts,
+    misses,
+    unverified: [...unverified.values()],
+    stoppedFor: (n, reason) => (stopped[n]! & REASON_BITS[reason]) !== 0,
+  };
 }
 
 /** The entrustments of a state's shortest path, from the state down to the leak. */

@@ -30,7 +30,7 @@ import { decodeEntrustmentLink } from './entrustment-codec.js';
 import { RELATIONS } from './keys.js';
 import { countOf, readMany, readRelated, scanPage } from './reads.js';
 import { readScope } from './scopes.js';
-import { upstreamReader } from './upstream.js';
+import { KeptUpstream } from './upstream.js';
 import { downstreamReader, readDownstream, readFamily } from './downstream.js';
 import type { Tables } from './tables.js';
 import { generationOf } from './generation.js';
@@ -55,6 +55,8 @@ const inWindow = (entrustments: Entrustment[], window?: Period) =>
 export class EmbeddedStore implements StorePort {
   readonly kind = 'embedded' as const;
   private closed = false;
+  /** What walks up have read, kept until the next write (upstream.ts). */
+  private upstream: KeptUpstream | null = null;
 
   constructor(
     private readonly tables: Tables,
@@ -88,7 +90,8 @@ export class EmbeddedStore implements StorePort {
   }
 
   upstreamReader(): UpstreamSource {
-    return upstreamReader(this.open());
+    const tables = this.open();
+    return (this.upstream ??= new KeptUpstream(tables));
   }
 
   downstreamReader(): DownstreamSource {
@@ -96,7 +99,7 @@ export class EmbeddedStore implements StorePort {
   }
 
   async upstreamRound(partyIds: readonly string[], ids: readonly string[]): Promise<WalkLink[]> {
-    const reader = upstreamReader(this.open());
+    const reader = new KeptUpstream(this.open(), false);
     const rows = new Map<string, WalkLink>();
     for (const link of partyIds.flatMap((p) => reader.into(p))) rows.set(link.id, link);
     for (const link of ids.flatMap((id) => reader.get(id) ?? [])) rows.set(link.id, link);
@@ -235,6 +238,7 @@ export class EmbeddedStore implements StorePort {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.upstream = null;
     await this.tables.root.close();
   }
 
@@ -247,6 +251,9 @@ export class EmbeddedStore implements StorePort {
       if (isDiskFull(error) || (this.dataDir !== null && nearlyFull(this.dataDir)))
         throw new DiskFullError(`the data directory ${this.dataDir ?? '(DATA_DIR)'}`);
       throw error;
+    } finally {
+      // LMDB's reads see the write at once, within this turn too: so do the walks' (upstream.ts).
+      this.upstream?.recheck();
     }
   }
 
