@@ -94,7 +94,7 @@ function wordStop(
 
 /**
  * A stop as the walk met it, worded when shown: a hub's open window meets hundreds of thousands,
- * and a closure for each (with its context) was a fifth of what such a walk kept.
+ * and a closure for each (with its context, made on every step) was kept until the answer ended.
  */
 class StopMet implements Miss {
   constructor(
