@@ -10,7 +10,6 @@ import { benchExplorerLayout } from './explorer-layout.js';
 import { storesToMeasure } from './stores.js';
 import { benchWorkbookUpload, describeWorkbookUpload } from './workbook-upload.js';
 import { comparisonTable, type Measured } from './table.js';
-import { benchYamlParsers, describeYamlParsers } from './yaml-parsers.js';
 
 // npm run bench [-- 10000 100000]: for synthetic registers of the given sizes (parties), on the
 // embedded store and on a Neo4j of the bench's own (when Java and Maven are here): import rate,
@@ -52,32 +51,46 @@ const sizes = process.argv
 // A 100k-entrustment workbook uploaded while a client keeps asking (issue 24).
 console.log(describeWorkbookUpload(await benchWorkbookUpload(10_000)));
 
-/** Measures one store at one size in a child process (measure-store.ts), its report passed on. */
-function measureStore(size: number, store: string, load: boolean, dashboard: boolean) {
-  const script = fileURLToPath(new URL('./measure-store.js', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, script, String(size), store, load ? '1' : '0', dashboard ? '1' : '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+/**
+ * Runs a bench script of this directory in a process of its own, passing its report on, and
+ * resolves with what it measured (its last line `MEASURED <json>`), if it says.
+ */
+function inChild(script: string, args: string[]): Promise<Measured | null> {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  const child = spawn(process.execPath, [...process.execArgv, path, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let measured: Measured | null = null;
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (line.startsWith('MEASURED ')) measured = JSON.parse(line.slice('MEASURED '.length));
     else console.log(line);
   });
-  return new Promise<Measured>((resolve, reject) =>
+  return new Promise((resolve, reject) =>
     child.on('close', (code) =>
-      measured && code === 0
+      code === 0
         ? resolve(measured)
-        : reject(new Error(`measuring ${store} at ${size} parties ended with ${code}`)),
+        : reject(new Error(`${script} ${args.join(' ')} ended with ${code}`)),
     ),
   );
+}
+
+/** Measures one store at one size (measure-store.ts). */
+async function measureStore(size: number, store: string, load: boolean, dashboard: boolean) {
+  const measured = await inChild('./measure-store.js', [
+    String(size),
+    store,
+    load ? '1' : '0',
+    dashboard ? '1' : '0',
+  ]);
+  if (!measured) throw new Error(`measuring ${store} at ${size} parties gave no measures`);
+  return measured;
 }
 
 const all: Measured[] = [];
 const measured = sizes.length > 0 ? sizes : [10_000, 100_000];
 for (const size of measured) {
-  console.log(describeYamlParsers(benchYamlParsers(size)));
+  // The YAML parsers read the register's text (251 MiB at 100k parties) three times each: apart.
+  await inChild('./yaml-run.js', [String(size)]);
   for (const name of storesToMeasure())
     // The load test runs on the largest graph (issue 10: the 100k-party one), on each store;
     // the dashboard load on the smallest (issue 22: the 10k-party one).
