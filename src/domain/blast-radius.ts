@@ -15,6 +15,7 @@ import {
   type Miss,
   type MissReason,
   type StateGraph,
+  type StopsMet,
 } from './exposure/state-graph.js';
 import { walkInRounds } from './exposure/rounds.js';
 import { SimplePaths } from './exposure/simple-paths.js';
@@ -184,12 +185,12 @@ export async function blastRadius(
   const found = answers
     .filter((a) => a.ends.length > 0)
     .map((a) => ({ ...a, paths: cap > 0 ? search(a.ends, cap) : [] }));
-  // The declared stops first, each kind in the order the walk met them (a hub's are 300k).
-  const met = [...graph.misses, ...checks.verifiedMisses()];
-  const shownMisses = [
-    ...met.filter((m) => m.link === 'declared'),
-    ...met.filter((m) => m.link !== 'declared'),
-  ].slice(0, options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED);
+  const verified = checks.verifiedMisses();
+  const shownMisses = declaredFirst(
+    graph.misses,
+    verified,
+    options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED,
+  );
   const full = await fullRecords(store, [
     ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
     ...shownMisses.flatMap((m) => [m.entrustment.id, ...hopsBelow(graph, m).map((h) => h.id)]),
@@ -249,11 +250,25 @@ export async function blastRadius(
       detail: m.detail(),
       hops: [full.get(m.entrustment.id)!, ...hopsBelow(graph, m).map((h) => full.get(h.id)!)],
     })),
-    notExposedCount: met.length,
+    notExposedCount: graph.misses.length + verified.length,
     truncated: unexplored > 0,
     unexplored,
     steps: graph.states.length,
   };
+}
+
+/**
+ * The stops shown: the declared first, each kind in the order met (the walk's, then those found
+ * beyond cycles); only these become Misses, of a hub's 300k.
+ */
+function declaredFirst(walked: StopsMet, verified: readonly Miss[], max: number): Miss[] {
+  const shown: Miss[] = [];
+  for (const kind of ['declared', 'inferred'] as const) {
+    for (let i = 0; i < walked.length && shown.length < max; i++)
+      if (walked.linkOf(i) === kind) shown.push(walked.at(i));
+    for (const m of verified) if (shown.length < max && m.link === kind) shown.push(m);
+  }
+  return shown;
 }
 
 /** CONFIRMED paths first, then the others, each group shortest first. */

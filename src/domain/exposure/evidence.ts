@@ -69,7 +69,7 @@ export function findPaths(
       return { paths: byLengthThenIds(graph, paths), complete: false, spent };
     if (starts[p.s] === 1) paths.push(statesOf(p));
     for (const q of preds[p.s]!) {
-      if (!allowed(q) || onPartial(graph, p, states[q]!.e.id)) continue;
+      if (!allowed(q) || onPartial(graph, p, graph.entrustmentOf[q]!)) continue;
       heap.push({ s: q, below: p, length: p.length + 1, bound: p.length + states[q]!.depth });
     }
   }
@@ -89,9 +89,10 @@ function startsOf(graph: StateGraph): Uint8Array {
   return marks;
 }
 
-function onPartial(graph: StateGraph, p: Partial, id: string): boolean {
+/** Whether the entrustment numbered `n` (StateGraph.entrustmentOf) is on the partial path. */
+function onPartial(graph: StateGraph, p: Partial, n: number): boolean {
   for (let k: Partial | null = p; k !== null; k = k.below)
-    if (graph.states[k.s]!.e.id === id) return true;
+    if (graph.entrustmentOf[k.s] === n) return true;
   return false;
 }
 

@@ -64,6 +64,8 @@ export class SimplePaths {
     paths: StatePath[];
     complete: boolean;
   } {
+    // Spent: every end is kept unchecked, as a search with no budget left would keep it.
+    if (this.left <= 0) return { kept: [...ends], paths: [], complete: false };
     const listed = findPaths(this.graph, this.preds, ends, {
       want: LIST_WANT,
       budget: Math.max(0, Math.min(LIST_BUDGET, this.left)),

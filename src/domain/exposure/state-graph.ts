@@ -66,7 +66,7 @@ export interface StateGraph {
   /** States of the entrustments into the leaking party. */
   starts: number[];
   /** Each hop that stopped a path, once per reason, in the order the walk met them. */
-  misses: Miss[];
+  misses: StopsMet;
   /** Stops met only beyond a closed cycle on the shortest path, to be verified. */
   unverified: UnverifiedMiss[];
   /** Whether an entrustment (by number) is in `misses` for a reason. */
@@ -108,6 +108,47 @@ class StopMet implements Miss {
 
   detail(): string {
     return wordStop(this.reason, this.entrustment, this.belowData, this.window);
+  }
+}
+
+const REASONS: readonly MissReason[] = ['OUT_OF_WINDOW', 'NO_COMMON_DATA', 'CYCLE'];
+
+/**
+ * The stops a walk met, kept as numbers and made into Misses when shown: a hub's open window
+ * meets 300k of them, and an object for each lived as long as the answer (a fifth of a walk's
+ * time was garbage collection).
+ */
+export class StopsMet {
+  private readonly links: WalkLink[] = [];
+  /** The reason's place in REASONS, plus 4 when the stopped link is declared. */
+  private readonly codes: number[] = [];
+  private readonly belows: number[] = [];
+
+  constructor(
+    private readonly states: readonly State[],
+    private readonly leak: Leak,
+  ) {}
+
+  get length(): number {
+    return this.links.length;
+  }
+
+  add(e: WalkLink, link: LinkKind, reason: MissReason, below: number): void {
+    this.links.push(e);
+    this.codes.push(REASONS.indexOf(reason) + (link === 'declared' ? 4 : 0));
+    this.belows.push(below);
+  }
+
+  /** How the i-th stopped hop would have been linked. */
+  linkOf(i: number): LinkKind {
+    return this.codes[i]! >= 4 ? 'declared' : 'inferred';
+  }
+
+  at(i: number): Miss {
+    const below = this.belows[i]!;
+    const belowData = below < 0 ? this.leak.data : this.states[below]!.data;
+    const reason = REASONS[this.codes[i]! & 3]!;
+    return new StopMet(this.links[i]!, this.linkOf(i), reason, below, belowData, this.leak.window);
   }
 }
 
@@ -183,18 +224,30 @@ export function* stateGraphSteps(
   const numberOf = (e: WalkLink): number => {
     let n = placed ? placeOf(e)! : numbers.get(e.id);
     if (n === undefined) numbers.set(e.id, (n = numbers.size));
-    while (linkData.length <= n) {
-      linkData.push(-2);
-      stopped.push(0);
-      statesOf.push(undefined);
-    }
+    if (n >= linkData.length) grow(n);
     return n;
+  };
+  // Indexed by entrustment number, grown by doubling: a source's places run to the register's
+  // size, and arrays grown an element at a time were copied over and over on a hub's walk.
+  const grow = (n: number) => {
+    let size = linkData.length;
+    while (size <= n) size *= 2;
+    const data = new Int32Array(size).fill(-2);
+    data.set(linkData);
+    linkData = data;
+    const bits = new Uint8Array(size);
+    bits.set(stopped);
+    stopped = bits;
+    const first = new Int32Array(size).fill(-1);
+    first.set(firstState);
+    firstState = first;
   };
   /** Each state's entrustment number and parent, beside `states`: read on every step of a walk up. */
   const entrustmentOf: number[] = [];
   const parents: number[] = [];
-  /** The states of each entrustment (one per distinct exposed data, few). */
-  const statesOf: (number[] | undefined)[] = [];
+  /** Each entrustment's first state (-1: none yet), and its others (one per distinct exposed data, few). */
+  let firstState = new Int32Array(1024).fill(-1);
+  const otherStates = new Map<number, number[]>();
   // Data sets are few and repeat on every path: each is numbered once (by its keys), each
   // intersection computed once, and a state is found by its data's number and its entrustment.
   const dataIds = new Map<string, number>();
@@ -205,11 +258,16 @@ export function* stateGraphSteps(
     return id;
   };
   /** The number of each entrustment's own data (-2: not numbered yet). */
-  const linkData: number[] = [];
+  let linkData = new Int32Array(1024).fill(-2);
+  // By the array first: a source that shares one array per distinct data set (the embedded
+  // store's reader) spares the walk a join of every link's keys.
+  const byArray = new Map<readonly string[], number>();
   const linkDataId = (n: number, data: readonly string[]): number => {
-    let id = linkData[n]!;
-    if (id === -2) linkData[n] = id = dataIdOf(asSet(data));
-    return id;
+    const id = linkData[n]!;
+    if (id !== -2) return id;
+    let numbered = byArray.get(data);
+    if (numbered === undefined) byArray.set(data, (numbered = dataIdOf(asSet(data))));
+    return (linkData[n] = numbered);
   };
   const leakDataId = -1;
   const stateData: number[] = [];
@@ -230,9 +288,9 @@ export function* stateGraphSteps(
     }
     return result;
   };
-  const misses: Miss[] = [];
+  const misses = new StopsMet(states, leak);
   /** Per entrustment, a bit for each reason it stopped a path for already. */
-  const stopped: number[] = [];
+  let stopped = new Uint8Array(1024);
   const unverified = new Map<string, UnverifiedMiss>();
 
   const miss = (
@@ -262,11 +320,11 @@ export function* stateGraphSteps(
       return;
     }
     stopped[n]! |= bit;
-    misses.push(new StopMet(e, link, reason, below, belowData, leak.window));
+    misses.add(e, link, reason, below);
   };
   const onShortestPath = (s: number, n: number): boolean => {
     // An entrustment with no state yet is on no path.
-    if (statesOf[n] === undefined) return false;
+    if (firstState[n]! < 0) return false;
     for (let k = s; k >= 0; k = parents[k]!) if (entrustmentOf[k] === n) return true;
     return false;
   };
@@ -293,11 +351,14 @@ export function* stateGraphSteps(
     }
     // A cycle on the shortest path still links the states: other paths may reach `below`
     // without passing through `e`. Path evidence (evidence.ts) keeps every path simple.
-    let mine = statesOf[n];
-    if (mine === undefined) statesOf[n] = mine = [];
-    for (const s of mine) if (stateData[s] === dataId) return s;
+    const first = firstState[n]!;
+    const others = first < 0 ? undefined : otherStates.get(n);
+    if (first >= 0 && stateData[first] === dataId) return first;
+    if (others) for (const s of others) if (stateData[s] === dataId) return s;
     const s = states.length;
-    mine.push(s);
+    if (first < 0) firstState[n] = s;
+    else if (others) others.push(s);
+    else otherStates.set(n, [s]);
     stateData.push(dataId);
     entrustmentOf.push(n);
     parents.push(below);

@@ -71,8 +71,11 @@ export async function withEvidence(
   links: readonly WalkLink[],
   read: (ids: string[]) => Promise<Entrustment[]>,
 ): Promise<void> {
-  const missing = [...new Set(links)].filter((l) => l.confidence === undefined);
-  if (missing.length === 0) return;
+  // Filtered before deduplicated: a source that keeps what it filled (the embedded store's reader)
+  // has none missing on a second walk, and a set of a hub's 150k states cost more than the walk's end.
+  const lacking = links.filter((l) => l.confidence === undefined);
+  if (lacking.length === 0) return;
+  const missing = [...new Set(lacking)];
   const records = new Map((await read(missing.map((l) => l.id))).map((e) => [e.id, e]));
   for (const link of missing) {
     const e = records.get(link.id);

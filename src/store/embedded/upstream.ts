@@ -22,6 +22,11 @@ export class KeptUpstream implements UpstreamSource {
   /** Links made so far, each given its place (walk-link.ts). */
   private places = 0;
   private intoRead = new Map<string, WalkLink[]>();
+  /**
+   * One array for each distinct set of data, shared by the links that carry it: a walk numbers
+   * data sets by the array (state-graph.ts), where it joined each link's keys into a string.
+   */
+  private dataSets = new Map<string, string[]>();
 
   /**
    * @param placed whether links carry their places (walk-link.ts): for walks, not for rows handed
@@ -38,7 +43,10 @@ export class KeptUpstream implements UpstreamSource {
     if (link === undefined && !this.read.has(id)) {
       const bytes = this.tables.entrustments.db.getBinaryFast(id);
       link = bytes === undefined ? undefined : decodeEntrustmentLinkBytes(id, bytes);
-      if (link && this.placed) setPlace(link, this.places++);
+      if (link && this.placed) {
+        setPlace(link, this.places++);
+        link.data = this.shared(link.data);
+      }
       this.read.set(id, link);
     }
     return link;
@@ -60,6 +68,13 @@ export class KeptUpstream implements UpstreamSource {
     return list;
   }
 
+  private shared(data: string[]): string[] {
+    const key = data.join('\u001f');
+    let kept = this.dataSets.get(key);
+    if (kept === undefined) this.dataSets.set(key, (kept = data));
+    return kept;
+  }
+
   /** After a write by this process: the next read reads the generation again. */
   recheck(): void {
     this.checked = false;
@@ -75,6 +90,7 @@ export class KeptUpstream implements UpstreamSource {
     this.generation = generation;
     this.read = new Map();
     this.intoRead = new Map();
+    this.dataSets = new Map();
     this.places = 0;
   }
 }
