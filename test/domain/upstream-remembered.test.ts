@@ -55,3 +55,58 @@ t.test('the sub-graph above a leak is read once until a write touches it', async
   t.ok(reads() > rounds, 'a write to entrustments: read again');
   t.notSame(after, first, 'and the answer shows the write');
 });
+
+t.test(
+  'every leak walks over one source of what walks read, until a write touches it',
+  async (t) => {
+    const real = await tempStore(t, 'vc-upstream-shared-');
+    const synthetic = generate(600, 12);
+    t.ok((await importRegister(real, synthetic.document)).ok);
+    const open = (party: string, data: string[] | null = null) => ({ party, window: {}, data });
+    const summary = (r: Awaited<ReturnType<typeof blastRadius>>) =>
+      r.controllers.map((c) => [c.party, c.exposure, c.aware, c.data, c.records, c.pathCount]);
+    const [first, second] = synthetic.hubs as [string, string];
+    // Rounds a leak at `second` takes alone, on a store whose walks have read nothing yet.
+    const alone = instrument(real);
+    await blastRadius(readInRounds(alone.store), open(second));
+    const roundsAlone = alone.calls.upstreamRound ?? 0;
+
+    const { store: counted, calls } = instrument(real);
+    const remote = readInRounds(counted);
+    const reads = () => calls.upstreamRound ?? 0;
+    await blastRadius(remote, open(first));
+    const afterFirst = reads();
+    t.ok(afterFirst >= 2, `the first hub's open window read in ${afterFirst} rounds`);
+
+    const narrow = open(first, ['user.health']);
+    const narrowed = await blastRadius(remote, narrow);
+    t.equal(reads(), afterFirst, 'a narrower question at the same hub reads nothing more');
+    t.same(
+      summary(narrowed),
+      summary(await blastRadius(real, narrow)),
+      'and answers as read locally',
+    );
+
+    const next = await blastRadius(remote, open(second));
+    const roundsNext = reads() - afterFirst;
+    t.ok(
+      roundsNext < roundsAlone,
+      `another hub reads only what the first did not: ${roundsNext} rounds, ${roundsAlone} alone`,
+    );
+    t.same(summary(next), summary(await blastRadius(real, open(second))), 'the same answer');
+
+    // A write to an entrustment that was read: every leak reads afresh, and answers show it.
+    const exposed = next.controllers.find((c) => c.aware)!;
+    const own = await real.entrustmentsFrom([exposed.party]);
+    await real.upsert({
+      sources: [],
+      parties: [],
+      incidents: [],
+      entrustments: own.map((e) => ({ ...e, disclosed: false })),
+    });
+    const before = reads();
+    const after = await blastRadius(remote, narrow);
+    t.ok(reads() > before, 'after a write to entrustments, the narrower question reads again');
+    t.same(summary(after), summary(await blastRadius(real, narrow)), 'and answers as read locally');
+  },
+);

@@ -1,5 +1,5 @@
 import { byId } from '../links.js';
-import type { UpstreamSource, WalkLink } from './walk-link.js';
+import { setPlace, type UpstreamSource, type WalkLink } from './walk-link.js';
 
 /** One round of reads: the entrustments into `parties` and those of `ids` (StorePort.upstreamRound). */
 export type ReadRound = (parties: readonly string[], ids: readonly string[]) => Promise<WalkLink[]>;
@@ -10,10 +10,18 @@ export interface Wanted {
   ids: Set<string>;
 }
 
-/** A source read in rounds: it says what it has read; what it has not is asked for next. */
+/**
+ * A source read in rounds: it says what it has read; what it has not is asked for next. It places
+ * the rows it keeps (walk-link.ts) and gives rows with the same data one array, as the embedded
+ * store's reader does: a walk numbers both, and may be one of many over the same rows (a store's
+ * reads kept for its generation, blast-radius.ts).
+ */
 export class ReadSoFar implements UpstreamSource {
+  readonly placed = true;
   private readonly byIds = new Map<string, WalkLink | null>();
   private readonly intoRead = new Map<string, WalkLink[]>();
+  private readonly dataSets = new Map<string, string[]>();
+  private places = 0;
 
   get(id: string): WalkLink | undefined {
     return this.byIds.get(id) ?? undefined;
@@ -45,13 +53,25 @@ export class ReadSoFar implements UpstreamSource {
   /** What a round answered to `wanted`: an id it did not return is known to be absent. */
   private add(rows: readonly WalkLink[], wanted: Wanted): void {
     // The first object read for an id stays: the walk's states point at it.
-    for (const row of rows) if (!this.byIds.get(row.id)) this.byIds.set(row.id, row);
+    for (const row of rows)
+      if (!this.byIds.get(row.id)) {
+        setPlace(row, this.places++);
+        row.data = this.shared(row.data);
+        this.byIds.set(row.id, row);
+      }
     for (const id of wanted.ids) if (!this.byIds.has(id)) this.byIds.set(id, null);
     for (const party of wanted.parties) this.intoRead.set(party, []);
     for (const row of rows)
       if (wanted.parties.has(row.contractor))
         this.intoRead.get(row.contractor)!.push(this.byIds.get(row.id)!);
     for (const party of wanted.parties) this.intoRead.get(party)!.sort(byId);
+  }
+
+  private shared(data: string[]): string[] {
+    const key = data.join('\u001f');
+    let kept = this.dataSets.get(key);
+    if (kept === undefined) this.dataSets.set(key, (kept = data));
+    return kept;
   }
 }
 
@@ -66,8 +86,8 @@ export class ReadSoFar implements UpstreamSource {
 export async function walkInRounds<T>(
   read: ReadRound,
   walk: (source: ReadSoFar) => Generator<Wanted, T, void>,
+  source = new ReadSoFar(),
 ): Promise<{ result: T; source: ReadSoFar; rounds: number }> {
-  const source = new ReadSoFar();
   const steps = walk(source);
   for (let rounds = 0; ; rounds++) {
     const step = steps.next();
