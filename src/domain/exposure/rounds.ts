@@ -1,5 +1,5 @@
 import { byId } from '../links.js';
-import { setPlace, type UpstreamSource, type WalkLink } from './walk-link.js';
+import { SharedDataSets, setPlace, type UpstreamSource, type WalkLink } from './walk-link.js';
 
 /** One round of reads: the entrustments into `parties` and those of `ids` (StorePort.upstreamRound). */
 export type ReadRound = (parties: readonly string[], ids: readonly string[]) => Promise<WalkLink[]>;
@@ -20,7 +20,7 @@ export class ReadSoFar implements UpstreamSource {
   readonly placed = true;
   private readonly byIds = new Map<string, WalkLink | null>();
   private readonly intoRead = new Map<string, WalkLink[]>();
-  private readonly dataSets = new Map<string, string[]>();
+  private readonly dataSets = new SharedDataSets();
   private places = 0;
 
   get(id: string): WalkLink | undefined {
@@ -56,7 +56,7 @@ export class ReadSoFar implements UpstreamSource {
     for (const row of rows)
       if (!this.byIds.get(row.id)) {
         setPlace(row, this.places++);
-        row.data = this.shared(row.data);
+        row.data = this.dataSets.of(row.data);
         this.byIds.set(row.id, row);
       }
     for (const id of wanted.ids) if (!this.byIds.has(id)) this.byIds.set(id, null);
@@ -65,13 +65,6 @@ export class ReadSoFar implements UpstreamSource {
       if (wanted.parties.has(row.contractor))
         this.intoRead.get(row.contractor)!.push(this.byIds.get(row.id)!);
     for (const party of wanted.parties) this.intoRead.get(party)!.sort(byId);
-  }
-
-  private shared(data: string[]): string[] {
-    const key = data.join('\u001f');
-    let kept = this.dataSets.get(key);
-    if (kept === undefined) this.dataSets.set(key, (kept = data));
-    return kept;
   }
 }
 

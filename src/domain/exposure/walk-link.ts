@@ -37,6 +37,21 @@ export function placeOf(link: WalkLink): number | undefined {
   return (link as Placed)[PLACE];
 }
 
+/**
+ * One array for each distinct set of data, shared by the links a source keeps: a walk numbers
+ * data sets by the array (state-graph.ts), where it would join each link's keys into a string.
+ */
+export class SharedDataSets {
+  private readonly sets = new Map<string, string[]>();
+
+  of(data: string[]): string[] {
+    const key = data.join('\u001f');
+    let kept = this.sets.get(key);
+    if (kept === undefined) this.sets.set(key, (kept = data));
+    return kept;
+  }
+}
+
 /** The entrustments a walk down reads: those a party makes (in id order). */
 export interface DownstreamSource {
   from(party: string): readonly WalkLink[];

@@ -1,4 +1,9 @@
-import { setPlace, type UpstreamSource, type WalkLink } from '../../domain/exposure/walk-link.js';
+import {
+  SharedDataSets,
+  setPlace,
+  type UpstreamSource,
+  type WalkLink,
+} from '../../domain/exposure/walk-link.js';
 import { decodeEntrustmentLinkBytes } from './entrustment-codec.js';
 import { generationOf } from './generation.js';
 import { RELATIONS, rangeOf } from './keys.js';
@@ -22,11 +27,7 @@ export class KeptUpstream implements UpstreamSource {
   /** Links made so far, each given its place (walk-link.ts). */
   private places = 0;
   private intoRead = new Map<string, WalkLink[]>();
-  /**
-   * One array for each distinct set of data, shared by the links that carry it: a walk numbers
-   * data sets by the array (state-graph.ts), where it joined each link's keys into a string.
-   */
-  private dataSets = new Map<string, string[]>();
+  private dataSets = new SharedDataSets();
 
   /**
    * @param placed whether links carry their places (walk-link.ts): for walks, not for rows handed
@@ -45,7 +46,7 @@ export class KeptUpstream implements UpstreamSource {
       link = bytes === undefined ? undefined : decodeEntrustmentLinkBytes(id, bytes);
       if (link && this.placed) {
         setPlace(link, this.places++);
-        link.data = this.shared(link.data);
+        link.data = this.dataSets.of(link.data);
       }
       this.read.set(id, link);
     }
@@ -68,13 +69,6 @@ export class KeptUpstream implements UpstreamSource {
     return list;
   }
 
-  private shared(data: string[]): string[] {
-    const key = data.join('\u001f');
-    let kept = this.dataSets.get(key);
-    if (kept === undefined) this.dataSets.set(key, (kept = data));
-    return kept;
-  }
-
   /** After a write by this process: the next read reads the generation again. */
   recheck(): void {
     this.checked = false;
@@ -90,7 +84,7 @@ export class KeptUpstream implements UpstreamSource {
     this.generation = generation;
     this.read = new Map();
     this.intoRead = new Map();
-    this.dataSets = new Map();
+    this.dataSets = new SharedDataSets();
     this.places = 0;
   }
 }
