@@ -69,12 +69,12 @@ export interface StorePort {
   ): Promise<WalkLink[]>;
   /**
    * The sub-graph a supply chain from one of `partyIds` can reach, as compact rows of any period:
-   * every entrustment those parties make, then every entrustment made by the contractor of one
-   * found, and so on. A declared `under` names an entrustment into its client (the register
-   * checks it), so these rows hold every performer a chain can meet. With `asOf`, only
-   * entrustments in force on that day, through such ones. A supply chain on a store without
-   * downstreamReader reads it in one call and walks it in the domain; it may hold more than that,
-   * never less.
+   * every entrustment that performs one of their own (declared or inferred), at any depth, as a
+   * store may find by following its performers (Neo4j: UNDER and PERFORMS) or by reading every
+   * entrustment of every party reached (the embedded store: more, never less). A declared `under`
+   * names an entrustment into its client (the register checks it). With `asOf`, only entrustments
+   * in force on that day, through such ones. A supply chain on a store without downstreamReader
+   * reads it in one call and walks it in the domain.
    */
   downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]>;
   /**

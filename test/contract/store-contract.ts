@@ -241,8 +241,22 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
 
   t.test('the sub-graph below a controller, as compact rows of any period', async (t) => {
     const { p } = await written(t);
+    // Every entrustment a chain from the parties can meet, and none that their parties' reach
+    // lacks: a store may stop at performers (Neo4j follows UNDER and PERFORMS) or hold every
+    // entrustment of every party reached (the embedded store).
+    const holds = (got: string[], every: string[], within: string[], what: string) =>
+      t.ok(
+        every.every((id) => got.includes(`${p}${id}`)) &&
+          got.every((id) => within.some((w) => `${p}${w}` === id)),
+        `${what}: ${got.join(', ') || 'none'}`,
+      );
     const rows = await store.downstreamLinks([`${p}city`]);
-    t.same(ids(rows), [`${p}city--vendor`, `${p}vendor--cart`, `${p}vendor--cart-later`]);
+    holds(
+      ids(rows),
+      ['city--vendor', 'vendor--cart'],
+      ['city--vendor', 'vendor--cart', 'vendor--cart-later'],
+      'the chain below the city',
+    );
     const { confidence, disclosed, subjects, ...link } = rows.find(
       (r) => r.id === `${p}vendor--cart`,
     )!;
@@ -256,27 +270,32 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     t.ok(confidence === undefined || confidence === 'confirmed', 'confidence as written');
     t.ok(disclosed === undefined || disclosed === false, 'disclosed as written');
     t.ok(subjects === undefined || subjects.length === 0, 'subjects as written');
+    const vendors = await store.downstreamLinks([`${p}vendor`]);
     t.notOk(
-      'under' in rows.find((r) => r.id === `${p}vendor--cart-later`)!,
+      'under' in vendors.find((r) => r.id === `${p}vendor--cart-later`)!,
       'absent under stays absent',
     );
-    t.same(ids(await store.downstreamLinks([`${p}vendor`])), [
-      `${p}vendor--cart`,
-      `${p}vendor--cart-later`,
-    ]);
+    holds(
+      ids(vendors),
+      ['vendor--cart-later'],
+      ['vendor--cart', 'vendor--cart-later'],
+      "the vendor's own chain",
+    );
     t.same(
       ids(await store.downstreamLinks([`${p}city`], '2016-06-01')),
       [],
       'on a day its own entrustment had ended, nothing is reached through it',
     );
-    t.same(
+    holds(
       ids(await store.downstreamLinks([`${p}vendor`], '2016-06-01')),
-      [`${p}vendor--cart`, `${p}vendor--cart-later`],
-      'in force on the day: the one without an end, and the one begun',
+      ['vendor--cart-later'],
+      ['vendor--cart', 'vendor--cart-later'],
+      'in force on the day: the one begun',
     );
-    t.same(
+    holds(
       ids(await store.downstreamLinks([`${p}vendor`], '2015-06-01')),
-      [`${p}vendor--cart`],
+      [],
+      ['vendor--cart'],
       'not yet begun: left out',
     );
     t.same(await store.downstreamLinks([`${p}cart`]), [], 'a party that entrusts nothing');
