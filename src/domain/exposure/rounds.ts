@@ -1,5 +1,5 @@
 import { byId } from '../links.js';
-import { SharedDataSets, setPlace, type UpstreamSource, type WalkLink } from './walk-link.js';
+import { LinksPlaced, type UpstreamSource, type WalkLink } from './walk-link.js';
 
 /** One round of reads: the entrustments into `parties` and those of `ids` (StorePort.upstreamRound). */
 export type ReadRound = (parties: readonly string[], ids: readonly string[]) => Promise<WalkLink[]>;
@@ -20,8 +20,7 @@ export class ReadSoFar implements UpstreamSource {
   readonly placed = true;
   private readonly byIds = new Map<string, WalkLink | null>();
   private readonly intoRead = new Map<string, WalkLink[]>();
-  private readonly dataSets = new SharedDataSets();
-  private places = 0;
+  private readonly placing = new LinksPlaced();
 
   get(id: string): WalkLink | undefined {
     return this.byIds.get(id) ?? undefined;
@@ -55,8 +54,7 @@ export class ReadSoFar implements UpstreamSource {
     // The first object read for an id stays: the walk's states point at it.
     for (const row of rows)
       if (!this.byIds.get(row.id)) {
-        setPlace(row, this.places++);
-        row.data = this.dataSets.of(row.data);
+        this.placing.place(row);
         this.byIds.set(row.id, row);
       }
     for (const id of wanted.ids) if (!this.byIds.has(id)) this.byIds.set(id, null);

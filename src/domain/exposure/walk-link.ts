@@ -27,28 +27,27 @@ export interface UpstreamSource {
 const PLACE = Symbol('place');
 type Placed = WalkLink & { [PLACE]?: number };
 
-/** Gives a link its place: only a source that made the link, once. */
-export function setPlace(link: WalkLink, place: number): void {
-  (link as Placed)[PLACE] = place;
-}
-
 /** A link's place in the source that made it (UpstreamSource.placed), if it has one. */
 export function placeOf(link: WalkLink): number | undefined {
   return (link as Placed)[PLACE];
 }
 
 /**
- * One array for each distinct set of data, shared by the links a source keeps: a walk numbers
- * data sets by the array (state-graph.ts), where it would join each link's keys into a string.
+ * What a source that places its links (UpstreamSource.placed) does to each link it makes, once:
+ * gives it the next place, and one array for each distinct set of data, shared by the links that
+ * carry it (a walk numbers data sets by the array, state-graph.ts, where it would join each
+ * link's keys into a string).
  */
-export class SharedDataSets {
-  private readonly sets = new Map<string, string[]>();
+export class LinksPlaced {
+  private places = 0;
+  private readonly dataSets = new Map<string, string[]>();
 
-  of(data: string[]): string[] {
-    const key = data.join('\u001f');
-    let kept = this.sets.get(key);
-    if (kept === undefined) this.sets.set(key, (kept = data));
-    return kept;
+  place(link: WalkLink): void {
+    (link as Placed)[PLACE] = this.places++;
+    const key = link.data.join('\u001f');
+    const shared = this.dataSets.get(key);
+    if (shared === undefined) this.dataSets.set(key, link.data);
+    else link.data = shared;
   }
 }
 

@@ -1,6 +1,5 @@
 import {
-  SharedDataSets,
-  setPlace,
+  LinksPlaced,
   type UpstreamSource,
   type WalkLink,
 } from '../../domain/exposure/walk-link.js';
@@ -24,10 +23,9 @@ export class KeptUpstream implements UpstreamSource {
   private generation = -1;
   private checked = false;
   private read = new Map<string, WalkLink | undefined>();
-  /** Links made so far, each given its place (walk-link.ts). */
-  private places = 0;
   private intoRead = new Map<string, WalkLink[]>();
-  private dataSets = new SharedDataSets();
+  /** Gives the links made since the generation was read their places (walk-link.ts). */
+  private placing = new LinksPlaced();
 
   /**
    * @param placed whether links carry their places (walk-link.ts): for walks, not for rows handed
@@ -44,10 +42,7 @@ export class KeptUpstream implements UpstreamSource {
     if (link === undefined && !this.read.has(id)) {
       const bytes = this.tables.entrustments.db.getBinaryFast(id);
       link = bytes === undefined ? undefined : decodeEntrustmentLinkBytes(id, bytes);
-      if (link && this.placed) {
-        setPlace(link, this.places++);
-        link.data = this.dataSets.of(link.data);
-      }
+      if (link && this.placed) this.placing.place(link);
       this.read.set(id, link);
     }
     return link;
@@ -84,7 +79,6 @@ export class KeptUpstream implements UpstreamSource {
     this.generation = generation;
     this.read = new Map();
     this.intoRead = new Map();
-    this.dataSets = new SharedDataSets();
-    this.places = 0;
+    this.placing = new LinksPlaced();
   }
 }
