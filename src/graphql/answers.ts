@@ -1,4 +1,5 @@
 import type { AffectedController } from '../domain/blast-radius.js';
+import type { Party } from '../domain/model.js';
 import type { Finding } from '../domain/redelegation.js';
 
 // What the resolvers answer where the domain holds a relation as an id: loaders.ts fetches the
@@ -21,10 +22,14 @@ export type Loaded<T, K extends keyof T> = Partial<Omit<T, K>> & { [P in K]: IdO
 
 /**
  * An affected controller with what its `paths` field resolver reads: the first paths, the
- * count, the way to more, and the cap the blast radius was asked with.
+ * count, the way to more, and the cap the blast radius was asked with; and its party, read with
+ * every other controller's when the query shows it.
  */
 export type CappedController<T extends { party: unknown }> = Loaded<T, 'party'> &
-  Pick<AffectedController, 'paths' | 'pathCount' | 'morePaths'> & { pathCap: number };
+  Pick<AffectedController, 'paths' | 'pathCount' | 'morePaths'> & {
+    pathCap: number;
+    partyRead?: Party;
+  };
 
 /** A finding with what its `id` is made of. */
 export type FindingAnswer<T extends { missingApprovals: unknown }> = Loaded<T, 'missingApprovals'> &

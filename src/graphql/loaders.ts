@@ -104,9 +104,6 @@ export const loaders = {
       (b) => b.incident,
     ),
   },
-  AffectedController: {
-    party: one<{ party: string }, Party>(parties, (c) => c.party),
-  },
   NotExposedHop: {
     party: one<{ entrustment: Entrustment }, Party>(parties, (n) => n.entrustment.client),
   },

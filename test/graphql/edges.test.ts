@@ -105,3 +105,50 @@ t.test(
     t.match(body.errors[0].message, /the request is malformed: .*JSON/);
   },
 );
+
+// 30 clients of one hub: a leak there names each client as a controller.
+const star = ['register: 1', 'parties:', '  - { id: hub, name: Hub, kind: service }']
+  .concat(Array.from({ length: 30 }, (_, i) => `  - { id: k${i}, name: K${i}, kind: company }`))
+  .concat(
+    ['entrustments:'],
+    Array.from(
+      { length: 30 },
+      (_, i) =>
+        `  - { id: s${i}, client: k${i}, contractor: hub, data: [user.contact.email], under: [] }`,
+    ),
+  )
+  .join('\n');
+
+t.test("a blast radius's controllers come with their parties, read in one call", async (t) => {
+  const base = await realStore(t);
+  const imported = await importRegister(base, star);
+  t.same(imported.ok ? [] : imported.errors, []);
+  const { store, calls, reset } = instrument(base);
+  const app = await buildApp({ store });
+  t.teardown(() => app.close());
+  // Through an alias and a fragment: the blast radius reads the parties only when the query
+  // shows them (selection.ts), and must see them there too.
+  // One read for the leaking party, one for the 30 controllers'; asked again in the same
+  // generation, the controllers' are remembered.
+  for (const [query, reads] of [
+    ['{ blastRadius(party: "hub") { controllers { party { id name } } } }', 2],
+    [
+      '{ blastRadius(party: "hub") { controllers { ...C } } } fragment C on AffectedController { who: party { id name } }',
+      1,
+    ],
+  ] as const) {
+    reset();
+    const { data, errors } = await gql(app, query);
+    t.equal(errors, undefined);
+    const controllers = data.blastRadius.controllers as Record<
+      string,
+      { id: string; name: string }
+    >[];
+    t.equal(controllers.length, 30);
+    for (const c of controllers) {
+      const party = c.party ?? c.who!;
+      t.equal(party.name, `K${party.id.slice(1)}`, `${party.id} is named as its own party`);
+    }
+    t.equal(calls.parties ?? 0, reads, `${reads} read(s) of parties`);
+  }
+});
