@@ -17,7 +17,8 @@ import {
   type StateGraph,
   type StopsMet,
 } from './exposure/state-graph.js';
-import { ReadSoFar, walkInRounds } from './exposure/rounds.js';
+import { keptReads } from './exposure/kept-reads.js';
+import { walkInRounds } from './exposure/rounds.js';
 import { SimplePaths } from './exposure/simple-paths.js';
 import { withEvidence, type UpstreamSource } from './exposure/walk-link.js';
 import { PerGeneration } from './graph/per-generation.js';
@@ -107,10 +108,7 @@ const byLocale = new Intl.Collator().compare;
 // the blast radius of the same incidents after every write, most of which (a new incident) leave
 // the entrustments as they were. The walk reads by data, so the data is in the key.
 const upstreamSources = new PerGeneration<UpstreamSource>(64, ['entrustments', 'parties']);
-// And every leak's walk reads into one source per store and generation, as the embedded store's
-// reader keeps what walks read: two hubs' open windows share most of what they read (at 100k
-// parties, 460k entrustments in 48 rounds for the first), and a second leak reads only the rest.
-const readsKept = new PerGeneration<ReadSoFar>(1, ['entrustments', 'parties']);
+// And every leak's walk reads into the store's kept rows (exposure/kept-reads.ts).
 // A write landing between two reads would mix two registers in one answer: walked again.
 const CONSISTENT_TRIES = 3;
 
@@ -131,7 +129,7 @@ async function upstreamOf(
       const { source, result } = await walkInRounds(
         (parties, ids) => store.upstreamRound(parties, ids, window),
         (read) => stateGraphSteps(leak, read),
-        await readsKept.get(store, 'rows', async () => new ReadSoFar()),
+        await keptReads(store),
       );
       walked = result;
       if (tries === CONSISTENT_TRIES) return source;

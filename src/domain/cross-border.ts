@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates.js';
+import { rememberedParties } from './graph/remembered-parties.js';
 import type { LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
 import { supplyChain } from './supply-chain.js';
@@ -43,7 +44,7 @@ export async function crossBorder(
   asOf?: IsoDate,
 ): Promise<CrossBorder> {
   const chain = await supplyChain(store, controller, asOf);
-  const [party] = await store.parties([controller]);
+  const [party] = await rememberedParties(store, [controller]);
   if (!party.country)
     throw new BadInputError(
       'controller',
@@ -110,10 +111,14 @@ async function foreignCountriesOf(
   contractors: string[],
   home: string,
 ): Promise<Map<string, string[]>> {
-  const parties = await store.parties([...new Set(contractors)]);
+  // Remembered for the generation: a hub's chain has tens of thousands of contractors, and a
+  // store over the network read them all again on each ask.
+  const parties = await rememberedParties(store, [...new Set(contractors)]);
   const operators = new Map(
     (
-      await store.parties([...new Set(parties.flatMap((p) => (p.operator ? [p.operator] : [])))])
+      await rememberedParties(store, [
+        ...new Set(parties.flatMap((p) => (p.operator ? [p.operator] : []))),
+      ])
     ).map((o) => [o.id, o]),
   );
   return new Map(

@@ -1,5 +1,6 @@
 import { inForce, type IsoDate } from './dates.js';
 import type { Incident, Party } from './model.js';
+import { keptReads } from './exposure/kept-reads.js';
 import { rootControllers } from './roots.js';
 import { NotFoundError } from '../errors.js';
 import type { FamilyTie, StorePort } from '../store/port.js';
@@ -80,7 +81,15 @@ export async function groupExposure(
     store.incidentsAt(holders),
   ]);
   const current = into.filter((e) => !asOf || inForce(e, asOf));
-  const roots = await rootControllers(store, current);
+  // Read in rounds into the store's kept rows, where it is read so: a group's services are hubs,
+  // and a leak at one of them (blast-radius.ts) has read most of what this walk reads.
+  const roots = await rootControllers(
+    store,
+    current,
+    undefined,
+    undefined,
+    store.upstreamReader ? undefined : await keptReads(store),
+  );
   const through = new Map<string, Set<string>>();
   for (const e of current)
     for (const r of roots.get(e.id) ?? []) {

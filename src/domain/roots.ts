@@ -25,7 +25,8 @@ export const emptyUpIndex = (): UpIndex => ({ ups: new Map(), clients: new Map()
  * The controllers at the root of each given entrustment's chain: walk up through `under`
  * (or, where it is absent, the entrustments it performs by inference) until entrustments of a
  * client's own data. One store round trip per level (in batches, and in slices: graph/slices.ts),
- * none for what `index` already holds.
+ * none for what `index` already holds. Where the store is read in rounds, `rounds` is what they
+ * read into: the store's kept rows (exposure/kept-reads.ts) spare what other walks read.
  * Each list is sorted, without repeats, and may be shared between entrustments: read it only.
  */
 export async function rootControllers(
@@ -33,6 +34,7 @@ export async function rootControllers(
   starts: readonly Entrustment[],
   slices = new Slices(),
   index: UpIndex = emptyUpIndex(),
+  rounds: ReadSoFar = new ReadSoFar(),
 ): Promise<Map<string, readonly string[]>> {
   // A client comes up at several levels, and a chain's findings read its records just before.
   const store = ReadOnce.over(source);
@@ -42,7 +44,7 @@ export async function rootControllers(
   // them, read ahead): only what the walk takes, where one expansion above the starting clients
   // read most of the graph (7 s for a leaf's group in the bench's 10k-party register).
   const local = store.links();
-  const remote = local ? null : new ReadSoFar();
+  const remote = local ? null : rounds;
   const links: UpstreamSource = local ?? remote!;
   const round = (parties: readonly string[], ids: readonly string[]) =>
     remote?.readMissing((p, i) => store.upstreamRound(p, i, {}), parties, ids);

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { generate } from '../../bench/generate.js';
 import { blastRadius } from '../../src/domain/blast-radius.js';
+import { groupExposure } from '../../src/domain/group-exposure.js';
 import { importRegister } from '../../src/register/import.js';
 import { tempStore } from '../helpers/app.js';
 import { instrument, readInRounds } from '../helpers/instrumented-store.js';
@@ -108,5 +109,35 @@ t.test(
     const after = await blastRadius(remote, narrow);
     t.ok(reads() > before, 'after a write to entrustments, the narrower question reads again');
     t.same(summary(after), summary(await blastRadius(real, narrow)), 'and answers as read locally');
+  },
+);
+
+t.test(
+  "a group's walk to its root controllers reads only what a leak's walk did not",
+  async (t) => {
+    const real = await tempStore(t, 'vc-upstream-group-');
+    const synthetic = generate(600, 12);
+    t.ok((await importRegister(real, synthetic.document)).ok);
+    const hub = synthetic.hubs[0]!;
+    // The embedded store's own answer, walked over its local reader.
+    const expected = await groupExposure(real, hub);
+    t.ok(expected.controllers.length > 5, `${expected.controllers.length} controllers`);
+
+    const alone = instrument(real);
+    t.same(
+      await groupExposure(readInRounds(alone.store), hub),
+      expected,
+      'read in rounds: the same',
+    );
+    const roundsAlone = alone.calls.upstreamRound ?? 0;
+    t.ok(roundsAlone >= 2, `alone, read in ${roundsAlone} rounds`);
+
+    const { store: counted, calls } = instrument(real);
+    const remote = readInRounds(counted);
+    await blastRadius(remote, { party: hub, window: {}, data: null });
+    const afterLeak = calls.upstreamRound ?? 0;
+    t.same(await groupExposure(remote, hub), expected, 'after a leak at the hub: the same');
+    const rounds = (calls.upstreamRound ?? 0) - afterLeak;
+    t.ok(rounds < roundsAlone, `after the leak, ${rounds} rounds (alone: ${roundsAlone})`);
   },
 );
