@@ -20,7 +20,7 @@ export const analysisResolvers: Resolvers = {
           : 0,
       });
       // Read here in one batch, so each controller's party is a value, not a promise: graphql-js
-      // completes a list of values in one pass, and a hub's 26k promises took a third of an answer.
+      // completes a list of values in one pass, and a hub's 26k promises took a fifth of an answer.
       const read = selects(info, ['controllers', 'party'])
         ? new Map(
             (
