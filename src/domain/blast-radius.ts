@@ -108,7 +108,6 @@ const byLocale = new Intl.Collator().compare;
 // the blast radius of the same incidents after every write, most of which (a new incident) leave
 // the entrustments as they were. The walk reads by data, so the data is in the key.
 const upstreamSources = new PerGeneration<UpstreamSource>(64, ['entrustments', 'parties']);
-// And every leak's walk reads into the store's kept rows (exposure/kept-reads.ts).
 // A write landing between two reads would mix two registers in one answer: walked again.
 const CONSISTENT_TRIES = 3;
 
@@ -129,6 +128,7 @@ async function upstreamOf(
       const { source, result } = await walkInRounds(
         (parties, ids) => store.upstreamRound(parties, ids, window),
         (read) => stateGraphSteps(leak, read),
+        // Every leak's walk reads into the store's kept rows: it reads only what others did not.
         await keptReads(store),
       );
       walked = result;

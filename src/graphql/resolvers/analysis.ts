@@ -2,6 +2,7 @@ import type { Resolvers } from '../resolver-types.js';
 import { blastRadius, DEFAULT_PATHS_PER_CONTROLLER } from '../../domain/blast-radius.js';
 import { rememberedParties } from '../../domain/graph/remembered-parties.js';
 import { resolveLeak } from '../../domain/leak.js';
+import { indexById } from '../../domain/links.js';
 import { findingId } from '../../domain/findings-page.js';
 import { supplyChain } from '../../domain/supply-chain.js';
 import { BadInputError } from '../../errors.js';
@@ -22,13 +23,11 @@ export const analysisResolvers: Resolvers = {
       // Read here in one batch, so each controller's party is a value, not a promise: graphql-js
       // completes a list of values in one pass, and a hub's 26k promises took a fifth of an answer.
       const read = selects(info, ['controllers', 'party'])
-        ? new Map(
-            (
-              await rememberedParties(
-                store,
-                result.controllers.map((c) => c.party),
-              )
-            ).map((p) => [p.id, p]),
+        ? indexById(
+            await rememberedParties(
+              store,
+              result.controllers.map((c) => c.party),
+            ),
           )
         : null;
       return {
