@@ -229,6 +229,15 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
       [`${p}city--vendor`],
       'by id; an unknown id is not an answer',
     );
+    // A round as wide as a hub's: a store may read it in parts, and still gives each row once.
+    const wide = Array.from({ length: 80 }, (_, i) => `${p}nobody${i}`);
+    wide[1] = `${p}cart`;
+    wide[2] = `${p}vendor`;
+    t.same(
+      ids(await store.upstreamRound(wide, [`${p}vendor--cart`, `${p}city--vendor`], {})),
+      [`${p}city--vendor`, `${p}vendor--cart`, `${p}vendor--cart-later`],
+      'a wide round: into every party asked and by id, each row once',
+    );
     const byId = (await store.upstreamRound([], [`${p}city--vendor`], window))[0]!;
     t.strictSame(
       [byId.under, byId.records, byId.from, byId.to, byId.data],

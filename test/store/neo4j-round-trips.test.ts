@@ -11,6 +11,7 @@ import { redelegationFindings } from '../../src/domain/redelegation.js';
 import { supplyChain } from '../../src/domain/supply-chain.js';
 import { openStore } from '../../src/store/open.js';
 import type { StorePort } from '../../src/store/port.js';
+import { tempStore } from '../helpers/app.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 
 // Each analysis costs a number of round trips to Neo4j that does not grow with the depth of the
@@ -167,3 +168,104 @@ t.test('round trips per analysis do not grow with depth', { skip }, async (t) =>
     t.ok(queries <= 8, `${analysis}: a handful of round trips (${queries})`);
   }
 });
+
+/**
+ * A leak at `hub`, entrusted by `width` resellers. An even reseller's chain is declared up to a
+ * controller (reseller -> contact -> controller, own data); an odd one's first step is inferred,
+ * its contact's declared, so the walk meets the odd resellers in one wide round and the declared
+ * hops above them in the next. Every fifth contact handles only payment data: its path stops there.
+ */
+function wideRegister(p: string, width: number): RegisterBatch {
+  const parties: Party[] = [];
+  const entrustments: Entrustment[] = [];
+  const party = (id: string): Party => ({
+    id: p + id,
+    name: id,
+    aka: [],
+    kind: 'company',
+    memberOf: [],
+    certifications: [],
+    confidence: 'confirmed',
+    sources: [],
+    country: 'JP',
+  });
+  const entrust = (id: string, client: string, contractor: string, more: Partial<Entrustment>) =>
+    entrustments.push({
+      id: p + id,
+      client: p + client,
+      contractor: p + contractor,
+      purposes: [],
+      data: ['user.contact'],
+      subjects: [],
+      reentrustment: 'allowed',
+      disclosed: true,
+      approvedBy: [],
+      storage: [],
+      access: [],
+      confidence: 'confirmed',
+      sources: [],
+      from: '2014-01-01',
+      ...more,
+    });
+  parties.push(party('hub'));
+  for (let i = 0; i < width; i++) {
+    parties.push(party(`r${i}`), party(`c${i}`), party(`g${i}`));
+    entrust(`g${i}-c${i}`, `g${i}`, `c${i}`, {
+      under: [],
+      ...(i % 5 === 0 ? { data: ['user.financial'] } : {}),
+    });
+    entrust(`c${i}-r${i}`, `c${i}`, `r${i}`, { under: [`${p}g${i}-c${i}`] });
+    entrust(`r${i}-hub`, `r${i}`, 'hub', i % 2 === 0 ? { under: [`${p}c${i}-r${i}`] } : {});
+  }
+  return { sources: [], parties, entrustments, incidents: [] };
+}
+
+t.test(
+  'a wide round is read as two queries at once and answers as the embedded store',
+  { skip },
+  async (t) => {
+    const store = await openStore(loadConfig({ ...process.env, STORE: 'neo4j' }));
+    t.teardown(() => store.close());
+    const embedded = await tempStore(t, 'vc-wide-');
+    const p = `wide${randomBytes(4).toString('hex')}-`;
+    const width = 160;
+    const batch = wideRegister(p, width);
+    await store.upsert(batch);
+    await embedded.upsert(batch);
+    t.teardown(() =>
+      store.remove({
+        parties: batch.parties.map((x) => x.id),
+        entrustments: batch.entrustments.map((e) => e.id),
+      }),
+    );
+    const counter = countQueries(store);
+    let rounds = 0;
+    const round = store.upstreamRound.bind(store);
+    store.upstreamRound = (...args) => {
+      rounds++;
+      return round(...args);
+    };
+    const leak = { party: `${p}hub`, window: {}, data: null };
+    const summary = (r: Awaited<ReturnType<typeof blastRadius>>) => ({
+      controllers: r.controllers.map((c) => [c.party, c.exposure, c.data, c.pathCount]),
+      stops: r.notExposedCount,
+    });
+    const onNeo4j = summary(await blastRadius(store, leak));
+    t.ok(
+      counter.queries > rounds,
+      `${rounds} rounds in ${counter.queries} queries: wide ones split`,
+    );
+    // An odd reseller's inferred step makes its controller's exposure POSSIBLE.
+    const expected = Array.from({ length: width }, (_, i) => i)
+      .filter((i) => i % 5 !== 0)
+      .map((i) => [`${p}g${i}`, i % 2 === 0 ? 'CONFIRMED' : 'POSSIBLE']);
+    const byParty = (rows: unknown[][]) =>
+      rows.map(([party, exposure]) => [party, exposure]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    t.same(
+      byParty(onNeo4j.controllers),
+      byParty(expected),
+      'every controller above a contact sharing the data, none more',
+    );
+    t.same(onNeo4j, summary(await blastRadius(embedded, leak)), 'the embedded store answers alike');
+  },
+);

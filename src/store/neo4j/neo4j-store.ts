@@ -53,6 +53,10 @@ const PING_TIMEOUT_MS = 5_000;
 const GENERATION_READS_SPACING_MS = 2;
 /** Records a scan session pulls per round trip: pages are large, so fetch them whole. */
 const SCAN_FETCH_SIZE = 10_000;
+/** A round of a walk up asking for at most this many parties and ids reads declared chains ahead. */
+const READ_AHEAD_UP_TO = 32;
+/** A round asking for this many parties and ids or more is read as two queries at once. */
+const SPLIT_ROUND_FROM = 64;
 /**
  * How long a write may take, waiting for another writer's locks included: a small write queued
  * behind a long import gives up with a clear error instead of waiting for it; a large batch gets
@@ -144,8 +148,25 @@ export class Neo4jStore implements StorePort {
     window: Period,
   ): Promise<WalkLink[]> {
     if (partyIds.length === 0 && ids.length === 0) return [];
-    const params = { parties: [...partyIds], ids: [...ids], ...windowParams(window) };
-    return walkLinksOf(await this.read('entrustment/upstream-round', params, SCAN_FETCH_SIZE));
+    const asked = partyIds.length + ids.length;
+    // A wide round is a walk through a dense part of the register: the next round reads into the
+    // parties above, which brings the chains a read ahead would (measured at a 100k register's
+    // hubs: as many rounds without it, 30% fewer rows). A narrow one is a chain: read ahead, one
+    // round instead of one per declared hop.
+    const readAhead = asked <= READ_AHEAD_UP_TO;
+    const read = (parties: string[], byId: readonly string[]) =>
+      this.read(
+        'entrustment/upstream-round',
+        { parties, ids: [...byId], ...windowParams(window), readAhead },
+        SCAN_FETCH_SIZE,
+      );
+    if (asked < SPLIT_ROUND_FROM) return walkLinksOf(await read([...partyIds], ids));
+    // The server answers one query on one core: two halves at once answer sooner.
+    const half = (parity: number) => partyIds.filter((_, i) => i % 2 === parity);
+    const [even, odd] = await Promise.all([read(half(0), ids), read(half(1), [])]);
+    // An entrustment named by id may go into a party of the other half: one row, as one query gives.
+    const first = new Set(even.map((row) => row.get('id') as string));
+    return walkLinksOf([...even, ...odd.filter((row) => !first.has(row.get('id') as string))]);
   }
 
   async downstreamLinks(partyIds: readonly string[], asOf?: IsoDate): Promise<WalkLink[]> {

@@ -27,7 +27,7 @@ export const QUERIES = {
   'entrustment/into': ['ids', 'from', 'to'],
   'entrustment/from': ['ids', 'from', 'to'],
   'entrustment/under': ['ids'],
-  'entrustment/upstream-round': ['parties', 'ids', 'from', 'to'],
+  'entrustment/upstream-round': ['parties', 'ids', 'from', 'to', 'readAhead'],
   'entrustment/downstream': ['ids', 'asOf'],
   'entrustment/scan': ['afterId', 'limit'],
   'entrustment/scan-links': ['afterId', 'limit'],
