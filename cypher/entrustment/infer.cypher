@@ -4,7 +4,8 @@
 // U goes into E's client, and their periods and data overlap (a side with no data overlaps
 // anything; a category covers the categories below it). Drawn as
 // (e)-[:PERFORMS {inferred: true}]->(u), so a traversal follows [:UNDER|PERFORMS] alike.
-// Matches staged entrustments too (a large import draws these before it publishes).
+// Matches staged entrustments and parties too (a large import draws these before it publishes,
+// when the parties it adds are PendingParty, not yet Party).
 UNWIND $ids AS id
 CALL (id) {
   MATCH (e:Entrustment {id: id})
@@ -19,7 +20,7 @@ CALL (e) {
 }
 CALL (e) {
   WITH e WHERE e.ownData IS NULL AND NOT EXISTS { (e)-[:UNDER]->() }
-  MATCH (e)<-[:ENTRUSTS]-(:Party)<-[:TO]-(u:Entrustment|PendingEntrustment)
+  MATCH (e)<-[:ENTRUSTS]-(:Party|PendingParty)<-[:TO]-(u:Entrustment|PendingEntrustment)
   WHERE u <> e
     AND (e.from IS NULL OR u.to IS NULL OR e.from < u.to)
     AND (u.from IS NULL OR e.to IS NULL OR u.from < e.to)
@@ -27,7 +28,7 @@ CALL (e) {
   MERGE (e)-[:PERFORMS {inferred: true}]->(u)
 }
 CALL (e) {
-  MATCH (e)-[:TO]->(:Party)-[:ENTRUSTS]->(d:Entrustment|PendingEntrustment)
+  MATCH (e)-[:TO]->(:Party|PendingParty)-[:ENTRUSTS]->(d:Entrustment|PendingEntrustment)
   WHERE d <> e AND d.ownData IS NULL AND NOT EXISTS { (d)-[:UNDER]->() }
     AND (d.from IS NULL OR e.to IS NULL OR d.from < e.to)
     AND (e.from IS NULL OR d.to IS NULL OR e.from < d.to)

@@ -6,7 +6,9 @@ import neo4j from 'neo4j-driver';
 import t, { type Test } from 'tap';
 import { loadConfig } from '../../src/config.js';
 import type { Entrustment, Party, RegisterBatch } from '../../src/domain/model.js';
+import { supplyChain } from '../../src/domain/supply-chain.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
+import { tempStore } from '../helpers/app.js';
 import { chainRegister } from '../helpers/large-register.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
@@ -180,6 +182,58 @@ if (!skip) {
         [],
         'and no longer by its old one',
       );
+    },
+  );
+
+  t.test(
+    'a staged import draws the links inference adds between the parties it adds: supply chains as on the embedded store',
+    async (t) => {
+      const store = await openNeo4jStore(staging);
+      const embedded = await tempStore(t, 'vc-staged-');
+      const p = `si${randomBytes(4).toString('hex')}-`;
+      // The controller's own data to v1; v1 to v2 and v2 to s without `under`: each performs the
+      // one above by inference. v1 to x handles other data: it performs nothing of the controller's.
+      const batch = chain(p, 5);
+      const [ctl, v1, v2, s, x] = batch.parties.map((party) => party.id) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      const own = batch.entrustments[0]!;
+      const made = (id: string, client: string, contractor: string, data: string[]) => ({
+        ...own,
+        id: `${p}${id}`,
+        client,
+        contractor,
+        data,
+        under: undefined,
+      });
+      batch.entrustments = [
+        own,
+        made('v1-v2', v1, v2, ['user.contact']),
+        made('v2-s', v2, s, ['user']),
+        made('v1-x', v1, x, ['user.financial']),
+      ].map(({ under, ...e }) => (under === undefined ? e : { ...e, under }));
+      t.teardown(async () => {
+        await store.remove(everyId(batch));
+        await store.close();
+      });
+      await store.upsert(batch);
+      await embedded.upsert(batch);
+      const members = async (from: Parameters<typeof supplyChain>[0]) =>
+        (await supplyChain(from, ctl)).members.map((m) => [m.party, m.depth, m.link]);
+      t.same(
+        await members(store),
+        [
+          [v1, 1, 'declared'],
+          [v2, 2, 'inferred'],
+          [s, 3, 'inferred'],
+        ],
+        'down the inferred links the import drew',
+      );
+      t.same(await members(store), await members(embedded), 'as the embedded store answers');
     },
   );
 
