@@ -9,7 +9,7 @@ import { benchExplorerFrames } from './explorer-frames.js';
 import { benchExplorerLayout } from './explorer-layout.js';
 import { storesToMeasure } from './stores.js';
 import { benchWorkbookUpload, describeWorkbookUpload } from './workbook-upload.js';
-import { comparisonTable, type Measured } from './table.js';
+import { comparisonTable, differingAnswers, type Measured } from './table.js';
 
 // npm run bench [-- 10000 100000]: for synthetic registers of the given sizes (parties), on the
 // embedded store and on a Neo4j of the bench's own (when Java and Maven are here): import rate,
@@ -105,3 +105,8 @@ for (const size of measured) {
     );
 }
 console.log(comparisonTable(all));
+const differ = differingAnswers(all);
+if (differ.length > 0) {
+  console.log(`\nTHE STORES ANSWERED DIFFERENTLY (${differ.length}):\n${differ.join('\n')}`);
+  process.exitCode = 1;
+}

@@ -114,3 +114,37 @@ export function comparisonTable(all: Measured[]): string {
   }
   return lines.join('\n');
 }
+
+/** Measures that are the size of an answer: the same register asks the same, whatever the store. */
+const ANSWERS: [string, (m: Measured) => number][] = [
+  ['leaf leak, controllers', (m) => m.leaf.mean],
+  ['hub leak, controllers', (m) => m.hub.mean],
+  ['leaf, window open at the start, controllers', (m) => m.leafOpenStart.mean],
+  ['leaf, window open at both ends, controllers', (m) => m.leafOpen.mean],
+  ['hub, window open at the start, controllers', (m) => m.hubOpenStart.mean],
+  ['hub, open at both ends, controllers', (m) => m.hubOpen.mean],
+  ['hub, open at both ends, set only, controllers', (m) => m.hubOpenSet.mean],
+  ['supply chain as of a date, members', (m) => m.supplyChain.mean],
+  ...ANALYSIS_NAMES.flatMap((name): [string, (m: Measured) => number][] => [
+    [`${name} of a hub, answer size`, (m) => m.analyses[name].hub.mean],
+    [`${name} of a leaf, answer size`, (m) => m.analyses[name].leaf.mean],
+  ]),
+  ['concentration, whole graph, first party', (m) => m.whole.top],
+  ['concentration as of a date, first party', (m) => m.onDate.top],
+];
+
+/**
+ * Where the stores answered the same questions differently (a bench is also the largest
+ * differential check the stores get): one line per answer, empty when they agree.
+ */
+export function differingAnswers(all: Measured[]): string[] {
+  const differ: string[] = [];
+  for (const e of all.filter((m) => m.store === 'embedded')) {
+    const n = all.find((m) => m.store === 'neo4j' && m.parties === e.parties);
+    if (!n) continue;
+    for (const [label, size] of ANSWERS)
+      if (Math.abs(size(e) - size(n)) > 1e-9)
+        differ.push(`${e.parties} parties, ${label}: embedded ${size(e)}, neo4j ${size(n)}`);
+  }
+  return differ;
+}
