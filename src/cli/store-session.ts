@@ -1,12 +1,13 @@
 import { loadConfig, type Config } from '../config.js';
 import type { StorePort } from '../store/port.js';
+import type { OpenOptions } from '../store/neo4j/index.js';
 import { openStore } from '../store/open.js';
 
 /** Runs `work` on the configured store (STORE, DATA_DIR, NEO4J_*: as the server) and closes it. */
 export async function withStore<T>(
   env: Record<string, string | undefined>,
   work: (store: StorePort, config: Config) => Promise<T>,
-  options: { schema?: 'apply' | 'check' } = {},
+  options: Omit<OpenOptions, 'bookmarks'> = {},
 ): Promise<T> {
   const config = loadConfig(env);
   const store = await openStore(config, options);

@@ -3,8 +3,10 @@ import type { Output } from '../output.js';
 import { withStore } from '../store-session.js';
 
 // Creates Neo4j's constraints and indexes (cypher/schema.cypher) and waits until they are online;
-// the service only checks them at start (docs/operations.md, "Neo4j"). Idempotent: run it before
-// every deployment. `--check` changes nothing and fails, naming what is missing, when any is.
+// the service only checks them at start (docs/operations.md, "Neo4j"). Then repairs what earlier
+// versions wrote wrong: `json` properties, and inferred links a staged import left out, saying
+// what it drew. Idempotent: run it before every deployment. `--check` changes nothing and fails,
+// naming what is missing, when any is.
 
 export function registerMigrate(
   program: Command,
@@ -23,6 +25,7 @@ export function registerMigrate(
     .action(async (o: { check?: boolean }) => {
       const kind = await withStore(env, async (_store, config) => config.store, {
         schema: o.check ? 'check' : 'apply',
+        ...(o.check ? {} : { onRepaired: (what: string) => output.out(what) }),
       });
       output.out(
         kind === 'neo4j'

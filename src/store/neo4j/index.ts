@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { redrawMissingInferredLinks } from './inferred-repair.js';
 import { migrateJsonProperties } from './json-migration.js';
 import {
   type Config,
@@ -64,6 +65,11 @@ export interface OpenOptions {
   schema?: 'apply' | 'check';
   /** The bookmarks of the thread this store works for: its reads see that thread's writes. */
   bookmarks?: readonly string[];
+  /**
+   * Set by `vendor-chain migrate` only, with 'apply': repairs what an earlier version wrote wrong,
+   * reading the whole graph, and says what it repaired.
+   */
+  onRepaired?: (what: string) => void;
 }
 
 /**
@@ -72,7 +78,7 @@ export interface OpenOptions {
  */
 export async function openNeo4jStore(
   cfg: Neo4jConfig,
-  { schema = 'apply', bookmarks = [] }: OpenOptions = {},
+  { schema = 'apply', bookmarks = [], onRepaired }: OpenOptions = {},
 ): Promise<StorePort & SharesBookmarks> {
   const cypher = await loadCypherFiles();
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), driverConfig(cfg));
@@ -100,10 +106,16 @@ export async function openNeo4jStore(
   // Data the first model wrote as `json` is converted where the schema is applied (migrate),
   // never by a service, which only checks.
   if (schema === 'apply')
-    await migrateJsonProperties(store).catch(async (error: unknown) => {
-      await store.close();
-      throw error;
-    });
+    await migrateJsonProperties(store)
+      .then(async () => {
+        if (!onRepaired) return;
+        const drawn = await redrawMissingInferredLinks(store);
+        if (drawn > 0) onRepaired(`drew the inferred links of ${drawn} entrustments again`);
+      })
+      .catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      });
   return store;
 }
 

@@ -57,6 +57,7 @@ export const QUERIES = {
   'migrate/key-props': ['rows'],
   'migrate/audit-json': ['limit'],
   'migrate/audit-props': ['rows'],
+  'migrate/uninferred': ['afterId', 'limit'],
   'audit/list': ['before', 'limit'],
   'store/counts': [],
   'store/generation': [],
