@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import t from 'tap';
 import type { ApiKey } from '../../src/access/model.js';
-import type { Category, Entrustment, Party } from '../../src/domain/model.js';
+import type { Category } from '../../src/domain/model.js';
 import type { AuditDraft } from '../../src/register/audit.js';
 import { openStore } from '../../src/store/open.js';
 import { loadConfig } from '../../src/config.js';
@@ -9,6 +9,7 @@ import { run } from '../../src/cli/main.js';
 import type { Output } from '../../src/cli/output.js';
 import { driverConfig } from '../../src/store/neo4j/index.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
+import { entrustmentRecord, partyRecord } from '../helpers/records.js';
 import neo4j from 'neo4j-driver';
 
 // The schema is created by `vendor-chain migrate`; the service only checks it at start, and
@@ -237,38 +238,11 @@ t.test(
     const store = await openStore(loadConfig(env));
     t.teardown(() => store.close());
     const p = `mi${randomBytes(4).toString('hex')}-`;
-    const party = (id: string): Party => ({
-      id: p + id,
-      name: id,
-      aka: [],
-      kind: 'company',
-      memberOf: [],
-      certifications: [],
-      confidence: 'confirmed',
-      sources: [],
-    });
-    const entrustment = (
-      id: string,
-      client: string,
-      contractor: string,
-      more = {},
-    ): Entrustment => ({
-      id: p + id,
-      client: p + client,
-      contractor: p + contractor,
-      purposes: [],
-      data: ['user.contact'],
-      subjects: [],
-      reentrustment: 'allowed',
-      disclosed: true,
-      approvedBy: [],
-      storage: [],
-      access: [],
-      confidence: 'confirmed',
-      sources: [],
-      ...more,
-    });
-    // v performs the city's own entrustment by inference, s performs v's.
+    const party = (id: string) => partyRecord(p + id);
+    const entrustment = (id: string, client: string, contractor: string, more = {}) =>
+      entrustmentRecord(p + id, p + client, p + contractor, more);
+    // v's entrustment to s performs the city's own by inference; s's back to v, of other data,
+    // performs nothing.
     const batch = {
       sources: [],
       incidents: [],
@@ -276,7 +250,7 @@ t.test(
       entrustments: [
         entrustment('city-v', 'city', 'v', { under: [] }),
         entrustment('v-s', 'v', 's'),
-        entrustment('s-t', 's', 'v', { data: ['user.financial'] }),
+        entrustment('s-v', 's', 'v', { data: ['user.financial'] }),
       ],
     };
     await store.upsert(batch);

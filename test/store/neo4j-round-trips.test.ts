@@ -13,6 +13,7 @@ import { openStore } from '../../src/store/open.js';
 import type { StorePort } from '../../src/store/port.js';
 import { tempStore } from '../helpers/app.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
+import { entrustmentRecord, partyRecord } from '../helpers/records.js';
 
 // Each analysis costs a number of round trips to Neo4j that does not grow with the depth of the
 // register: the same on a chain of 4 levels as on one of 30 or 60. A blast radius is the
@@ -26,35 +27,15 @@ const skip = neo4jSkip('round trips per analysis');
  * service run by the deepest; each vi a subsidiary of v(i-1), so the group is as deep as the chain.
  */
 function deepRegister(p: string, depth: number): RegisterBatch {
-  const party = (id: string, extra: Partial<Party> = {}): Party => ({
-    id: p + id,
-    name: id,
-    aka: [],
-    kind: 'company',
-    memberOf: [],
-    certifications: [],
-    confidence: 'confirmed',
-    sources: [],
-    country: 'JP',
-    ...extra,
-  });
-  const entrustment = (i: number, client: string, contractor: string): Entrustment => ({
-    id: `${p}e${i}`,
-    client: p + client,
-    contractor: p + contractor,
-    purposes: [],
-    data: ['user.contact'],
-    subjects: [],
-    reentrustment: 'forbidden',
-    disclosed: true,
-    approvedBy: [],
-    storage: i % 2 === 0 ? ['US'] : [],
-    access: [],
-    confidence: 'confirmed',
-    sources: [],
-    from: '2014-01-01',
-    ...(i === 1 ? { under: [] } : i % 2 === 0 ? { under: [`${p}e${i - 1}`] } : {}),
-  });
+  const party = (id: string, extra: Partial<Party> = {}) =>
+    partyRecord(p + id, { name: id, country: 'JP', ...extra });
+  const entrustment = (i: number, client: string, contractor: string) =>
+    entrustmentRecord(`${p}e${i}`, p + client, p + contractor, {
+      reentrustment: 'forbidden',
+      storage: i % 2 === 0 ? ['US'] : [],
+      from: '2014-01-01',
+      ...(i === 1 ? { under: [] } : i % 2 === 0 ? { under: [`${p}e${i - 1}`] } : {}),
+    });
   const parties = [party('ctl', { kind: 'municipality' })];
   const entrustments: Entrustment[] = [];
   for (let i = 1; i <= depth; i++) {
@@ -178,35 +159,11 @@ t.test('round trips per analysis do not grow with depth', { skip }, async (t) =>
 function wideRegister(p: string, width: number): RegisterBatch {
   const parties: Party[] = [];
   const entrustments: Entrustment[] = [];
-  const party = (id: string): Party => ({
-    id: p + id,
-    name: id,
-    aka: [],
-    kind: 'company',
-    memberOf: [],
-    certifications: [],
-    confidence: 'confirmed',
-    sources: [],
-    country: 'JP',
-  });
+  const party = (id: string) => partyRecord(p + id, { name: id, country: 'JP' });
   const entrust = (id: string, client: string, contractor: string, more: Partial<Entrustment>) =>
-    entrustments.push({
-      id: p + id,
-      client: p + client,
-      contractor: p + contractor,
-      purposes: [],
-      data: ['user.contact'],
-      subjects: [],
-      reentrustment: 'allowed',
-      disclosed: true,
-      approvedBy: [],
-      storage: [],
-      access: [],
-      confidence: 'confirmed',
-      sources: [],
-      from: '2014-01-01',
-      ...more,
-    });
+    entrustments.push(
+      entrustmentRecord(p + id, p + client, p + contractor, { from: '2014-01-01', ...more }),
+    );
   parties.push(party('hub'));
   for (let i = 0; i < width; i++) {
     parties.push(party(`r${i}`), party(`c${i}`), party(`g${i}`));
