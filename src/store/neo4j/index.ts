@@ -104,18 +104,18 @@ export async function openNeo4jStore(
     bookmarks,
   );
   // Data the first model wrote as `json` is converted where the schema is applied (migrate),
-  // never by a service, which only checks.
-  if (schema === 'apply')
-    await migrateJsonProperties(store)
-      .then(async () => {
-        if (!onRepaired) return;
-        const drawn = await redrawMissingInferredLinks(store);
-        if (drawn > 0) onRepaired(`drew the inferred links of ${drawn} entrustments again`);
-      })
-      .catch(async (error: unknown) => {
-        await store.close();
-        throw error;
-      });
+  // never by a service, which only checks. Inferred links are looked for only when migrate asks
+  // (onRepaired): that reads every entrustment, which every open of the command line would pay.
+  if (schema === 'apply') {
+    try {
+      await migrateJsonProperties(store);
+      const drawn = onRepaired ? await redrawMissingInferredLinks(store) : 0;
+      if (drawn > 0) onRepaired?.(`drew the inferred links of ${drawn} entrustments again`);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
   return store;
 }
 
