@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { inProject } from '../src/paths.js';
-import { openEmbeddedStore } from '../src/store/embedded/index.js';
-import { openNeo4jStore } from '../src/store/neo4j/index.js';
+import { loadConfig } from '../src/config.js';
+import { openStore } from '../src/store/open.js';
 import type { StorePort } from '../src/store/port.js';
 import { canStartNeo4j, freePort, rssOf, startOwnNeo4j } from './neo4j-server.js';
 import { type TransactionMemoryWatch, watchTransactionMemory } from './transaction-memory.js';
@@ -24,12 +24,28 @@ export interface StoreUnderTest {
   dispose(): Promise<void>;
 }
 
+// Each store is opened as the service opens it (server.ts): a store opened any other way is not
+// handed to the worker thread that computes whole-graph answers (store/target.ts), and the bench
+// measured Neo4j's findings and concentration on the main thread while the service computes them
+// in the worker.
+export const openAsServed = (env: Record<string, string>) => openStore(loadConfig(env));
+
+/** The environment of a service on the bench's own Neo4j at `uri` (started without auth). */
+export const neo4jServerEnv = (uri: string): Record<string, string> => ({
+  STORE: 'neo4j',
+  NEO4J_URI: uri,
+  NEO4J_USER: 'neo4j',
+  NEO4J_PASSWORD: 'auth-disabled',
+  NEO4J_CONNECT_TIMEOUT_S: '60',
+});
+
 export function embedded(): StoreUnderTest {
   const dir = mkdtempSync(join(tmpdir(), 'vc-bench-'));
+  const serverEnv = { STORE: 'embedded', DATA_DIR: dir };
   return {
     name: 'embedded',
-    open: () => openEmbeddedStore(dir),
-    serverEnv: { STORE: 'embedded', DATA_DIR: dir },
+    open: () => openAsServed(serverEnv),
+    serverEnv,
     outsideRss: () => null,
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -53,16 +69,11 @@ export function benchNeo4jMemory(): Record<string, string> {
 
 export async function neo4j(): Promise<StoreUnderTest> {
   const server = await startOwnNeo4j(await freePort(), benchNeo4jMemory());
-  const config = { uri: server.uri, user: 'neo4j', password: 'auth-disabled', connectTimeoutS: 60 };
+  const serverEnv = neo4jServerEnv(server.uri);
   return {
     name: 'neo4j',
-    open: () => openNeo4jStore(config),
-    serverEnv: {
-      STORE: 'neo4j',
-      NEO4J_URI: config.uri,
-      NEO4J_USER: config.user,
-      NEO4J_PASSWORD: config.password,
-    },
+    open: () => openAsServed(serverEnv),
+    serverEnv,
     outsideRss: () => rssOf(server.pid),
     watchTransactions: () => watchTransactionMemory(server.uri),
     dispose: () => server.stop(),

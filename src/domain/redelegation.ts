@@ -10,7 +10,7 @@ import {
 import type { Entrustment } from './model.js';
 import { emptyUpIndex, rootControllers, type UpIndex } from './roots.js';
 import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
-import { supplyChain } from './supply-chain.js';
+import { chainWalk, supplyChain, type WalkedLink } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
 import { PerGeneration } from './graph/per-generation.js';
 import { ReadOnce, type ChainReads } from './graph/read-once.js';
@@ -63,14 +63,12 @@ export async function redelegationFindings(
       // controllers, whichever chain it is met in: a chain's findings are the register's findings
       // on the chain's pairs. Where the register's findings are computed anyway (the worker that
       // serves a dashboard's overview), this spares each controller's own walk up to its roots.
-      const [chain, all] = await Promise.all([
-        supplyChain(store, controller, asOf),
+      // The chain by ids: the findings carry the records.
+      const [walked, all] = await Promise.all([
+        chainWalk(store, controller, asOf),
         redelegationFindings(store, asOf ? { asOf } : {}),
       ]);
-      const pairs = new Set(
-        chain.links.flatMap((l) => (l.upstream ? [pairKey(l.entrustment, l.upstream)] : [])),
-      );
-      return all.filter((f) => pairs.has(pairKey(f.entrustment, f.upstream)));
+      return findingsOnPairs(all, walked);
     });
   }
   if (query.controller) {
@@ -107,7 +105,42 @@ const ofChains = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
 // every controller's walk meets the same upstreams: what they learn is kept per generation.
 const upIndexes = new PerGeneration<UpIndex>(1, ['entrustments']);
 
-const pairKey = (e: Entrustment, u: Entrustment) => `${e.id}|${u.id}`;
+/**
+ * The findings among `all` (sorted) on the walked pairs, in the same order. Found through each
+ * entrustment's findings, not by testing every finding: the register's findings run to millions at
+ * national scale, and a controller's tile asks again after every write.
+ */
+function findingsOnPairs(all: readonly Finding[], walked: readonly WalkedLink[]): Finding[] {
+  const upstreamsOf = new Map<string, Set<string>>();
+  for (const { id, upstream } of walked) {
+    if (upstream === null) continue;
+    let ups = upstreamsOf.get(id);
+    if (ups === undefined) upstreamsOf.set(id, (ups = new Set()));
+    ups.add(upstream);
+  }
+  const at = positionsByEntrustment(all);
+  const positions: number[] = [];
+  for (const [id, ups] of upstreamsOf)
+    for (const i of at.get(id) ?? []) if (ups.has(all[i]!.upstream.id)) positions.push(i);
+  return positions.sort((a, b) => a - b).map((i) => all[i]!);
+}
+
+// Per list of the register's findings (kept per generation above), where each entrustment's are.
+const positionsOf = new WeakMap<readonly Finding[], Map<string, number[]>>();
+
+function positionsByEntrustment(all: readonly Finding[]): Map<string, number[]> {
+  let at = positionsOf.get(all);
+  if (at === undefined) {
+    at = new Map();
+    all.forEach((f, i) => {
+      const list = at!.get(f.entrustment.id);
+      if (list === undefined) at!.set(f.entrustment.id, [i]);
+      else list.push(i);
+    });
+    positionsOf.set(all, at);
+  }
+  return at;
+}
 
 // In slices (graph/slices.ts): over the whole register this is seconds to minutes of CPU, and
 // the service keeps answering other requests between slices.
