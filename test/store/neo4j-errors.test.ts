@@ -1,4 +1,4 @@
-import neo4j, { Neo4jError } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError } from 'neo4j-driver';
 import t from 'tap';
 import { MEMORY_SETTINGS, readError, toStoreError } from '../../src/store/neo4j/errors.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
@@ -159,6 +159,21 @@ t.test(
         (error: unknown) => error,
       );
     t.match(stopped, { code: /^Neo\.ClientError\.Transaction\.TransactionTimedOut/ });
+    // The store reads with an auto-commit query first: stopped the same way, with the same code.
+    const stoppedAutoCommit = await session
+      .run(
+        'UNWIND range(1, 10000000000) AS x WITH x WHERE x < 0 RETURN count(x)',
+        {},
+        {
+          timeout: 100,
+        },
+      )
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    t.match(stoppedAutoCommit, { code: /^Neo\.ClientError\.Transaction\.TransactionTimedOut/ });
+    t.notOk(isRetryableError(stoppedAutoCommit), 'and it is not read again');
     const error = readError(stopped, 'entrustment/upstream-round', 2.5);
     t.match(error, {
       code: 'VC_STORE_BUSY',

@@ -47,13 +47,22 @@ function deepRegister(p: string, depth: number): RegisterBatch {
   return { sources: [], parties, entrustments, incidents: [] };
 }
 
-/** Counts the queries run in the read transactions of the driver under `store`. */
+/**
+ * Counts the queries the driver under `store` runs: auto-commit queries (how the store reads) and
+ * those of managed transactions (how it reads again after a passing failure). Not the write
+ * generation, which every request reads, whatever it asks (the caches' key).
+ */
 function countQueries(store: StorePort) {
   const driver = Reflect.get(store, 'driver') as Driver;
   const counter = { queries: 0 };
   const open = driver.session.bind(driver);
   driver.session = ((config) => {
     const session = open(config);
+    const autoCommit = session.run.bind(session);
+    session.run = ((...args: Parameters<typeof autoCommit>) => {
+      if (!String(args[0]).includes('AS generation')) counter.queries++;
+      return autoCommit(...args);
+    }) as typeof session.run;
     const executeRead = session.executeRead.bind(session);
     session.executeRead = ((work, txConfig) =>
       executeRead((tx: ManagedTransaction) => {
@@ -146,7 +155,7 @@ t.test('round trips per analysis do not grow with depth', { skip }, async (t) =>
     }
     t.equal(deep[analysis], queries, `${analysis}: ${queries} round trips at depth 4 and 30`);
     t.equal(deeper[analysis], queries, `${analysis}: and at depth 60`);
-    t.ok(queries <= 8, `${analysis}: a handful of round trips (${queries})`);
+    t.ok(queries > 0 && queries <= 8, `${analysis}: a handful of round trips (${queries})`);
   }
 });
 
