@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { partyRecord } from '../helpers/records.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
 import { storeContract } from './store-contract.js';
 
@@ -51,18 +52,7 @@ t.test('what was written is there after closing and reopening', async (t) => {
     sources: [],
     incidents: [],
     entrustments: [],
-    parties: [
-      {
-        id: 'kept',
-        name: '残る',
-        aka: [],
-        kind: 'company',
-        memberOf: [],
-        certifications: [],
-        confidence: 'confirmed',
-        sources: [],
-      },
-    ],
+    parties: [partyRecord('kept', { name: '残る' })],
   });
   await first.close();
   const second = await openEmbeddedStore(path);

@@ -1,44 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
-import type { Entrustment, Party, RegisterBatch } from '../../src/domain/model.js';
+import type { Entrustment, RegisterBatch } from '../../src/domain/model.js';
 import type { StorePort } from '../../src/store/port.js';
+import { entrustmentRecord, partyRecord } from '../helpers/records.js';
 
 // The port's lifecycle rules on every store (src/store/port.ts): sync scopes, writes guarded by the
 // generation they were planned at, removals refused while referenced (checked in the delete's
 // transaction), `retired` kept, and revisions carried by the write's own audit entry.
 
-const party = (id: string, extra: Partial<Party> = {}): Party => ({
-  id,
-  name: id,
-  aka: [],
-  kind: 'company',
-  memberOf: [],
-  certifications: [],
-  confidence: 'confirmed',
-  sources: [],
-  ...extra,
-});
 const entrustment = (
   id: string,
   client: string,
   contractor: string,
   extra: Partial<Entrustment> = {},
-): Entrustment => ({
-  id,
-  client,
-  contractor,
-  purposes: [],
-  data: [],
-  subjects: [],
-  reentrustment: 'unknown',
-  disclosed: true,
-  approvedBy: [],
-  storage: [],
-  access: [],
-  confidence: 'confirmed',
-  sources: [],
-  ...extra,
-});
+): Entrustment =>
+  entrustmentRecord(id, client, contractor, { data: [], reentrustment: 'unknown', ...extra });
 
 function graph(p: string): RegisterBatch {
   return {
@@ -47,14 +23,14 @@ function graph(p: string): RegisterBatch {
       { id: `${p}cert-src`, kind: 'official' },
     ],
     parties: [
-      party(`${p}city`, { sources: [`${p}src`] }),
-      party(`${p}vendor`, { parent: `${p}holding`, memberOf: [{ party: `${p}consortium` }] }),
-      party(`${p}holding`, {
+      partyRecord(`${p}city`, { sources: [`${p}src`] }),
+      partyRecord(`${p}vendor`, { parent: `${p}holding`, memberOf: [{ party: `${p}consortium` }] }),
+      partyRecord(`${p}holding`, {
         certifications: [{ scheme: 'privacy-mark', status: 'active', sources: [`${p}cert-src`] }],
       }),
-      party(`${p}consortium`, { kind: 'consortium' }),
-      party(`${p}cart`, { kind: 'service', operator: `${p}holding` }),
-      party(`${p}approver`),
+      partyRecord(`${p}consortium`, { kind: 'consortium' }),
+      partyRecord(`${p}cart`, { kind: 'service', operator: `${p}holding` }),
+      partyRecord(`${p}approver`),
     ],
     entrustments: [
       entrustment(`${p}city--vendor`, `${p}city`, `${p}vendor`, { under: [], from: '2015-01-01' }),
@@ -141,7 +117,7 @@ export function lifecycleContract(t: Test, store: StorePort): void {
       const planned = await store.generation();
       await store.upsert({
         sources: [],
-        parties: [party(`${p}between`)],
+        parties: [partyRecord(`${p}between`)],
         entrustments: [],
         incidents: [],
       });
@@ -240,7 +216,7 @@ export function lifecycleContract(t: Test, store: StorePort): void {
     async (t) => {
       const p = `lc${randomBytes(4).toString('hex')}-`;
       const actor = `${p}tester`;
-      const b = { sources: [], parties: [party(`${p}a`)], entrustments: [], incidents: [] };
+      const b = { sources: [], parties: [partyRecord(`${p}a`)], entrustments: [], incidents: [] };
       t.teardown(() => store.remove({ parties: [`${p}a`] }));
       const revision = {
         scope: `${p}s`,

@@ -11,6 +11,7 @@ import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { tempStore } from '../helpers/app.js';
 import { chainRegister } from '../helpers/large-register.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
+import { entrustmentRecord, partyRecord } from '../helpers/records.js';
 import { exitOf, spawnTs } from '../helpers/spawn-ts.js';
 import { storeContract } from './store-contract.js';
 
@@ -49,32 +50,11 @@ if (!skip) {
 
   /** A chain of `n` companies, each entrusting the next the data it was entrusted (under the one before). */
   const chain = (p: string, n: number): RegisterBatch => {
-    const party = (i: number): Party => ({
-      id: `${p}${i}`,
-      name: `取引先 ${i}`,
-      aka: [],
-      kind: 'company',
-      memberOf: [],
-      certifications: [],
-      confidence: 'confirmed',
-      sources: [],
-    });
-    const entrustment = (i: number): Entrustment => ({
-      id: `${p}e${i}`,
-      client: `${p}${i}`,
-      contractor: `${p}${i + 1}`,
-      under: i === 0 ? [] : [`${p}e${i - 1}`],
-      purposes: [],
-      data: ['user.contact'],
-      subjects: [],
-      reentrustment: 'allowed',
-      disclosed: true,
-      approvedBy: [],
-      storage: [],
-      access: [],
-      confidence: 'confirmed',
-      sources: [],
-    });
+    const party = (i: number): Party => partyRecord(`${p}${i}`, { name: `取引先 ${i}` });
+    const entrustment = (i: number): Entrustment =>
+      entrustmentRecord(`${p}e${i}`, `${p}${i}`, `${p}${i + 1}`, {
+        under: i === 0 ? [] : [`${p}e${i - 1}`],
+      });
     return {
       sources: [],
       incidents: [],

@@ -6,12 +6,13 @@ import { toStoreError } from '../../src/store/neo4j/errors.js';
 import { openNeo4jStore } from '../../src/store/neo4j/index.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { ROWS_PER_STATEMENT } from '../../src/store/neo4j/upsert.js';
-import type { Party, RegisterBatch } from '../../src/domain/model.js';
+import type { RegisterBatch } from '../../src/domain/model.js';
 import { entrustmentRow, partyRow, toDate, toNumber } from '../../src/store/neo4j/mapping.js';
 import { entrustmentsOf, linksOf, partiesOf } from '../../src/store/neo4j/records.js';
 import type { StorePort } from '../../src/store/port.js';
 import { storeContract } from './store-contract.js';
 import { neo4jSkip } from '../helpers/neo4j-target.js';
+import { partyRecord } from '../helpers/records.js';
 
 // The contract suite runs on a real Neo4j when NEO4J_URI names one; what needs no server (start-up
 // against nothing, behaviour while unreachable, error mapping) runs everywhere.
@@ -19,7 +20,7 @@ import { neo4jSkip } from '../helpers/neo4j-target.js';
 const UNREACHABLE = 'bolt://127.0.0.1:1';
 const fixture = (): RegisterBatch => ({
   sources: [{ id: 's', kind: 'official' }],
-  parties: [party('a'), { ...party('cart'), kind: 'service', operator: 'a' }],
+  parties: [partyRecord('a'), partyRecord('cart', { kind: 'service', operator: 'a' })],
   entrustments: [
     {
       id: 'a--cart',
@@ -50,16 +51,6 @@ const fixture = (): RegisterBatch => ({
     },
   ],
 });
-const party = (id: string): Party => ({
-  id,
-  name: id,
-  aka: [],
-  kind: 'company',
-  memberOf: [],
-  certifications: [],
-  confidence: 'confirmed',
-  sources: [],
-});
 
 const skip = neo4jSkip('the store contract suite');
 if (!skip) {
@@ -73,7 +64,7 @@ if (!skip) {
       const store = await openNeo4jStore(cfg);
       const prefix = `n4j${Date.now().toString(36)}-`;
       const parties = Array.from({ length: ROWS_PER_STATEMENT + 2 }, (_, i) =>
-        party(`${prefix}${String(i).padStart(5, '0')}`),
+        partyRecord(`${prefix}${String(i).padStart(5, '0')}`),
       );
       t.teardown(async () => {
         await store.remove({ parties: parties.map((p) => p.id) });

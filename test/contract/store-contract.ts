@@ -9,6 +9,7 @@ import type {
 } from '../../src/domain/model.js';
 import type { EntrustmentLink } from '../../src/domain/graph/link-graph.js';
 import type { FamilyTie, StorePort } from '../../src/store/port.js';
+import { entrustmentRecord, partyRecord } from '../helpers/records.js';
 import { lifecycleContract } from './lifecycle-contract.js';
 
 // The one suite every store passes (src/store/port.ts states the rules). Ids carry a random
@@ -17,38 +18,19 @@ import { lifecycleContract } from './lifecycle-contract.js';
 const ids = (records: { id: string }[]) => records.map((r) => r.id).sort();
 
 function fixture(p: string) {
-  const party = (id: string, extra: Partial<Party> = {}): Party => ({
-    id: p + id,
-    name: `名前 ${id}`,
-    aka: [],
-    kind: 'company',
-    memberOf: [],
-    certifications: [],
-    confidence: 'confirmed',
-    sources: [],
-    ...extra,
-  });
+  const party = (id: string, extra: Partial<Party> = {}): Party =>
+    partyRecord(p + id, { name: `名前 ${id}`, ...extra });
   const entrustment = (
     id: string,
     client: string,
     contractor: string,
     extra: Partial<Entrustment> = {},
-  ): Entrustment => ({
-    id: p + id,
-    client: p + client,
-    contractor: p + contractor,
-    purposes: [],
-    data: [],
-    subjects: [],
-    reentrustment: 'unknown',
-    disclosed: true,
-    approvedBy: [],
-    storage: [],
-    access: [],
-    confidence: 'confirmed',
-    sources: [],
-    ...extra,
-  });
+  ): Entrustment =>
+    entrustmentRecord(p + id, p + client, p + contractor, {
+      data: [],
+      reentrustment: 'unknown',
+      ...extra,
+    });
   const sources: Source[] = [
     {
       id: `${p}src`,
