@@ -93,6 +93,11 @@ export interface BlastRadiusOptions {
   maxPathsPerController?: number;
   /** Hops reported in notExposed: a hub's inferred step can drop thousands of candidates. */
   maxNotExposed?: number;
+  /**
+   * The store's write generation when the asker's request began: what walks read of it serves
+   * without reading the generation again (PerGeneration.get). The check after a walk reads anew.
+   */
+  asked?: Promise<number>;
 }
 
 export const DEFAULT_PATHS_PER_CONTROLLER = 10;
@@ -119,28 +124,35 @@ const CONSISTENT_TRIES = 3;
 async function upstreamOf(
   store: StorePort,
   leak: Leak,
+  asked: Promise<number> | undefined,
 ): Promise<{ source: UpstreamSource; walked?: StateGraph }> {
   const { party, window, data } = leak;
   const key = JSON.stringify([party, window.from ?? null, window.to ?? null, data]);
   let walked: StateGraph | undefined;
-  const source = await upstreamSources.get(store, key, async (generation) => {
-    for (let tries = 1; ; tries++) {
-      const { source, result } = await walkInRounds(
-        (parties, ids) => store.upstreamRound(parties, ids, window),
-        (read) => stateGraphSteps(leak, read),
-        // Every leak's walk reads into the store's kept rows: it reads only what others did not.
-        await keptReads(store),
-      );
-      walked = result;
-      if (tries === CONSISTENT_TRIES) return source;
-      // Asked even when this walk read nothing: the rows it took may have been read by another
-      // walk after a write. Any walk that read rows of a newer register into the kept source ends
-      // after that write, so asking here catches it; the next try takes the newer generation's.
-      const now = await store.generation();
-      if (now === generation) return source;
-      generation = now;
-    }
-  });
+  const source = await upstreamSources.get(
+    store,
+    key,
+    async (generation) => {
+      for (let tries = 1; ; tries++) {
+        const { source, result } = await walkInRounds(
+          (parties, ids) => store.upstreamRound(parties, ids, window),
+          (read) => stateGraphSteps(leak, read),
+          // Every leak's walk reads into the store's kept rows: it reads only what others did not.
+          // Those of the generation this walk is of (read before it, or after the walk before).
+          await keptReads(store, Promise.resolve(generation)),
+        );
+        walked = result;
+        if (tries === CONSISTENT_TRIES) return source;
+        // Asked even when this walk read nothing: the rows it took may have been read by another
+        // walk after a write. Any walk that read rows of a newer register into the kept source ends
+        // after that write, so asking here catches it; the next try takes the newer generation's.
+        const now = await store.generation();
+        if (now === generation) return source;
+        generation = now;
+      }
+    },
+    asked,
+  );
   return walked === undefined ? { source } : { source, walked };
 }
 
@@ -156,7 +168,7 @@ export async function blastRadius(
 ): Promise<BlastRadius> {
   // A store whose reads are local lets the walk read as it goes; others are read in rounds.
   const local = store.upstreamReader?.();
-  const read = local ? { source: local } : await upstreamOf(store, leak);
+  const read = local ? { source: local } : await upstreamOf(store, leak, options.asked);
   const graph = read.walked ?? buildStateGraph(leak, read.source);
   await withEvidence(
     graph.states.map((s) => s.e),

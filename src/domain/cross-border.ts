@@ -42,9 +42,11 @@ export async function crossBorder(
   store: StorePort,
   controller: string,
   asOf?: IsoDate,
+  /** The store's write generation when the asker's request began (PerGeneration.get). */
+  asked?: Promise<number>,
 ): Promise<CrossBorder> {
   const chain = await supplyChain(store, controller, asOf);
-  const [party] = await rememberedParties(store, [controller]);
+  const [party] = await rememberedParties(store, [controller], asked);
   if (!party.country)
     throw new BadInputError(
       'controller',
@@ -72,6 +74,7 @@ export async function crossBorder(
     store,
     unlocated.map((l) => l.entrustment.contractor),
     home,
+    asked,
   );
   const hops: CrossBorderHop[] = [];
   for (const { entrustment: e, link } of shallowest.values()) {
@@ -110,15 +113,18 @@ async function foreignCountriesOf(
   store: StorePort,
   contractors: string[],
   home: string,
+  asked: Promise<number> | undefined,
 ): Promise<Map<string, string[]>> {
   // Remembered for the generation: a hub's chain has tens of thousands of contractors, and a
   // store over the network read them all again on each ask.
-  const parties = await rememberedParties(store, [...new Set(contractors)]);
+  const parties = await rememberedParties(store, [...new Set(contractors)], asked);
   const operators = new Map(
     (
-      await rememberedParties(store, [
-        ...new Set(parties.flatMap((p) => (p.operator ? [p.operator] : []))),
-      ])
+      await rememberedParties(
+        store,
+        [...new Set(parties.flatMap((p) => (p.operator ? [p.operator] : [])))],
+        asked,
+      )
     ).map((o) => [o.id, o]),
   );
   return new Map(

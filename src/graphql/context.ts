@@ -11,6 +11,11 @@ export interface VcContext {
   lifecycle: LifecycleConfig;
   /** Whole-register findings and concentration, computed in a worker thread on a large graph. */
   wholeGraph: WholeGraph;
+  /**
+   * The store's write generation as this request sees it (read once, at its first use), for the
+   * answers remembered per generation; absent where no request is (a subscription's events).
+   */
+  generation?: () => Promise<number>;
 }
 
 declare module 'mercurius' {

@@ -4,16 +4,22 @@ import type { Entrustment, Incident, Party, Source } from '../domain/model.js';
 import type { StorePort } from '../store/port.js';
 
 type Query<T> = { obj: T; params: unknown };
+/** What a loader takes of a request's context (context.ts). */
+export interface LoaderContext {
+  store: StorePort;
+  generation?: () => Promise<number>;
+}
+type Fetch<R> = (store: StorePort, ids: string[], ctx: LoaderContext) => Promise<R[]>;
 
 // One batched store call per field per request level: a list of 500 entrustments asks for their
 // clients once, not 500 times.
 export function byIds<T, R extends { id: string }>(
-  fetch: (store: StorePort, ids: string[]) => Promise<R[]>,
+  fetch: Fetch<R>,
   ids: (obj: T) => readonly string[],
 ) {
-  return async (queries: Query<T>[], ctx: { store: StorePort }) => {
+  return async (queries: Query<T>[], ctx: LoaderContext) => {
     const wanted = [...new Set(queries.flatMap((q) => ids(q.obj)))];
-    const found = new Map((await fetch(ctx.store, wanted)).map((r) => [r.id, r]));
+    const found = new Map((await fetch(ctx.store, wanted, ctx)).map((r) => [r.id, r]));
     return queries.map((q) =>
       ids(q.obj)
         .map((id) => found.get(id))
@@ -23,18 +29,19 @@ export function byIds<T, R extends { id: string }>(
 }
 
 export const one = <T, R extends { id: string }>(
-  fetch: (store: StorePort, ids: string[]) => Promise<R[]>,
+  fetch: Fetch<R>,
   id: (obj: T) => string | undefined,
 ) => {
   const many = byIds<T, R>(fetch, (obj) => {
     const value = id(obj);
     return value ? [value] : [];
   });
-  return async (queries: Query<T>[], ctx: { store: StorePort }) =>
+  return async (queries: Query<T>[], ctx: LoaderContext) =>
     (await many(queries, ctx)).map((list) => list[0] ?? null);
 };
 
-const parties = (s: StorePort, ids: string[]) => rememberedParties(s, ids);
+/** Remembered per generation: the one the request read serves without reading it again. */
+export const parties: Fetch<Party> = (s, ids, ctx) => rememberedParties(s, ids, ctx.generation?.());
 const entrustments = (s: StorePort, ids: string[]) => s.entrustments(ids);
 const sources = (s: StorePort, ids: string[]) => s.sources(ids);
 
@@ -82,7 +89,7 @@ export const loaders = {
     contractor: one<Entrustment, Party>(parties, (e) => e.contractor),
     approvedBy: byIds<Entrustment, Party>(parties, (e) => e.approvedBy),
     sources: byIds<Entrustment, Source>(sources, (e) => e.sources),
-    under: async (queries: Query<Entrustment>[], ctx: { store: StorePort }) => {
+    under: async (queries: Query<Entrustment>[], ctx: LoaderContext) => {
       const found = await byIds<Entrustment, Entrustment>(entrustments, (e) => e.under ?? [])(
         queries,
         ctx,

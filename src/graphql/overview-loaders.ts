@@ -1,10 +1,8 @@
-import { rememberedParties } from '../domain/graph/remembered-parties.js';
 import type { MercuriusLoaders } from 'mercurius';
 import type { Incident, Party } from '../domain/model.js';
 import type { StorePort } from '../store/port.js';
-import { one } from './loaders.js';
+import { one, parties } from './loaders.js';
 
-const parties = (s: StorePort, ids: string[]) => rememberedParties(s, ids);
 const incidents = (s: StorePort, ids: string[]) => s.incidents(ids);
 
 /** The overview's relations: a home page lists dozens of them, each resolved in one batch. */

@@ -25,6 +25,7 @@ import { requireRole } from './roles.js';
 import { checkRequest, labelResponse, refuseMethod, responseMediaType } from './http.js';
 import './context.js';
 import { untag } from '../dashboards/http-cache.js';
+import { generationFor } from '../http/request-generation.js';
 import type { DashboardConfig } from '../dashboards/config.js';
 import { persistedQueries } from '../dashboards/persisted-queries.js';
 import {
@@ -99,6 +100,8 @@ export default fp(
           principal: request.principal,
           lifecycle,
           wholeGraph: store === app.store ? wholeGraph : wholeGraph.over(store),
+          // A view's generation is its store's.
+          generation: () => generationFor(request, app.store),
         };
       },
       // graphql's parser stops at this many tokens, before building a tree of a huge document.

@@ -117,3 +117,39 @@ async function suite(t: Test, store: StorePort) {
 }
 
 t.test('on the embedded store', async (t) => suite(t, await tempStore(t, 'vc-pgs-')));
+
+// A request reads the store's generation once (its key, its ETag); an answer remembered for that
+// generation then serves it without another read, which costs Neo4j a round trip each.
+t.test('the generation a request read serves remembered answers', async (t) => {
+  const { store, calls, reset } = instrument(await tempStore(t, 'vc-pga-'));
+  const write = (id: string) =>
+    importRegister(store, register({ parties: [{ id, name: id, kind: 'company' }] }), {
+      actor: 'test',
+    });
+  await write(`${p}-x`);
+  const remembered = new PerGeneration<string>(4);
+  let computed = 0;
+  const ask = (asked?: Promise<number>) =>
+    remembered.get(store, 'k', async (g) => `${g}#${++computed}`, asked);
+
+  const first = await store.generation();
+  const answer = await ask();
+  reset();
+  t.equal(await ask(Promise.resolve(first)), answer, 'the same generation: the remembered answer');
+  t.equal(calls.generation ?? 0, 0, 'without reading the generation again');
+
+  await write(`${p}-y`);
+  const second = await store.generation();
+  t.ok(second > first);
+  const newer = await ask(Promise.resolve(second));
+  t.not(newer, answer, 'a newer generation: computed afresh');
+  t.match(newer, new RegExp(`^${second}#`), 'under the generation asked');
+  reset();
+  t.equal(
+    await ask(Promise.resolve(first)),
+    newer,
+    'a request that began before the write gets the newer answer kept, not an older one',
+  );
+  t.equal(calls.generation, 1, 'having read the generation now');
+  t.equal(await ask(), newer, 'and the newer answer is still the one remembered');
+});

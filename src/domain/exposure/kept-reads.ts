@@ -10,7 +10,10 @@ import { ReadSoFar } from './rounds.js';
 // window share them.
 const kept = new PerGeneration<ReadSoFar>(1, ['entrustments', 'parties']);
 
-/** What walks up have read of `store`'s current generation, to read the rest into. */
-export function keptReads(store: StorePort): Promise<ReadSoFar> {
-  return kept.get(store, 'rows', async () => new ReadSoFar());
+/**
+ * What walks up have read of `store`'s current generation, to read the rest into.
+ * @param asked the generation the asker read when its request began (PerGeneration.get).
+ */
+export function keptReads(store: StorePort, asked?: Promise<number>): Promise<ReadSoFar> {
+  return kept.get(store, 'rows', async () => new ReadSoFar(), asked);
 }

@@ -24,16 +24,26 @@ export class PerGeneration<T> {
     private readonly sections: readonly string[] | null = null,
   ) {}
 
-  /** `compute` is given the generation read before it: what it reads should be of it. */
+  /**
+   * `compute` is given the generation read before it: what it reads should be of it.
+   * @param asked the generation the asker read when its request began, where it read one: an
+   * answer remembered for it serves without reading the generation again (on Neo4j, a round trip
+   * each, and a leaf's blast radius asked three).
+   */
   async get(
     store: StorePort,
     key: string,
     compute: (generation: number) => Promise<T>,
+    asked?: Promise<number>,
   ): Promise<T> {
     // Read before computing: a write that lands meanwhile leaves this answer under the older
-    // generation, so the next ask recomputes rather than keeping a stale answer.
-    const generation = await store.generation();
+    // generation, so the next ask recomputes rather than keeping a stale answer. A generation
+    // read when the request began was read before computing too.
+    let generation = await (asked ?? store.generation());
     let entry = this.byStore.get(store);
+    // Answers of a newer generation than the asker saw stay for newer asks: this one reads anew.
+    if (asked !== undefined && entry !== undefined && entry.generation > generation)
+      generation = await store.generation();
     if (
       entry &&
       entry.generation !== generation &&

@@ -7,12 +7,16 @@ import { PerGeneration } from './per-generation.js';
 // leaves every party as it was); over the network (Neo4j) each ask read them all again.
 const byStore = new PerGeneration<Map<string, Party | null>>(1, ['parties']);
 
-/** store.parties(ids), from what this generation already read where it can. */
+/**
+ * store.parties(ids), from what this generation already read where it can.
+ * @param asked the generation the asker read when its request began (PerGeneration.get).
+ */
 export async function rememberedParties(
   store: StorePort,
   ids: readonly string[],
+  asked?: Promise<number>,
 ): Promise<Party[]> {
-  const known = await byStore.get(store, 'parties', async () => new Map());
+  const known = await byStore.get(store, 'parties', async () => new Map(), asked);
   const missing = [...new Set(ids.filter((id) => !known.has(id)))];
   if (missing.length > 0) {
     const read = new Map((await store.parties(missing)).map((p) => [p.id, p]));

@@ -10,15 +10,20 @@ import { selects } from '../selection.js';
 
 export const analysisResolvers: Resolvers = {
   Query: {
-    blastRadius: async (_, args, { store }, info) => {
+    blastRadius: async (_, args, { store, generation }, info) => {
       const cap = args.maxPathsPerController ?? Infinity;
       if (cap < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
+      const asked = generation?.();
       const leak = await resolveLeak(store, args);
       const result = await blastRadius(store, leak, {
         // Paths are searched per controller: not at all when the query shows none.
         maxPathsPerController: selects(info, ['controllers', 'paths'])
           ? Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER)
           : 0,
+        // The stops' records are read to be shown: not when the query shows none (their count
+        // is the walk's).
+        ...(selects(info, ['notExposed']) ? {} : { maxNotExposed: 0 }),
+        ...(asked ? { asked } : {}),
       });
       // Read here in one batch, so each controller's party is a value, not a promise: graphql-js
       // completes a list of values in one pass, and a hub's 26k promises took a fifth of an answer.
@@ -27,6 +32,7 @@ export const analysisResolvers: Resolvers = {
             await rememberedParties(
               store,
               result.controllers.map((c) => c.party),
+              asked,
             ),
           )
         : null;
@@ -65,9 +71,9 @@ export const analysisResolvers: Resolvers = {
   },
   AffectedController: {
     // Not async: a value where the blast radius read it (see above), a promise only where not.
-    party: (c, _, { store }) =>
+    party: (c, _, { store, generation }) =>
       c.partyRead ??
-      rememberedParties(store, [c.party]).then(([party]) => {
+      rememberedParties(store, [c.party], generation?.()).then(([party]) => {
         if (!party) throw new Error(`controller ${c.party} is not a party of the register`);
         return party;
       }),

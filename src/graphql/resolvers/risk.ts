@@ -7,8 +7,8 @@ import { checkPageSize } from '../../domain/page-size.js';
 
 export const riskResolvers: Resolvers = {
   Query: {
-    crossBorder: async (_, { controller, asOf }, { store }) => {
-      const result = await crossBorder(store, controller, asOf ?? undefined);
+    crossBorder: async (_, { controller, asOf }, { store, generation }) => {
+      const result = await crossBorder(store, controller, asOf ?? undefined, generation?.());
       return {
         ...result,
         hops: result.hops.map((h) => ({ ...h, transferBasis: h.entrustment.transferBasis })),
