@@ -47,12 +47,18 @@ export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak>
     throw new BadInputError('incident', 'give an incident id, or a party with a window (from, to)');
   if (q.from && q.to && q.to <= q.from)
     throw new BadInputError('to', `must be after from (${q.from})`);
+  // An empty list is no question about a leak of nothing, nor one of any data said by mistake.
+  if (q.data && q.data.length === 0)
+    throw new BadInputError(
+      'data',
+      'is empty: name the categories that leaked, or leave data out for a leak of any data',
+    );
   const [party] = await store.parties([q.party]);
   if (!party) throw new NotFoundError('party', q.party);
   return {
     party: party.id,
     window: { from: q.from, to: q.to },
-    data: q.data && q.data.length > 0 ? await normalizeCategories(store, 'data', q.data) : null,
+    data: q.data ? await normalizeCategories(store, 'data', q.data) : null,
   };
 }
 

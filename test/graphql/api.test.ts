@@ -136,6 +136,11 @@ t.test(
         /unknown data category "user.bogus.deeper"/,
       ],
       [
+        '{ blastRadius(party: "cart", data: []) { truncated } }',
+        'BAD_USER_INPUT',
+        /^data: is empty: name the categories that leaked, or leave data out/,
+      ],
+      [
         '{ blastRadius(party: "cart", from: "2014-02-30") { truncated } }',
         'BAD_USER_INPUT',
         /expected a date like 2014-09-25, got "2014-02-30"/,
