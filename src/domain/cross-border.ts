@@ -3,7 +3,7 @@ import { rememberedParties } from './graph/remembered-parties.js';
 import type { LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
 import { supplyChain } from './supply-chain.js';
-import { BadInputError } from '../errors.js';
+import { BadInputError, NotFoundError } from '../errors.js';
 import type { StorePort } from '../store/port.js';
 
 export interface CrossBorderHop {
@@ -45,8 +45,12 @@ export async function crossBorder(
   /** The store's write generation when the asker's request began (PerGeneration.get). */
   asked?: Promise<number>,
 ): Promise<CrossBorder> {
-  const chain = await supplyChain(store, controller, asOf);
-  const [party] = await rememberedParties(store, [controller], asked);
+  // The controller read beside its chain; the chain's walk says when there is no such party.
+  const [chain, [party]] = await Promise.all([
+    supplyChain(store, controller, asOf),
+    rememberedParties(store, [controller], asked),
+  ]);
+  if (!party) throw new NotFoundError('party', controller);
   if (!party.country)
     throw new BadInputError(
       'controller',

@@ -28,6 +28,10 @@ export async function groupExposure(
   partyId: string,
   asOf?: IsoDate,
 ): Promise<GroupExposure> {
+  // The generation of the kept rows the walk below reads into, read beside the family: before
+  // any round, as it must be, and not one more round trip in turn. Awaited only there.
+  const kept = store.upstreamReader ? undefined : keptReads(store);
+  kept?.catch(() => undefined);
   // One read of the family's ties whatever its depth; the group is found here, in memory.
   const [[party], family] = await Promise.all([
     store.parties([partyId]),
@@ -66,30 +70,27 @@ export async function groupExposure(
       if (!memberIds.has(s.id)) serviceIds.add(s.id);
     level = fresh.map((c) => c.id);
   }
-  const records = new Map(
-    (await store.parties([...memberIds, ...serviceIds])).map((p) => [p.id, p]),
-  );
+  // The records of members and services and what goes into them, read at once; an id without a
+  // record (a tie to a party not in the register) holds nothing.
+  const ids = [...memberIds, ...serviceIds];
+  const [found, intoAny, incidentsAtAny] = await Promise.all([
+    store.parties(ids),
+    store.entrustmentsInto(ids),
+    store.incidentsAt(ids),
+  ]);
+  const records = new Map(found.map((p) => [p.id, p]));
   const members = new Map(
     [...memberIds].flatMap((id) => (records.has(id) ? ([[id, records.get(id)!]] as const) : [])),
   );
   const services = new Map(
     [...serviceIds].flatMap((id) => (records.has(id) ? ([[id, records.get(id)!]] as const) : [])),
   );
-  const holders = [...members.keys(), ...services.keys()];
-  const [into, incidents] = await Promise.all([
-    store.entrustmentsInto(holders),
-    store.incidentsAt(holders),
-  ]);
+  const into = intoAny.filter((e) => records.has(e.contractor));
+  const incidents = incidentsAtAny.filter((i) => records.has(i.party));
   const current = into.filter((e) => !asOf || inForce(e, asOf));
   // Read in rounds into the store's kept rows, where it is read so: a group's services are hubs,
   // and a leak at one of them (blast-radius.ts) has read most of what this walk reads.
-  const roots = await rootControllers(
-    store,
-    current,
-    undefined,
-    undefined,
-    store.upstreamReader ? undefined : await keptReads(store),
-  );
+  const roots = await rootControllers(store, current, undefined, undefined, await kept);
   const through = new Map<string, Set<string>>();
   for (const e of current)
     for (const r of roots.get(e.id) ?? []) {
