@@ -161,7 +161,12 @@ export default fp(
           'a subscription is served over WebSocket at /graphql (the graphql-ws protocol); GET and POST answer queries and mutations',
           { extensions: { code: ERROR_CODES.BAD_USER_INPUT } },
         );
-      if (operations.has('mutation')) requireRole(context.principal, 'editor', 'a mutation');
+      if (operations.has('mutation')) {
+        requireRole(context.principal, 'editor', 'a mutation');
+        // The generation read when the request began is older than what a mutation writes: what
+        // its answer reads is looked up by a generation read afresh.
+        delete context.generation;
+      }
       checkCost(schema, document, variables as Record<string, unknown> | undefined, limits);
     });
   },
