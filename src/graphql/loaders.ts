@@ -2,13 +2,11 @@ import { rememberedParties } from '../domain/graph/remembered-parties.js';
 import type { MercuriusLoaders } from 'mercurius';
 import type { Entrustment, Incident, Party, Source } from '../domain/model.js';
 import type { StorePort } from '../store/port.js';
+import type { VcContext } from './context.js';
 
 type Query<T> = { obj: T; params: unknown };
-/** What a loader takes of a request's context (context.ts). */
-export interface LoaderContext {
-  store: StorePort;
-  generation?: () => Promise<number>;
-}
+/** What a loader takes of a request's context. */
+export type LoaderContext = Pick<VcContext, 'store' | 'generation'>;
 type Fetch<R> = (store: StorePort, ids: string[], ctx: LoaderContext) => Promise<R[]>;
 
 // One batched store call per field per request level: a list of 500 entrustments asks for their
