@@ -20,7 +20,7 @@ import {
 import { keptReads } from './exposure/kept-reads.js';
 import { walkInRounds } from './exposure/rounds.js';
 import { SimplePaths } from './exposure/simple-paths.js';
-import { withEvidence, type UpstreamSource } from './exposure/walk-link.js';
+import { withEvidence, type UpstreamSource, type WalkLink } from './exposure/walk-link.js';
 import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
 import { groupBy, indexById, type LinkKind } from './links.js';
@@ -184,27 +184,11 @@ export async function blastRadius(
   const checks = new SimplePaths(graph, preds);
   const ends: number[] = [];
   for (let s = 0; s < graph.states.length; s++) if (graph.states[s]!.ends) ends.push(s);
-  const answers = [...groupBy(ends, (s) => graph.states[s]!.e.client)].map(([party, all]) => {
-    // Every walk to an end outside cycles is a path: counted over states, exactly.
-    const plain = all.filter((s) => !tainted[s]);
-    const count = plain.reduce((n, s) => n + counts[s]!, 0);
-    const beyond = all.filter((s) => tainted[s]);
-    if (beyond.length === 0) return { party, ends: plain, plain, count, exact: true, listed: [] };
-    const b = checks.endsBeyondCycles(beyond);
-    return {
-      party,
-      ends: [...plain, ...b.kept],
-      // Listed paths decide exposure, awareness and records beyond cycles; else the states do.
-      plain: b.complete ? plain : [...plain, ...b.kept],
-      listed: b.complete ? b.paths : [],
-      count: count + b.paths.length,
-      exact: b.complete,
-    };
-  });
-
-  const found = answers
-    .filter((a) => a.ends.length > 0)
-    .map((a) => ({ ...a, paths: cap > 0 ? search(a.ends, cap) : [] }));
+  const found: Found[] = [];
+  for (const [party, all] of groupBy(ends, (s) => graph.states[s]!.e.client)) {
+    const a = endsOf(party, all, tainted, counts, checks);
+    if (a.ends.length > 0) found.push({ ...a, paths: cap > 0 ? search(a.ends, cap) : [] });
+  }
   const verified = checks.verifiedMisses();
   const shownMisses = declaredFirst(
     graph.misses,
@@ -216,44 +200,20 @@ export async function blastRadius(
     ...shownMisses.flatMap((m) => [m.entrustment.id, ...hopsBelow(graph, m).map((h) => h.id)]),
   ]);
   const evidence = (path: StatePath) => toPath(graph, path, leak, full);
+  const morePaths = async (a: Found, first: number) => {
+    // Fewer than `cap` were found: that search ran out of paths or budget, as a search for
+    // at most as many would (the resolver asks again when paths hold fewer than it shows).
+    if (first <= cap && a.paths.length < cap) return a.paths.slice(0, first).map(evidence);
+    const paths = search(a.ends, first);
+    const more = await fullRecords(
+      store,
+      paths.flat().map((s) => graph.states[s]!.e.id),
+    );
+    return paths.map((p) => toPath(graph, p, leak, more));
+  };
 
   const controllers = found
-    .map((a): AffectedController => {
-      const tops = a.ends.map((s) => graph.states[s]!);
-      const listed = a.listed.map((p) => pathValues(graph, p, leak.records));
-      const records = [
-        ...a.plain.map((s) => best.records[s]!),
-        ...listed.map((v) => v.records),
-      ].filter((r) => r > -Infinity);
-      return {
-        party: a.party,
-        exposure:
-          a.plain.some((s) => best.confirmed[s] && graph.states[s]!.ends === 'declared') ||
-          listed.some((v) => v.confirmed)
-            ? 'CONFIRMED'
-            : 'POSSIBLE',
-        aware: a.plain.some((s) => best.aware[s] === 1) || listed.some((v) => v.aware),
-        data: minimize(tops.flatMap((t) => t.data ?? [])),
-        dataKnown: tops.every((t) => t.data !== null),
-        subjects: [...new Set(tops.flatMap((t) => t.e.subjects ?? []))].sort(),
-        ...(records.length > 0 ? { records: Math.max(...records) } : {}),
-        paths: a.paths.map(evidence),
-        // Where paths were counted in part, the search for those shown may have found more.
-        pathCount: Math.min(Math.max(a.count, a.paths.length), MAX_COUNT),
-        pathsExact: a.exact && a.count <= MAX_COUNT,
-        morePaths: async (first) => {
-          // Fewer than `cap` were found: that search ran out of paths or budget, as a search for
-          // at most as many would (the resolver asks again when paths hold fewer than it shows).
-          if (first <= cap && a.paths.length < cap) return a.paths.slice(0, first).map(evidence);
-          const paths = search(a.ends, first);
-          const more = await fullRecords(
-            store,
-            paths.flat().map((s) => graph.states[s]!.e.id),
-          );
-          return paths.map((p) => toPath(graph, p, leak, more));
-        },
-      };
-    })
+    .map((a) => answerFor(graph, best, leak.records, a, evidence, morePaths))
     .sort(
       (a, b) =>
         (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) ||
@@ -275,6 +235,100 @@ export async function blastRadius(
     unexplored,
     steps: graph.states.length,
   };
+}
+
+/** A controller's ends, as the walk's states and the checks beyond cycles decide them. */
+interface Ends {
+  party: string;
+  /** Its states some path of the register reaches. */
+  ends: number[];
+  /** Those whose values the states decide (`listed` paths decide the others). */
+  plain: number[];
+  /** Paths to ends beyond cycles, listed in full when few. */
+  listed: StatePath[];
+  count: number;
+  exact: boolean;
+}
+
+/** With the paths shown of it. */
+interface Found extends Ends {
+  paths: StatePath[];
+}
+
+function endsOf(
+  party: string,
+  all: number[],
+  tainted: Uint8Array,
+  counts: Float64Array,
+  checks: SimplePaths,
+): Ends {
+  // Every walk to an end outside cycles is a path: counted over states, exactly.
+  const plain = all.filter((s) => !tainted[s]);
+  const count = plain.reduce((n, s) => n + counts[s]!, 0);
+  if (plain.length === all.length)
+    return { party, ends: plain, plain, count, exact: true, listed: [] };
+  const b = checks.endsBeyondCycles(all.filter((s) => tainted[s]));
+  return {
+    party,
+    ends: [...plain, ...b.kept],
+    // Listed paths decide exposure, awareness and records beyond cycles; else the states do.
+    plain: b.complete ? plain : [...plain, ...b.kept],
+    listed: b.complete ? b.paths : [],
+    count: count + b.paths.length,
+    exact: b.complete,
+  };
+}
+
+/**
+ * One controller's answer, in loops over its few ends: made for each of a hub's 26k controllers,
+ * where arrays built for every field took a fifth of the answer.
+ */
+function answerFor(
+  graph: StateGraph,
+  best: BestPaths,
+  leakRecords: number | undefined,
+  a: Found,
+  evidence: (path: StatePath) => ExposurePath,
+  morePaths: (a: Found, first: number) => Promise<ExposurePath[]>,
+): AffectedController {
+  let confirmed = false;
+  let aware = false;
+  let records = -Infinity;
+  for (const s of a.plain) {
+    if (best.confirmed[s] && graph.states[s]!.ends === 'declared') confirmed = true;
+    if (best.aware[s] === 1) aware = true;
+    if (best.records[s]! > records) records = best.records[s]!;
+  }
+  for (const p of a.listed) {
+    const v = pathValues(graph, p, leakRecords);
+    if (v.confirmed) confirmed = true;
+    if (v.aware) aware = true;
+    if (v.records > records) records = v.records;
+  }
+  const tops = a.ends.map((s) => graph.states[s]!);
+  return {
+    party: a.party,
+    exposure: confirmed ? 'CONFIRMED' : 'POSSIBLE',
+    aware,
+    // A state's data is minimal already (categories.ts intersect): one end's is the answer.
+    data:
+      tops.length === 1 ? [...(tops[0]!.data ?? [])] : minimize(tops.flatMap((t) => t.data ?? [])),
+    dataKnown: tops.every((t) => t.data !== null),
+    subjects: subjectsOf(tops),
+    ...(records > -Infinity ? { records } : {}),
+    paths: a.paths.map(evidence),
+    // Where paths were counted in part, the search for those shown may have found more.
+    pathCount: Math.min(Math.max(a.count, a.paths.length), MAX_COUNT),
+    pathsExact: a.exact && a.count <= MAX_COUNT,
+    morePaths: (first) => morePaths(a, first),
+  };
+}
+
+/** The data subjects named by a controller's ends, each once, sorted. */
+function subjectsOf(tops: readonly { e: WalkLink }[]): string[] {
+  const named = new Set<string>();
+  for (const t of tops) for (const subject of t.e.subjects ?? []) named.add(subject);
+  return named.size === 0 ? [] : [...named].sort();
 }
 
 /**
