@@ -12,6 +12,7 @@ import {
   stateGraphSteps,
   shortestHops,
   stepKind,
+  type Adjacency,
   type Miss,
   type MissReason,
   type StateGraph,
@@ -348,7 +349,7 @@ function declaredFirst(walked: StopsMet, verified: readonly Miss[], max: number)
 /** CONFIRMED paths first, then the others, each group shortest first. */
 function firstPaths(
   graph: StateGraph,
-  preds: number[][],
+  preds: Adjacency,
   ends: number[],
   want: number,
   best: BestPaths,

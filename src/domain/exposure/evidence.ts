@@ -1,5 +1,5 @@
 import { confirmedHop } from './reach.js';
-import { stepKind, type StateGraph } from './state-graph.js';
+import { stepKind, type Adjacency, type StateGraph } from './state-graph.js';
 
 /** A path as states, controller first, leak last. */
 export type StatePath = number[];
@@ -20,11 +20,21 @@ interface Partial {
   bound: number;
 }
 
-/** The states that link to each state: the search walks from a controller down to the leak. */
-export function predecessors(graph: StateGraph): number[][] {
-  const preds: number[][] = graph.states.map(() => []);
-  graph.states.forEach((s, i) => s.next.forEach((t) => preds[t]!.push(i)));
-  return preds;
+/**
+ * The states that link to each state, each state's in the order of the states they come from:
+ * the search walks from a controller down to the leak.
+ */
+export function predecessors(graph: StateGraph): Adjacency {
+  const { start, targets } = graph.next;
+  const n = graph.states.length;
+  const into = new Int32Array(n + 1);
+  for (const t of targets) into[t + 1]! += 1;
+  for (let s = 0; s < n; s++) into[s + 1]! += into[s]!;
+  const filled = into.slice(0, n);
+  const from = new Int32Array(targets.length);
+  for (let s = 0; s < n; s++)
+    for (let k = start[s]!; k < start[s + 1]!; k++) from[filled[targets[k]!]!++] = s;
+  return { start: into, targets: from };
 }
 
 /**
@@ -35,7 +45,7 @@ export function predecessors(graph: StateGraph): number[][] {
  */
 export function findPaths(
   graph: StateGraph,
-  preds: readonly (readonly number[])[],
+  preds: Adjacency,
   ends: readonly number[],
   options: {
     want: number;
@@ -68,7 +78,8 @@ export function findPaths(
     if (++spent > options.budget)
       return { paths: byLengthThenIds(graph, paths), complete: false, spent };
     if (starts[p.s] === 1) paths.push(statesOf(p));
-    for (const q of preds[p.s]!) {
+    for (let k = preds.start[p.s]!; k < preds.start[p.s + 1]!; k++) {
+      const q = preds.targets[k]!;
       if (!allowed(q) || onPartial(graph, p, graph.entrustmentOf[q]!)) continue;
       heap.push({ s: q, below: p, length: p.length + 1, bound: p.length + states[q]!.depth });
     }

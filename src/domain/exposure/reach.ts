@@ -29,6 +29,7 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
     records: new Float64Array(n).fill(-Infinity),
     uncounted: new Uint8Array(n),
   };
+  const { next } = graph;
   const queued = new Uint8Array(n);
   const queue: number[] = [];
   const offer = (t: number, confirmed: boolean, aware: boolean, records: number, none: boolean) => {
@@ -58,7 +59,8 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
     queued[s] = 0;
     const from = graph.states[s]!;
     const declared = stepKind(from) === 'declared';
-    for (const t of from.next) {
+    for (let k = next.start[s]!; k < next.start[s + 1]!; k++) {
+      const t = next.targets[k]!;
       const { e } = graph.states[t]!;
       const r = e.records;
       offer(
@@ -82,7 +84,7 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
  * to them are counted over states, exactly; paths to these are found one by one.
  */
 export function beyondCycles(graph: StateGraph): Uint8Array {
-  const { states, entrustmentOf } = graph;
+  const { states, entrustmentOf, next } = graph;
   // The entrustments of states, numbered again from 0 (a source's numbers may run far beyond).
   let largest = -1;
   for (const n of entrustmentOf) if (n > largest) largest = n;
@@ -101,8 +103,8 @@ export function beyondCycles(graph: StateGraph): Uint8Array {
   const stamp = new Int32Array(count).fill(-1);
   for (let a = 0; a < count; a++)
     for (const s of byEntrustment[a]!)
-      for (const t of states[s]!.next) {
-        const b = of[t]!;
+      for (let k = next.start[s]!; k < next.start[s + 1]!; k++) {
+        const b = of[next.targets[k]!]!;
         if (stamp[b] !== a) {
           stamp[b] = a;
           edges[a]!.push(b);
@@ -127,13 +129,15 @@ export function pathCounts(graph: StateGraph): Float64Array {
   const n = graph.states.length;
   const counts = new Float64Array(n);
   const incoming = new Int32Array(n);
-  for (const s of graph.states) for (const t of s.next) incoming[t]! += 1;
+  const { next } = graph;
+  for (const t of next.targets) incoming[t]! += 1;
   const ready: number[] = [];
   for (let s = 0; s < n; s++) if (incoming[s] === 0) ready.push(s);
   for (const s of graph.starts) counts[s]! += 1;
   while (ready.length > 0) {
     const s = ready.pop()!;
-    for (const t of graph.states[s]!.next) {
+    for (let k = next.start[s]!; k < next.start[s + 1]!; k++) {
+      const t = next.targets[k]!;
       counts[t]! += counts[s]!;
       if (--incoming[t]! === 0) ready.push(t);
     }

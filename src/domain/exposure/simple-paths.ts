@@ -1,5 +1,5 @@
 import { findPaths, type StatePath } from './evidence.js';
-import type { Miss, StateGraph } from './state-graph.js';
+import type { Adjacency, Miss, StateGraph } from './state-graph.js';
 
 // The states stand for every walk, and a walk may close a cycle, which no path of the register
 // does (each passes an entrustment at most once). Where a cycle may be involved, what the states
@@ -17,7 +17,7 @@ export class SimplePaths {
 
   constructor(
     private readonly graph: StateGraph,
-    private readonly preds: readonly (readonly number[])[],
+    private readonly preds: Adjacency,
   ) {}
 
   /** One path of the register to `s` not passing `avoid`; undefined: none, null: not known. */

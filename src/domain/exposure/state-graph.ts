@@ -24,8 +24,6 @@ export interface State {
   parent: number;
   /** False when that path passes an entrustment twice (it closed a cycle on the way). */
   simple: boolean;
-  /** States reached from here: the hops that perform this one. */
-  next: number[];
   /** Set when the path ends here: how the client's own data is established. */
   ends: LinkKind | null;
   /** True when `ends` does not depend on the data (own data, or nothing goes into the client). */
@@ -59,8 +57,20 @@ export interface UnverifiedMiss {
   below: number;
 }
 
+/**
+ * Edges by state in two arrays: those of state s are `targets[start[s]]` up to
+ * `targets[start[s + 1]]`. An array per state was two allocations for each of a hub's 150k states
+ * (and as many again for predecessors), a third of the collector's work on a hub's answer.
+ */
+export interface Adjacency {
+  start: Int32Array;
+  targets: Int32Array;
+}
+
 export interface StateGraph {
   states: State[];
+  /** The states reached from each: the hops that perform its entrustment. */
+  next: Adjacency;
   /** Each state's entrustment, by a number of its own (the source's place for it, or the walk's). */
   entrustmentOf: readonly number[];
   /** States of the entrustments into the leaking party. */
@@ -376,19 +386,22 @@ export function* stateGraphSteps(
       depth,
       parent: below,
       simple,
-      next: [],
       ends: null,
       endsWhateverData: false,
     });
     return s;
   };
 
-  // Links from one state are all made while it is expanded: a stamp per target dedupes them.
+  // Links from one state are all made while it is expanded, states in order: they are kept as
+  // they are made, each state's from where the one before ended (Adjacency). A stamp per target
+  // dedupes them.
   const linkedFrom: number[] = [];
+  const nextStart: number[] = [];
+  const nextTargets: number[] = [];
   const link = (from: number, to: number) => {
     if (to < 0 || linkedFrom[to] === from) return;
     linkedFrom[to] = from;
-    states[from]!.next.push(to);
+    nextTargets.push(to);
   };
 
   // What a state's expansion reads and `partial` has not read (nothing where it holds its own
@@ -428,6 +441,7 @@ export function* stateGraphSteps(
       const wanted = wantedFrom(s);
       if (wanted) yield wanted;
     }
+    nextStart.push(nextTargets.length);
     const state = states[s]!;
     const { e } = state;
     if (ownData(e)) {
@@ -460,8 +474,10 @@ export function* stateGraphSteps(
     for (let k = 0; k < candidates.length; k++)
       link(s, reach(s, candidates[k]!, 'inferred', candidateNumbers[k]!));
   }
+  nextStart.push(nextTargets.length);
   return {
     states,
+    next: { start: Int32Array.from(nextStart), targets: Int32Array.from(nextTargets) },
     entrustmentOf,
     starts,
     misses,
