@@ -188,7 +188,9 @@ export async function blastRadius(
   const found: Found[] = [];
   for (const [party, all] of groupBy(ends, (s) => graph.states[s]!.e.client)) {
     const a = endsOf(party, all, tainted, counts, checks);
-    if (a.ends.length > 0) found.push({ ...a, paths: cap > 0 ? search(a.ends, cap) : [] });
+    if (a.ends.length === 0) continue;
+    if (cap > 0) a.paths = search(a.ends, cap);
+    found.push(a);
   }
   const verified = checks.verifiedMisses();
   const shownMisses = declaredFirst(
@@ -213,13 +215,9 @@ export async function blastRadius(
     return paths.map((p) => toPath(graph, p, leak, more));
   };
 
-  const controllers = found
-    .map((a) => answerFor(graph, best, leak.records, a, evidence, morePaths))
-    .sort(
-      (a, b) =>
-        (a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1) ||
-        byLocale(a.party, b.party),
-    );
+  const controllers = inAnswerOrder(
+    found.map((a) => answerFor(graph, best, leak.records, a, evidence, morePaths)),
+  );
   const unexplored = controllers.filter((c) => !c.pathsExact).length;
   return {
     leak,
@@ -239,7 +237,7 @@ export async function blastRadius(
 }
 
 /** A controller's ends, as the walk's states and the checks beyond cycles decide them. */
-interface Ends {
+interface Found {
   party: string;
   /** Its states some path of the register reaches. */
   ends: number[];
@@ -249,10 +247,7 @@ interface Ends {
   listed: StatePath[];
   count: number;
   exact: boolean;
-}
-
-/** With the paths shown of it. */
-interface Found extends Ends {
+  /** The paths shown of it (none until searched). */
   paths: StatePath[];
 }
 
@@ -262,12 +257,12 @@ function endsOf(
   tainted: Uint8Array,
   counts: Float64Array,
   checks: SimplePaths,
-): Ends {
+): Found {
   // Every walk to an end outside cycles is a path: counted over states, exactly.
   const plain = all.filter((s) => !tainted[s]);
   const count = plain.reduce((n, s) => n + counts[s]!, 0);
   if (plain.length === all.length)
-    return { party, ends: plain, plain, count, exact: true, listed: [] };
+    return { party, ends: plain, plain, count, exact: true, listed: [], paths: [] };
   const b = checks.endsBeyondCycles(all.filter((s) => tainted[s]));
   return {
     party,
@@ -277,6 +272,7 @@ function endsOf(
     listed: b.complete ? b.paths : [],
     count: count + b.paths.length,
     exact: b.complete,
+    paths: [],
   };
 }
 
@@ -307,7 +303,7 @@ function answerFor(
     if (v.records > records) records = v.records;
   }
   const tops = a.ends.map((s) => graph.states[s]!);
-  return {
+  const answer: AffectedController = {
     party: a.party,
     exposure: confirmed ? 'CONFIRMED' : 'POSSIBLE',
     aware,
@@ -316,20 +312,38 @@ function answerFor(
       tops.length === 1 ? [...(tops[0]!.data ?? [])] : minimize(tops.flatMap((t) => t.data ?? [])),
     dataKnown: tops.every((t) => t.data !== null),
     subjects: subjectsOf(tops),
-    ...(records > -Infinity ? { records } : {}),
     paths: a.paths.map(evidence),
     // Where paths were counted in part, the search for those shown may have found more.
     pathCount: Math.min(Math.max(a.count, a.paths.length), MAX_COUNT),
     pathsExact: a.exact && a.count <= MAX_COUNT,
     morePaths: (first) => morePaths(a, first),
   };
+  // Set after, not spread in: a spread made each of a hub's 26k answers through a slow path.
+  if (records > -Infinity) answer.records = records;
+  return answer;
 }
 
 /** The data subjects named by a controller's ends, each once, sorted. */
 function subjectsOf(tops: readonly { e: WalkLink }[]): string[] {
+  if (tops.every((t) => !t.e.subjects?.length)) return [];
   const named = new Set<string>();
   for (const t of tops) for (const subject of t.e.subjects ?? []) named.add(subject);
-  return named.size === 0 ? [] : [...named].sort();
+  return [...named].sort();
+}
+
+const confirmedFirst = (a: AffectedController, b: AffectedController) =>
+  a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1;
+
+/**
+ * CONFIRMED first, each group by party in the locale's order. Sorted by code units first: the
+ * sort (TimSort, which keeps runs already in order) then compares each party to about one
+ * other where the two orders agree, as they do for ids in ASCII letters and digits, rather than
+ * a hub's 26k parties log n times each. Where they do not, it is the same sort as without.
+ */
+function inAnswerOrder(controllers: AffectedController[]): AffectedController[] {
+  return controllers
+    .sort((a, b) => confirmedFirst(a, b) || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0))
+    .sort((a, b) => confirmedFirst(a, b) || byLocale(a.party, b.party));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { walkLink } from '../domain/exposure/walk-link.js';
 import { linkOf, type EntrustmentLink } from '../domain/graph/link-graph.js';
 import type { Entrustment } from '../domain/model.js';
 
@@ -42,17 +43,16 @@ export function decodeLinkLine(id: string, line: string): EntrustmentLink {
     string,
     string,
   ];
-  const link: EntrustmentLink = {
+  return walkLink({
     id,
     client,
     contractor,
     data: data === '' ? [] : data.split(KEY_SEPARATOR),
-  };
-  if (under !== UNDER_UNKNOWN) link.under = under === '' ? [] : under.split(ID_SEPARATOR);
-  if (from !== '') link.from = from;
-  if (to !== '') link.to = to;
-  if (records !== '') link.records = Number(records);
-  return link;
+    under: under === UNDER_UNKNOWN ? undefined : under === '' ? [] : under.split(ID_SEPARATOR),
+    from: from === '' ? undefined : from,
+    to: to === '' ? undefined : to,
+    records: records === '' ? undefined : Number(records),
+  });
 }
 
 /** The link of an entrustment that has no line (or was stored before lines existed). */

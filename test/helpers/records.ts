@@ -41,3 +41,10 @@ export function entrustmentRecord(
     ...more,
   };
 }
+
+/**
+ * A link's fields that have a value: every store makes each link with all its fields, those it
+ * lacks undefined (walk-link.ts walkLink), and checks of links are of what the register says.
+ */
+export const defined = (link: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(link).filter(([, value]) => value !== undefined));

@@ -96,27 +96,40 @@ export function beyondCycles(graph: StateGraph): Uint8Array {
     if (renumbered[n]! < 0) renumbered[n] = count++;
     of[s] = renumbered[n]!;
   }
-  const byEntrustment: number[][] = Array.from({ length: count }, () => []);
-  for (let s = 0; s < states.length; s++) byEntrustment[of[s]!]!.push(s);
+  // The states of each entrustment, and the edges between entrustments, each in two arrays
+  // (state-graph.ts Adjacency): an array per entrustment was 260k of them at a hub.
+  const statesOf = new Int32Array(count + 1);
+  for (let s = 0; s < states.length; s++) statesOf[of[s]! + 1]! += 1;
+  for (let a = 0; a < count; a++) statesOf[a + 1]! += statesOf[a]!;
+  const filled = statesOf.slice(0, count);
+  const byEntrustment = new Int32Array(states.length);
+  for (let s = 0; s < states.length; s++) byEntrustment[filled[of[s]!]!++] = s;
   // Edges between entrustments, each once: a stamp per target while one entrustment's are listed.
-  const edges: number[][] = Array.from({ length: count }, () => []);
+  const edgeStart = new Int32Array(count + 1);
+  const edges: number[] = [];
   const stamp = new Int32Array(count).fill(-1);
-  for (let a = 0; a < count; a++)
-    for (const s of byEntrustment[a]!)
+  for (let a = 0; a < count; a++) {
+    edgeStart[a] = edges.length;
+    for (let i = statesOf[a]!; i < statesOf[a + 1]!; i++) {
+      const s = byEntrustment[i]!;
       for (let k = next.start[s]!; k < next.start[s + 1]!; k++) {
         const b = of[next.targets[k]!]!;
         if (stamp[b] !== a) {
           stamp[b] = a;
-          edges[a]!.push(b);
+          edges.push(b);
         }
       }
+    }
+  }
+  edgeStart[count] = edges.length;
   const incoming = new Int32Array(count);
-  for (const out of edges) for (const b of out) incoming[b]! += 1;
+  for (const b of edges) incoming[b]! += 1;
   const ready: number[] = [];
   for (let a = 0; a < count; a++) if (incoming[a] === 0) ready.push(a);
   while (ready.length > 0) {
     const a = ready.pop()!;
-    for (const b of edges[a]!) if (--incoming[b]! === 0) ready.push(b);
+    for (let k = edgeStart[a]!; k < edgeStart[a + 1]!; k++)
+      if (--incoming[edges[k]!]! === 0) ready.push(edges[k]!);
   }
   return Uint8Array.from(states, (_, s) => (incoming[of[s]!]! > 0 ? 1 : 0));
 }

@@ -3,6 +3,7 @@ import { sortedIndex } from './sorted-ids.js';
 import { asSet, overlaps } from '../categories.js';
 import { inForce, type IsoDate } from '../dates.js';
 import type { Entrustment } from '../model.js';
+import { walkLink } from '../exposure/walk-link.js';
 
 /** What whole-graph questions read of an entrustment: its links, period, data and records. */
 export type EntrustmentLink = Pick<
@@ -14,20 +15,18 @@ export const UNDER_ABSENT = 0;
 export const UNDER_EMPTY = 1;
 export const UNDER_LISTED = 2;
 
-/** The link fields of an entrustment; fields it lacks stay absent (`under` absent is not []). */
-export function linkOf(e: EntrustmentLink): EntrustmentLink {
-  const link: EntrustmentLink = {
+/** The link fields of an entrustment (not a record's others), as every link is made (walk-link.ts). */
+export const linkOf = (e: EntrustmentLink): EntrustmentLink =>
+  walkLink({
     id: e.id,
     client: e.client,
     contractor: e.contractor,
     data: e.data,
-  };
-  if (e.under !== undefined) link.under = e.under;
-  if (e.from !== undefined) link.from = e.from;
-  if (e.to !== undefined) link.to = e.to;
-  if (e.records !== undefined) link.records = e.records;
-  return link;
-}
+    under: e.under,
+    from: e.from,
+    to: e.to,
+    records: e.records,
+  });
 
 const OPEN_START = -1;
 const OPEN_END = 0x7fffffff;

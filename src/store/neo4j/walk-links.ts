@@ -1,11 +1,11 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import type { WalkLink } from '../../domain/exposure/walk-link.js';
+import { walkLink, type WalkLink } from '../../domain/exposure/walk-link.js';
 import type { Party } from '../../domain/model.js';
 import type { FamilyTie } from '../port.js';
 
 // The rows of entrustment/upstream-round and entrustment/downstream, one column per field, into
-// the domain's WalkLink: absent stays absent, `ownData` is `under: []`, no UNDER relationship is
-// `under` absent ("unknown").
+// the domain's WalkLink: absent is undefined, `ownData` is `under: []`, no UNDER relationship is
+// `under` undefined ("unknown").
 
 const text = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
@@ -13,25 +13,25 @@ const text = (value: unknown): string | undefined =>
 export function walkLinksOf(rows: Neo4jRecord[]): WalkLink[] {
   return rows.map((row) => {
     const under = row.get('under') as string[];
-    const link: WalkLink = {
+    const records = row.get('records') as unknown;
+    return walkLink({
       id: row.get('id') as string,
       client: row.get('client') as string,
       contractor: row.get('contractor') as string,
       data: (row.get('data') as string[] | null) ?? [],
+      under: row.get('ownData') === true ? [] : under.length > 0 ? under : undefined,
+      from: text(row.get('from')),
+      to: text(row.get('to')),
+      records:
+        records === null || records === undefined
+          ? undefined
+          : neo4j.isInt(records)
+            ? records.toNumber()
+            : Number(records),
       confidence: (row.get('confidence') as WalkLink['confidence'] | null) ?? 'confirmed',
       disclosed: (row.get('disclosed') as boolean | null) ?? true,
       subjects: (row.get('subjects') as string[] | null) ?? [],
-    };
-    if (row.get('ownData') === true) link.under = [];
-    else if (under.length > 0) link.under = under;
-    const from = text(row.get('from'));
-    const to = text(row.get('to'));
-    if (from !== undefined) link.from = from;
-    if (to !== undefined) link.to = to;
-    const records = row.get('records') as unknown;
-    if (records !== null && records !== undefined)
-      link.records = neo4j.isInt(records) ? records.toNumber() : Number(records);
-    return link;
+    });
   });
 }
 
