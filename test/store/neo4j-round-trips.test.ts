@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { blastRadius } from '../../src/domain/blast-radius.js';
@@ -22,6 +22,24 @@ import { entrustmentRecord, partyRecord } from '../helpers/records.js';
 // uses (every query its read transactions run), so a level-by-level walk fails here.
 
 const skip = neo4jSkip('round trips per analysis');
+
+/** The Neo4j store under test, closed when `t` ends. */
+async function neo4jStore(t: Test): Promise<StorePort> {
+  const store = await openStore(loadConfig({ ...process.env, STORE: 'neo4j' }));
+  t.teardown(() => store.close());
+  return store;
+}
+
+/** Writes `batch` to `store`, removed again when `t` ends. */
+async function written(t: Test, store: StorePort, batch: RegisterBatch): Promise<void> {
+  await store.upsert(batch);
+  t.teardown(() =>
+    store.remove({
+      parties: batch.parties.map((x) => x.id),
+      entrustments: batch.entrustments.map((e) => e.id),
+    }),
+  );
+}
 
 /**
  * A controller entrusting v1, each vi entrusting v(i+1) (declared and inferred in turn), a
@@ -81,23 +99,15 @@ function countQueries(store: StorePort) {
 }
 
 t.test('round trips per analysis do not grow with depth', { skip }, async (t) => {
-  const store = await openStore(loadConfig({ ...process.env, STORE: 'neo4j' }));
-  t.teardown(() => store.close());
+  const store = await neo4jStore(t);
   t.equal(store.kind, 'neo4j');
   const counter = countQueries(store);
 
   // Both written before either is measured: a write between them would make the remembered
   // findings (graph/per-generation.ts) read the audit log once more, whatever the depth.
-  const written = async (depth: number) => {
+  const writtenAt = async (depth: number) => {
     const p = `rt${randomBytes(4).toString('hex')}-`;
-    const batch = deepRegister(p, depth);
-    await store.upsert(batch);
-    t.teardown(() =>
-      store.remove({
-        parties: batch.parties.map((x) => x.id),
-        entrustments: batch.entrustments.map((e) => e.id),
-      }),
-    );
+    await written(t, store, deepRegister(p, depth));
     return { p, depth };
   };
   const costs = async ({ p, depth }: { p: string; depth: number }) => {
@@ -138,7 +148,7 @@ t.test('round trips per analysis do not grow with depth', { skip }, async (t) =>
     return cost;
   };
 
-  const [four, thirty, sixty] = [await written(4), await written(30), await written(60)];
+  const [four, thirty, sixty] = [await writtenAt(4), await writtenAt(30), await writtenAt(60)];
   const shallow = await costs(four);
   const deep = await costs(thirty);
   const deeper = await costs(sixty);
@@ -192,20 +202,13 @@ t.test(
   'a wide round is read as two queries at once and answers as the embedded store',
   { skip },
   async (t) => {
-    const store = await openStore(loadConfig({ ...process.env, STORE: 'neo4j' }));
-    t.teardown(() => store.close());
+    const store = await neo4jStore(t);
     const embedded = await tempStore(t, 'vc-wide-');
     const p = `wide${randomBytes(4).toString('hex')}-`;
     const width = 160;
     const batch = wideRegister(p, width);
-    await store.upsert(batch);
+    await written(t, store, batch);
     await embedded.upsert(batch);
-    t.teardown(() =>
-      store.remove({
-        parties: batch.parties.map((x) => x.id),
-        entrustments: batch.entrustments.map((e) => e.id),
-      }),
-    );
     const counter = countQueries(store);
     let rounds = 0;
     const round = store.upstreamRound.bind(store);
@@ -242,17 +245,9 @@ t.test(
   'a request reads the write generation once (a leak once more after its walk), and a leak reads its stops only to show them',
   { skip },
   async (t) => {
-    const store = await openStore(loadConfig({ ...process.env, STORE: 'neo4j' }));
-    t.teardown(() => store.close());
+    const store = await neo4jStore(t);
     const p = `ask${randomBytes(4).toString('hex')}-`;
-    const batch = wideRegister(p, 10);
-    await store.upsert(batch);
-    t.teardown(() =>
-      store.remove({
-        parties: batch.parties.map((x) => x.id),
-        entrustments: batch.entrustments.map((e) => e.id),
-      }),
-    );
+    await written(t, store, wideRegister(p, 10));
     const app = await buildApp({ store });
     t.teardown(() => app.close());
     const counter = countQueries(store);
