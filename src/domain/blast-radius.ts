@@ -1,4 +1,4 @@
-import { minimize } from './categories.js';
+import { minimize, type CategorySet } from './categories.js';
 import { findPaths, predecessors, type StatePath } from './exposure/evidence.js';
 import {
   beyondCycles,
@@ -15,6 +15,7 @@ import {
   type Adjacency,
   type Miss,
   type MissReason,
+  type State,
   type StateGraph,
   type StopsMet,
 } from './exposure/state-graph.js';
@@ -259,10 +260,15 @@ function endsOf(
   checks: SimplePaths,
 ): Found {
   // Every walk to an end outside cycles is a path: counted over states, exactly.
+  let count = 0;
+  let beyond = 0;
+  for (const s of all) {
+    if (tainted[s]) beyond++;
+    else count += counts[s]!;
+  }
+  if (beyond === 0)
+    return { party, ends: all, plain: all, count, exact: true, listed: [], paths: [] };
   const plain = all.filter((s) => !tainted[s]);
-  const count = plain.reduce((n, s) => n + counts[s]!, 0);
-  if (plain.length === all.length)
-    return { party, ends: plain, plain, count, exact: true, listed: [], paths: [] };
   const b = checks.endsBeyondCycles(all.filter((s) => tainted[s]));
   return {
     party,
@@ -307,9 +313,7 @@ function answerFor(
     party: a.party,
     exposure: confirmed ? 'CONFIRMED' : 'POSSIBLE',
     aware,
-    // A state's data is minimal already (categories.ts intersect): one end's is the answer.
-    data:
-      tops.length === 1 ? [...(tops[0]!.data ?? [])] : minimize(tops.flatMap((t) => t.data ?? [])),
+    data: dataOf(tops),
     dataKnown: tops.every((t) => t.data !== null),
     subjects: subjectsOf(tops),
     paths: a.paths.map(evidence),
@@ -321,6 +325,19 @@ function answerFor(
   // Set after, not spread in: a spread made each of a hub's 26k answers through a slow path.
   if (records > -Infinity) answer.records = records;
   return answer;
+}
+
+/**
+ * The data exposed at a controller's ends, together. A state's data is minimal already
+ * (categories.ts intersect), and a controller's ends mostly carry the same: then it is the answer.
+ */
+function dataOf(tops: readonly State[]): string[] {
+  const first = tops[0]!.data ?? [];
+  const same = (data: CategorySet) =>
+    data === first ||
+    (data !== null && data.length === first.length && data.every((key, i) => key === first[i]));
+  if (tops.every((t) => same(t.data))) return [...first];
+  return minimize(tops.flatMap((t) => t.data ?? []));
 }
 
 /** The data subjects named by a controller's ends, each once, sorted. */

@@ -15,9 +15,12 @@ export function covers(general: string, specific: string): boolean {
   );
 }
 
+/** localeCompare's order (the same collator), made once rather than on every comparison. */
+const byLocale = new Intl.Collator().compare;
+
 /** Drop keys already covered by a more general key of the same set. */
 export function minimize(keys: Iterable<string>): string[] {
-  const sorted = [...new Set(keys)].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const sorted = [...new Set(keys)].sort((a, b) => a.length - b.length || byLocale(a, b));
   const kept: string[] = [];
   for (const k of sorted) if (!kept.some((g) => covers(g, k))) kept.push(k);
   return kept.sort();
