@@ -8,26 +8,21 @@ import { defined, entrustmentRecord } from '../helpers/records.js';
 // before those fields existed still reads, and leaves them to be read from the record.
 
 t.test('a line carries confidence, disclosure and subjects, and reads them back', async (t) => {
-  const e = entrustmentRecord('e1', 'city', 'vendor', {
+  const fields = {
     under: ['e0', 'e9'],
     from: '2014-01-01',
     records: 3000,
-    confidence: 'alleged',
+    confidence: 'alleged' as const,
     disclosed: false,
     subjects: ['residents', 'visitors'],
-  });
-  const line = encodeLinkLine(e)!;
+  };
+  const line = encodeLinkLine(entrustmentRecord('e1', 'city', 'vendor', fields))!;
   t.strictSame(defined(decodeLinkLine('e1', line)), {
     id: 'e1',
     client: 'city',
     contractor: 'vendor',
     data: ['user.contact'],
-    under: ['e0', 'e9'],
-    from: '2014-01-01',
-    records: 3000,
-    confidence: 'alleged',
-    disclosed: false,
-    subjects: ['residents', 'visitors'],
+    ...fields,
   });
   const plain = decodeLinkLine('e2', encodeLinkLine(entrustmentRecord('e2', 'a', 'b'))!);
   t.strictSame(
