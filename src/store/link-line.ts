@@ -1,6 +1,6 @@
 import { walkLink, type WalkLink } from '../domain/exposure/walk-link.js';
 import { linkOf, type EntrustmentLink } from '../domain/graph/link-graph.js';
-import type { Entrustment } from '../domain/model.js';
+import { CONFIDENCES, type Confidence, type Entrustment } from '../domain/model.js';
 
 // What whole-graph questions read of an entrustment (its links, period, data and records), and
 // what a path reads of it (confidence, disclosure, subjects), as one short line that stores keep
@@ -25,6 +25,10 @@ const UNDER_UNKNOWN = '?';
  * can add to all of them (a scan of a million links made a million).
  */
 const NO_SUBJECTS = Object.freeze([]) as unknown as string[];
+/** Each confidence as the one string the model names, not a copy per link split from its line. */
+const CONFIDENCE: Partial<Record<string, Confidence>> = Object.fromEntries(
+  CONFIDENCES.map((c) => [c, c]),
+);
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f]/;
 
@@ -59,7 +63,7 @@ export function decodeLinkLine(id: string, line: string): WalkLink {
     to: to === '' ? undefined : to,
     records: records === '' ? undefined : Number(records),
     // Undefined in a line written before these fields, or where the record had none.
-    confidence: confidence ? (confidence as Entrustment['confidence']) : undefined,
+    confidence: confidence ? CONFIDENCE[confidence] : undefined,
     disclosed: disclosed ? disclosed === '1' : undefined,
     subjects:
       subjects === undefined

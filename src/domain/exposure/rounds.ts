@@ -35,6 +35,25 @@ export class ReadSoFar implements UpstreamSource {
     return this.intoRead.has(party);
   }
 
+  /**
+   * This source as one that holds all a walk meets (the walk of a leak that read it, again): a walk
+   * over it is not asked what it lacks at each state, and what was never read is a fault, not an
+   * absence, caught by the same one lookup that answers.
+   */
+  whole(): UpstreamSource {
+    const unread = (what: string) => {
+      throw new Error(`a walk over what was read met ${what}, never read`);
+    };
+    return {
+      placed: true,
+      get: (id) => {
+        const link = this.byIds.get(id);
+        return link === undefined ? unread(`entrustment ${id}`) : (link ?? undefined);
+      },
+      into: (party) => this.intoRead.get(party) ?? unread(`what goes into ${party}`),
+    };
+  }
+
   /** Reads in one round what of `parties` and `ids` is not read yet (nothing when all is). */
   async readMissing(
     read: ReadRound,

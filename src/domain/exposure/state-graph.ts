@@ -174,11 +174,7 @@ export const stepKind = (s: State): LinkKind => (s.e.under === undefined ? 'infe
 export function buildStateGraph(leak: Leak, source: UpstreamSource | ReadSoFar): StateGraph {
   // A source read in rounds that holds all this walk meets (a leak's kept reads, walked before)
   // is not asked what it lacks at each state: at a hub that asking was a third of a walk again.
-  const whole: UpstreamSource =
-    'hasInto' in source
-      ? { get: (id) => source.get(id), into: (party) => source.into(party), placed: source.placed }
-      : source;
-  return walkAtOnce(stateGraphSteps(leak, whole));
+  return walkAtOnce(stateGraphSteps(leak, 'whole' in source ? source.whole() : source));
 }
 
 /**
