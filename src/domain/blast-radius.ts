@@ -25,6 +25,7 @@ import { SimplePaths } from './exposure/simple-paths.js';
 import { withEvidence, type UpstreamSource, type WalkLink } from './exposure/walk-link.js';
 import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
+import { byLocale } from './locale-order.js';
 import { groupBy, indexById, type LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
 import type { StorePort } from '../store/port.js';
@@ -108,8 +109,6 @@ export const DEFAULT_MAX_NOT_EXPOSED = 200;
 const SEARCH_BUDGET = 20_000;
 /** GraphQL's Int: a count beyond it is reported as this bound, with `truncated`. */
 const MAX_COUNT = 2 ** 31 - 1;
-/** localeCompare's order, without its cost on each call (a hub's 26k controllers are sorted). */
-const byLocale = new Intl.Collator().compare;
 
 // On a store whose reads go over the network (Neo4j), what the walk read, kept: a dashboard asks
 // the blast radius of the same incidents after every write, most of which (a new incident) leave

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { byLocale } from './locale-order.js';
 import { fideslangKeys, fideslangReplacements } from './taxonomy/fideslang.js';
 
 // Data categories are dotted keys; a key covers itself and every key below it.
@@ -14,9 +15,6 @@ export function covers(general: string, specific: string): boolean {
     specific.startsWith(general)
   );
 }
-
-/** localeCompare's order (the same collator), made once rather than on every comparison. */
-const byLocale = new Intl.Collator().compare;
 
 /** Drop keys already covered by a more general key of the same set. */
 export function minimize(keys: Iterable<string>): string[] {

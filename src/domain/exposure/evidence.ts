@@ -1,3 +1,5 @@
+import { byLocale } from '../locale-order.js';
+import { groupByValue } from '../graph/link-graph.js';
 import { confirmedHop } from './reach.js';
 import { stepKind, type Adjacency, type StateGraph } from './state-graph.js';
 
@@ -27,14 +29,12 @@ interface Partial {
 export function predecessors(graph: StateGraph): Adjacency {
   const { start, targets } = graph.next;
   const n = graph.states.length;
-  const into = new Int32Array(n + 1);
-  for (const t of targets) into[t + 1]! += 1;
-  for (let s = 0; s < n; s++) into[s + 1]! += into[s]!;
-  const filled = into.slice(0, n);
-  const from = new Int32Array(targets.length);
-  for (let s = 0; s < n; s++)
-    for (let k = start[s]!; k < start[s + 1]!; k++) from[filled[targets[k]!]!++] = s;
-  return { start: into, targets: from };
+  // Edges grouped by target keep their order, which is their sources' (state-graph.ts links each
+  // state's edges in turn).
+  const { start: into, list: edges } = groupByValue(targets, n);
+  const sourceOf = new Int32Array(targets.length);
+  for (let s = 0; s < n; s++) sourceOf.fill(s, start[s], start[s + 1]);
+  return { start: into, targets: edges.map((k) => sourceOf[k]!) };
 }
 
 /**
@@ -113,16 +113,13 @@ function statesOf(p: Partial): StatePath {
   return out.reverse();
 }
 
-/** localeCompare's order (the default locale), without building a collator per comparison. */
-const collator = new Intl.Collator();
-
 function byLengthThenIds(graph: StateGraph, paths: StatePath[]): StatePath[] {
   // Each key once: a sort compares a path many times, and hundreds of paths may be listed.
   const keyed = paths.map((path) => ({
     path,
     key: path.map((s) => graph.states[s]!.e.id).join('/'),
   }));
-  keyed.sort((a, b) => a.path.length - b.path.length || collator.compare(a.key, b.key));
+  keyed.sort((a, b) => a.path.length - b.path.length || byLocale(a.key, b.key));
   return keyed.map((k) => k.path);
 }
 

@@ -1,3 +1,4 @@
+import { groupByValue } from '../graph/link-graph.js';
 import { stepKind, type StateGraph } from './state-graph.js';
 import type { WalkLink } from './walk-link.js';
 
@@ -98,12 +99,7 @@ export function beyondCycles(graph: StateGraph): Uint8Array {
   }
   // The states of each entrustment, and the edges between entrustments, each in two arrays
   // (state-graph.ts Adjacency): an array per entrustment was 260k of them at a hub.
-  const statesOf = new Int32Array(count + 1);
-  for (let s = 0; s < states.length; s++) statesOf[of[s]! + 1]! += 1;
-  for (let a = 0; a < count; a++) statesOf[a + 1]! += statesOf[a]!;
-  const filled = statesOf.slice(0, count);
-  const byEntrustment = new Int32Array(states.length);
-  for (let s = 0; s < states.length; s++) byEntrustment[filled[of[s]!]!++] = s;
+  const { start: statesOf, list: byEntrustment } = groupByValue(of, count);
   // Edges between entrustments, each once: a stamp per target while one entrustment's are listed.
   const edgeStart = new Int32Array(count + 1);
   const edges: number[] = [];
