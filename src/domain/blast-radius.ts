@@ -26,7 +26,7 @@ import { withEvidence, type UpstreamSource, type WalkLink } from './exposure/wal
 import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
 import { byLocale } from './locale-order.js';
-import { groupBy, indexById, type LinkKind } from './links.js';
+import { indexById, type LinkKind } from './links.js';
 import type { Entrustment } from './model.js';
 import type { StorePort } from '../store/port.js';
 
@@ -183,11 +183,11 @@ export async function blastRadius(
   const search = (ends: number[], want: number) => firstPaths(graph, preds, ends, want, best);
 
   const checks = new SimplePaths(graph, preds);
-  const ends: number[] = [];
-  for (let s = 0; s < graph.states.length; s++) if (graph.states[s]!.ends) ends.push(s);
   const found: Found[] = [];
-  for (const [party, all] of groupBy(ends, (s) => graph.states[s]!.e.client)) {
-    const a = endsOf(party, all, tainted, counts, checks);
+  const { parties, start, list } = graph.endsByParty;
+  for (let c = 0; c < parties.length; c++) {
+    const all = Array.from(list.subarray(start[c]!, start[c + 1]!));
+    const a = endsOf(parties[c]!, all, tainted, counts, checks);
     if (a.ends.length === 0) continue;
     if (cap > 0) a.paths = search(a.ends, cap);
     found.push(a);

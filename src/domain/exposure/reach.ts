@@ -34,11 +34,24 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
   const queued = new Uint8Array(n);
   const queue: number[] = [];
   const offer = (t: number, confirmed: boolean, aware: boolean, records: number, none: boolean) => {
+    // Assignments one by one: a destructuring assignment made an array on each offer.
     let grew = false;
-    if (confirmed && !best.confirmed[t]) [best.confirmed[t], grew] = [1, true];
-    if (aware && !best.aware[t]) [best.aware[t], grew] = [1, true];
-    if (records > best.records[t]!) [best.records[t], grew] = [records, true];
-    if (none && !best.uncounted[t]) [best.uncounted[t], grew] = [1, true];
+    if (confirmed && !best.confirmed[t]) {
+      best.confirmed[t] = 1;
+      grew = true;
+    }
+    if (aware && !best.aware[t]) {
+      best.aware[t] = 1;
+      grew = true;
+    }
+    if (records > best.records[t]!) {
+      best.records[t] = records;
+      grew = true;
+    }
+    if (none && !best.uncounted[t]) {
+      best.uncounted[t] = 1;
+      grew = true;
+    }
     if (grew && !queued[t]) {
       queue.push(t);
       queued[t] = 1;

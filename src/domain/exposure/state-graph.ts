@@ -1,6 +1,7 @@
 import { asSet, intersect, overlaps, type CategorySet } from '../categories.js';
 import { describeMiss, intersects } from '../dates.js';
 import type { Leak } from '../leak.js';
+import { groupByValue } from '../graph/link-graph.js';
 import { ownData, type LinkKind } from '../links.js';
 import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
 import { placeOf, type UpstreamSource, type WalkLink } from './walk-link.js';
@@ -79,6 +80,11 @@ export interface StateGraph {
   misses: StopsMet;
   /** Stops met only beyond a closed cycle on the shortest path, to be verified. */
   unverified: UnverifiedMiss[];
+  /**
+   * The states where paths end, by their client (the controller), parties in the order their
+   * first end was met: `parties[c]`'s are `list[start[c]]` up to `list[start[c + 1]]`, in order.
+   */
+  endsByParty: { parties: string[]; start: Int32Array; list: Int32Array };
   /** Whether an entrustment (by number) is in `misses` for a reason. */
   stoppedFor(number: number, reason: MissReason): boolean;
 }
@@ -191,38 +197,52 @@ export function* stateGraphSteps(
   const into = { get: (party: string) => source.into(party) };
   // What goes into a client, in the window and outside it: asked once per client, not per state.
   interface Split {
-    candidates: WalkLink[];
-    outside: WalkLink[];
+    candidates: readonly WalkLink[];
+    outside: readonly WalkLink[];
     /** The entrustment numbers of `candidates` and `outside`, in their order. */
-    candidateNumbers: number[];
-    outsideNumbers: number[];
-    /** By data number: whether some candidate has data in common with it. */
-    overlapping: Map<number, boolean>;
+    candidateNumbers: readonly number[];
+    outsideNumbers: readonly number[];
+    /** By data number: whether some candidate has data in common with it (made on a second). */
+    overlapping: Map<number, boolean> | null;
+    /** The first data number asked, and its answer: most clients are reached with one. */
+    firstData: number;
+    firstOverlap: boolean;
   }
   const splits = new Map<string, Split>();
+  const NONE: readonly never[] = [];
   const split = (client: string): Split => {
     let found = splits.get(client);
     if (found === undefined) {
       const all = into.get(client);
-      const candidates = all.filter((c) => intersects(c, leak.window));
-      const outside = all.filter((c) => !intersects(c, leak.window));
+      // Made for each client a hub's walk meets (100k): the lists are copied only when some of
+      // it lies outside the window, as none does when the window is open.
+      const within = all.every((c) => intersects(c, leak.window));
+      const candidates = within ? all : all.filter((c) => intersects(c, leak.window));
+      const outside = within ? NONE : all.filter((c) => !intersects(c, leak.window));
       found = {
         candidates,
         outside,
         candidateNumbers: candidates.map(numberOf),
-        outsideNumbers: outside.map(numberOf),
-        overlapping: new Map(),
+        outsideNumbers: outside.length === 0 ? NONE : outside.map(numberOf),
+        overlapping: null,
+        firstData: -3,
+        firstOverlap: false,
       };
       splits.set(client, found);
     }
     return found;
   };
   const anyOverlap = (found: Split, s: number): boolean => {
-    let answer = found.overlapping.get(stateData[s]!);
+    const dataNumber = stateData[s]!;
+    if (found.firstData === dataNumber) return found.firstOverlap;
+    let answer = found.overlapping?.get(dataNumber);
     if (answer === undefined) {
       const data = states[s]!.data;
       answer = found.candidates.some((c) => overlaps(data, asSet(c.data)));
-      found.overlapping.set(stateData[s]!, answer);
+      if (found.firstData === -3) {
+        found.firstData = dataNumber;
+        found.firstOverlap = answer;
+      } else (found.overlapping ??= new Map()).set(dataNumber, answer);
     }
     return answer;
   };
@@ -427,6 +447,27 @@ export function* stateGraphSteps(
 
   if (partial && !partial.hasInto(leak.party))
     yield { parties: new Set([leak.party]), ids: new Set() };
+  // Ends grouped by their client as they are met, while the link is at hand: grouped after the
+  // walk, a hub's 70k ends were each a lookup through cold memory (30–50 ms of its answer).
+  const endParties: string[] = [];
+  const partyNumbers = new Map<string, number>();
+  const endStates: number[] = [];
+  const endParty: number[] = [];
+  /** Sets where a path ends, field by field: a destructuring assignment made an array each time. */
+  const endsHere = (s: number, how: LinkKind, whateverData: boolean) => {
+    const state = states[s]!;
+    state.ends = how;
+    state.endsWhateverData = whateverData;
+    const client = state.e.client;
+    let party = partyNumbers.get(client);
+    if (party === undefined) {
+      partyNumbers.set(client, (party = endParties.length));
+      endParties.push(client);
+    }
+    endStates.push(s);
+    endParty.push(party);
+  };
+
   const starts: number[] = [];
   for (const e of into.get(leak.party) ?? []) {
     const s = reach(-1, e, 'declared');
@@ -441,7 +482,7 @@ export function* stateGraphSteps(
     const state = states[s]!;
     const { e } = state;
     if (ownData(e)) {
-      [state.ends, state.endsWhateverData] = ['declared', true];
+      endsHere(s, 'declared', true);
       continue;
     }
     if (e.under) {
@@ -457,20 +498,22 @@ export function* stateGraphSteps(
     const { candidates, candidateNumbers, outside, outsideNumbers } = found;
     for (let k = 0; k < outside.length; k++) reach(s, outside[k]!, 'inferred', outsideNumbers[k]!);
     if (candidates.length === 0) {
-      [state.ends, state.endsWhateverData] = ['declared', true];
+      endsHere(s, 'declared', true);
       continue;
     }
     if (!anyOverlap(found, s)) {
       // Nothing that goes into the client has data in common: its own data, by inference.
       for (let k = 0; k < candidates.length; k++)
         reach(s, candidates[k]!, 'inferred', candidateNumbers[k]!);
-      state.ends = 'inferred';
+      endsHere(s, 'inferred', false);
       continue;
     }
     for (let k = 0; k < candidates.length; k++)
       link(s, reach(s, candidates[k]!, 'inferred', candidateNumbers[k]!));
   }
   nextStart.push(nextTargets.length);
+  const byParty = groupByValue(Int32Array.from(endParty), endParties.length);
+  for (let i = 0; i < byParty.list.length; i++) byParty.list[i] = endStates[byParty.list[i]!]!;
   return {
     states,
     next: { start: Int32Array.from(nextStart), targets: Int32Array.from(nextTargets) },
@@ -478,6 +521,7 @@ export function* stateGraphSteps(
     starts,
     misses,
     unverified: [...unverified.values()],
+    endsByParty: { parties: endParties, ...byParty },
     stoppedFor: (n, reason) => (stopped[n]! & REASON_BITS[reason]) !== 0,
   };
 }

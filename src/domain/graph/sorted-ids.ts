@@ -3,7 +3,8 @@
 
 /** Where `id` is, or would go, in the sorted `list`. */
 export function sortedIndex(list: readonly string[], id: string): number {
-  let [lo, hi] = [0, list.length];
+  let lo = 0;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (list[mid]! < id) lo = mid + 1;
