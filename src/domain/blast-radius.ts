@@ -27,7 +27,8 @@ import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
 import { byLocale } from './locale-order.js';
 import { indexById, type LinkKind } from './links.js';
-import type { Entrustment } from './model.js';
+import type { Entrustment, Party } from './model.js';
+import { rememberedParties } from './graph/remembered-parties.js';
 import type { StorePort } from '../store/port.js';
 
 export type Exposure = 'CONFIRMED' | 'POSSIBLE';
@@ -86,6 +87,8 @@ export interface BlastRadius {
   unexplored: number;
   /** States the walk made: entrustments reached, once per distinct exposed data. */
   steps: number;
+  /** The controllers' parties, by id, when the options asked for them. */
+  parties?: ReadonlyMap<string, Party>;
 }
 
 export interface BlastRadiusOptions {
@@ -101,6 +104,8 @@ export interface BlastRadiusOptions {
    * without reading the generation again (PerGeneration.get). The check after a walk reads anew.
    */
   asked?: Promise<number>;
+  /** Read the controllers' parties too (BlastRadius.parties), beside the walk's last reads. */
+  parties?: boolean;
 }
 
 export const DEFAULT_PATHS_PER_CONTROLLER = 10;
@@ -117,44 +122,63 @@ const upstreamSources = new PerGeneration<UpstreamSource>(64, ['entrustments', '
 // A write landing between two reads would mix two registers in one answer: walked again.
 const CONSISTENT_TRIES = 3;
 
+interface Upstream {
+  source: UpstreamSource;
+  /** The state graph, when this ask is the one that walked. */
+  walked?: StateGraph;
+}
+
 /**
  * What the walk reads of `leak`, read in rounds, and the state graph when this ask is the one
  * that walked: a walk in rounds ends with the same graph as a walk over what it read, so it is
  * not walked twice. Only the source is kept (state graphs of a hub's leak are large).
+ *
+ * `settled` is what a walk read once the generation read after it shows no write landed
+ * meanwhile; `first` is the first walk's, as soon as it ends (or `settled`'s, when no walk was
+ * needed), so the answer is made and its own reads go out while that check is on its way.
  */
-async function upstreamOf(
+function upstreamOf(
   store: StorePort,
   leak: Leak,
   asked: Promise<number> | undefined,
-): Promise<{ source: UpstreamSource; walked?: StateGraph }> {
+): { first: Promise<Upstream>; settled: Promise<Upstream> } {
   const { party, window, data } = leak;
   const key = JSON.stringify([party, window.from ?? null, window.to ?? null, data]);
   let walked: StateGraph | undefined;
-  const source = await upstreamSources.get(
-    store,
-    key,
-    async (generation) => {
-      for (let tries = 1; ; tries++) {
-        const { source, result } = await walkInRounds(
-          (parties, ids) => store.upstreamRound(parties, ids, window),
-          (read) => stateGraphSteps(leak, read),
-          // Every leak's walk reads into the store's kept rows: it reads only what others did not.
-          // Those of the generation this walk is of (read before it, or after the walk before).
-          await keptReads(store, Promise.resolve(generation)),
-        );
-        walked = result;
-        if (tries === CONSISTENT_TRIES) return source;
-        // Asked even when this walk read nothing: the rows it took may have been read by another
-        // walk after a write. Any walk that read rows of a newer register into the kept source ends
-        // after that write, so asking here catches it; the next try takes the newer generation's.
-        const now = await store.generation();
-        if (now === generation) return source;
-        generation = now;
-      }
-    },
-    asked,
-  );
-  return walked === undefined ? { source } : { source, walked };
+  let firstWalked: (read: Upstream) => void = () => undefined;
+  const first = new Promise<Upstream>((resolve) => (firstWalked = resolve));
+  const settled = upstreamSources
+    .get(
+      store,
+      key,
+      async (generation) => {
+        for (let tries = 1; ; tries++) {
+          const { source, result } = await walkInRounds(
+            (parties, ids) => store.upstreamRound(parties, ids, window),
+            (read) => stateGraphSteps(leak, read),
+            // Every leak's walk reads into the store's kept rows: it reads only what others did
+            // not. Those of the generation this walk is of (read before it, or after the walk
+            // before).
+            await keptReads(store, Promise.resolve(generation)),
+          );
+          walked = result;
+          if (tries === 1) firstWalked({ source, walked });
+          if (tries === CONSISTENT_TRIES) return source;
+          // Asked even when this walk read nothing: the rows it took may have been read by
+          // another walk after a write. Any walk that read rows of a newer register into the kept
+          // source ends after that write, so asking here catches it; the next try takes the
+          // newer generation's.
+          const now = await store.generation();
+          if (now === generation) return source;
+          generation = now;
+        }
+      },
+      asked,
+    )
+    .then((source): Upstream => (walked === undefined ? { source } : { source, walked }));
+  // Handled where it is awaited, after the answer's own work: not an unhandled rejection meanwhile.
+  settled.catch(() => undefined);
+  return { first: Promise.race([first, settled]), settled };
 }
 
 /**
@@ -169,7 +193,29 @@ export async function blastRadius(
 ): Promise<BlastRadius> {
   // A store whose reads are local lets the walk read as it goes; others are read in rounds.
   const local = store.upstreamReader?.();
-  const read = local ? { source: local } : await upstreamOf(store, leak, options.asked);
+  if (local) return answerOf(store, leak, { source: local }, options, null);
+  const { first, settled } = upstreamOf(store, leak, options.asked);
+  const read = await first;
+  const answer = await answerOf(store, leak, read, options, settled);
+  // A write landed during the walk: the answer is the walk's after it.
+  const done = await settled;
+  return done.walked === read.walked && done.source === read.source
+    ? answer
+    : answerOf(store, leak, done, options, settled);
+}
+
+/**
+ * The answer over what a walk read. Its own reads (the hops shown, the controllers' parties) go
+ * out together with `check`, the generation read after the walk: on Neo4j, one round trip where
+ * they were three in turn.
+ */
+async function answerOf(
+  store: StorePort,
+  leak: Leak,
+  read: Upstream,
+  options: BlastRadiusOptions,
+  check: Promise<unknown> | null,
+): Promise<BlastRadius> {
   const graph = read.walked ?? buildStateGraph(leak, read.source);
   await withEvidence(
     graph.states.map((s) => s.e),
@@ -184,10 +230,10 @@ export async function blastRadius(
 
   const checks = new SimplePaths(graph, preds);
   const found: Found[] = [];
-  const { parties, start, list } = graph.endsByParty;
-  for (let c = 0; c < parties.length; c++) {
-    const all = Array.from(list.subarray(start[c]!, start[c + 1]!));
-    const a = endsOf(parties[c]!, all, tainted, counts, checks);
+  const ended = graph.endsByParty;
+  for (let c = 0; c < ended.parties.length; c++) {
+    const all = Array.from(ended.list.subarray(ended.start[c]!, ended.start[c + 1]!));
+    const a = endsOf(ended.parties[c]!, all, tainted, counts, checks);
     if (a.ends.length === 0) continue;
     if (cap > 0) a.paths = search(a.ends, cap);
     found.push(a);
@@ -198,9 +244,19 @@ export async function blastRadius(
     verified,
     options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED,
   );
-  const full = await fullRecords(store, [
-    ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
-    ...shownMisses.flatMap((m) => [m.entrustment.id, ...hopsBelow(graph, m).map((h) => h.id)]),
+  const [full, parties] = await Promise.all([
+    fullRecords(store, [
+      ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
+      ...shownMisses.flatMap((m) => [m.entrustment.id, ...hopsBelow(graph, m).map((h) => h.id)]),
+    ]),
+    options.parties
+      ? rememberedParties(
+          store,
+          found.map((a) => a.party),
+          options.asked,
+        ).then(indexById)
+      : undefined,
+    check,
   ]);
   const evidence = (path: StatePath) => toPath(graph, path, leak, full);
   const morePaths = async (a: Found, first: number) => {
@@ -233,6 +289,7 @@ export async function blastRadius(
     truncated: unexplored > 0,
     unexplored,
     steps: graph.states.length,
+    ...(parties ? { parties } : {}),
   };
 }
 
