@@ -1,6 +1,8 @@
 // A page of what whole-graph questions read of entrustments (links, period, data, records), in
-// id order strictly after the given id. `ownData` is `under: []` (empty lists are not stored).
+// id order strictly after the given id; with $asOf (a DATE), only those in force that day.
+// `ownData` is `under: []` (empty lists are not stored).
 MATCH (e:Entrustment) WHERE e.id > $afterId
+  AND ($asOf IS NULL OR ((e.from IS NULL OR e.from <= $asOf) AND (e.to IS NULL OR $asOf < e.to)))
 WITH e ORDER BY e.id LIMIT $limit
 RETURN e.id AS id,
   head([(client:Party)-[:ENTRUSTS]->(e) | client.id]) AS client,

@@ -98,8 +98,10 @@ export interface StorePort {
    * Every entrustment with only what whole-graph questions read (links, period, data, records),
    * in id order, in pages of the store's choosing: stores keep this cheaper to read than whole
    * records, and a consumer that copies each page into its own shape leaves little to collect.
+   * With `asOf`, only those in force on that day (dates.ts inForce): on Neo4j the others are
+   * not sent at all, as of a day most of a large register's history is not in force.
    */
-  entrustmentLinks(): AsyncIterable<EntrustmentLink[]>;
+  entrustmentLinks(asOf?: IsoDate): AsyncIterable<EntrustmentLink[]>;
   /** A page of parties in id order, after `afterId` (exclusive). */
   scanParties(afterId: string | null, limit: number): Promise<Party[]>;
   /** Every data category registers have declared (a short list), in id order. */

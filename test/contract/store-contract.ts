@@ -396,6 +396,33 @@ export async function storeContract(t: Test, open: () => Promise<StorePort>): Pr
     );
   });
 
+  t.test('link scans as of a day hold the entrustments in force that day, whole', async (t) => {
+    const { p } = await written(t);
+    const onDay = async (asOf?: string) => {
+      const links: EntrustmentLink[] = [];
+      for await (const page of store.entrustmentLinks(asOf))
+        links.push(...page.filter((x) => x.id.startsWith(p)));
+      return links;
+    };
+    const every = await onDay();
+    const ids = (links: EntrustmentLink[]) => links.map((x) => x.id.slice(p.length));
+    t.same(ids(await onDay('2014-01-01')), ['city--vendor', 'vendor--cart']);
+    t.same(ids(await onDay('2015-04-01')), ['vendor--cart'], 'a period ends before its `to`');
+    t.same(
+      ids(await onDay('2016-01-01')),
+      ['vendor--cart', 'vendor--cart-later'],
+      'and starts on its `from`',
+    );
+    t.strictSame(
+      (await onDay('2014-01-01')).map(linkFields),
+      every
+        .filter((x) => x.id !== `${p}vendor--cart-later`)
+        .slice(0, 2)
+        .map(linkFields),
+      'each link as the scan of every day gives it',
+    );
+  });
+
   t.test(
     'link scans hold the links, period, data and records of the same page, absent fields undefined',
     async (t) => {

@@ -21,7 +21,7 @@ export async function loadLinkGraph(store: StorePort, asOf?: IsoDate): Promise<L
 
 async function readLinkGraph(store: StorePort, asOf?: IsoDate): Promise<LinkGraph> {
   const builder = new LinkGraphBuilder(asOf);
-  for await (const page of store.entrustmentLinks()) {
+  for await (const page of store.entrustmentLinks(asOf)) {
     for (const link of page) builder.add(link);
     // Reading a large graph takes seconds, and a page from the embedded store arrives without
     // any I/O: without a turn of the event loop here, every other request would wait for it.

@@ -155,9 +155,9 @@ export class ScopedStore implements StorePort {
     const ids = inOrder((await this.view()).incidents).filter((id) => !afterId || id > afterId);
     return (await this.incidents(ids.slice(0, limit))).sort(byId);
   }
-  async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
+  async *entrustmentLinks(asOf?: IsoDate): AsyncIterable<EntrustmentLink[]> {
     const view = await this.view();
-    for await (const page of this.inner.entrustmentLinks()) {
+    for await (const page of this.inner.entrustmentLinks(asOf)) {
       const shown = page.filter((e) => view.entrustments.has(e.id));
       if (shown.length > 0) yield shown.map((e) => entrustmentInView(e, view));
     }

@@ -35,8 +35,8 @@ import type { CypherFiles } from './cypher-files.js';
 import { FreshRead } from './fresh-read.js';
 import { readError, reasonOf, toStoreError } from './errors.js';
 import { toDate, toInteger, toNumber } from './mapping.js';
-import { entrustmentsOf, incidentsOf, linksOf, partiesOf, sourcesOf } from './records.js';
-import { familyTiesOf, walkLinksOf } from './walk-links.js';
+import { entrustmentsOf, incidentsOf, partiesOf, sourcesOf } from './records.js';
+import { familyTiesOf, linksOf, walkLinksOf } from './walk-links.js';
 import type { IdsQuery, QueryName, QueryParams } from './queries.js';
 import { beginWrite, referrersOf, RefusedRemoval } from './write-checks.js';
 import { redrawDelegations } from './derived-links.js';
@@ -203,7 +203,7 @@ export class Neo4jStore implements StorePort {
     );
   }
 
-  async *entrustmentLinks(): AsyncIterable<EntrustmentLink[]> {
+  async *entrustmentLinks(asOf?: IsoDate): AsyncIterable<EntrustmentLink[]> {
     // Pages by id, each its own read: one transaction held over a million rows would pin the
     // server's memory, and a page costs a round trip, so pages are large. Neo4j reads are read
     // committed, not snapshots: loadLinkGraph compares the generation before and after.
@@ -211,7 +211,7 @@ export class Neo4jStore implements StorePort {
       const page = linksOf(
         await this.read(
           'entrustment/scan-links',
-          { afterId, limit: toInteger(LINKS_PER_PAGE) },
+          { afterId, limit: toInteger(LINKS_PER_PAGE), asOf: asOf ? toDate(asOf) : null },
           SCAN_FETCH_SIZE,
         ),
       );

@@ -30,7 +30,7 @@ export const QUERIES = {
   'entrustment/upstream-round': ['parties', 'ids', 'from', 'to', 'readAhead'],
   'entrustment/downstream': ['ids', 'asOf'],
   'entrustment/scan': ['afterId', 'limit'],
-  'entrustment/scan-links': ['afterId', 'limit'],
+  'entrustment/scan-links': ['afterId', 'limit', 'asOf'],
   'incident/get-many': ['ids'],
   'incident/upsert': ['rows'],
   'incident/link': ['rows'],

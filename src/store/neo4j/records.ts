@@ -1,6 +1,4 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import type { EntrustmentLink } from '../../domain/graph/link-graph.js';
-import { linkOf } from '../../domain/graph/link-graph.js';
 import type { Entrustment, Incident, Party, Source } from '../../domain/model.js';
 
 // From the graph back to domain records. Every read query returns one `record` column: the node's
@@ -80,12 +78,3 @@ export function incidentsOf(rows: Neo4jRecord[]): Incident[] {
   });
 }
 
-/** The links a scan returned, one column per field. */
-export function linksOf(rows: Neo4jRecord[]): EntrustmentLink[] {
-  return rows.map((row) => {
-    const record = plainMap(row.toObject());
-    underOf(record);
-    record.data ??= [];
-    return linkOf(record as EntrustmentLink);
-  });
-}
