@@ -77,4 +77,3 @@ export function incidentsOf(rows: Neo4jRecord[]): Incident[] {
     return record as Incident;
   });
 }
-
