@@ -1,59 +1,11 @@
 import t from 'tap';
 import { blastRadius } from '../../src/domain/blast-radius.js';
-import type { RegisterBatch } from '../../src/domain/model.js';
-import type { StorePort } from '../../src/store/port.js';
 import { tempStore } from '../helpers/app.js';
-import { entrustmentRecord, partyRecord } from '../helpers/records.js';
+import { inRounds, registerOf as batch } from '../helpers/in-rounds.js';
 
 // A blast radius on a store read in rounds (as Neo4j is), here the embedded store without its
 // local reader: the generation read after the walk is what tells an answer of one register from a
 // mix of two, and the answer's own reads go out beside it rather than after it.
-
-const batch = (prefix: string, entrustments: [string, string, string[] | undefined][]) =>
-  ({
-    sources: [],
-    parties: [...new Set(entrustments.flatMap(([c, k]) => [c, k]))].map((id) =>
-      partyRecord(prefix + id),
-    ),
-    entrustments: entrustments.map(([client, contractor, under]) =>
-      entrustmentRecord(`${prefix}${client}--${contractor}`, prefix + client, prefix + contractor, {
-        ...(under ? { under } : {}),
-      }),
-    ),
-    incidents: [],
-  }) satisfies RegisterBatch;
-
-/** `base` read in rounds, each read logged when it starts and ends, `hook` run inside each round. */
-function inRounds(base: StorePort, log: string[], hook: (round: number) => Promise<void>) {
-  let rounds = 0;
-  const logged =
-    (name: string, read: (...args: never[]) => Promise<unknown>) =>
-    async (...args: never[]) => {
-      log.push(`start ${name}`);
-      // Each read takes a while, so reads sent together are seen together.
-      await new Promise((resolve) => setTimeout(resolve, 15));
-      const answer = await read(...args);
-      log.push(`end ${name}`);
-      return answer;
-    };
-  return new Proxy(base, {
-    get: (target, prop) => {
-      if (prop === 'upstreamReader') return undefined;
-      const value = Reflect.get(target, prop, target) as unknown;
-      if (typeof value !== 'function') return value;
-      const bound = (value as (...args: never[]) => Promise<unknown>).bind(target);
-      if (prop === 'upstreamRound')
-        return logged('round', async (...args: never[]) => {
-          const rows = await bound(...args);
-          await hook(++rounds);
-          return rows;
-        });
-      if (prop === 'generation' || prop === 'entrustments' || prop === 'parties')
-        return logged(prop, bound);
-      return bound;
-    },
-  });
-}
 
 t.test("a write during a leak's walk: the answer is the register after it", async (t) => {
   const base = await tempStore(t);
@@ -66,8 +18,10 @@ t.test("a write during a leak's walk: the answer is the register after it", asyn
   );
   const log: string[] = [];
   // While the first walk reads, a town starts entrusting the cart its own data.
-  const store = inRounds(base, log, async (round) => {
-    if (round === 1) await base.upsert(batch('w-', [['town', 'cart', []]]));
+  const store = inRounds(base, log, {
+    after: async (round) => {
+      if (round === 1) await base.upsert(batch('w-', [['town', 'cart', []]]));
+    },
   });
   const answer = await blastRadius(
     store,
@@ -94,7 +48,7 @@ t.test(
       ]),
     );
     const log: string[] = [];
-    const store = inRounds(base, log, async () => undefined);
+    const store = inRounds(base, log);
     const answer = await blastRadius(
       store,
       { party: 'c-cart', window: {}, data: null },

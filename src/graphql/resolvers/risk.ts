@@ -17,8 +17,8 @@ export const riskResolvers: Resolvers = {
     concentration: async (_, { asOf, first }, { wholeGraph }) => {
       return wholeGraph.concentration(asOf ?? undefined, checkPageSize(first));
     },
-    groupExposure: async (_, { party, asOf }, { store }) =>
-      groupExposure(store, party, asOf ?? undefined),
+    groupExposure: async (_, { party, asOf }, { store, generation }) =>
+      groupExposure(store, party, asOf ?? undefined, generation?.()),
     certificationAlerts: async (_, { controller, asOf }, { store }) =>
       certificationAlerts(store, controller, asOf ?? undefined),
     breachObligations: async (_, { incident }, { store }) => {
