@@ -1,6 +1,7 @@
 import { inForce, type IsoDate } from './dates.js';
 import type { Incident, Party } from './model.js';
 import { keptReads } from './exposure/kept-reads.js';
+import { ofOneRegister } from './graph/one-register.js';
 import { rootControllers } from './roots.js';
 import { NotFoundError } from '../errors.js';
 import type { FamilyTie, StorePort } from '../store/port.js';
@@ -22,40 +23,30 @@ export interface GroupExposure {
   recordsUnknown: number;
 }
 
-// A write landing between the group's reads would mix two registers in one answer: read again.
-const CONSISTENT_TRIES = 3;
-
 /**
  * A corporate group (via parent, transitively, and every member under the same top) and what it
- * holds, read of one register: the generation after every read is the one before them.
- * @param asked the generation the asker read when its request began, before any of this answer's
- * reads (PerGeneration.get); read here when not given.
+ * holds, read of one register (graph/one-register.ts): a write between its reads and its walk up
+ * would give controllers above an entrustment that is gone.
+ * @param asked the generation the asker read when its request began (PerGeneration.get).
  */
-export async function groupExposure(
+export function groupExposure(
   store: StorePort,
   partyId: string,
   asOf?: IsoDate,
   asked?: Promise<number>,
 ): Promise<GroupExposure> {
-  let before = asked ?? store.generation();
-  for (let tries = 1; ; tries++) {
-    const answer = await exposureOf(store, partyId, asOf, before);
-    if (tries === CONSISTENT_TRIES) return answer;
-    const now = await store.generation();
-    if (now === (await before)) return answer;
-    before = Promise.resolve(now);
-  }
+  return ofOneRegister(store, (generation) => exposureOf(store, partyId, asOf, generation), asked);
 }
 
 async function exposureOf(
   store: StorePort,
   partyId: string,
   asOf: IsoDate | undefined,
-  generation: Promise<number>,
+  generation: number,
 ): Promise<GroupExposure> {
   // The kept rows the walk below reads into are those of the generation read before every read
   // here, looked up beside the family: not one more round trip in turn. Awaited only there.
-  const kept = store.upstreamReader ? undefined : keptReads(store, generation);
+  const kept = store.upstreamReader ? undefined : keptReads(store, Promise.resolve(generation));
   kept?.catch(() => undefined);
   // One read of the family's ties whatever its depth; the group is found here, in memory.
   const [[party], family] = await Promise.all([

@@ -2,21 +2,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { IsoDate } from '../dates.js';
 import type { StorePort } from '../../store/port.js';
 import { LinkGraphBuilder, type LinkGraph } from './link-graph.js';
-
-/** Reads that a write kept moving under them are tried this often before the last one is kept. */
-const CONSISTENT_READ_TRIES = 3;
+import { ofOneRegister } from './one-register.js';
 
 /**
- * The whole graph's entrustment links (those in force on `asOf`, if given). A store that reads
- * in pages (Neo4j) can show a write that commits mid-scan in part; a scan during which the
- * generation moved is read again, so the answer is of one committed state.
+ * The whole graph's entrustment links (those in force on `asOf`, if given), of one committed
+ * state: a store that reads in pages (Neo4j) can show a write that commits mid-scan in part.
  */
-export async function loadLinkGraph(store: StorePort, asOf?: IsoDate): Promise<LinkGraph> {
-  for (let tries = 1; ; tries++) {
-    const before = await store.generation();
-    const graph = await readLinkGraph(store, asOf);
-    if (tries === CONSISTENT_READ_TRIES || (await store.generation()) === before) return graph;
-  }
+export function loadLinkGraph(store: StorePort, asOf?: IsoDate): Promise<LinkGraph> {
+  return ofOneRegister(store, () => readLinkGraph(store, asOf));
 }
 
 async function readLinkGraph(store: StorePort, asOf?: IsoDate): Promise<LinkGraph> {
