@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { blastRadius } from '../../src/domain/blast-radius.js';
 import { tempStore } from '../helpers/app.js';
 import { inRounds, registerOf as batch } from '../helpers/in-rounds.js';
@@ -7,15 +7,20 @@ import { inRounds, registerOf as batch } from '../helpers/in-rounds.js';
 // local reader: the generation read after the walk is what tells an answer of one register from a
 // mix of two, and the answer's own reads go out beside it rather than after it.
 
-t.test("a write during a leak's walk: the answer is the register after it", async (t) => {
+/** A store holding city → vendor (own data) → cart (inferred): a leak at the cart reaches the city. */
+async function cartStore(t: Test, prefix: string) {
   const base = await tempStore(t);
-  // city → vendor (own data) → cart (inferred): a leak at the cart reaches the city.
   await base.upsert(
-    batch('w-', [
+    batch(prefix, [
       ['city', 'vendor', []],
       ['vendor', 'cart', undefined],
     ]),
   );
+  return base;
+}
+
+t.test("a write during a leak's walk: the answer is the register after it", async (t) => {
+  const base = await cartStore(t, 'w-');
   const log: string[] = [];
   // While the first walk reads, a town starts entrusting the cart its own data.
   const store = inRounds(base, log, {
@@ -40,13 +45,7 @@ t.test("a write during a leak's walk: the answer is the register after it", asyn
 t.test(
   'the hops and parties an answer shows are read beside the check after the walk',
   async (t) => {
-    const base = await tempStore(t);
-    await base.upsert(
-      batch('c-', [
-        ['city', 'vendor', []],
-        ['vendor', 'cart', undefined],
-      ]),
-    );
+    const base = await cartStore(t, 'c-');
     const log: string[] = [];
     const store = inRounds(base, log);
     const answer = await blastRadius(
