@@ -23,6 +23,7 @@ import { keptReads } from './exposure/kept-reads.js';
 import { walkInRounds } from './exposure/rounds.js';
 import { SimplePaths } from './exposure/simple-paths.js';
 import { withEvidence, type UpstreamSource, type WalkLink } from './exposure/walk-link.js';
+import { ofOneRegister } from './graph/one-register.js';
 import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
 import { byLocale } from './locale-order.js';
@@ -119,8 +120,6 @@ const MAX_COUNT = 2 ** 31 - 1;
 // the blast radius of the same incidents after every write, most of which (a new incident) leave
 // the entrustments as they were. The walk reads by data, so the data is in the key.
 const upstreamSources = new PerGeneration<UpstreamSource>(64, ['entrustments', 'parties']);
-// A write landing between two reads would mix two registers in one answer: walked again.
-const CONSISTENT_TRIES = 3;
 
 interface Upstream {
   source: UpstreamSource;
@@ -151,28 +150,28 @@ function upstreamOf(
     .get(
       store,
       key,
-      async (generation) => {
-        for (let tries = 1; ; tries++) {
-          const { source, result } = await walkInRounds(
-            (parties, ids) => store.upstreamRound(parties, ids, window),
-            (read) => stateGraphSteps(leak, read),
-            // Every leak's walk reads into the store's kept rows: it reads only what others did
-            // not. Those of the generation this walk is of (read before it, or after the walk
-            // before).
-            await keptReads(store, Promise.resolve(generation)),
-          );
-          walked = result;
-          if (tries === 1) firstWalked({ source, walked });
-          if (tries === CONSISTENT_TRIES) return source;
-          // Asked even when this walk read nothing: the rows it took may have been read by
-          // another walk after a write. Any walk that read rows of a newer register into the kept
-          // source ends after that write, so asking here catches it; the next try takes the
-          // newer generation's.
-          const now = await store.generation();
-          if (now === generation) return source;
-          generation = now;
-        }
-      },
+      // Walked again while a write lands during the walk (graph/one-register.ts). The check
+      // after it is asked even when the walk read nothing: the rows it took may have been read
+      // by another walk after a write. Any walk that read rows of a newer register into the kept
+      // source ends after that write, so the check catches it; the next walk takes the newer
+      // generation's.
+      (generation) =>
+        ofOneRegister(
+          store,
+          async (now) => {
+            const { source, result } = await walkInRounds(
+              (parties, ids) => store.upstreamRound(parties, ids, window),
+              (read) => stateGraphSteps(leak, read),
+              // Every leak's walk reads into the store's kept rows: it reads only what others
+              // did not. Those of the generation this walk is of.
+              await keptReads(store, Promise.resolve(now)),
+            );
+            if (walked === undefined) firstWalked({ source, walked: result });
+            walked = result;
+            return source;
+          },
+          Promise.resolve(generation),
+        ),
       asked,
     )
     .then((source): Upstream => (walked === undefined ? { source } : { source, walked }));
