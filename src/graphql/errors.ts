@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { ERROR_CODES, VcError } from '../errors.js';
 import { argumentAt } from './argument-at.js';
@@ -15,6 +15,27 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
     const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
     return Array.isArray(inner) ? (inner as GraphQLError[]) : [e];
   });
+}
+
+/**
+ * A new error where `error` was: its nodes, source and path. A compiled query's errors
+ * (graphql-jit) carry their locations but no nodes; theirs are kept as they are.
+ */
+function placed(
+  error: GraphQLError,
+  message: string,
+  extensions: GraphQLErrorExtensions,
+): GraphQLError {
+  const made = new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  });
+  return made.locations === undefined && error.locations !== undefined
+    ? Object.assign(made, { locations: error.locations })
+    : made;
 }
 
 type ClientError = Error & { statusCode: number; code: string };
@@ -75,19 +96,10 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
   }
   const errors = flatten(execution.errors).map((error) => {
     const original = error.originalError;
-    const locate = {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      path: error.path,
-    };
     if (original instanceof VcError)
-      return new GraphQLError(error.message, {
-        ...locate,
-        extensions: { code: original.code, ...original.details },
-      });
+      return placed(error, error.message, { code: original.code, ...original.details });
     if (original instanceof GraphQLError && original.extensions?.code)
-      return new GraphQLError(error.message, { ...locate, extensions: original.extensions });
+      return placed(error, error.message, original.extensions);
     if (isRefusal(original))
       return new GraphQLError(original.message, { extensions: { code: original.code } });
     if (isMalformedRequest(original)) {
@@ -106,18 +118,15 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
     }
     if (original && !(original instanceof GraphQLError)) {
       log.error({ err: original, path: error.path }, 'internal error in a GraphQL resolver');
-      return new GraphQLError(
+      return placed(
+        error,
         'internal error: the request could not be completed; the server log has the details',
-        { ...locate, extensions: { code: ERROR_CODES.INTERNAL } },
+        { code: ERROR_CODES.INTERNAL },
       );
     }
     // graphql-armor's refusals name the limit and the value; they are not syntax errors.
     const armor = ARMOR_LIMIT.exec(error.message)?.[1];
-    if (armor !== undefined)
-      return new GraphQLError(armor, {
-        ...locate,
-        extensions: { code: ERROR_CODES.BAD_USER_INPUT },
-      });
+    if (armor !== undefined) return placed(error, armor, { code: ERROR_CODES.BAD_USER_INPUT });
     const tokens = /Document contains more that (\d+) tokens/.exec(error.message)?.[1];
     if (tokens !== undefined) {
       return new GraphQLError(
@@ -136,15 +145,9 @@ export function formatErrors(execution: Execution, log: FastifyBaseLogger, media
     const argument =
       error.extensions?.code === ERROR_CODES.BAD_USER_INPUT ? argumentAt(error) : undefined;
     if (argument !== undefined)
-      return new GraphQLError(`${argument}: ${error.message}`, {
-        ...locate,
-        extensions: { ...error.extensions, argument },
-      });
+      return placed(error, `${argument}: ${error.message}`, { ...error.extensions, argument });
     const failed = error.message.startsWith('Syntax Error: ') ? PARSE_FAILED : VALIDATION_FAILED;
-    return new GraphQLError(error.message, {
-      ...locate,
-      extensions: { code: failed, ...error.extensions },
-    });
+    return placed(error, error.message, { code: failed, ...error.extensions });
   });
   const formatted = errors.map((e) => e.toJSON());
   const refusal = execution.errors.map((e) => e.originalError).find(isRefusal);
