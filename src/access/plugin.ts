@@ -16,7 +16,7 @@ import { FailedAttempts } from './failed-attempts.js';
 import { HashSlots } from './hash-slots.js';
 import { OidcVerifier } from './oidc.js';
 import { SHEETS_ROUTE } from '../http/register-sheets.js';
-import { roleAtLeast, type Principal } from './model.js';
+import { roleAtLeast, type ApiKey, type Principal } from './model.js';
 import { LRUCache } from 'lru-cache';
 import { ScopedStore } from '../domain/scope/scoped-store.js';
 import type { StorePort } from '../store/port.js';
@@ -33,11 +33,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     /**
      * Who a WebSocket's connection_init names (its Authorization value), checked as an HTTP
-     * request's header is (keys and single sign-on tokens alike), with the store as they may see
-     * it. Throws the same UNAUTHENTICATED or FORBIDDEN errors.
+     * request's header is (keys and single sign-on tokens alike, counted against `address`'s
+     * failure limit), with the store as they may see it. Throws the same UNAUTHENTICATED,
+     * FORBIDDEN or RATE_LIMITED errors.
      */
     identifyConnection(
       authorization: string | undefined,
+      address: string | undefined,
     ): Promise<{ principal: Principal; view: StorePort }>;
   }
 }
@@ -91,6 +93,38 @@ export default fp(
     const oidc = security.oidc ? new OidcVerifier(security.oidc) : null;
     const keys = new KeysByGeneration(app.store);
 
+    /**
+     * A key or token sent from `address`, checked against its failure limit: a check counts from
+     * the moment it starts and is taken back when it proves valid, or when it failed for a reason
+     * not the client's (the service was busy, the store did not answer).
+     */
+    const checked = async (
+      address: string,
+      header: string | undefined,
+      keysNow?: () => Promise<ApiKey[]>,
+    ): Promise<Principal> => {
+      const presented = header !== undefined && header !== '';
+      const mayHash = presented && failures.begin(address);
+      try {
+        const principal = await authenticate(app.store, header, security.loopback, {
+          slots,
+          mayHash,
+          oidc,
+          ...(keysNow ? { keys: keysNow } : {}),
+        });
+        if (mayHash) failures.succeeded(address);
+        return principal;
+      } catch (error) {
+        const refused =
+          error instanceof VcError &&
+          (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN');
+        if (mayHash && !refused) failures.succeeded(address);
+        throw error;
+      }
+    };
+    const held = (error: TooManyAttemptsError, address: string) =>
+      `${error.message}: the limit (AUTH_FAILURES_PER_MINUTE) is ${security.authFailuresPerMinute} a minute; retry in ${failures.retryAfter(address)} s`;
+
     // Who is asking, for the guarded routes: a route-level hook, appended after the per-address
     // rate limit's (protections.ts, registered first, adds its own the same way), so the Host
     // check, then the rate limit, then the key check run in that order; and no key is hashed for
@@ -99,35 +133,19 @@ export default fp(
       // A WebSocket's key comes in its connection_init message (src/dashboards/subscriptions.ts):
       // a browser cannot set headers on one. Node marks only a real upgrade, which no HTTP handler serves.
       if (isUpgrade(request)) return;
-      const header = request.headers.authorization;
-      const presented = header !== undefined && header !== '';
-      const mayHash = presented && failures.begin(request.ip);
       try {
-        request.principal = await authenticate(app.store, header, security.loopback, {
-          slots,
-          mayHash,
-          oidc,
-          keys: async () => keys.at(await generationFor(request, app.store)),
-        });
-        if (mayHash) failures.succeeded(request.ip);
+        request.principal = await checked(request.ip, request.headers.authorization, async () =>
+          keys.at(await generationFor(request, app.store)),
+        );
         request.view = viewOf(request.principal);
       } catch (error) {
         if (error instanceof VcError && error.code === 'UNAUTHENTICATED')
           return refuse(reply, 401, error.code, error.message);
         if (error instanceof VcError && error.code === 'FORBIDDEN')
           return refuse(reply, 403, error.code, error.message);
-        // Not the client's failure (the service was busy, the store did not answer): the attempt
-        // is not held against its address.
-        if (mayHash) failures.succeeded(request.ip);
         if (error instanceof TooManyAttemptsError) {
-          const after = failures.retryAfter(request.ip);
-          reply.header('retry-after', String(after));
-          return refuse(
-            reply,
-            429,
-            error.code,
-            `${error.message}: the limit (AUTH_FAILURES_PER_MINUTE) is ${security.authFailuresPerMinute} a minute; retry in ${after} s`,
-          );
+          reply.header('retry-after', String(failures.retryAfter(request.ip)));
+          return refuse(reply, 429, error.code, held(error, request.ip));
         }
         if (error instanceof VcError && error.code === 'RATE_LIMITED') {
           reply.header('retry-after', '1');
@@ -136,13 +154,21 @@ export default fp(
         throw error;
       }
     };
-    app.decorate('identifyConnection', async (authorization: string | undefined) => {
-      const principal = await authenticate(app.store, authorization, security.loopback, {
-        slots,
-        oidc,
-      });
-      return { principal, view: viewOf(principal) };
-    });
+    app.decorate(
+      'identifyConnection',
+      async (authorization: string | undefined, address: string | undefined) => {
+        // Connections whose address is not known share one count: never a check left uncounted.
+        const from = address ?? 'unknown WebSocket address';
+        try {
+          const principal = await checked(from, authorization);
+          return { principal, view: viewOf(principal) };
+        } catch (error) {
+          if (error instanceof TooManyAttemptsError)
+            throw new VcError(error.code, held(error, from));
+          throw error;
+        }
+      },
+    );
     // What the browser pages sign in with (src/explorer/client/sign-in.ts); null: keys only.
     app.get('/auth/config', async () => ({
       signIn:

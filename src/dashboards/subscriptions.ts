@@ -113,9 +113,19 @@ export interface Refusal {
   message: string;
 }
 
+/** Who a connection_init names, its key checked against `address`'s failure limit. */
 export type IdentifyConnection = (
   authorization: string | undefined,
+  address: string | undefined,
 ) => Promise<Record<string, unknown> & { principal: Principal }>;
+
+/** Where a connection's upgrade request came from, kept in its context for its connection_init. */
+const ADDRESS = Symbol('connection address');
+
+/** A connection as Mercurius calls onConnect on it: a method, its context already resolved. */
+interface Connection {
+  context?: Record<PropertyKey, unknown>;
+}
 
 /**
  * Mercurius's subscription options: the key or token checked at connection_init, like every
@@ -130,10 +140,19 @@ export function subscriptionOptions(
   log: FastifyBaseLogger,
 ) {
   return {
-    context,
-    onConnect: async ({ payload }: { payload?: unknown }) => {
+    context: (_socket: unknown, request: { ip?: string }) => ({
+      ...context(),
+      [ADDRESS]: request.ip,
+    }),
+    // Mercurius calls it on the connection (`this`), whose context holds the upgrade's address:
+    // a wrong key sent in connection_init counts against its address as one sent over HTTP does.
+    async onConnect(this: Connection | undefined, { payload }: { payload?: unknown }) {
+      const address = this?.context?.[ADDRESS];
       try {
-        return await identify(authorizationIn(payload));
+        return await identify(
+          authorizationIn(payload),
+          typeof address === 'string' ? address : undefined,
+        );
       } catch (error) {
         if (!(error instanceof VcError)) throw error;
         log.info({ reason: error.message }, 'a subscription connection was refused');

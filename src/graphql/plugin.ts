@@ -120,8 +120,8 @@ export default fp(
       jit: 1,
       persistedQueryProvider: persistedQueries(dashboards.config.persistedQueries),
       subscription: subscriptionOptions(
-        async (authorization) => {
-          const { principal, view } = await app.identifyConnection(authorization);
+        async (authorization, address) => {
+          const { principal, view } = await app.identifyConnection(authorization, address);
           return {
             principal,
             store: view,

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { auditDraft } from '../../src/register/audit-summary.js';
 import { defaultSecurity } from '../../src/security-config.js';
 import { tempStore } from '../helpers/app.js';
+import { Subscriber } from '../helpers/subscriber.js';
 
 // An attacker's view: wrong keys in bulk against a real server on loopback, while a monitor asks
 // /healthz. Failed checks are cut off per address before they cost a hash; the service answers.
@@ -127,4 +128,35 @@ t.test('the Host check and the address limit come before any key is looked at', 
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await send('127.0.0.1')).statusCode);
   t.same(statuses, [401, 401, 429, 429], 'the third is refused by the limit, not the key check');
+});
+
+t.test('wrong keys in connection_init count against the address as over HTTP', async (t) => {
+  const limited = await buildApp({
+    store: new Proxy(store, {
+      get: (target, prop) => (prop === 'close' ? async () => {} : Reflect.get(target, prop)),
+    }),
+    security: { ...defaultSecurity(), authFailuresPerMinute: 3, rateLimitPerMinute: 100_000 },
+  });
+  t.teardown(() => limited.close());
+  await limited.listen({ host: '127.0.0.1', port: 0 });
+  const port = (limited.server.address() as AddressInfo).port;
+  const refusalOf = async (key: string) => {
+    const subscriber = new Subscriber(`ws://127.0.0.1:${port}/graphql`, `Bearer ${key}`);
+    await subscriber.ended;
+    t.same(subscriber.changes, [], 'nothing is told on a refused connection');
+    return JSON.stringify(subscriber.errors);
+  };
+  for (let i = 1; i <= 3; i++)
+    t.match(await refusalOf(wrong), /UNAUTHENTICATED/, `wrong key ${i} of 3: not valid`);
+  t.match(
+    await refusalOf(wrong),
+    /too many failed key checks.*AUTH_FAILURES_PER_MINUTE\) is 3 a minute; retry in \d+ s.*RATE_LIMITED/,
+    'the fourth is held back, not hashed',
+  );
+  const overHttp = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${wrong}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ stats { parties } }' }),
+  });
+  t.equal(overHttp.status, 429, 'the same address is held back over HTTP: one count for both');
 });
