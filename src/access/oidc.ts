@@ -21,6 +21,11 @@ export interface OidcConfig {
    * providers take it; Entra ID's v2.0 endpoints refuse it and take the API from the scope).
    */
   sendResource?: boolean;
+  /**
+   * Whether the pages' sign-out also ends the provider's session (RP-initiated logout, to the
+   * page's own address); on by default.
+   */
+  signOutAtProvider?: boolean;
   /** The claim holding the role (reader, editor or admin). */
   roleClaim: string;
   /** The claim holding the controllers a token is scoped to (optional in a token). */

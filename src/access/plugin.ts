@@ -180,6 +180,7 @@ export default fp(
               audience: security.oidc.audience,
               scope: security.oidc.scope,
               resource: security.oidc.sendResource === false ? null : security.oidc.audience,
+              signOutAtProvider: security.oidc.signOutAtProvider !== false,
             },
     }));
 

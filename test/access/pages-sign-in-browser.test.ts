@@ -121,6 +121,13 @@ async function signInAtProvider(page: Page, issuer: string, back: string): Promi
   await page.waitForURL((url) => url.href.startsWith(back) && !url.searchParams.has('code'));
 }
 
+/** At the provider's sign-out page: yes, sign me out; back at the page's address `back`. */
+async function signOutAtProvider(page: Page, issuer: string, back: string): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(issuer));
+  await page.locator('button[name="logout"][value="yes"]').click();
+  await page.waitForURL((url) => url.href === back);
+}
+
 const storage = (page: Page) =>
   page.evaluate(() => ({
     token: sessionStorage.getItem('vendor-chain.token'),
@@ -188,12 +195,20 @@ t.test('the explorer signs in, shows its scope only, and signs out', { skip }, a
   t.same(await seriousViolations(page), [], 'signed in, Japanese: no serious axe violation');
 
   await page.locator('#sign-out-button').click();
+  await signOutAtProvider(page, issuer, `${base}/explorer?lang=ja`);
+  t.equal(new URL(page.url()).search, '?lang=ja', 'back where sign-out began, in its language');
   await page.locator('#view-title', { hasText: ja.signInNeeded }).waitFor();
   t.equal(await page.locator('#sign-in-button').innerText(), ja.signIn);
   t.equal((await storage(page)).token, null, 'signed out: the token is gone');
   t.equal(await page.locator('#home-incidents').count(), 0, 'and the register with it');
   await page.screenshot({ path: `${ARTIFACTS}/sign-in-explorer-signed-out-ja.png` });
   t.same(await seriousViolations(page), [], 'signed out, Japanese: no serious axe violation');
+
+  // On a shared office computer the next person must not pass without a password.
+  await page.locator('#sign-in-button').click();
+  await page.waitForURL((url) => url.href.startsWith(issuer));
+  await page.locator('input[name="login"]').waitFor();
+  t.pass("the provider's session ended too: signing in asks who again");
   t.same(problems, []);
 });
 
@@ -365,6 +380,7 @@ t.test(
       );
 
       await page.locator('#sign-out-button').click();
+      await signOutAtProvider(page, issuer, `${base}/graphiql`);
       await page.locator('#key-status', { hasText: words.signInNeeded }).waitFor();
       t.equal((await storage(page)).token, null, `${lang}: signed out, the token is gone`);
       t.same(problems, []);

@@ -66,6 +66,8 @@ export async function startIssuer(
                 grant_types: ['authorization_code'],
                 response_types: ['code'],
                 redirect_uris: browser.redirectUris,
+                // The pages come back to their own address after ending the provider's session.
+                post_logout_redirect_uris: browser.redirectUris,
                 token_endpoint_auth_method: 'none',
               },
             ]

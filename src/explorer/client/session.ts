@@ -1,4 +1,11 @@
-import { bearer, finishSignIn, signOut, startSignIn, type SignInConfig } from './sign-in.js';
+import {
+  bearer,
+  finishSignIn,
+  signOut,
+  signOutAt,
+  startSignIn,
+  type SignInConfig,
+} from './sign-in.js';
 
 // Who the page asks /graphql as, shared by the explorer and GraphiQL. With single sign-on
 // configured (GET /auth/config names a client), the page signs in with authorization code + PKCE
@@ -9,6 +16,8 @@ import { bearer, finishSignIn, signOut, startSignIn, type SignInConfig } from '.
 const API_KEY = 'vendor-chain.apiKey';
 /** The address the page was at when sign-in began: the way back lands there, not on a bare page. */
 const RETURN_TO = 'vendor-chain.sign-in.return';
+// The address a sign-out at the provider left from: the provider comes back to the page's path.
+const SIGNED_OUT_FROM = 'vendor-chain.sign-out.return';
 /** Set when a token ended, so the page started again says so instead of only "sign in". */
 const EXPIRED = 'vendor-chain.sign-in.expired';
 /** Provider answer parameters (RFC 6749, RFC 9207), removed from the address once read. */
@@ -64,6 +73,8 @@ export class PageSession {
    * back from signing in (and puts the address back as it was), and reads the token kept.
    */
   static async open(): Promise<PageSession> {
+    // Leaving for the address a sign-out left from: nothing is drawn on the way.
+    if (PageSession.backFromSignOut()) return new Promise<never>(() => undefined);
     const response = await fetch('/auth/config');
     const { signIn } = (await response.json()) as { signIn: SignInConfig | null };
     if (signIn === null) return new PageSession(null, { kind: 'keys' });
@@ -72,6 +83,23 @@ export class PageSession {
     if (params.has('code') || params.has('error')) await session.finish(params);
     if (session.state.kind === 'signed-out') session.readToken();
     return session;
+  }
+
+  /**
+   * Back from the provider's sign-out, at the page's bare address (the one registered with it):
+   * goes on to the address it left from, whose view and language the server renders. True when
+   * the page is leaving for it.
+   */
+  private static backFromSignOut(): boolean {
+    const from = sessionStorage.getItem(SIGNED_OUT_FROM);
+    if (from === null) return false;
+    sessionStorage.removeItem(SIGNED_OUT_FROM);
+    const back = new URL(from, location.href);
+    // Only this page's own addresses: a stored value is never a way off the site.
+    if (back.origin !== location.origin || back.pathname !== location.pathname) return false;
+    if (back.href === location.href) return false;
+    location.replace(back);
+    return true;
   }
 
   private async finish(params: URLSearchParams): Promise<void> {
@@ -124,11 +152,22 @@ export class PageSession {
     location.assign(await startSignIn(this.config!, redirectUri, parts()));
   }
 
-  /** Forgets the token in this tab (the provider's own session is the provider's). */
-  signOut(): void {
-    signOut({ storage: sessionStorage });
+  /**
+   * Forgets the token in this tab, then sends the browser to the provider to end its session
+   * too, back to this page (sign-in.ts signOutAt); where the provider cannot, stays here.
+   * True when the page is leaving for the provider.
+   */
+  async signOut(): Promise<boolean> {
     sessionStorage.removeItem(EXPIRED);
     this.state = { kind: 'signed-out' };
+    const back = `${location.origin}${location.pathname}`;
+    const provider = this.config
+      ? await signOutAt(this.config, back, parts()).catch(() => null)
+      : (signOut({ storage: sessionStorage }), null);
+    if (provider === null) return false;
+    sessionStorage.setItem(SIGNED_OUT_FROM, location.href);
+    location.assign(provider);
+    return true;
   }
 
   /** The token ended, or the service refused it: forgotten, and the page says so. */

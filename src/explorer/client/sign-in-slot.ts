@@ -46,9 +46,11 @@ export function renderSignIn(
   if (state.kind === 'signed-in') {
     slot.replaceChildren(
       note('signed-in-as', w.signedInAs(state.user.name), 'who'),
+      // Drawn again only where the page stays: one leaving for the provider is not reloaded.
       button('sign-out-button', w.signOut, () => {
-        session.signOut();
-        again();
+        void session.signOut().then((leaving) => {
+          if (!leaving) again();
+        });
       }),
     );
     // A page left open past the token's end says so at once, not on the next failed request.

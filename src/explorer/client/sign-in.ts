@@ -13,6 +13,8 @@ export interface SignInConfig {
   scope: string;
   /** Sent as the RFC 8707 resource when set (the audience; null for Entra ID, which refuses it). */
   resource?: string | null;
+  /** Whether signing out also ends the provider's session (its end_session_endpoint). */
+  signOutAtProvider?: boolean;
 }
 
 export interface BrowserParts {
@@ -22,6 +24,8 @@ export interface BrowserParts {
 
 const PENDING = 'vendor-chain.sign-in';
 const TOKEN = 'vendor-chain.token';
+// The ID token, kept only to name the session when the provider is asked to end it.
+const ID_TOKEN = 'vendor-chain.id-token';
 
 const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
@@ -42,6 +46,7 @@ async function endpoints(config: SignInConfig, parts: BrowserParts) {
   const found = (await (await parts.fetch(url)).json()) as {
     authorization_endpoint: string;
     token_endpoint: string;
+    end_session_endpoint?: string;
   };
   return found;
 }
@@ -100,9 +105,15 @@ export async function finishSignIn(
       ...(config.resource ? { resource: config.resource } : {}),
     }),
   });
-  const body = (await response.json()) as { access_token?: string; error?: string };
+  const body = (await response.json()) as {
+    access_token?: string;
+    id_token?: string;
+    error?: string;
+  };
   if (!body.access_token) throw new Error(`sign-in refused: ${body.error ?? response.status}`);
   parts.storage.setItem(TOKEN, body.access_token);
+  if (body.id_token) parts.storage.setItem(ID_TOKEN, body.id_token);
+  else parts.storage.removeItem(ID_TOKEN);
   return body.access_token;
 }
 
@@ -112,6 +123,34 @@ export function bearer(parts: Pick<BrowserParts, 'storage'>): string | null {
   return token === null ? null : `Bearer ${token}`;
 }
 
+/** Forgets the tokens in this tab. */
 export function signOut(parts: Pick<BrowserParts, 'storage'>): void {
   parts.storage.removeItem(TOKEN);
+  parts.storage.removeItem(ID_TOKEN);
+}
+
+/**
+ * Signs out of this tab, and returns where to send the browser so that the provider ends its own
+ * session too (OpenID Connect RP-initiated logout), coming back to `back`: on a shared office
+ * computer, the next person's sign-in must not pass without a password. Null where the provider
+ * has no end_session_endpoint or the service turned it off; then the provider's session stays.
+ */
+export async function signOutAt(
+  config: SignInConfig,
+  back: string,
+  parts: BrowserParts,
+): Promise<string | null> {
+  const idToken = parts.storage.getItem(ID_TOKEN);
+  signOut(parts);
+  if (config.signOutAtProvider === false) return null;
+  const { end_session_endpoint } = await endpoints(config, parts);
+  if (!end_session_endpoint) return null;
+  const url = new URL(end_session_endpoint);
+  // The page's own address: registered with the provider already, as the sign-in's redirect.
+  url.search = new URLSearchParams({
+    client_id: config.clientId,
+    post_logout_redirect_uri: back,
+    ...(idToken ? { id_token_hint: idToken } : {}),
+  }).toString();
+  return url.toString();
 }
