@@ -122,8 +122,8 @@ export default fp(
         throw error;
       }
     };
-    const held = (error: TooManyAttemptsError, address: string) =>
-      `${error.message}: the limit (AUTH_FAILURES_PER_MINUTE) is ${security.authFailuresPerMinute} a minute; retry in ${failures.retryAfter(address)} s`;
+    const held = (error: TooManyAttemptsError, retryAfter: number) =>
+      `${error.message}: the limit (AUTH_FAILURES_PER_MINUTE) is ${security.authFailuresPerMinute} a minute; retry in ${retryAfter} s`;
 
     // Who is asking, for the guarded routes: a route-level hook, appended after the per-address
     // rate limit's (protections.ts, registered first, adds its own the same way), so the Host
@@ -144,8 +144,9 @@ export default fp(
         if (error instanceof VcError && error.code === 'FORBIDDEN')
           return refuse(reply, 403, error.code, error.message);
         if (error instanceof TooManyAttemptsError) {
-          reply.header('retry-after', String(failures.retryAfter(request.ip)));
-          return refuse(reply, 429, error.code, held(error, request.ip));
+          const after = failures.retryAfter(request.ip);
+          reply.header('retry-after', String(after));
+          return refuse(reply, 429, error.code, held(error, after));
         }
         if (error instanceof VcError && error.code === 'RATE_LIMITED') {
           reply.header('retry-after', '1');
@@ -164,7 +165,7 @@ export default fp(
           return { principal, view: viewOf(principal) };
         } catch (error) {
           if (error instanceof TooManyAttemptsError)
-            throw new VcError(error.code, held(error, from));
+            throw new VcError(error.code, held(error, failures.retryAfter(from)));
           throw error;
         }
       },

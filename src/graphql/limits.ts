@@ -85,7 +85,8 @@ export function checkCost(
       estimators: [weighted, simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (error) {
-    // Variables that do not fit their types are reported by execution, with their own message.
+    // Variables that do not fit their types are refused before this, with graphql-js's own
+    // message (checkVariables in plugin.ts).
     if (error instanceof GraphQLError) return;
     throw error;
   }

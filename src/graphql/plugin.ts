@@ -155,8 +155,8 @@ export default fp(
           extensions: { code: ERROR_CODES.BAD_USER_INPUT },
         });
     });
-    // Roles before anything runs: every mutation needs an editor. Then the cost, which depends
-    // on the variables (a page size), so it is checked here rather than as a cached rule.
+    // Roles before anything runs: every mutation needs an editor. Then the variables, and the
+    // cost, which depends on them (a page size), so it is checked here rather than as a cached rule.
     app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
       const operations = new Set<string>(
         document.definitions.flatMap((d) =>
@@ -166,7 +166,8 @@ export default fp(
       // Over HTTP a subscription would run once and answer null: it is a WebSocket's to serve.
       // Only the operation the request selects counts: one it names that the document lacks is
       // GraphQL's own error ("Unknown operation named …"), as GraphiQL expects.
-      if (selectedOperation(document, context)?.operation === 'subscription')
+      const selected = selectedOperation(document, context);
+      if (selected?.operation === 'subscription')
         throw new GraphQLError(
           'a subscription is served over WebSocket at /graphql (the graphql-ws protocol); GET and POST answer queries and mutations',
           { extensions: { code: ERROR_CODES.BAD_USER_INPUT } },
@@ -177,7 +178,7 @@ export default fp(
         // its answer reads is looked up by a generation read afresh.
         delete context.generation;
       }
-      checkVariables(schema, selectedOperation(document, context), variables);
+      checkVariables(schema, selected, variables);
       checkCost(schema, document, variables as Record<string, unknown> | undefined, limits);
     });
   },

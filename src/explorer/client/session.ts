@@ -160,10 +160,12 @@ export class PageSession {
   async signOut(): Promise<boolean> {
     sessionStorage.removeItem(EXPIRED);
     this.state = { kind: 'signed-out' };
+    if (this.config === null) {
+      signOut({ storage: sessionStorage });
+      return false;
+    }
     const back = `${location.origin}${location.pathname}`;
-    const provider = this.config
-      ? await signOutAt(this.config, back, parts()).catch(() => null)
-      : (signOut({ storage: sessionStorage }), null);
+    const provider = await signOutAt(this.config, back, parts()).catch(() => null);
     if (provider === null) return false;
     sessionStorage.setItem(SIGNED_OUT_FROM, location.href);
     location.assign(provider);
