@@ -4,7 +4,13 @@ import type { Leak } from '../leak.js';
 import { groupByValue } from '../graph/link-graph.js';
 import { ownData, type LinkKind } from '../links.js';
 import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
-import { placeOf, type UpstreamSource, type WalkLink } from './walk-link.js';
+import {
+  clientPlaceOf,
+  placeOf,
+  underLinksOf,
+  type UpstreamSource,
+  type WalkLink,
+} from './walk-link.js';
 
 export type { UpstreamSource } from './walk-link.js';
 
@@ -193,6 +199,7 @@ export function* stateGraphSteps(
   source: UpstreamSource | ReadSoFar,
 ): Generator<Wanted, StateGraph, void> {
   const partial = 'hasInto' in source ? source : null;
+  const placed = 'placed' in source && source.placed === true;
   const links = { get: (id: string) => source.get(id) };
   const into = { get: (party: string) => source.into(party) };
   // What goes into a client, in the window and outside it: asked once per client, not per state.
@@ -209,9 +216,17 @@ export function* stateGraphSteps(
     firstOverlap: boolean;
   }
   const splits = new Map<string, Split>();
+  // By the client's place where the source places its links (walk-link.ts).
+  const splitsAt: (Split | undefined)[] = [];
   const NONE: readonly never[] = [];
-  const split = (client: string): Split => {
-    let found = splits.get(client);
+  const split = (e: WalkLink): Split => {
+    const client = e.client;
+    let found: Split | undefined;
+    if (placed) {
+      const c = clientPlaceOf(e);
+      while (splitsAt.length <= c) splitsAt.push(undefined);
+      found = splitsAt[c];
+    } else found = splits.get(client);
     if (found === undefined) {
       const all = into.get(client);
       // Made for each client a hub's walk meets (100k): the lists are copied only when some of
@@ -228,7 +243,8 @@ export function* stateGraphSteps(
         firstData: -3,
         firstOverlap: false,
       };
-      splits.set(client, found);
+      if (placed) splitsAt[clientPlaceOf(e)] = found;
+      else splits.set(client, found);
     }
     return found;
   };
@@ -251,7 +267,6 @@ export function* stateGraphSteps(
   // it stopped a path already, which of its states has this data) is a lookup by number, asked
   // hundreds of thousands of times at a hub. The source's place for it where the source places
   // its links (walk-link.ts), else numbered here, by id, in the order met.
-  const placed = 'placed' in source && source.placed === true;
   const numbers = new Map<string, number>();
   const numberOf = (e: WalkLink): number => {
     let n = placed ? placeOf(e)! : numbers.get(e.id);
@@ -451,6 +466,8 @@ export function* stateGraphSteps(
   // walk, a hub's 70k ends were each a lookup through cold memory (30–50 ms of its answer).
   const endParties: string[] = [];
   const partyNumbers = new Map<string, number>();
+  // By the client's place where the source places its links (-1: not met yet).
+  let partyAt = new Int32Array(placed ? 1024 : 0).fill(-1);
   const endStates: number[] = [];
   const endParty: number[] = [];
   /** Sets where a path ends, field by field: a destructuring assignment made an array each time. */
@@ -459,10 +476,27 @@ export function* stateGraphSteps(
     state.ends = how;
     state.endsWhateverData = whateverData;
     const client = state.e.client;
-    let party = partyNumbers.get(client);
-    if (party === undefined) {
-      partyNumbers.set(client, (party = endParties.length));
-      endParties.push(client);
+    let party: number | undefined;
+    if (placed) {
+      const c = clientPlaceOf(state.e);
+      if (c >= partyAt.length) {
+        let size = partyAt.length;
+        while (size <= c) size *= 2;
+        const grown = new Int32Array(size).fill(-1);
+        grown.set(partyAt);
+        partyAt = grown;
+      }
+      party = partyAt[c]!;
+      if (party < 0) {
+        partyAt[c] = party = endParties.length;
+        endParties.push(client);
+      }
+    } else {
+      party = partyNumbers.get(client);
+      if (party === undefined) {
+        partyNumbers.set(client, (party = endParties.length));
+        endParties.push(client);
+      }
     }
     endStates.push(s);
     endParty.push(party);
@@ -486,15 +520,20 @@ export function* stateGraphSteps(
       continue;
     }
     if (e.under) {
-      for (const id of e.under) {
-        const u = links.get(id);
-        if (u) link(s, reach(s, u, 'declared'));
-      }
+      if (placed)
+        for (const u of underLinksOf(e, links.get)) {
+          if (u) link(s, reach(s, u, 'declared'));
+        }
+      else
+        for (const id of e.under) {
+          const u = links.get(id);
+          if (u) link(s, reach(s, u, 'declared'));
+        }
       continue;
     }
     // Every period, not only the window: a candidate an inferred step drops for its dates is the
     // answer to "why not us?" for its client, as a declared link in its place would be.
-    const found = split(e.client);
+    const found = split(e);
     const { candidates, candidateNumbers, outside, outsideNumbers } = found;
     for (let k = 0; k < outside.length; k++) reach(s, outside[k]!, 'inferred', outsideNumbers[k]!);
     if (candidates.length === 0) {

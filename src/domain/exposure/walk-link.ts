@@ -21,29 +21,61 @@ export interface UpstreamSource {
 }
 
 // A source's numbering of the links it read: each carries its place among them, the same on every
-// call, from 0 up. A walk indexes arrays by it where it would otherwise number the links it meets
-// in a map by id: a hub's open window meets 450k of them, and that map took about an eighth of
-// the walk's time in a profile.
+// call, from 0 up, and its client's place among the clients of those links. A walk indexes arrays
+// by them where it would otherwise look each link and client up in a map by id: a hub's open
+// window meets 450k links and 100k clients, and those maps took about a fifth of the walk's time
+// in profiles (the keys are strings spread over the heap).
 const PLACE = Symbol('place');
-type Placed = WalkLink & { [PLACE]?: number };
+const CLIENT = Symbol('client');
+const UNDER = Symbol('under links');
+type Placed = WalkLink & {
+  [PLACE]?: number;
+  [CLIENT]?: number;
+  [UNDER]?: readonly (WalkLink | undefined)[];
+};
 
 /** A link's place in the source that made it (UpstreamSource.placed), if it has one. */
 export function placeOf(link: WalkLink): number | undefined {
   return (link as Placed)[PLACE];
 }
 
+/** The place of a placed link's client among the clients of the source's links. */
+export function clientPlaceOf(link: WalkLink): number {
+  return (link as Placed)[CLIENT]!;
+}
+
+/**
+ * The links a placed link's `under` names, as `get` finds them, looked up once per link: the
+ * walks after it over the same source (a store's reads kept for its generation) find them on the
+ * link. Asked only once everything `under` names is read, as a walk asks when it expands a state.
+ */
+export function underLinksOf(
+  link: WalkLink,
+  get: (id: string) => WalkLink | undefined,
+): readonly (WalkLink | undefined)[] {
+  const placed = link as Placed;
+  return (placed[UNDER] ??= (link.under ?? []).map(get));
+}
+
 /**
  * What a source that places its links (UpstreamSource.placed) does to each link it makes, once:
- * gives it the next place, and one array for each distinct set of data, shared by the links that
- * carry it (a walk numbers data sets by the array, state-graph.ts, where it would join each
- * link's keys into a string).
+ * gives it the next place and its client's, and one array for each distinct set of data, shared
+ * by the links that carry it (a walk numbers data sets by the array, state-graph.ts, where it
+ * would join each link's keys into a string).
  */
 export class LinksPlaced {
   private places = 0;
+  private readonly clients = new Map<string, number>();
   private readonly dataSets = new Map<string, string[]>();
 
   place(link: WalkLink): void {
-    (link as Placed)[PLACE] = this.places++;
+    const placed = link as Placed;
+    placed[PLACE] = this.places++;
+    let client = this.clients.get(link.client);
+    if (client === undefined) this.clients.set(link.client, (client = this.clients.size));
+    placed[CLIENT] = client;
+    // Present on every placed link, as the other two: one hidden class for all of them.
+    placed[UNDER] = undefined;
     const key = link.data.join('\u001f');
     const shared = this.dataSets.get(key);
     if (shared === undefined) this.dataSets.set(key, link.data);
