@@ -26,6 +26,7 @@ import { withEvidence, type UpstreamSource, type WalkLink } from './exposure/wal
 import { ofOneRegister } from './graph/one-register.js';
 import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
+import { sortedOnce } from './few-keys.js';
 import { byLocale } from './locale-order.js';
 import { indexById, type LinkKind } from './links.js';
 import type { Entrustment, Party } from './model.js';
@@ -231,7 +232,9 @@ async function answerOf(
   const found: Found[] = [];
   const ended = graph.endsByParty;
   for (let c = 0; c < ended.parties.length; c++) {
-    const all = Array.from(ended.list.subarray(ended.start[c]!, ended.start[c + 1]!));
+    // In a loop: Array.from over a typed array went through its iterator, an object per element.
+    const all: number[] = [];
+    for (let i = ended.start[c]!; i < ended.start[c + 1]!; i++) all.push(ended.list[i]!);
     const a = endsOf(ended.parties[c]!, all, tainted, counts, checks);
     if (a.ends.length === 0) continue;
     if (cap > 0) a.paths = search(a.ends, cap);
@@ -398,9 +401,9 @@ function dataOf(tops: readonly State[]): string[] {
 /** The data subjects named by a controller's ends, each once, sorted. */
 function subjectsOf(tops: readonly { e: WalkLink }[]): string[] {
   if (tops.every((t) => !t.e.subjects?.length)) return [];
-  const named = new Set<string>();
-  for (const t of tops) for (const subject of t.e.subjects ?? []) named.add(subject);
-  return [...named].sort();
+  const named: string[] = [];
+  for (const t of tops) for (const subject of t.e.subjects ?? []) named.push(subject);
+  return sortedOnce(named);
 }
 
 const confirmedFirst = (a: AffectedController, b: AffectedController) =>

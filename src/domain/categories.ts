@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { sortedOnce } from './few-keys.js';
 import { byLocale } from './locale-order.js';
 import { fideslangKeys, fideslangReplacements } from './taxonomy/fideslang.js';
 
@@ -16,12 +17,14 @@ export function covers(general: string, specific: string): boolean {
   );
 }
 
+const byLengthThenLocale = (a: string, b: string): number => a.length - b.length || byLocale(a, b);
+
 /** Drop keys already covered by a more general key of the same set. */
 export function minimize(keys: Iterable<string>): string[] {
-  const sorted = [...new Set(keys)].sort((a, b) => a.length - b.length || byLocale(a, b));
+  const sorted = sortedOnce([...keys], byLengthThenLocale);
   const kept: string[] = [];
   for (const k of sorted) if (!kept.some((g) => covers(g, k))) kept.push(k);
-  return kept.sort();
+  return sortedOnce(kept);
 }
 
 /** Hierarchy-aware intersection: the more specific of every overlapping pair. */

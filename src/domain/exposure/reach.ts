@@ -140,7 +140,9 @@ export function beyondCycles(graph: StateGraph): Uint8Array {
     for (let k = edgeStart[a]!; k < edgeStart[a + 1]!; k++)
       if (--incoming[edges[k]!]! === 0) ready.push(edges[k]!);
   }
-  return Uint8Array.from(states, (_, s) => (incoming[of[s]!]! > 0 ? 1 : 0));
+  const beyond = new Uint8Array(states.length);
+  for (let s = 0; s < states.length; s++) if (incoming[of[s]!]! > 0) beyond[s] = 1;
+  return beyond;
 }
 
 /**
