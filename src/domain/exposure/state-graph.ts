@@ -1,4 +1,4 @@
-import { asSet, intersect, overlaps, type CategorySet } from '../categories.js';
+import { asSet, intersect, type CategorySet } from '../categories.js';
 import { describeMiss, intersects } from '../dates.js';
 import type { Leak } from '../leak.js';
 import { groupByValue } from '../graph/link-graph.js';
@@ -7,6 +7,7 @@ import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
 import {
   clientPlaceOf,
   placeOf,
+  placesOf,
   underLinksOf,
   type UpstreamSource,
   type WalkLink,
@@ -200,6 +201,9 @@ export function* stateGraphSteps(
 ): Generator<Wanted, StateGraph, void> {
   const partial = 'hasInto' in source ? source : null;
   const placed = 'placed' in source && source.placed === true;
+  const places = placed ? source.places : undefined;
+  // A window open at both ends holds every period: no link is read for its dates.
+  const openWindow = !leak.window.from && !leak.window.to;
   const links = { get: (id: string) => source.get(id) };
   const into = { get: (party: string) => source.into(party) };
   // What goes into a client, in the window and outside it: asked once per client, not per state.
@@ -207,8 +211,8 @@ export function* stateGraphSteps(
     candidates: readonly WalkLink[];
     outside: readonly WalkLink[];
     /** The entrustment numbers of `candidates` and `outside`, in their order. */
-    candidateNumbers: readonly number[];
-    outsideNumbers: readonly number[];
+    candidateNumbers: ArrayLike<number>;
+    outsideNumbers: ArrayLike<number>;
     /** By data number: whether some candidate has data in common with it (made on a second). */
     overlapping: Map<number, boolean> | null;
     /** The first data number asked, and its answer: most clients are reached with one. */
@@ -231,18 +235,21 @@ export function* stateGraphSteps(
       const all = into.get(client);
       // Made for each client a hub's walk meets (100k): the lists are copied only when some of
       // it lies outside the window, as none does when the window is open.
-      const within = all.every((c) => intersects(c, leak.window));
+      const within = openWindow || all.every((c) => intersects(c, leak.window));
       const candidates = within ? all : all.filter((c) => intersects(c, leak.window));
       const outside = within ? NONE : all.filter((c) => !intersects(c, leak.window));
       found = {
         candidates,
         outside,
-        candidateNumbers: candidates.map(numberOf),
+        candidateNumbers: placed ? placesOf(candidates) : candidates.map(numberOf),
         outsideNumbers: outside.length === 0 ? NONE : outside.map(numberOf),
         overlapping: null,
         firstData: -3,
         firstOverlap: false,
       };
+      // Places from the source's list: the arrays by entrustment number reach past them all.
+      for (let k = 0; k < found.candidateNumbers.length; k++)
+        if (found.candidateNumbers[k]! >= linkData.length) grow(found.candidateNumbers[k]!);
       if (placed) splitsAt[clientPlaceOf(e)] = found;
       else splits.set(client, found);
     }
@@ -253,8 +260,19 @@ export function* stateGraphSteps(
     if (found.firstData === dataNumber) return found.firstOverlap;
     let answer = found.overlapping?.get(dataNumber);
     if (answer === undefined) {
+      // Data in common is a non-empty intersection (or unknown data): the same intersections as
+      // the hops to the candidates make next, remembered by data numbers, not by reading links.
       const data = states[s]!.data;
-      answer = found.candidates.some((c) => overlaps(data, asSet(c.data)));
+      answer = false;
+      for (let k = 0; k < found.candidates.length && !answer; k++) {
+        const common = intersection(
+          dataNumber,
+          data,
+          found.candidateNumbers[k]!,
+          found.candidates[k]!,
+        );
+        answer = common.data === null || common.data.length > 0;
+      }
       if (found.firstData === -3) {
         found.firstData = dataNumber;
         found.firstOverlap = answer;
@@ -309,28 +327,36 @@ export function* stateGraphSteps(
   // By the array first: a source that shares one array per distinct data set (the embedded
   // store's reader) spares the walk a join of every link's keys.
   const byArray = new Map<readonly string[], number>();
-  const linkDataId = (n: number, data: readonly string[]): number => {
+  // Where the source numbers its links' data by place, the link itself is not read: this walk's
+  // number for each of the source's data numbers.
+  const ofSourceData: number[] = [];
+  const dataOfLink = (n: number, e: WalkLink): readonly string[] =>
+    places ? places.dataSet(places.dataAt(n)) : e.data;
+  const linkDataId = (n: number, e: WalkLink): number => {
     const id = linkData[n]!;
     if (id !== -2) return id;
-    let numbered = byArray.get(data);
-    if (numbered === undefined) byArray.set(data, (numbered = dataIdOf(asSet(data))));
+    let numbered: number | undefined;
+    if (places) {
+      const sourceData = places.dataAt(n);
+      numbered = ofSourceData[sourceData];
+      if (numbered === undefined)
+        ofSourceData[sourceData] = numbered = dataIdOf(asSet(places.dataSet(sourceData)));
+    } else {
+      numbered = byArray.get(e.data);
+      if (numbered === undefined) byArray.set(e.data, (numbered = dataIdOf(asSet(e.data))));
+    }
     return (linkData[n] = numbered);
   };
   const leakDataId = -1;
   const stateData: number[] = [];
   const intersections = new Map<number, Map<number, { data: CategorySet; id: number }>>();
-  const intersection = (
-    belowId: number,
-    below: CategorySet,
-    n: number,
-    data: readonly string[],
-  ) => {
+  const intersection = (belowId: number, below: CategorySet, n: number, e: WalkLink) => {
     let byLink = intersections.get(belowId);
     if (byLink === undefined) intersections.set(belowId, (byLink = new Map()));
-    const linkId = linkDataId(n, data);
+    const linkId = linkDataId(n, e);
     let result = byLink.get(linkId);
     if (result === undefined) {
-      const set = intersect(below, asSet(data));
+      const set = intersect(below, asSet(dataOfLink(n, e)));
       byLink.set(linkId, (result = { data: set, id: dataIdOf(set) }));
     }
     return result;
@@ -382,7 +408,7 @@ export function* stateGraphSteps(
     // Told from the shortest path to `below`: other paths to it may close other cycles, which
     // this answer does not list (the set of controllers does not depend on them).
     if (cycle) miss(e, n, link, 'CYCLE', belowData, below, false);
-    if (!intersects(e, leak.window)) {
+    if (!openWindow && !intersects(e, leak.window)) {
       miss(e, n, link, 'OUT_OF_WINDOW', belowData, below, cycle);
       return -1;
     }
@@ -390,7 +416,7 @@ export function* stateGraphSteps(
       below < 0 ? leakDataId : stateData[below]!,
       belowData,
       n,
-      e.data,
+      e,
     );
     if (data !== null && data.length === 0) {
       miss(e, n, link, 'NO_COMMON_DATA', belowData, below, cycle);

@@ -18,6 +18,19 @@ export interface UpstreamSource {
   into(party: string): readonly WalkLink[];
   /** True when every link it returns has its place (placeOf): a source that made them itself. */
   readonly placed?: boolean;
+  /** The data of its links by their places, when it places them. */
+  readonly places?: DataByPlace;
+}
+
+/**
+ * A placed link's data without reading the link: a hub's walk meets 450k links spread over the
+ * heap, and reading each one's period and data was most of the walk's time waiting on memory.
+ */
+export interface DataByPlace {
+  /** The number of the data set of the link at `place`: links with equal data share one. */
+  dataAt(place: number): number;
+  /** The data set numbered `number` (the array its links share). */
+  dataSet(number: number): readonly string[];
 }
 
 // A source's numbering of the links it read: each carries its place among them, the same on every
@@ -28,6 +41,7 @@ export interface UpstreamSource {
 const PLACE = Symbol('place');
 const CLIENT = Symbol('client');
 const UNDER = Symbol('under links');
+const PLACES = Symbol('places');
 type Placed = WalkLink & {
   [PLACE]?: number;
   [CLIENT]?: number;
@@ -58,15 +72,32 @@ export function underLinksOf(
 }
 
 /**
+ * The places of a source's list of placed links (what goes into a party), worked out once per
+ * list: the walks after the first over the same source find them on the list.
+ */
+export function placesOf(list: readonly WalkLink[]): Int32Array {
+  const listed = list as readonly WalkLink[] & { [PLACES]?: Int32Array };
+  let places = listed[PLACES];
+  if (places === undefined) {
+    places = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) places[i] = placeOf(list[i]!)!;
+    Object.defineProperty(listed, PLACES, { value: places });
+  }
+  return places;
+}
+
+/**
  * What a source that places its links (UpstreamSource.placed) does to each link it makes, once:
  * gives it the next place and its client's, and one array for each distinct set of data, shared
  * by the links that carry it (a walk numbers data sets by the array, state-graph.ts, where it
  * would join each link's keys into a string).
  */
-export class LinksPlaced {
+export class LinksPlaced implements DataByPlace {
   private places = 0;
   private readonly clients = new Map<string, number>();
-  private readonly dataSets = new Map<string, string[]>();
+  private readonly dataNumbers = new Map<string, number>();
+  private readonly dataSets: string[][] = [];
+  private readonly dataOfPlace: number[] = [];
 
   place(link: WalkLink): void {
     const placed = link as Placed;
@@ -77,9 +108,20 @@ export class LinksPlaced {
     // Present on every placed link, as the other two: one hidden class for all of them.
     placed[UNDER] = undefined;
     const key = link.data.join('\u001f');
-    const shared = this.dataSets.get(key);
-    if (shared === undefined) this.dataSets.set(key, link.data);
-    else link.data = shared;
+    let data = this.dataNumbers.get(key);
+    if (data === undefined) {
+      this.dataNumbers.set(key, (data = this.dataSets.length));
+      this.dataSets.push(link.data);
+    } else link.data = this.dataSets[data]!;
+    this.dataOfPlace.push(data);
+  }
+
+  dataAt(place: number): number {
+    return this.dataOfPlace[place]!;
+  }
+
+  dataSet(number: number): readonly string[] {
+    return this.dataSets[number]!;
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   LinksPlaced,
+  type DataByPlace,
   type UpstreamSource,
   type WalkLink,
 } from '../../domain/exposure/walk-link.js';
@@ -26,6 +27,11 @@ export class KeptUpstream implements UpstreamSource {
   private intoRead = new Map<string, WalkLink[]>();
   /** Gives the links made since the generation was read their places (walk-link.ts). */
   private placing = new LinksPlaced();
+  /** The current generation's (a walk may begin before its first read finds a new generation). */
+  readonly places: DataByPlace = {
+    dataAt: (place) => this.placing.dataAt(place),
+    dataSet: (number) => this.placing.dataSet(number),
+  };
 
   /**
    * @param placed whether links carry their places (walk-link.ts): for walks, not for rows handed
