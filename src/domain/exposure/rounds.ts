@@ -1,5 +1,5 @@
 import { byId } from '../links.js';
-import { LinksPlaced, type DataByPlace, type UpstreamSource, type WalkLink } from './walk-link.js';
+import { LinksPlaced, type PlacedLinks, type UpstreamSource, type WalkLink } from './walk-link.js';
 
 /** One round of reads: the entrustments into `parties` and those of `ids` (StorePort.upstreamRound). */
 export type ReadRound = (parties: readonly string[], ids: readonly string[]) => Promise<WalkLink[]>;
@@ -21,7 +21,7 @@ export class ReadSoFar implements UpstreamSource {
   private readonly byIds = new Map<string, WalkLink | null>();
   private readonly intoRead = new Map<string, WalkLink[]>();
   private readonly placing = new LinksPlaced();
-  readonly places: DataByPlace = this.placing;
+  readonly places: PlacedLinks = this.placing;
 
   get(id: string): WalkLink | undefined {
     return this.byIds.get(id) ?? undefined;

@@ -4,14 +4,7 @@ import type { Leak } from '../leak.js';
 import { groupByValue } from '../graph/link-graph.js';
 import { ownData, type LinkKind } from '../links.js';
 import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
-import {
-  clientPlaceOf,
-  placeOf,
-  placesOf,
-  underLinksOf,
-  type UpstreamSource,
-  type WalkLink,
-} from './walk-link.js';
+import { placeOf, type UpstreamSource, type WalkLink } from './walk-link.js';
 
 export type { UpstreamSource } from './walk-link.js';
 
@@ -200,8 +193,10 @@ export function* stateGraphSteps(
   source: UpstreamSource | ReadSoFar,
 ): Generator<Wanted, StateGraph, void> {
   const partial = 'hasInto' in source ? source : null;
-  const placed = 'placed' in source && source.placed === true;
-  const places = placed ? source.places : undefined;
+  // A source that places its links (walk-link.ts) answers for them by place: the walk reads a
+  // link itself only where it must.
+  const places = 'placed' in source && source.placed === true ? source.places : undefined;
+  const placed = places !== undefined;
   // A window open at both ends holds every period: no link is read for its dates.
   const openWindow = !leak.window.from && !leak.window.to;
   const links = { get: (id: string) => source.get(id) };
@@ -223,16 +218,16 @@ export function* stateGraphSteps(
   // By the client's place where the source places its links (walk-link.ts).
   const splitsAt: (Split | undefined)[] = [];
   const NONE: readonly never[] = [];
-  const split = (e: WalkLink): Split => {
-    const client = e.client;
+  /** What goes into the client of `e`, numbered `n`. */
+  const split = (e: WalkLink, n: number): Split => {
     let found: Split | undefined;
-    if (placed) {
-      const c = clientPlaceOf(e);
+    const c = places ? places.clientAt(n, e) : -1;
+    if (places) {
       while (splitsAt.length <= c) splitsAt.push(undefined);
       found = splitsAt[c];
-    } else found = splits.get(client);
+    } else found = splits.get(e.client);
     if (found === undefined) {
-      const all = into.get(client);
+      const all = into.get(e.client);
       // Made for each client a hub's walk meets (100k): the lists are copied only when some of
       // it lies outside the window, as none does when the window is open.
       const within = openWindow || all.every((c) => intersects(c, leak.window));
@@ -241,7 +236,9 @@ export function* stateGraphSteps(
       found = {
         candidates,
         outside,
-        candidateNumbers: placed ? placesOf(candidates) : candidates.map(numberOf),
+        // Kept on the source's own list; a list filtered for the window is this walk's alone.
+        candidateNumbers:
+          places && candidates === all ? places.intoAt(c, all) : candidates.map(numberOf),
         outsideNumbers: outside.length === 0 ? NONE : outside.map(numberOf),
         overlapping: null,
         firstData: -3,
@@ -250,8 +247,8 @@ export function* stateGraphSteps(
       // Places from the source's list: the arrays by entrustment number reach past them all.
       for (let k = 0; k < found.candidateNumbers.length; k++)
         if (found.candidateNumbers[k]! >= linkData.length) grow(found.candidateNumbers[k]!);
-      if (placed) splitsAt[clientPlaceOf(e)] = found;
-      else splits.set(client, found);
+      if (places) splitsAt[c] = found;
+      else splits.set(e.client, found);
     }
     return found;
   };
@@ -501,10 +498,9 @@ export function* stateGraphSteps(
     const state = states[s]!;
     state.ends = how;
     state.endsWhateverData = whateverData;
-    const client = state.e.client;
     let party: number | undefined;
-    if (placed) {
-      const c = clientPlaceOf(state.e);
+    if (places) {
+      const c = places.clientAt(entrustmentOf[s]!, state.e);
       if (c >= partyAt.length) {
         let size = partyAt.length;
         while (size <= c) size *= 2;
@@ -515,9 +511,10 @@ export function* stateGraphSteps(
       party = partyAt[c]!;
       if (party < 0) {
         partyAt[c] = party = endParties.length;
-        endParties.push(client);
+        endParties.push(state.e.client);
       }
     } else {
+      const client = state.e.client;
       party = partyNumbers.get(client);
       if (party === undefined) {
         partyNumbers.set(client, (party = endParties.length));
@@ -546,8 +543,8 @@ export function* stateGraphSteps(
       continue;
     }
     if (e.under) {
-      if (placed)
-        for (const u of underLinksOf(e, links.get)) {
+      if (places)
+        for (const u of places.underAt(entrustmentOf[s]!, e, links.get)) {
           if (u) link(s, reach(s, u, 'declared'));
         }
       else
@@ -559,7 +556,7 @@ export function* stateGraphSteps(
     }
     // Every period, not only the window: a candidate an inferred step drops for its dates is the
     // answer to "why not us?" for its client, as a declared link in its place would be.
-    const found = split(e);
+    const found = split(e, entrustmentOf[s]!);
     const { candidates, candidateNumbers, outside, outsideNumbers } = found;
     for (let k = 0; k < outside.length; k++) reach(s, outside[k]!, 'inferred', outsideNumbers[k]!);
     if (candidates.length === 0) {

@@ -18,95 +18,62 @@ export interface UpstreamSource {
   into(party: string): readonly WalkLink[];
   /** True when every link it returns has its place (placeOf): a source that made them itself. */
   readonly placed?: boolean;
-  /** The data of its links by their places, when it places them. */
-  readonly places?: DataByPlace;
+  /** What a walk asks of its links, by their places, when it places them. */
+  readonly places?: PlacedLinks;
 }
 
 /**
- * A placed link's data without reading the link: a hub's walk meets 450k links spread over the
- * heap, and reading each one's period and data was most of the walk's time waiting on memory.
+ * What a walk asks of a placed link, by its place, without reading the link where it can: a hub's
+ * walk meets 450k links spread over the heap, and reading each one's fields (or looking it and its
+ * client up in maps by id) was most of the walk's time, waiting on memory. What is not known when
+ * a link is placed is worked out on the first ask and kept for the walks after it.
  */
-export interface DataByPlace {
+export interface PlacedLinks {
   /** The number of the data set of the link at `place`: links with equal data share one. */
   dataAt(place: number): number;
   /** The data set numbered `number` (the array its links share). */
   dataSet(number: number): readonly string[];
+  /** The number of the client of `link` (at `place`) among the parties of the source's links. */
+  clientAt(place: number, link: WalkLink): number;
+  /** The links `under` of `link` (at `place`) names, as `get` finds them (all of them read). */
+  underAt(
+    place: number,
+    link: WalkLink,
+    get: (id: string) => WalkLink | undefined,
+  ): readonly (WalkLink | undefined)[];
+  /** The places of `list`, what goes into the party numbered `party` (clientAt), all of it read. */
+  intoAt(party: number, list: readonly WalkLink[]): Int32Array;
 }
 
-// A source's numbering of the links it read: each carries its place among them, the same on every
-// call, from 0 up, and its client's place among the clients of those links. A walk indexes arrays
-// by them where it would otherwise look each link and client up in a map by id: a hub's open
-// window meets 450k links and 100k clients, and those maps took about a fifth of the walk's time
-// in profiles (the keys are strings spread over the heap).
+// Each link a source places carries its place among them, the same on every call, from 0 up: one
+// property, given as the link is made (more made each link a larger object, on every cold read).
 const PLACE = Symbol('place');
-const CLIENT = Symbol('client');
-const UNDER = Symbol('under links');
-const PLACES = Symbol('places');
-type Placed = WalkLink & {
-  [PLACE]?: number;
-  [CLIENT]?: number;
-  [UNDER]?: readonly (WalkLink | undefined)[];
-};
 
 /** A link's place in the source that made it (UpstreamSource.placed), if it has one. */
 export function placeOf(link: WalkLink): number | undefined {
-  return (link as Placed)[PLACE];
-}
-
-/** The place of a placed link's client among the clients of the source's links. */
-export function clientPlaceOf(link: WalkLink): number {
-  return (link as Placed)[CLIENT]!;
-}
-
-/**
- * The links a placed link's `under` names, as `get` finds them, looked up once per link: the
- * walks after it over the same source (a store's reads kept for its generation) find them on the
- * link. Asked only once everything `under` names is read, as a walk asks when it expands a state.
- */
-export function underLinksOf(
-  link: WalkLink,
-  get: (id: string) => WalkLink | undefined,
-): readonly (WalkLink | undefined)[] {
-  const placed = link as Placed;
-  return (placed[UNDER] ??= (link.under ?? []).map(get));
-}
-
-/**
- * The places of a source's list of placed links (what goes into a party), worked out once per
- * list: the walks after the first over the same source find them on the list.
- */
-export function placesOf(list: readonly WalkLink[]): Int32Array {
-  const listed = list as readonly WalkLink[] & { [PLACES]?: Int32Array };
-  let places = listed[PLACES];
-  if (places === undefined) {
-    places = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) places[i] = placeOf(list[i]!)!;
-    Object.defineProperty(listed, PLACES, { value: places });
-  }
-  return places;
+  return (link as WalkLink & { [PLACE]?: number })[PLACE];
 }
 
 /**
  * What a source that places its links (UpstreamSource.placed) does to each link it makes, once:
- * gives it the next place and its client's, and one array for each distinct set of data, shared
- * by the links that carry it (a walk numbers data sets by the array, state-graph.ts, where it
- * would join each link's keys into a string).
+ * gives it the next place, and one array for each distinct set of data, shared by the links that
+ * carry it; and what it answers for them by place (PlacedLinks).
  */
-export class LinksPlaced implements DataByPlace {
+export class LinksPlaced implements PlacedLinks {
   private places = 0;
-  private readonly clients = new Map<string, number>();
   private readonly dataNumbers = new Map<string, number>();
   private readonly dataSets: string[][] = [];
   private readonly dataOfPlace: number[] = [];
+  /** By place: the client's number (-1: not asked yet). */
+  private readonly clientOfPlace: number[] = [];
+  private readonly parties = new Map<string, number>();
+  /** By place: the links under names (undefined: not asked yet). */
+  private readonly underOfPlace: (readonly (WalkLink | undefined)[] | undefined)[] = [];
+  /** By party number: the places of what goes into it. */
+  private readonly intoOfParty: (Int32Array | undefined)[] = [];
 
   place(link: WalkLink): void {
-    const placed = link as Placed;
-    placed[PLACE] = this.places++;
-    let client = this.clients.get(link.client);
-    if (client === undefined) this.clients.set(link.client, (client = this.clients.size));
-    placed[CLIENT] = client;
-    // Present on every placed link, as the other two: one hidden class for all of them.
-    placed[UNDER] = undefined;
+    (link as WalkLink & { [PLACE]?: number })[PLACE] = this.places++;
     const key = link.data.join('\u001f');
     let data = this.dataNumbers.get(key);
     if (data === undefined) {
@@ -114,6 +81,8 @@ export class LinksPlaced implements DataByPlace {
       this.dataSets.push(link.data);
     } else link.data = this.dataSets[data]!;
     this.dataOfPlace.push(data);
+    this.clientOfPlace.push(-1);
+    this.underOfPlace.push(undefined);
   }
 
   dataAt(place: number): number {
@@ -122,6 +91,35 @@ export class LinksPlaced implements DataByPlace {
 
   dataSet(number: number): readonly string[] {
     return this.dataSets[number]!;
+  }
+
+  clientAt(place: number, link: WalkLink): number {
+    let party = this.clientOfPlace[place]!;
+    if (party < 0) {
+      party = this.parties.get(link.client) ?? -1;
+      if (party < 0) this.parties.set(link.client, (party = this.parties.size));
+      this.clientOfPlace[place] = party;
+    }
+    return party;
+  }
+
+  underAt(
+    place: number,
+    link: WalkLink,
+    get: (id: string) => WalkLink | undefined,
+  ): readonly (WalkLink | undefined)[] {
+    return (this.underOfPlace[place] ??= (link.under ?? []).map(get));
+  }
+
+  intoAt(party: number, list: readonly WalkLink[]): Int32Array {
+    while (this.intoOfParty.length <= party) this.intoOfParty.push(undefined);
+    let places = this.intoOfParty[party];
+    if (places === undefined) {
+      places = new Int32Array(list.length);
+      for (let i = 0; i < list.length; i++) places[i] = placeOf(list[i]!)!;
+      this.intoOfParty[party] = places;
+    }
+    return places;
   }
 }
 

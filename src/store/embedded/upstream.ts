@@ -1,6 +1,6 @@
 import {
   LinksPlaced,
-  type DataByPlace,
+  type PlacedLinks,
   type UpstreamSource,
   type WalkLink,
 } from '../../domain/exposure/walk-link.js';
@@ -28,9 +28,12 @@ export class KeptUpstream implements UpstreamSource {
   /** Gives the links made since the generation was read their places (walk-link.ts). */
   private placing = new LinksPlaced();
   /** The current generation's (a walk may begin before its first read finds a new generation). */
-  readonly places: DataByPlace = {
+  readonly places: PlacedLinks = {
     dataAt: (place) => this.placing.dataAt(place),
     dataSet: (number) => this.placing.dataSet(number),
+    clientAt: (place, link) => this.placing.clientAt(place, link),
+    underAt: (place, link, get) => this.placing.underAt(place, link, get),
+    intoAt: (party, list) => this.placing.intoAt(party, list),
   };
 
   /**
