@@ -12,7 +12,7 @@ const key = fc
   .map((parts) => parts.join(''));
 
 t.test(
-  'sortedOnce orders and dedupes as a Set and the built-in sort do, few keys or many',
+  'sortedOnce orders and dedupes in place as a Set and the built-in sort do, few keys or many',
   async (t) => {
     const orders = [byCodeUnits, byLocale, (a: string, b: string) => a.length - b.length];
     fc.assert(
@@ -20,12 +20,12 @@ t.test(
         const expected = [...new Set(keys)].sort(order);
         const copy = [...keys];
         const sorted = sortedOnce(copy, order);
-        t.equal(sorted, copy, 'in place');
-        return JSON.stringify(sorted) === JSON.stringify(expected);
+        return sorted === copy && JSON.stringify(sorted) === JSON.stringify(expected);
       }),
       { numRuns: 3000 },
     );
     t.same(sortedOnce(['b', 'a', 'b', 'c', 'a']), ['a', 'b', 'c']);
     t.same(sortedOnce([]), []);
+    t.pass('3,000 random lists in three orders sorted as the built-in sort sorts them');
   },
 );
