@@ -26,7 +26,7 @@ import { withEvidence, type UpstreamSource, type WalkLink } from './exposure/wal
 import { ofOneRegister } from './graph/one-register.js';
 import { PerGeneration } from './graph/per-generation.js';
 import type { Leak } from './leak.js';
-import { sortedOnce } from './few-keys.js';
+import { byCodeUnits, sortedOnce } from './few-keys.js';
 import { byLocale } from './locale-order.js';
 import { indexById, type LinkKind } from './links.js';
 import type { Entrustment, Party } from './model.js';
@@ -406,9 +406,6 @@ function subjectsOf(tops: readonly { e: WalkLink }[]): string[] {
   return sortedOnce(named);
 }
 
-const confirmedFirst = (a: AffectedController, b: AffectedController) =>
-  a.exposure === b.exposure ? 0 : a.exposure === 'CONFIRMED' ? -1 : 1;
-
 /**
  * CONFIRMED first, each group by party in the locale's order. Sorted by code units first: the
  * sort (TimSort, which keeps runs already in order) then compares each party to about one
@@ -416,9 +413,12 @@ const confirmedFirst = (a: AffectedController, b: AffectedController) =>
  * a hub's 26k parties log n times each. Where they do not, it is the same sort as without.
  */
 function inAnswerOrder(controllers: AffectedController[]): AffectedController[] {
-  return controllers
-    .sort((a, b) => confirmedFirst(a, b) || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0))
-    .sort((a, b) => confirmedFirst(a, b) || byLocale(a.party, b.party));
+  // The groups apart first: each sort's comparator then compares parties only.
+  const confirmed = controllers.filter((c) => c.exposure === 'CONFIRMED');
+  const possible = controllers.filter((c) => c.exposure !== 'CONFIRMED');
+  const byParty = (group: AffectedController[]) =>
+    group.sort((a, b) => byCodeUnits(a.party, b.party)).sort((a, b) => byLocale(a.party, b.party));
+  return [...byParty(confirmed), ...byParty(possible)];
 }
 
 /**
