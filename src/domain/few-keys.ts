@@ -12,9 +12,10 @@ export function sortedOnce(
   order: (a: string, b: string) => number = byCodeUnits,
 ): string[] {
   if (keys.length > FEW) {
+    // Copied back one by one: spread into push's arguments, a long list overflows the stack.
     const unique = [...new Set(keys)].sort(order);
-    keys.length = 0;
-    keys.push(...unique);
+    for (let i = 0; i < unique.length; i++) keys[i] = unique[i]!;
+    keys.length = unique.length;
     return keys;
   }
   let kept = 0;

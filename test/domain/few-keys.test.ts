@@ -29,3 +29,14 @@ t.test(
     t.pass('3,000 random lists in three orders sorted as the built-in sort sorts them');
   },
 );
+
+t.test('sortedOnce sorts a list far longer than a call may take arguments', async (t) => {
+  const keys = Array.from({ length: 300_000 }, (_, i) => `k${i % 250_000}`);
+  const expected = [...new Set(keys)].sort();
+  const sorted = sortedOnce(keys);
+  t.equal(sorted.length, 250_000);
+  t.ok(
+    sorted.every((key, i) => key === expected[i]),
+    "in the built-in sort's order",
+  );
+});
