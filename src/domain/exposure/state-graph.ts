@@ -196,7 +196,6 @@ export function* stateGraphSteps(
   // A source that places its links (walk-link.ts) answers for them by place: the walk reads a
   // link itself only where it must.
   const places = 'placed' in source && source.placed === true ? source.places : undefined;
-  const placed = places !== undefined;
   // A window open at both ends holds every period: no link is read for its dates.
   const openWindow = !leak.window.from && !leak.window.to;
   const links = { get: (id: string) => source.get(id) };
@@ -233,20 +232,23 @@ export function* stateGraphSteps(
       const within = openWindow || all.every((c) => intersects(c, leak.window));
       const candidates = within ? all : all.filter((c) => intersects(c, leak.window));
       const outside = within ? NONE : all.filter((c) => !intersects(c, leak.window));
+      // Kept on the source's own list; a list filtered for the window is this walk's alone.
+      let candidateNumbers: ArrayLike<number>;
+      if (places && candidates === all) {
+        candidateNumbers = places.intoAt(c, all);
+        // Places from the source's list, not numberOf: the arrays by number must reach them.
+        for (let k = 0; k < candidateNumbers.length; k++)
+          if (candidateNumbers[k]! >= linkData.length) grow(candidateNumbers[k]!);
+      } else candidateNumbers = candidates.map(numberOf);
       found = {
         candidates,
         outside,
-        // Kept on the source's own list; a list filtered for the window is this walk's alone.
-        candidateNumbers:
-          places && candidates === all ? places.intoAt(c, all) : candidates.map(numberOf),
+        candidateNumbers,
         outsideNumbers: outside.length === 0 ? NONE : outside.map(numberOf),
         overlapping: null,
         firstData: -3,
         firstOverlap: false,
       };
-      // Places from the source's list: the arrays by entrustment number reach past them all.
-      for (let k = 0; k < found.candidateNumbers.length; k++)
-        if (found.candidateNumbers[k]! >= linkData.length) grow(found.candidateNumbers[k]!);
       if (places) splitsAt[c] = found;
       else splits.set(e.client, found);
     }
@@ -284,7 +286,7 @@ export function* stateGraphSteps(
   // its links (walk-link.ts), else numbered here, by id, in the order met.
   const numbers = new Map<string, number>();
   const numberOf = (e: WalkLink): number => {
-    let n = placed ? placeOf(e)! : numbers.get(e.id);
+    let n = places ? placeOf(e)! : numbers.get(e.id);
     if (n === undefined) numbers.set(e.id, (n = numbers.size));
     if (n >= linkData.length) grow(n);
     return n;
@@ -292,17 +294,9 @@ export function* stateGraphSteps(
   // Indexed by entrustment number, grown by doubling: a source's places run to the register's
   // size, and arrays grown an element at a time were copied over and over on a hub's walk.
   const grow = (n: number) => {
-    let size = linkData.length;
-    while (size <= n) size *= 2;
-    const data = new Int32Array(size).fill(-2);
-    data.set(linkData);
-    linkData = data;
-    const bits = new Uint8Array(size);
-    bits.set(stopped);
-    stopped = bits;
-    const first = new Int32Array(size).fill(-1);
-    first.set(firstState);
-    firstState = first;
+    linkData = widened(linkData, n, -2);
+    stopped = widened(stopped, n, 0);
+    firstState = widened(firstState, n, -1);
   };
   /** Each state's entrustment number and parent, beside `states`: read on every step of a walk up. */
   const entrustmentOf: number[] = [];
@@ -490,7 +484,7 @@ export function* stateGraphSteps(
   const endParties: string[] = [];
   const partyNumbers = new Map<string, number>();
   // By the client's place where the source places its links (-1: not met yet).
-  let partyAt = new Int32Array(placed ? 1024 : 0).fill(-1);
+  let partyAt = new Int32Array(places ? 1024 : 0).fill(-1);
   const endStates: number[] = [];
   const endParty: number[] = [];
   /** Sets where a path ends, field by field: a destructuring assignment made an array each time. */
@@ -501,13 +495,7 @@ export function* stateGraphSteps(
     let party: number | undefined;
     if (places) {
       const c = places.clientAt(entrustmentOf[s]!, state.e);
-      if (c >= partyAt.length) {
-        let size = partyAt.length;
-        while (size <= c) size *= 2;
-        const grown = new Int32Array(size).fill(-1);
-        grown.set(partyAt);
-        partyAt = grown;
-      }
+      if (c >= partyAt.length) partyAt = widened(partyAt, c, -1);
       party = partyAt[c]!;
       if (party < 0) {
         partyAt[c] = party = endParties.length;
@@ -586,6 +574,16 @@ export function* stateGraphSteps(
     endsByParty: { parties: endParties, ...byParty },
     stoppedFor: (n, reason) => (stopped[n]! & REASON_BITS[reason]) !== 0,
   };
+}
+
+/** `array` doubled until index `n` is in it, the new entries `fill`. */
+function widened<T extends Int32Array | Uint8Array>(array: T, n: number, fill: number): T {
+  let size = Math.max(array.length, 1);
+  while (size <= n) size *= 2;
+  const grown = (array instanceof Int32Array ? new Int32Array(size) : new Uint8Array(size)) as T;
+  grown.fill(fill);
+  grown.set(array);
+  return grown;
 }
 
 /** The entrustments of a state's shortest path, from the state down to the leak. */
