@@ -5,6 +5,7 @@ import { groupByValue } from '../graph/link-graph.js';
 import { ownData, type LinkKind } from '../links.js';
 import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
 import { placeOf, type UpstreamSource, type WalkLink } from './walk-link.js';
+import { borrowScratch, giveBack, widened } from './walk-scratch.js';
 
 export type { UpstreamSource } from './walk-link.js';
 
@@ -214,8 +215,10 @@ export function* stateGraphSteps(
     firstOverlap: boolean;
   }
   const splits = new Map<string, Split>();
+  // The arrays by place (and by number), lent by the walk before (walk-scratch.ts).
+  const scratch = borrowScratch<Split>();
   // By the client's place where the source places its links (walk-link.ts).
-  const splitsAt: (Split | undefined)[] = [];
+  const splitsAt = scratch.splitsAt;
   const NONE: readonly never[] = [];
   /** What goes into the client of `e`, numbered `n`. */
   const split = (e: WalkLink, n: number): Split => {
@@ -249,8 +252,10 @@ export function* stateGraphSteps(
         firstData: -3,
         firstOverlap: false,
       };
-      if (places) splitsAt[c] = found;
-      else splits.set(e.client, found);
+      if (places) {
+        splitsAt[c] = found;
+        scratch.setClient(c);
+      } else splits.set(e.client, found);
     }
     return found;
   };
@@ -292,17 +297,18 @@ export function* stateGraphSteps(
     return n;
   };
   // Indexed by entrustment number, grown by doubling: a source's places run to the register's
-  // size, and arrays grown an element at a time were copied over and over on a hub's walk.
+  // size, and arrays grown an element at a time were copied over and over on a hub's walk. Each
+  // holds 0 for "none yet" (values are kept one up): a grown array needs no fill, and a lent one
+  // is cleared where it was set.
   const grow = (n: number) => {
-    linkData = widened(linkData, n, -2);
-    stopped = widened(stopped, n, 0);
-    firstState = widened(firstState, n, -1);
+    linkData = widened(linkData, n);
+    firstState = widened(firstState, n);
   };
   /** Each state's entrustment number and parent, beside `states`: read on every step of a walk up. */
   const entrustmentOf: number[] = [];
   const parents: number[] = [];
-  /** Each entrustment's first state (-1: none yet), and its others (one per distinct exposed data, few). */
-  let firstState = new Int32Array(1024).fill(-1);
+  /** Each entrustment's first state plus one (0: none yet), and its others (one per distinct exposed data, few). */
+  let firstState = scratch.firstState;
   const otherStates = new Map<number, number[]>();
   // Data sets are few and repeat on every path: each is numbered once (by its keys), each
   // intersection computed once, and a state is found by its data's number and its entrustment.
@@ -313,8 +319,8 @@ export function* stateGraphSteps(
     if (id === undefined) dataIds.set(key, (id = dataIds.size));
     return id;
   };
-  /** The number of each entrustment's own data (-2: not numbered yet). */
-  let linkData = new Int32Array(1024).fill(-2);
+  /** The number of each entrustment's own data plus one (0: not numbered yet). */
+  let linkData = scratch.linkData;
   // By the array first: a source that shares one array per distinct data set (the embedded
   // store's reader) spares the walk a join of every link's keys.
   const byArray = new Map<readonly string[], number>();
@@ -325,7 +331,7 @@ export function* stateGraphSteps(
     places ? places.dataSet(places.dataAt(n)) : e.data;
   const linkDataId = (n: number, e: WalkLink): number => {
     const id = linkData[n]!;
-    if (id !== -2) return id;
+    if (id !== 0) return id - 1;
     let numbered: number | undefined;
     if (places) {
       const sourceData = places.dataAt(n);
@@ -336,7 +342,9 @@ export function* stateGraphSteps(
       numbered = byArray.get(e.data);
       if (numbered === undefined) byArray.set(e.data, (numbered = dataIdOf(asSet(e.data))));
     }
-    return (linkData[n] = numbered);
+    linkData[n] = numbered + 1;
+    scratch.setNumbered(n);
+    return numbered;
   };
   const leakDataId = -1;
   const stateData: number[] = [];
@@ -353,7 +361,11 @@ export function* stateGraphSteps(
     return result;
   };
   const misses = new StopsMet(states, leak);
-  /** Per entrustment, a bit for each reason it stopped a path for already. */
+  /**
+   * Per entrustment, a bit for each reason it stopped a path for already. The graph keeps it, so
+   * it is the walk's own, grown by itself (lent arrays by number are long already): beyond its
+   * length, no bit is set.
+   */
   let stopped = new Uint8Array(1024);
   const unverified = new Map<string, UnverifiedMiss>();
 
@@ -367,6 +379,7 @@ export function* stateGraphSteps(
     cycleBelow: boolean,
   ) => {
     const bit = REASON_BITS[reason];
+    if (n >= stopped.length) stopped = widened(stopped, n);
     if ((stopped[n]! & bit) !== 0) return;
     // A shortest path that closed a cycle, or passes `e` itself, is not a path of the register;
     // another path to the same state may be (simple-paths.ts looks for one).
@@ -388,7 +401,7 @@ export function* stateGraphSteps(
   };
   const onShortestPath = (s: number, n: number): boolean => {
     // An entrustment with no state yet is on no path.
-    if (firstState[n]! < 0) return false;
+    if (firstState[n] === 0) return false;
     for (let k = s; k >= 0; k = parents[k]!) if (entrustmentOf[k] === n) return true;
     return false;
   };
@@ -415,12 +428,12 @@ export function* stateGraphSteps(
     }
     // A cycle on the shortest path still links the states: other paths may reach `below`
     // without passing through `e`. Path evidence (evidence.ts) keeps every path simple.
-    const first = firstState[n]!;
+    const first = firstState[n]! - 1;
     const others = first < 0 ? undefined : otherStates.get(n);
     if (first >= 0 && stateData[first] === dataId) return first;
     if (others) for (const s of others) if (stateData[s] === dataId) return s;
     const s = states.length;
-    if (first < 0) firstState[n] = s;
+    if (first < 0) firstState[n] = s + 1;
     else if (others) others.push(s);
     else otherStates.set(n, [s]);
     stateData.push(dataId);
@@ -483,8 +496,8 @@ export function* stateGraphSteps(
   // walk, a hub's 70k ends were each a lookup through cold memory (30–50 ms of its answer).
   const endParties: string[] = [];
   const partyNumbers = new Map<string, number>();
-  // By the client's place where the source places its links (-1: not met yet).
-  let partyAt = new Int32Array(places ? 1024 : 0).fill(-1);
+  // By the client's place where the source places its links, its number plus one (0: not met yet).
+  let partyAt = scratch.partyAt;
   const endStates: number[] = [];
   const endParty: number[] = [];
   /** Sets where a path ends, field by field: a destructuring assignment made an array each time. */
@@ -495,10 +508,12 @@ export function* stateGraphSteps(
     let party: number | undefined;
     if (places) {
       const c = places.clientAt(entrustmentOf[s]!, state.e);
-      if (c >= partyAt.length) partyAt = widened(partyAt, c, -1);
-      party = partyAt[c]!;
+      if (c >= partyAt.length) partyAt = widened(partyAt, c);
+      party = partyAt[c]! - 1;
       if (party < 0) {
-        partyAt[c] = party = endParties.length;
+        party = endParties.length;
+        partyAt[c] = party + 1;
+        scratch.setClient(c);
         endParties.push(state.e.client);
       }
     } else {
@@ -562,6 +577,11 @@ export function* stateGraphSteps(
       link(s, reach(s, candidates[k]!, 'inferred', candidateNumbers[k]!));
   }
   nextStart.push(nextTargets.length);
+  // The walk is over: what it kept by number is lent to the next (the graph keeps `stopped`).
+  scratch.linkData = linkData;
+  scratch.firstState = firstState;
+  scratch.partyAt = partyAt;
+  giveBack(scratch);
   const byParty = groupByValue(Int32Array.from(endParty), endParties.length);
   for (let i = 0; i < byParty.list.length; i++) byParty.list[i] = endStates[byParty.list[i]!]!;
   return {
@@ -572,18 +592,8 @@ export function* stateGraphSteps(
     misses,
     unverified: [...unverified.values()],
     endsByParty: { parties: endParties, ...byParty },
-    stoppedFor: (n, reason) => (stopped[n]! & REASON_BITS[reason]) !== 0,
+    stoppedFor: (n, reason) => n < stopped.length && (stopped[n]! & REASON_BITS[reason]) !== 0,
   };
-}
-
-/** `array` doubled until index `n` is in it, the new entries `fill`. */
-function widened<T extends Int32Array | Uint8Array>(array: T, n: number, fill: number): T {
-  let size = Math.max(array.length, 1);
-  while (size <= n) size *= 2;
-  const grown = (array instanceof Int32Array ? new Int32Array(size) : new Uint8Array(size)) as T;
-  grown.fill(fill);
-  grown.set(array);
-  return grown;
 }
 
 /** The entrustments of a state's shortest path, from the state down to the leak. */
