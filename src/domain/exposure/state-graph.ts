@@ -5,7 +5,8 @@ import { groupByValue } from '../graph/link-graph.js';
 import { ownData, type LinkKind } from '../links.js';
 import { walkAtOnce, type ReadSoFar, type Wanted } from './rounds.js';
 import { placeOf, type UpstreamSource, type WalkLink } from './walk-link.js';
-import { borrowScratch, giveBack, widened } from './walk-scratch.js';
+import { widened } from '../int-list.js';
+import { borrowScratch, giveBack } from './walk-scratch.js';
 
 export type { UpstreamSource } from './walk-link.js';
 
@@ -254,7 +255,7 @@ export function* stateGraphSteps(
       };
       if (places) {
         splitsAt[c] = found;
-        scratch.setClient(c);
+        scratch.clients.push(c);
       } else splits.set(e.client, found);
     }
     return found;
@@ -343,7 +344,7 @@ export function* stateGraphSteps(
       if (numbered === undefined) byArray.set(e.data, (numbered = dataIdOf(asSet(e.data))));
     }
     linkData[n] = numbered + 1;
-    scratch.setNumbered(n);
+    scratch.numbered.push(n);
     return numbered;
   };
   const leakDataId = -1;
@@ -513,7 +514,7 @@ export function* stateGraphSteps(
       if (party < 0) {
         party = endParties.length;
         partyAt[c] = party + 1;
-        scratch.setClient(c);
+        scratch.clients.push(c);
         endParties.push(state.e.client);
       }
     } else {

@@ -1,3 +1,4 @@
+import { Int32List } from '../int-list.js';
 import { Slices } from './slices.js';
 import { UNDER_ABSENT, UNDER_EMPTY, type LinkGraph } from './link-graph.js';
 
@@ -22,30 +23,21 @@ export async function upLinksOf(g: LinkGraph, slices = new Slices()): Promise<Up
   const n = g.size;
   const start = new Int32Array(n + 1);
   const own = new Uint8Array(n);
-  let ups = new Int32Array(Math.max(16, n * 2));
-  let used = 0;
-  const push = (u: number) => {
-    if (used === ups.length) {
-      const grown = new Int32Array(ups.length * 2);
-      grown.set(ups);
-      ups = grown;
-    }
-    ups[used++] = u;
-  };
+  const ups = new Int32List(Math.max(16, n * 2));
   for (let i = 0; i < n; i++) {
     if (slices.due()) await slices.turn();
     if (g.underKind[i] === UNDER_EMPTY) own[i] = 1;
     else if (g.underKind[i] !== UNDER_ABSENT) {
-      for (let k = g.underStart[i]!; k < g.underStart[i + 1]!; k++) push(g.under[k]!);
+      for (let k = g.underStart[i]!; k < g.underStart[i + 1]!; k++) ups.push(g.under[k]!);
     } else {
       const party = g.client[i]!;
       for (let k = g.intoStart[party]!; k < g.intoStart[party + 1]!; k++) {
         const u = g.intoList[k]!;
-        if (g.performsByInference(i, u)) push(u);
+        if (g.performsByInference(i, u)) ups.push(u);
       }
-      if (used === start[i]) own[i] = 1;
+      if (ups.length === start[i]) own[i] = 1;
     }
-    start[i + 1] = used;
+    start[i + 1] = ups.length;
   }
-  return { start, ups: ups.slice(0, used), own };
+  return { start, ups: ups.copy(), own };
 }
