@@ -46,8 +46,9 @@ export async function crossBorder(
   asked?: Promise<number>,
 ): Promise<CrossBorder> {
   // The controller read beside its chain; the chain's walk says when there is no such party.
+  // The members' parties (the countries of hops of unknown location) beside the chain's records.
   const [chain, [party]] = await Promise.all([
-    supplyChain(store, controller, asOf),
+    supplyChain(store, controller, asOf, (members) => rememberedParties(store, members, asked)),
     rememberedParties(store, [controller], asked),
   ]);
   if (!party) throw new NotFoundError('party', controller);

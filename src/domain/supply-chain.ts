@@ -37,16 +37,26 @@ export interface SupplyChain {
   members: ChainMember[];
 }
 
-/** The chain below a controller: every entrustment that performs its own, at any depth. */
+/**
+ * The chain below a controller: every entrustment that performs its own, at any depth.
+ * @param readParties where the asker will show the chain's members' parties, how to read them:
+ * given their ids, beside the records, not after them (on Neo4j, a round trip in turn, and at a
+ * hub 27k parties). What it reads is the asker's to keep; the answer names ids.
+ */
 export async function supplyChain(
   source: ChainReads,
   controller: string,
   asOf?: IsoDate,
+  readParties?: (ids: readonly string[]) => Promise<unknown>,
 ): Promise<SupplyChain> {
   const store = ReadOnce.over(source);
   // The walk, then the records of the entrustments it met (read once each).
   const walked = await chainWalk(store, controller, asOf);
-  const records = indexById(await store.entrustments([...new Set(walked.map((l) => l.id))]));
+  const [read] = await Promise.all([
+    store.entrustments([...new Set(walked.map((l) => l.id))]),
+    readParties?.([...new Set(walked.map((l) => l.contractor))]),
+  ]);
+  const records = indexById(read);
   const links: ChainLink[] = [];
   for (const { id, upstream, link, depth } of walked) {
     const entrustment = records.get(id);
@@ -61,6 +71,8 @@ export async function supplyChain(
 /** A link of the chain by ids: the entrustment and the one above it that it performs. */
 export interface WalkedLink {
   id: string;
+  /** The entrustment's contractor: the chain's member it makes. */
+  contractor: string;
   upstream: string | null;
   link: LinkKind;
   depth: number;
@@ -112,7 +124,7 @@ function walkDown(made: DownstreamSource, controller: string, asOf?: IsoDate): W
     depth: number,
     into: WalkLink[],
   ) => {
-    links.push({ id: e.id, upstream: upstream?.id ?? null, link, depth });
+    links.push({ id: e.id, contractor: e.contractor, upstream: upstream?.id ?? null, link, depth });
     if (!seen.has(e.id)) {
       seen.add(e.id);
       into.push(e);

@@ -12,6 +12,9 @@ import type { WholeGraphAsk } from './protocol.js';
 
 // A chain's findings read its parties and entrustments (redelegation.ts), the register's fewer.
 const findingPages = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
+// Whether answers go to the thread is asked on every answer: on Neo4j a count was a round trip
+// in turn before each, a third of a small chain's findings remembered.
+const entrustmentCounts = new PerGeneration<number>(1, ['entrustments']);
 
 /** How long a closing worker may take to close its store before it is ended. */
 const CLOSE_GRACE_MS = 5_000;
@@ -54,11 +57,11 @@ export class WholeGraph {
    */
   async findings(
     query: FindingsQuery & FindingsPage,
-    { lean = false }: { lean?: boolean } = {},
+    { lean = false, asked }: { lean?: boolean; asked?: Promise<number> } = {},
   ): Promise<Finding[]> {
     const { controller, asOf, first, after } = query;
     const max = this.options.maxFindings;
-    if (await this.offThread()) {
+    if (await this.offThread(asked)) {
       const ask: WholeGraphAsk = {
         kind: 'findings',
         ...(controller ? { controller } : {}),
@@ -74,6 +77,7 @@ export class WholeGraph {
         this.store,
         JSON.stringify(ask),
         () => this.ask(ask) as Promise<Finding[]>,
+        asked,
       );
     }
     return pageOfFindings(
@@ -83,8 +87,13 @@ export class WholeGraph {
     );
   }
 
-  async concentration(asOf: IsoDate | undefined, first: number): Promise<ConcentrationRow[]> {
-    if (await this.offThread())
+  /** @param asked the generation the asker read when its request began (PerGeneration.get). */
+  async concentration(
+    asOf: IsoDate | undefined,
+    first: number,
+    asked?: Promise<number>,
+  ): Promise<ConcentrationRow[]> {
+    if (await this.offThread(asked))
       return this.ask({ kind: 'concentration', ...(asOf ? { asOf } : {}), first }) as Promise<
         ConcentrationRow[]
       >;
@@ -131,10 +140,12 @@ export class WholeGraph {
     return this.client.run({ type: 'whole-graph', target: this.target!, ask });
   }
 
-  private async offThread(): Promise<boolean> {
+  private async offThread(asked?: Promise<number>): Promise<boolean> {
     if (this.target === null) return false;
     const from = this.options.threadFrom!;
-    return from === 0 || (await this.store.counts()).entrustments >= from;
+    if (from === 0) return true;
+    const count = () => this.store.counts().then((c) => c.entrustments);
+    return (await entrustmentCounts.get(this.store, 'entrustments', count, asked)) >= from;
   }
 }
 

@@ -10,6 +10,7 @@ import { resolveLeak } from '../../src/domain/leak.js';
 import type { Entrustment, Party, RegisterBatch } from '../../src/domain/model.js';
 import { redelegationFindings } from '../../src/domain/redelegation.js';
 import { supplyChain } from '../../src/domain/supply-chain.js';
+import { defaultSecurity } from '../../src/security-config.js';
 import { openStore } from '../../src/store/open.js';
 import type { StorePort } from '../../src/store/port.js';
 import { gql, tempStore } from '../helpers/app.js';
@@ -298,6 +299,78 @@ t.test(
         t.equal(answer.length, size, `${analysis}, ${time}: the answer`);
         t.equal(counter.generations, 1, `${analysis}, ${time}: the generation read once`);
       }
+    }
+  },
+);
+
+/**
+ * Counts the stages in which `store` reads: a read that starts while none is on its way begins
+ * one. Reads started together (Promise.all) are one stage, whatever their replies' order.
+ */
+function countStages(store: StorePort) {
+  const counter = { stages: 0 };
+  let onTheirWay = 0;
+  const read = Reflect.get(store, 'read') as (...args: unknown[]) => Promise<unknown>;
+  Reflect.set(store, 'read', (...args: unknown[]) => {
+    if (onTheirWay++ === 0) counter.stages++;
+    const ended = () => void onTheirWay--;
+    const reply = read.apply(store, args);
+    reply.then(ended, ended);
+    return reply;
+  });
+  return counter;
+}
+
+t.test(
+  // Cross-border reads its members' parties the same way, through the parties remembered per
+  // generation: its stages depend on other test files' writes to the same database meanwhile.
+  "a chain's parties are read beside its records, and whether findings go to the thread is read once per generation",
+  { skip },
+  async (t) => {
+    const store = await neo4jStore(t);
+    const p = `beside${randomBytes(4).toString('hex')}-`;
+    await written(t, store, wideRegister(p, 10));
+    const counter = countStages(store);
+    const stagesOf = async (run: () => Promise<unknown>) => {
+      counter.stages = 0;
+      await run();
+      return counter.stages;
+    };
+    const controller = `${p}g1`;
+    let partiesRead: string[] = [];
+    const alone = await stagesOf(() => supplyChain(store, controller));
+    const withParties = await stagesOf(() =>
+      supplyChain(store, controller, undefined, async (ids) => {
+        partiesRead = [...ids].sort();
+        return store.parties(ids);
+      }),
+    );
+    t.equal(alone, 2, 'a chain alone: the controller with the sub-graph below it, then records');
+    t.equal(withParties, alone, "and its members' parties in no stage of their own");
+    t.same(partiesRead, [`${p}c1`, `${p}hub`, `${p}r1`], 'every member, the controller not');
+
+    // Findings on a worker thread from the first entrustment: the service reads whether to go
+    // there on every ask, as it does at national scale.
+    const app = await buildApp({
+      store,
+      security: { ...defaultSecurity(), wholeGraphWorkerFrom: 1 },
+    });
+    t.teardown(() => app.close());
+    const queries = countQueries(store);
+    const findings = `{ redelegationFindings(controller: "${controller}") { id rule } }`;
+    // Other test files write to the same database: asked again until no write came between.
+    for (let tries = 1; ; tries++) {
+      const before = await store.generation();
+      const first = await gql(app, findings);
+      t.notOk(first.errors, JSON.stringify(first.errors));
+      queries.queries = queries.generations = 0;
+      const again = await gql(app, findings);
+      const counted = { ...queries };
+      if ((await store.generation()) !== before && tries < 5) continue;
+      t.same(again.data, first.data, 'asked again: the same findings');
+      t.equal(counted.queries, 0, 'from the answers remembered: no query, not even a count');
+      t.equal(counted.generations, 1, 'and the generation read once, when the request began');
+      break;
     }
   },
 );

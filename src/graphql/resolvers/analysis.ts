@@ -57,12 +57,29 @@ export const analysisResolvers: Resolvers = {
         unexplored: result.unexplored,
       };
     },
-    redelegationFindings: async (_, args, { wholeGraph }, info) =>
+    redelegationFindings: async (_, args, { wholeGraph, generation }, info) =>
       wholeGraph.findings(args, {
         lean: !selects(info, ['explanation']) && !selects(info, ['missingApprovals']),
+        ...(generation ? { asked: generation() } : {}),
       }),
-    supplyChain: async (_, { controller, asOf }, { store }) => {
-      const chain = await supplyChain(store, controller, asOf ?? undefined);
+    supplyChain: async (_, { controller, asOf }, { store, generation }, info) => {
+      // The parties the answer shows, read beside the chain's records and remembered for the
+      // loaders that show them (loaders.ts): one round trip on Neo4j where they were two in turn.
+      const showsMembers = selects(info, ['parties']) || selects(info, ['members', 'party']);
+      const showsController = selects(info, ['controller']);
+      const asked = generation?.();
+      const shown = (members: readonly string[]) =>
+        rememberedParties(
+          store,
+          [...(showsController ? [controller] : []), ...(showsMembers ? members : [])],
+          asked,
+        );
+      const chain = await supplyChain(
+        store,
+        controller,
+        asOf ?? undefined,
+        showsMembers || showsController ? shown : undefined,
+      );
       const entrustments = new Map(chain.links.map((l) => [l.entrustment.id, l.entrustment]));
       const members = chain.members.map((m) => ({
         ...m,

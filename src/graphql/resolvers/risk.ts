@@ -14,9 +14,8 @@ export const riskResolvers: Resolvers = {
         hops: result.hops.map((h) => ({ ...h, transferBasis: h.entrustment.transferBasis })),
       };
     },
-    concentration: async (_, { asOf, first }, { wholeGraph }) => {
-      return wholeGraph.concentration(asOf ?? undefined, checkPageSize(first));
-    },
+    concentration: async (_, { asOf, first }, { wholeGraph, generation }) =>
+      wholeGraph.concentration(asOf ?? undefined, checkPageSize(first), generation?.()),
     groupExposure: async (_, { party, asOf }, { store, generation }) =>
       groupExposure(store, party, asOf ?? undefined, generation?.()),
     certificationAlerts: async (_, { controller, asOf }, { store }) =>
