@@ -2,7 +2,7 @@ import { inForce, type IsoDate } from './dates.js';
 import type { Incident, Party } from './model.js';
 import { keptReads } from './exposure/kept-reads.js';
 import { ofOneRegister } from './graph/one-register.js';
-import { rootControllers } from './roots.js';
+import { keptUpIndex, rootControllers } from './roots.js';
 import { NotFoundError } from '../errors.js';
 import type { FamilyTie, StorePort } from '../store/port.js';
 import { groupBy } from './links.js';
@@ -48,6 +48,11 @@ async function exposureOf(
   // here, looked up beside the family: not one more round trip in turn. Awaited only there.
   const kept = store.upstreamReader ? undefined : keptReads(store, Promise.resolve(generation));
   kept?.catch(() => undefined);
+  // What walks up to the roots learned of this generation (a chain's findings, another group's):
+  // a group whose members a hub's clients reach walks most of the register, and walked it again on
+  // every ask (3.7 s at a leaf of the bench's 100k register).
+  const index = keptUpIndex(store, Promise.resolve(generation));
+  index.catch(() => undefined);
   // One read of the family's ties whatever its depth; the group is found here, in memory.
   const [[party], family] = await Promise.all([
     store.parties([partyId]),
@@ -106,7 +111,7 @@ async function exposureOf(
   const current = into.filter((e) => !asOf || inForce(e, asOf));
   // Read in rounds into the store's kept rows, where it is read so: a group's services are hubs,
   // and a leak at one of them (blast-radius.ts) has read most of what this walk reads.
-  const roots = await rootControllers(store, current, undefined, undefined, await kept);
+  const roots = await rootControllers(store, current, undefined, await index, await kept);
   const through = new Map<string, Set<string>>();
   for (const e of current)
     for (const r of roots.get(e.id) ?? []) {

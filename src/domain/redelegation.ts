@@ -8,7 +8,7 @@ import {
   type LinkKind,
 } from './links.js';
 import type { Entrustment } from './model.js';
-import { emptyUpIndex, rootControllers, type UpIndex } from './roots.js';
+import { keptUpIndex, rootControllers, type UpIndex } from './roots.js';
 import { carriesGovernmentId, severityOf, type Severity } from './severity.js';
 import { chainWalk, supplyChain, type WalkedLink } from './supply-chain.js';
 import type { StorePort } from '../store/port.js';
@@ -84,7 +84,7 @@ export async function redelegationFindings(
         ),
         asOf,
         new Slices(),
-        await upIndexes.get(store, '', async () => emptyUpIndex()),
+        await keptUpIndex(store),
       );
     });
   }
@@ -101,9 +101,6 @@ const wholeRegister = new PerGeneration<Finding[]>(4, ['entrustments']);
 // A controller's chain can reach a hub and hold thousands of findings; dashboards poll a few
 // controllers' tiles. Their chains read parties (the controller must exist) and entrustments.
 const ofChains = new PerGeneration<Finding[]>(64, ['entrustments', 'parties']);
-// A chain that reaches a hub walks up to the root controllers over most of the register, and
-// every controller's walk meets the same upstreams: what they learn is kept per generation.
-const upIndexes = new PerGeneration<UpIndex>(1, ['entrustments']);
 
 /**
  * The findings among `all` (sorted) on the walked pairs, in the same order. Found through each

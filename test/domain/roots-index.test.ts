@@ -39,6 +39,45 @@ t.test('walks that share an index answer as walks on their own', async (t) => {
     t.ok(index.clients.has(id));
     for (const u of ups) if (!index.ups.has(u)) t.fail(`${id}'s upstream ${u} is not indexed`);
   }
+  t.ok(index.roots.size > 100, `${index.roots.size} entrustments' roots known`);
+  for (const id of index.roots.keys())
+    if (!index.ups.has(id)) t.fail(`${id}'s roots are known, its upstreams not`);
+});
+
+t.test('a walk that meets known roots walks no further', async (t) => {
+  const store = await tempStore(t);
+  t.ok((await importRegister(store, synthetic.document)).ok);
+  const index = emptyUpIndex();
+  const [first, second] = synthetic.controllers;
+  const starts = await startsOf(store, first!);
+  const alone = await rootControllers(store, starts, undefined, index);
+  // Every link the walk reads is counted: asked again, what it starts from has known roots.
+  let read = 0;
+  const counted = new Proxy(store, {
+    get: (target, prop) => {
+      if (prop === 'upstreamReader')
+        return () => {
+          const reader = target.upstreamReader!()!;
+          return {
+            ...reader,
+            get: (id: string) => (read++, reader.get(id)),
+            into: (party: string) => (read++, reader.into(party)),
+          };
+        };
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  t.same(await rootControllers(counted, starts, undefined, index), alone, 'the same roots');
+  t.equal(read, 0, 'and nothing read to find them');
+  // Another controller's starts meet the first's walk: fewer reads than on their own.
+  const others = await startsOf(store, second!);
+  await rootControllers(counted, others, undefined, index);
+  const shared = read;
+  read = 0;
+  const own = await rootControllers(counted, others);
+  t.same(await rootControllers(store, others, undefined, index), own, 'answered alike');
+  t.ok(shared < read, `${shared} links read beside what was known, ${read} on its own`);
 });
 
 t.test('a walk that fails leaves the index as it was', async (t) => {
