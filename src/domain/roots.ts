@@ -7,7 +7,7 @@ import { mergeSorted } from './graph/sorted-ids.js';
 import type { UpstreamSource } from './exposure/walk-link.js';
 import { reachedByComponent } from './graph/components.js';
 import { BATCH_IDS, BATCH_PARTIES, readInBatches, Slices } from './graph/slices.js';
-import { PerGeneration } from './graph/per-generation.js';
+import { keptPerGeneration } from './graph/per-generation.js';
 import type { StorePort } from '../store/port.js';
 
 /**
@@ -36,14 +36,14 @@ export const emptyUpIndex = (): UpIndex => ({
 // A chain that reaches a hub walks up to the root controllers over most of the register, and
 // every controller's walk meets the same upstreams (a chain's findings, a group's exposure): what
 // they learn is kept per generation.
-const upIndexes = new PerGeneration<UpIndex>(1, ['entrustments']);
+const upIndexes = keptPerGeneration(['entrustments'], emptyUpIndex);
 
 /**
  * What walks up to the root controllers have learned of `store`'s current generation.
  * @param asked the generation the asker read before its reads (PerGeneration.get).
  */
 export function keptUpIndex(store: StorePort, asked?: Promise<number>): Promise<UpIndex> {
-  return upIndexes.get(store, '', async () => emptyUpIndex(), asked);
+  return upIndexes(store, asked);
 }
 
 /**

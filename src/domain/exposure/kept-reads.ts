@@ -1,4 +1,4 @@
-import { PerGeneration } from '../graph/per-generation.js';
+import { keptPerGeneration } from '../graph/per-generation.js';
 import type { StorePort } from '../../store/port.js';
 import { ReadSoFar } from './rounds.js';
 
@@ -8,12 +8,12 @@ import { ReadSoFar } from './rounds.js';
 // first), and a group's walk to its root controllers after a leak at one of its services reads
 // only what the leak's did not. Rows are whole entrustments of any period, so walks over any
 // window share them.
-const kept = new PerGeneration<ReadSoFar>(1, ['entrustments', 'parties']);
+const kept = keptPerGeneration(['entrustments', 'parties'], () => new ReadSoFar());
 
 /**
  * What walks up have read of `store`'s current generation, to read the rest into.
  * @param asked the generation the asker read when its request began (PerGeneration.get).
  */
 export function keptReads(store: StorePort, asked?: Promise<number>): Promise<ReadSoFar> {
-  return kept.get(store, 'rows', async () => new ReadSoFar(), asked);
+  return kept(store, asked);
 }

@@ -96,6 +96,19 @@ export class PerGeneration<T> {
   }
 }
 
+/**
+ * One object per store and generation that asks add to as they go (what walks read, what they
+ * learned, the parties read), made empty again when a write touches one of `sections`.
+ * @returns the object of `store`'s generation; `asked` as PerGeneration.get takes it.
+ */
+export function keptPerGeneration<T>(
+  sections: readonly string[],
+  empty: () => T,
+): (store: StorePort, asked?: Promise<number>) => Promise<T> {
+  const kept = new PerGeneration<T>(1, sections);
+  return (store, asked) => kept.get(store, '', async () => empty(), asked);
+}
+
 // After a write every remembered answer asks what it touched: they share one reading of the
 // audit log up to the newest generation, whichever answers (and sections) ask; an answer older
 // than what was read asks for the longer stretch.

@@ -1,11 +1,11 @@
 import type { Party } from '../model.js';
 import type { StorePort } from '../../store/port.js';
-import { PerGeneration } from './per-generation.js';
+import { keptPerGeneration } from './per-generation.js';
 
 // The parties an answer names, remembered until a write touches a party: a blast radius at a hub
 // names thousands of controllers, and a dashboard asks it again after every write (a new incident
 // leaves every party as it was); over the network (Neo4j) each ask read them all again.
-const byStore = new PerGeneration<Map<string, Party | null>>(1, ['parties']);
+const byStore = keptPerGeneration(['parties'], () => new Map<string, Party | null>());
 
 /**
  * store.parties(ids), from what this generation already read where it can.
@@ -16,7 +16,7 @@ export async function rememberedParties(
   ids: readonly string[],
   asked?: Promise<number>,
 ): Promise<Party[]> {
-  const known = await byStore.get(store, 'parties', async () => new Map(), asked);
+  const known = await byStore(store, asked);
   const missing = [...new Set(ids.filter((id) => !known.has(id)))];
   if (missing.length > 0) {
     const read = new Map((await store.parties(missing)).map((p) => [p.id, p]));
