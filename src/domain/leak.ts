@@ -22,6 +22,21 @@ export interface LeakQuery {
 
 /** Turn the blast-radius arguments into a Leak, with errors a person can act on. */
 export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak> {
+  const { leak, known } = await leakAsked(store, q);
+  await known;
+  return leak;
+}
+
+/**
+ * The leak asked about, and `known`, the check that its party is one of the register's, which a
+ * walk up from it need not wait for: a party nobody entrusts to reads nothing. On Neo4j the check
+ * goes out with the walk's first round, one round trip fewer for a leaf's leak. The asker awaits
+ * `known` before it answers: an unknown party is an error, never an empty answer.
+ */
+export async function leakAsked(
+  store: StorePort,
+  q: LeakQuery,
+): Promise<{ leak: Leak; known: Promise<void> }> {
   if (q.incident && q.party)
     throw new BadInputError(
       'incident',
@@ -35,13 +50,14 @@ export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak>
       );
     const [incident] = await store.incidents([q.incident]);
     if (!incident) throw new NotFoundError('incident', q.incident);
-    return {
+    const leak = {
       party: incident.party,
       window: { from: incident.from, to: incident.to },
       data: incident.data.length > 0 ? incident.data : null,
       records: incident.records,
       incident: incident.id,
     };
+    return { leak, known: Promise.resolve() };
   }
   if (!q.party)
     throw new BadInputError('incident', 'give an incident id, or a party with a window (from, to)');
@@ -53,13 +69,21 @@ export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak>
       'data',
       'is empty: name the categories that leaked, or leave data out for a leak of any data',
     );
-  const [party] = await store.parties([q.party]);
-  if (!party) throw new NotFoundError('party', q.party);
-  return {
-    party: party.id,
-    window: { from: q.from, to: q.to },
-    data: q.data ? await normalizeCategories(store, 'data', q.data) : null,
-  };
+  const asked = q.party;
+  const known = store.parties([asked]).then(([party]) => {
+    if (!party) throw new NotFoundError('party', asked);
+  });
+  // Handled where the asker awaits it, or below.
+  known.catch(() => undefined);
+  let data: CategorySet = null;
+  try {
+    if (q.data) data = await normalizeCategories(store, 'data', q.data);
+  } catch (error) {
+    // An unknown party is reported before the data asked of it, as when it was checked first.
+    await known;
+    throw error;
+  }
+  return { leak: { party: asked, window: { from: q.from, to: q.to }, data }, known };
 }
 
 /**

@@ -152,3 +152,28 @@ t.test("a blast radius's controllers come with their parties, read in one call",
     t.equal(calls.parties ?? 0, reads, `${reads} read(s) of parties`);
   }
 });
+
+t.test(
+  'an unknown leaking party is reported before the data asked of it, and nothing is answered',
+  async (t) => {
+    const store = await realStore(t);
+    t.equal((await importRegister(store, wide)).ok, true);
+    const app = await buildApp({ store });
+    t.teardown(() => app.close());
+    const ask = (party: string, data: string) =>
+      gql(
+        app,
+        `{ blastRadius(party: "${party}", data: ["${data}"]) { controllers { party { id } } } }`,
+      );
+    const both = await ask('nobody', 'user.contactt');
+    t.equal(both.data, null);
+    t.equal(both.errors?.[0]?.extensions?.code, 'NOT_FOUND', 'the party first');
+    t.match(both.errors?.[0]?.message, 'nobody');
+    const typo = await ask('c1', 'user.contactt');
+    t.equal(typo.data, null);
+    t.match(typo.errors?.[0]?.message, /unknown data category "user\.contactt"/, 'then the data');
+    const asked = await ask('c1', 'user.contact');
+    t.notOk(asked.errors, JSON.stringify(asked.errors));
+    t.same(asked.data.blastRadius.controllers, [{ party: { id: 'hub-client' } }]);
+  },
+);

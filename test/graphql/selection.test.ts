@@ -105,3 +105,50 @@ t.test(
     }
   },
 );
+
+t.test("a supply chain reads its entrustments' records only when it shows them", async (t) => {
+  const base = await tempStore(t);
+  t.ok((await importRegister(base, synthetic.document)).ok);
+  const { store, calls, reset } = instrument(base);
+  const app = await buildApp({ store });
+  t.teardown(() => app.close());
+  type Member = { party: { id: string }; depth: number; link: string };
+  const fields = 'party { id } depth link';
+  let reached = 0;
+  for (const controller of synthetic.controllers.slice(0, 12)) {
+    reset();
+    const light = await gql(
+      app,
+      `{ supplyChain(controller: "${controller}") { members { ${fields} } } }`,
+    );
+    t.notOk(light.errors, JSON.stringify(light.errors));
+    t.notOk(calls.entrustments, `${controller}: no record read for members alone`);
+    for (const shown of [
+      'links { depth }',
+      'entrustments { id }',
+      'members { via { id } }',
+      'members { countries }',
+    ]) {
+      reset();
+      const full = await gql(
+        app,
+        `{ supplyChain(controller: "${controller}") { members { ${fields} } ${shown} } }`,
+      );
+      t.notOk(full.errors, JSON.stringify(full.errors));
+      const members = (full.data.supplyChain.members as Member[]).map(({ party, depth, link }) => ({
+        party,
+        depth,
+        link,
+      }));
+      t.same(
+        light.data.supplyChain.members,
+        members,
+        `${controller} with ${shown}: the same members`,
+      );
+      if (members.length > 0)
+        t.ok(calls.entrustments > 0, `${controller} with ${shown}: records read`);
+    }
+    reached += (light.data.supplyChain.members as Member[]).length;
+  }
+  t.ok(reached > 50, `the chains reached ${reached} members`);
+});

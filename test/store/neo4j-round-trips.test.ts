@@ -9,7 +9,7 @@ import { groupExposure } from '../../src/domain/group-exposure.js';
 import { resolveLeak } from '../../src/domain/leak.js';
 import type { Entrustment, Party, RegisterBatch } from '../../src/domain/model.js';
 import { redelegationFindings } from '../../src/domain/redelegation.js';
-import { supplyChain } from '../../src/domain/supply-chain.js';
+import { supplyChain, supplyChainMembers } from '../../src/domain/supply-chain.js';
 import { defaultSecurity } from '../../src/security-config.js';
 import { openStore } from '../../src/store/open.js';
 import type { StorePort } from '../../src/store/port.js';
@@ -308,11 +308,12 @@ t.test(
  * one. Reads started together (Promise.all) are one stage, whatever their replies' order.
  */
 function countStages(store: StorePort) {
-  const counter = { stages: 0 };
+  const counter = { stages: 0, reads: [] as Array<{ query: string; stage: number }> };
   let onTheirWay = 0;
   const read = Reflect.get(store, 'read') as (...args: unknown[]) => Promise<unknown>;
   Reflect.set(store, 'read', (...args: unknown[]) => {
     if (onTheirWay++ === 0) counter.stages++;
+    counter.reads.push({ query: String(args[0]), stage: counter.stages });
     const ended = () => void onTheirWay--;
     const reply = read.apply(store, args);
     reply.then(ended, ended);
@@ -348,6 +349,23 @@ t.test(
     t.equal(alone, 2, 'a chain alone: the controller with the sub-graph below it, then records');
     t.equal(withParties, alone, "and its members' parties in no stage of their own");
     t.same(partiesRead, [`${p}c1`, `${p}hub`, `${p}r1`], 'every member, the controller not');
+    const full = await supplyChain(store, controller);
+    counter.reads = [];
+    const membersAlone = await stagesOf(() =>
+      supplyChainMembers(store, controller, undefined, (ids) => store.parties(ids)),
+    );
+    t.equal(membersAlone, 2, 'its members alone: the sub-graph below, then their parties');
+    t.same(
+      counter.reads.map((r) => r.query).filter((q) => q.startsWith('entrustment/get')),
+      [],
+      'and no record read',
+    );
+    const walked = await supplyChainMembers(store, controller);
+    t.same(
+      walked.members,
+      full.members.map(({ countries: _, ...member }) => member),
+      'the same members as the chain read with its records',
+    );
 
     // Findings on a worker thread from the first entrustment: the service reads whether to go
     // there on every ask, as it does at national scale.
@@ -372,5 +390,36 @@ t.test(
       t.equal(counted.generations, 1, 'and the generation read once, when the request began');
       break;
     }
+  },
+);
+
+t.test(
+  "a leak's party is checked in the stage of its walk's first round, and an unknown one is still an error",
+  { skip },
+  async (t) => {
+    const store = await neo4jStore(t);
+    const p = `checked${randomBytes(4).toString('hex')}-`;
+    await written(t, store, wideRegister(p, 4));
+    const app = await buildApp({ store, security: defaultSecurity() });
+    t.teardown(() => app.close());
+    const counter = countStages(store);
+    const asked = await gql(
+      app,
+      `{ blastRadius(party: "${p}hub", from: "2015-01-01") { controllers { party { id } } } }`,
+    );
+    t.notOk(asked.errors, JSON.stringify(asked.errors));
+    t.ok(asked.data.blastRadius.controllers.length > 0, 'the leak reaches controllers');
+    const first = (query: string) => counter.reads.find((r) => r.query === query)?.stage;
+    const round = first('entrustment/upstream-round');
+    t.ok(round !== undefined && round > 0, 'the walk read a round');
+    t.equal(first('party/get-many'), round, "the party's check went out with the first round");
+
+    const unknown = await gql(
+      app,
+      `{ blastRadius(party: "${p}nobody") { controllers { party { id } } } }`,
+    );
+    t.equal(unknown.data, null, 'no answer for a party the register does not hold');
+    t.equal(unknown.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    t.match(unknown.errors?.[0]?.message, `${p}nobody`, 'the error names the party');
   },
 );

@@ -1,9 +1,9 @@
 import type { Resolvers } from '../resolver-types.js';
 import { blastRadius, DEFAULT_PATHS_PER_CONTROLLER } from '../../domain/blast-radius.js';
 import { rememberedParties } from '../../domain/graph/remembered-parties.js';
-import { resolveLeak } from '../../domain/leak.js';
+import { leakAsked } from '../../domain/leak.js';
 import { findingId } from '../../domain/findings-page.js';
-import { supplyChain } from '../../domain/supply-chain.js';
+import { supplyChain, supplyChainMembers } from '../../domain/supply-chain.js';
 import { BadInputError } from '../../errors.js';
 import { selects } from '../selection.js';
 
@@ -13,21 +13,24 @@ export const analysisResolvers: Resolvers = {
       const cap = args.maxPathsPerController ?? Infinity;
       if (cap < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
       const asked = generation?.();
-      const leak = await resolveLeak(store, args);
-      const result = await blastRadius(store, leak, {
-        // Paths are searched per controller: not at all when the query shows none.
-        maxPathsPerController: selects(info, ['controllers', 'paths'])
-          ? Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER)
-          : 0,
-        // The stops' records are read to be shown: not when the query shows none (their count
-        // is the walk's).
-        ...(selects(info, ['notExposed']) ? {} : { maxNotExposed: 0 }),
-        ...(asked ? { asked } : {}),
-        // Read with the blast radius in one batch, so each controller's party is a value, not a
-        // promise: graphql-js completes a list of values in one pass, and a hub's 26k promises
-        // took a fifth of an answer.
-        parties: selects(info, ['controllers', 'party']),
-      });
+      const { leak, known } = await leakAsked(store, args);
+      const [result] = await Promise.all([
+        blastRadius(store, leak, {
+          // Paths are searched per controller: not at all when the query shows none.
+          maxPathsPerController: selects(info, ['controllers', 'paths'])
+            ? Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER)
+            : 0,
+          // The stops' records are read to be shown: not when the query shows none (their count
+          // is the walk's).
+          ...(selects(info, ['notExposed']) ? {} : { maxNotExposed: 0 }),
+          ...(asked ? { asked } : {}),
+          // Read with the blast radius in one batch, so each controller's party is a value, not a
+          // promise: graphql-js completes a list of values in one pass, and a hub's 26k promises
+          // took a fifth of an answer.
+          parties: selects(info, ['controllers', 'party']),
+        }),
+        known,
+      ]);
       const read = result.parties;
       return {
         leakingParty: leak.party,
@@ -74,12 +77,21 @@ export const analysisResolvers: Resolvers = {
           [...(showsController ? [controller] : []), ...(showsMembers ? members : [])],
           asked,
         );
-      const chain = await supplyChain(
-        store,
-        controller,
-        asOf ?? undefined,
-        showsMembers || showsController ? shown : undefined,
-      );
+      const readParties = showsMembers || showsController ? shown : undefined;
+      // The entrustments' records only when the answer shows them: a query of who holds the data
+      // and at which depth reads the walk's ids alone.
+      const showsRecords =
+        selects(info, ['links']) ||
+        selects(info, ['entrustments']) ||
+        selects(info, ['members', 'via']) ||
+        selects(info, ['members', 'countries']);
+      if (!showsRecords) {
+        const walked = await supplyChainMembers(store, controller, asOf ?? undefined, readParties);
+        // Not asked, so not read: the fields below stay empty in an answer that does not show them.
+        const members = walked.members.map((m) => ({ ...m, via: [], countries: [] }));
+        return { ...walked, members, links: [], entrustments: [] };
+      }
+      const chain = await supplyChain(store, controller, asOf ?? undefined, readParties);
       const entrustments = new Map(chain.links.map((l) => [l.entrustment.id, l.entrustment]));
       const members = chain.members.map((m) => ({
         ...m,
