@@ -69,9 +69,9 @@ export async function leakAsked(
       'data',
       'is empty: name the categories that leaked, or leave data out for a leak of any data',
     );
-  const asked = q.party;
-  const known = store.parties([asked]).then(([party]) => {
-    if (!party) throw new NotFoundError('party', asked);
+  const partyId = q.party;
+  const known = store.parties([partyId]).then(([party]) => {
+    if (!party) throw new NotFoundError('party', partyId);
   });
   // Handled where the asker awaits it, or below.
   known.catch(() => undefined);
@@ -83,7 +83,7 @@ export async function leakAsked(
     await known;
     throw error;
   }
-  return { leak: { party: asked, window: { from: q.from, to: q.to }, data }, known };
+  return { leak: { party: partyId, window: { from: q.from, to: q.to }, data }, known };
 }
 
 /**
