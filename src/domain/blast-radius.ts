@@ -81,8 +81,8 @@ export interface BlastRadius {
   controllers: AffectedController[];
   /** At most maxNotExposed of them, the declared ones first. */
   notExposed: NotExposed[];
-  /** How many hops stopped in all, including those beyond the cap. */
-  notExposedCount: number;
+  /** How many hops stopped in all, including those beyond the cap (counted when first read). */
+  readonly notExposedCount: number;
   /** True when some controller's pathCount is a lower bound (paths only; the set is exact). */
   truncated: boolean;
   /** Controllers whose paths could not all be counted. */
@@ -141,6 +141,7 @@ function upstreamOf(
   store: StorePort,
   leak: Leak,
   asked: Promise<number> | undefined,
+  keepStops: number,
 ): { first: Promise<Upstream>; settled: Promise<Upstream> } {
   const { party, window, data } = leak;
   const key = JSON.stringify([party, window.from ?? null, window.to ?? null, data]);
@@ -162,7 +163,7 @@ function upstreamOf(
           async (now) => {
             const { source, result } = await walkInRounds(
               (parties, ids) => store.upstreamRound(parties, ids, window),
-              (read) => stateGraphSteps(leak, read),
+              (read) => stateGraphSteps(leak, read, keepStops),
               // Every leak's walk reads into the store's kept rows: it reads only what others
               // did not. Those of the generation this walk is of.
               await keptReads(store, Promise.resolve(now)),
@@ -194,7 +195,7 @@ export async function blastRadius(
   // A store whose reads are local lets the walk read as it goes; others are read in rounds.
   const local = store.upstreamReader?.();
   if (local) return answerOf(store, leak, { source: local }, options, null);
-  const { first, settled } = upstreamOf(store, leak, options.asked);
+  const { first, settled } = upstreamOf(store, leak, options.asked, shownStops(options));
   const read = await first;
   const answer = await answerOf(store, leak, read, options, settled);
   // A write landed during the walk: the answer is the walk's after it.
@@ -216,7 +217,7 @@ async function answerOf(
   options: BlastRadiusOptions,
   check: Promise<unknown> | null,
 ): Promise<BlastRadius> {
-  const graph = read.walked ?? buildStateGraph(leak, read.source);
+  const graph = read.walked ?? buildStateGraph(leak, read.source, shownStops(options));
   await withEvidence(
     graph.states.map((s) => s.e),
     (ids) => store.entrustments(ids),
@@ -240,12 +241,13 @@ async function answerOf(
     if (cap > 0) a.paths = search(a.ends, cap);
     found.push(a);
   }
-  const verified = checks.verifiedMisses();
-  const shownMisses = declaredFirst(
-    graph.misses,
-    verified,
-    options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED,
-  );
+  // Stops beyond a cycle are verified by path searches: only when they are shown or counted.
+  let verified: Miss[] | undefined;
+  const verifiedMisses = () => (verified ??= checks.verifiedMisses());
+  const shownMisses =
+    shownStops(options) > 0
+      ? declaredFirst(graph.misses, verifiedMisses(), shownStops(options))
+      : [];
   const [full, parties] = await Promise.all([
     fullRecords(store, [
       ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
@@ -287,13 +289,19 @@ async function answerOf(
       detail: m.detail(),
       hops: [full.get(m.entrustment.id)!, ...hopsBelow(graph, m).map((h) => full.get(h.id)!)],
     })),
-    notExposedCount: graph.misses.length + verified.length,
+    get notExposedCount() {
+      return graph.misses.length + verifiedMisses().length;
+    },
     truncated: unexplored > 0,
     unexplored,
     steps: graph.states.length,
     ...(parties ? { parties } : {}),
   };
 }
+
+/** The stops an answer shows: those of each kind its walk keeps. */
+const shownStops = (options: BlastRadiusOptions) =>
+  options.maxNotExposed ?? DEFAULT_MAX_NOT_EXPOSED;
 
 /** A controller's ends, as the walk's states and the checks beyond cycles decide them. */
 interface Found {
@@ -428,8 +436,7 @@ function inAnswerOrder(controllers: AffectedController[]): AffectedController[] 
 function declaredFirst(walked: StopsMet, verified: readonly Miss[], max: number): Miss[] {
   const shown: Miss[] = [];
   for (const kind of ['declared', 'inferred'] as const) {
-    for (let i = 0; i < walked.length && shown.length < max; i++)
-      if (walked.linkOf(i) === kind) shown.push(walked.at(i));
+    for (const m of walked.first(kind)) if (shown.length < max) shown.push(m);
     for (const m of verified) if (shown.length < max && m.link === kind) shown.push(m);
   }
   return shown;

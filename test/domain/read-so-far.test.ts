@@ -30,10 +30,10 @@ const leakAt = (party: string): Leak => ({ party, window: {}, data: null });
 t.test('a walk over what a walk read is the same graph, asked nothing', async (t) => {
   const asked: string[][] = [];
   const { result, source } = await walkInRounds(roundsOf(asked), (read) =>
-    stateGraphSteps(leakAt('cart'), read),
+    stateGraphSteps(leakAt('cart'), read, 0),
   );
   t.ok(asked.length >= 2, `read in ${asked.length} rounds`);
-  const again = buildStateGraph(leakAt('cart'), source);
+  const again = buildStateGraph(leakAt('cart'), source, 0);
   t.strictSame(
     again.states.map((s) => [s.e.id, s.ends]),
     result.states.map((s) => [s.e.id, s.ends]),
@@ -48,10 +48,10 @@ t.test('a walk over what a walk read is the same graph, asked nothing', async (t
 
 t.test('a walk over what a walk read fails where it meets what was never read', async (t) => {
   const { source } = await walkInRounds(roundsOf([]), (read) =>
-    stateGraphSteps(leakAt('cart'), read),
+    stateGraphSteps(leakAt('cart'), read, 0),
   );
   t.throws(
-    () => buildStateGraph(leakAt('host'), source),
+    () => buildStateGraph(leakAt('host'), source, 0),
     /never read/,
     'a leak whose reads were not kept',
   );

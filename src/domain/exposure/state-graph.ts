@@ -78,7 +78,7 @@ export interface StateGraph {
   entrustmentOf: readonly number[];
   /** States of the entrustments into the leaking party. */
   starts: number[];
-  /** Each hop that stopped a path, once per reason, in the order the walk met them. */
+  /** Each hop that stopped a path, once per reason: counted, and the first of each kind kept. */
   misses: StopsMet;
   /** Stops met only beyond a closed cycle on the shortest path, to be verified. */
   unverified: UnverifiedMiss[];
@@ -129,44 +129,38 @@ class StopMet implements Miss {
   }
 }
 
-const REASONS: readonly MissReason[] = ['OUT_OF_WINDOW', 'NO_COMMON_DATA', 'CYCLE'];
-
 /**
- * The stops a walk met, kept as numbers and made into Misses when shown: a hub's open window
- * meets 300k of them, and an object for each lived as long as the answer (a fifth of a walk's
- * time was garbage collection).
+ * The stops a walk met: how many, and the first `keep` of each kind (declared, inferred) in the
+ * order met, the only ones an answer shows (blast-radius.ts declaredFirst). A hub's open window
+ * meets 300k stops; keeping each (three arrays pushed to, then collected) was a tenth of the walk.
  */
 export class StopsMet {
-  private readonly links: WalkLink[] = [];
-  /** The reason's place in REASONS, plus 4 when the stopped link is declared. */
-  private readonly codes: number[] = [];
-  private readonly belows: number[] = [];
+  private count = 0;
+  private readonly kept: Record<LinkKind, StopMet[]> = { declared: [], inferred: [] };
 
   constructor(
     private readonly states: readonly State[],
     private readonly leak: Leak,
+    /** Stops kept of each kind; those beyond are counted only. */
+    readonly keep: number,
   ) {}
 
+  /** Every stop met, kept or not. */
   get length(): number {
-    return this.links.length;
+    return this.count;
   }
 
   add(e: WalkLink, link: LinkKind, reason: MissReason, below: number): void {
-    this.links.push(e);
-    this.codes.push(REASONS.indexOf(reason) + (link === 'declared' ? 4 : 0));
-    this.belows.push(below);
-  }
-
-  /** How the i-th stopped hop would have been linked. */
-  linkOf(i: number): LinkKind {
-    return this.codes[i]! >= 4 ? 'declared' : 'inferred';
-  }
-
-  at(i: number): Miss {
-    const below = this.belows[i]!;
+    this.count++;
+    const kept = this.kept[link];
+    if (kept.length >= this.keep) return;
     const belowData = below < 0 ? this.leak.data : this.states[below]!.data;
-    const reason = REASONS[this.codes[i]! & 3]!;
-    return new StopMet(this.links[i]!, this.linkOf(i), reason, below, belowData, this.leak.window);
+    kept.push(new StopMet(e, link, reason, below, belowData, this.leak.window));
+  }
+
+  /** The first stops of a kind the walk met (at most `keep`), in the order met. */
+  first(link: LinkKind): readonly Miss[] {
+    return this.kept[link];
   }
 }
 
@@ -179,10 +173,14 @@ export const stepKind = (s: State): LinkKind => (s.e.under === undefined ? 'infe
  * `source` answers for every entrustment the walk can meet (read in rounds, or a
  * store's local reader: UpstreamSource).
  */
-export function buildStateGraph(leak: Leak, source: UpstreamSource | ReadSoFar): StateGraph {
+export function buildStateGraph(
+  leak: Leak,
+  source: UpstreamSource | ReadSoFar,
+  keepStops: number,
+): StateGraph {
   // A source read in rounds that holds all this walk meets (a leak's kept reads, walked before)
   // is not asked what it lacks at each state: at a hub that asking was a third of a walk again.
-  return walkAtOnce(stateGraphSteps(leak, 'whole' in source ? source.whole() : source));
+  return walkAtOnce(stateGraphSteps(leak, 'whole' in source ? source.whole() : source, keepStops));
 }
 
 /**
@@ -193,6 +191,7 @@ export function buildStateGraph(leak: Leak, source: UpstreamSource | ReadSoFar):
 export function* stateGraphSteps(
   leak: Leak,
   source: UpstreamSource | ReadSoFar,
+  keepStops: number,
 ): Generator<Wanted, StateGraph, void> {
   const partial = 'hasInto' in source ? source : null;
   // A source that places its links (walk-link.ts) answers for them by place: the walk reads a
@@ -305,9 +304,10 @@ export function* stateGraphSteps(
     linkData = widened(linkData, n);
     firstState = widened(firstState, n);
   };
-  /** Each state's entrustment number and parent, beside `states`: read on every step of a walk up. */
+  /** Each state's entrustment number, parent and depth, beside `states`: read on every step of a walk up. */
   const entrustmentOf: number[] = [];
   const parents: number[] = [];
+  const depths: number[] = [];
   /** Each entrustment's first state plus one (0: none yet), and its others (one per distinct exposed data, few). */
   let firstState = scratch.firstState;
   const otherStates = new Map<number, number[]>();
@@ -349,19 +349,20 @@ export function* stateGraphSteps(
   };
   const leakDataId = -1;
   const stateData: number[] = [];
-  const intersections = new Map<number, Map<number, { data: CategorySet; id: number }>>();
+  // By the data numbers below (one up: the leak's is -1) and of the link: arrays, not maps, as
+  // both are small numbers and this is asked on every hop a walk makes.
+  const intersections: { data: CategorySet; id: number }[][] = [];
   const intersection = (belowId: number, below: CategorySet, n: number, e: WalkLink) => {
-    let byLink = intersections.get(belowId);
-    if (byLink === undefined) intersections.set(belowId, (byLink = new Map()));
+    const byLink = (intersections[belowId + 1] ??= []);
     const linkId = linkDataId(n, e);
-    let result = byLink.get(linkId);
+    let result = byLink[linkId];
     if (result === undefined) {
       const set = intersect(below, asSet(dataOfLink(n, e)));
-      byLink.set(linkId, (result = { data: set, id: dataIdOf(set) }));
+      byLink[linkId] = result = { data: set, id: dataIdOf(set) };
     }
     return result;
   };
-  const misses = new StopsMet(states, leak);
+  const misses = new StopsMet(states, leak, keepStops);
   /**
    * Per entrustment, a bit for each reason it stopped a path for already. The graph keeps it, so
    * it is the walk's own, grown by itself (lent arrays by number are long already): beyond its
@@ -403,7 +404,11 @@ export function* stateGraphSteps(
   const onShortestPath = (s: number, n: number): boolean => {
     // An entrustment with no state yet is on no path.
     if (firstState[n] === 0) return false;
-    for (let k = s; k >= 0; k = parents[k]!) if (entrustmentOf[k] === n) return true;
+    // States are made breadth first, so their depths never fall, and an entrustment's first
+    // state is its shallowest: the walk down stops above it (a hub's paths run 50 hops deep).
+    const shallowest = depths[firstState[n]! - 1]!;
+    for (let k = s; k >= 0 && depths[k]! >= shallowest; k = parents[k]!)
+      if (entrustmentOf[k] === n) return true;
     return false;
   };
   /** The state `e` is reached in from `below`, or -1 (and why) when the path stops at it. */
@@ -440,7 +445,8 @@ export function* stateGraphSteps(
     stateData.push(dataId);
     entrustmentOf.push(n);
     parents.push(below);
-    const depth = below < 0 ? 1 : states[below]!.depth + 1;
+    const depth = below < 0 ? 1 : depths[below]! + 1;
+    depths.push(depth);
     const simple = below < 0 || (states[below]!.simple && !cycle);
     states.push({
       e,

@@ -54,7 +54,10 @@ export const analysisResolvers: Resolvers = {
           partyRead: read?.get(c.party),
         })),
         notExposed: result.notExposed,
-        notExposedCount: result.notExposedCount,
+        // Read when shown: counting the stops beyond cycles searches paths.
+        get notExposedCount() {
+          return result.notExposedCount;
+        },
         unawareCount: result.controllers.filter((c) => !c.aware).length,
         truncated: result.truncated,
         unexplored: result.unexplored,
