@@ -17,10 +17,17 @@ export async function rememberedParties(
   asked?: Promise<number>,
 ): Promise<Party[]> {
   const known = await byStore(store, asked);
-  const missing = [...new Set(ids.filter((id) => !known.has(id)))];
-  if (missing.length > 0) {
-    const read = new Map((await store.parties(missing)).map((p) => [p.id, p]));
+  // Loops, not filter and flatMap: a hub's answer names 26k parties, asked again and again.
+  const missing = new Set<string>();
+  for (const id of ids) if (!known.has(id)) missing.add(id);
+  if (missing.size > 0) {
+    const read = new Map((await store.parties([...missing])).map((p) => [p.id, p]));
     for (const id of missing) known.set(id, read.get(id) ?? null);
   }
-  return ids.flatMap((id) => known.get(id) ?? []);
+  const found: Party[] = [];
+  for (const id of ids) {
+    const party = known.get(id);
+    if (party) found.push(party);
+  }
+  return found;
 }
