@@ -244,10 +244,8 @@ async function answerOf(
   // Stops beyond a cycle are verified by path searches: only when they are shown or counted.
   let verified: Miss[] | undefined;
   const verifiedMisses = () => (verified ??= checks.verifiedMisses());
-  const shownMisses =
-    shownStops(options) > 0
-      ? declaredFirst(graph.misses, verifiedMisses(), shownStops(options))
-      : [];
+  const maxShown = shownStops(options);
+  const shownMisses = maxShown > 0 ? declaredFirst(graph.misses, verifiedMisses(), maxShown) : [];
   const [full, parties] = await Promise.all([
     fullRecords(store, [
       ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),

@@ -142,7 +142,7 @@ export class StopsMet {
     private readonly states: readonly State[],
     private readonly leak: Leak,
     /** Stops kept of each kind; those beyond are counted only. */
-    readonly keep: number,
+    private readonly keep: number,
   ) {}
 
   /** Every stop met, kept or not. */
