@@ -248,7 +248,10 @@ async function answerOf(
   const shownMisses = maxShown > 0 ? declaredFirst(graph.misses, verifiedMisses(), maxShown) : [];
   const [full, parties] = await Promise.all([
     fullRecords(store, [
-      ...found.flatMap((a) => a.paths.flat().map((s) => graph.states[s]!.e.id)),
+      ...entrustmentsOn(
+        graph,
+        found.map((a) => a.paths),
+      ),
       ...shownMisses.flatMap((m) => [m.entrustment.id, ...hopsBelow(graph, m).map((h) => h.id)]),
     ]),
     options.parties
@@ -260,16 +263,14 @@ async function answerOf(
       : undefined,
     check,
   ]);
-  const evidence = (path: StatePath) => toPath(graph, path, leak, full);
+  const shownHop = hopsByState(graph, full);
+  const evidence = (path: StatePath) => toPath(graph, path, leak, shownHop);
   const morePaths = async (a: Found, first: number) => {
     // Fewer than `cap` were found: that search ran out of paths or budget, as a search for
     // at most as many would (the resolver asks again when paths hold fewer than it shows).
     if (first <= cap && a.paths.length < cap) return a.paths.slice(0, first).map(evidence);
     const paths = search(a.ends, first);
-    const more = await fullRecords(
-      store,
-      paths.flat().map((s) => graph.states[s]!.e.id),
-    );
+    const more = hopsByState(graph, await fullRecords(store, entrustmentsOn(graph, [paths])));
     return paths.map((p) => toPath(graph, p, leak, more));
   };
 
@@ -452,7 +453,7 @@ function firstPaths(
     ? findPaths(graph, preds, ends, {
         want,
         budget: SEARCH_BUDGET,
-        confirmedOnly: best.confirmed,
+        confirmedOnly: best,
       }).paths.slice(0, want)
     : [];
   if (confirmed.length >= want) return confirmed;
@@ -500,24 +501,62 @@ async function fullRecords(store: StorePort, ids: string[]): Promise<Map<string,
   return indexById(await store.entrustments([...new Set(ids)]));
 }
 
+/**
+ * The ids of the entrustments on some path, each once: a hub's 26k controllers show 260k paths
+ * of about 50 hops, and their ids listed hop by hop (13M, then deduplicated) took seconds.
+ */
+function entrustmentsOn(graph: StateGraph, pathsOf: readonly (readonly StatePath[])[]): string[] {
+  const listed = new Uint8Array(graph.entrustmentsMet);
+  const ids: string[] = [];
+  for (const paths of pathsOf)
+    for (const path of paths)
+      for (const s of path) {
+        const met = graph.metOf[s]!;
+        if (listed[met] === 0) {
+          listed[met] = 1;
+          ids.push(graph.states[s]!.e.id);
+        }
+      }
+  return ids;
+}
+
+/** A state's whole record, looked up by id once per entrustment, not once per hop shown. */
+function hopsByState(
+  graph: StateGraph,
+  full: Map<string, Entrustment>,
+): (s: number) => Entrustment {
+  const byMet: Entrustment[] = [];
+  return (s) => (byMet[graph.metOf[s]!] ??= full.get(graph.states[s]!.e.id)!);
+}
+
+/** One path's evidence, in one loop over its hops (made for each of a hub's 260k paths shown). */
 function toPath(
   graph: StateGraph,
   path: StatePath,
   leak: Leak,
-  full: Map<string, Entrustment>,
+  hopOf: (s: number) => Entrustment,
 ): ExposurePath {
-  const states = path.map((s) => graph.states[s]!);
-  const hops = states.map((s) => full.get(s.e.id)!);
-  const links: LinkKind[] = [states[0]!.ends!, ...states.slice(1).map(stepKind)];
-  const counts = [leak.records, ...states.map((s) => s.e.records)].filter(
-    (n): n is number => n !== undefined,
-  );
-  return {
+  const hops: Entrustment[] = [];
+  const links: LinkKind[] = [];
+  let records = leak.records;
+  let aware = true;
+  for (let i = 0; i < path.length; i++) {
+    const state = graph.states[path[i]!]!;
+    hops.push(hopOf(path[i]!));
+    links.push(i === 0 ? state.ends! : stepKind(state));
+    const r = state.e.records;
+    if (r !== undefined && (records === undefined || r < records)) records = r;
+    if (!state.e.disclosed!) aware = false;
+  }
+  const top = graph.states[path[0]!]!;
+  const evidence: ExposurePath = {
     exposure: pathIsConfirmed(graph, path) ? 'CONFIRMED' : 'POSSIBLE',
     hops,
     links,
-    data: states[0]!.data === null ? null : [...states[0]!.data],
-    aware: states.every((s) => s.e.disclosed!),
-    ...(counts.length > 0 ? { records: Math.min(...counts) } : {}),
+    data: top.data === null ? null : [...top.data],
+    aware,
   };
+  // Set after, not spread in (as in answerFor).
+  if (records !== undefined) evidence.records = records;
+  return evidence;
 }

@@ -20,19 +20,40 @@ export interface BestPaths {
   records: Float64Array;
   /** Some path here knows no record count at all (leak included). */
   uncounted: Uint8Array;
+  /** A CONFIRMED path may pass here: `confirmed`, declared from below, and a confirmed hop. */
+  confirmedStep: Uint8Array;
 }
 
 export function bestPaths(graph: StateGraph, leakRecords: number | undefined): BestPaths {
-  const n = graph.states.length;
+  const { states, next } = graph;
+  const n = states.length;
   const best: BestPaths = {
     confirmed: new Uint8Array(n),
     aware: new Uint8Array(n),
     records: new Float64Array(n).fill(-Infinity),
     uncounted: new Uint8Array(n),
+    confirmedStep: new Uint8Array(n),
   };
-  const { next } = graph;
-  const queued = new Uint8Array(n);
-  const queue: number[] = [];
+  // What each hop contributes, read from its link once: a state is taken again whenever a value
+  // below it grows, and each read of a link object was a miss through cold memory at a hub.
+  const hopConfirmed = new Uint8Array(n);
+  const hopDisclosed = new Uint8Array(n);
+  const declaredAbove = new Uint8Array(n);
+  /** The hop's record count, NaN when unknown. */
+  const hopRecords = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    const state = states[s]!;
+    const { e } = state;
+    hopConfirmed[s] = confirmedHop(e) ? 1 : 0;
+    hopDisclosed[s] = e.disclosed! ? 1 : 0;
+    declaredAbove[s] = stepKind(state) === 'declared' ? 1 : 0;
+    hopRecords[s] = e.records ?? NaN;
+  }
+  // States to take again, marked, and taken in their order in sweeps: states are made breadth
+  // first, so most links point forward and a sweep takes a state after what grew below it. A
+  // queue in the order offered took a hub's states again and again (twice the time).
+  const dirty = new Uint8Array(n);
+  let lowest = n;
   const offer = (t: number, confirmed: boolean, aware: boolean, records: number, none: boolean) => {
     // Assignments one by one: a destructuring assignment made an array on each offer.
     let grew = false;
@@ -52,42 +73,48 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
       best.uncounted[t] = 1;
       grew = true;
     }
-    if (grew && !queued[t]) {
-      queue.push(t);
-      queued[t] = 1;
+    if (grew && !dirty[t]) {
+      dirty[t] = 1;
+      if (t < lowest) lowest = t;
     }
   };
   for (const s of graph.starts) {
-    const { e } = graph.states[s]!;
-    const known = [leakRecords, e.records].filter((r): r is number => r !== undefined);
+    const known = [leakRecords, states[s]!.e.records].filter((r): r is number => r !== undefined);
     offer(
       s,
-      confirmedHop(e),
-      e.disclosed!,
+      hopConfirmed[s] === 1,
+      hopDisclosed[s] === 1,
       known.length > 0 ? Math.min(...known) : -Infinity,
       known.length === 0,
     );
   }
-  for (let head = 0; head < queue.length; head++) {
-    const s = queue[head]!;
-    queued[s] = 0;
-    const from = graph.states[s]!;
-    const declared = stepKind(from) === 'declared';
-    for (let k = next.start[s]!; k < next.start[s + 1]!; k++) {
-      const t = next.targets[k]!;
-      const { e } = graph.states[t]!;
-      const r = e.records;
-      offer(
-        t,
-        best.confirmed[s] === 1 && declared && confirmedHop(e),
-        best.aware[s] === 1 && e.disclosed!,
-        r === undefined
-          ? best.records[s]!
-          : Math.max(Math.min(best.records[s]!, r), best.uncounted[s] ? r : -Infinity),
-        best.uncounted[s] === 1 && r === undefined,
-      );
+  // Values only grow and are bounded, so the sweeps end, at the least fixpoint whatever the order.
+  while (lowest < n) {
+    const from = lowest;
+    lowest = n;
+    for (let s = from; s < n; s++) {
+      if (dirty[s] === 0) continue;
+      dirty[s] = 0;
+      const declared = declaredAbove[s] === 1;
+      for (let k = next.start[s]!; k < next.start[s + 1]!; k++) {
+        const t = next.targets[k]!;
+        const r = hopRecords[t]!;
+        const unknown = Number.isNaN(r);
+        offer(
+          t,
+          best.confirmed[s] === 1 && declared && hopConfirmed[t] === 1,
+          best.aware[s] === 1 && hopDisclosed[t] === 1,
+          unknown
+            ? best.records[s]!
+            : Math.max(Math.min(best.records[s]!, r), best.uncounted[s] ? r : -Infinity),
+          best.uncounted[s] === 1 && unknown,
+        );
+      }
     }
   }
+  for (let s = 0; s < n; s++)
+    if (best.confirmed[s] === 1 && declaredAbove[s] === 1 && hopConfirmed[s] === 1)
+      best.confirmedStep[s] = 1;
   return best;
 }
 
@@ -98,21 +125,11 @@ export function bestPaths(graph: StateGraph, leakRecords: number | undefined): B
  * to them are counted over states, exactly; paths to these are found one by one.
  */
 export function beyondCycles(graph: StateGraph): Uint8Array {
-  const { states, entrustmentOf, next } = graph;
-  // The entrustments of states, numbered again from 0 (a source's numbers may run far beyond).
-  let largest = -1;
-  for (const n of entrustmentOf) if (n > largest) largest = n;
-  const renumbered = new Int32Array(largest + 1).fill(-1);
-  const of = new Int32Array(states.length);
-  let count = 0;
-  for (let s = 0; s < states.length; s++) {
-    const n = entrustmentOf[s]!;
-    if (renumbered[n]! < 0) renumbered[n] = count++;
-    of[s] = renumbered[n]!;
-  }
+  // Numbered by the walk from 0 (metOf): a source's numbers for them run to the register's size.
+  const { states, metOf, entrustmentsMet: count, next } = graph;
   // The states of each entrustment, and the edges between entrustments, each in two arrays
   // (state-graph.ts Adjacency): an array per entrustment was 260k of them at a hub.
-  const { start: statesOf, list: byEntrustment } = groupByValue(of, count);
+  const { start: statesOf, list: byEntrustment } = groupByValue(Int32Array.from(metOf), count);
   // Edges between entrustments, each once: a stamp per target while one entrustment's are listed.
   const edgeStart = new Int32Array(count + 1);
   const edges: number[] = [];
@@ -122,7 +139,7 @@ export function beyondCycles(graph: StateGraph): Uint8Array {
     for (let i = statesOf[a]!; i < statesOf[a + 1]!; i++) {
       const s = byEntrustment[i]!;
       for (let k = next.start[s]!; k < next.start[s + 1]!; k++) {
-        const b = of[next.targets[k]!]!;
+        const b = metOf[next.targets[k]!]!;
         if (stamp[b] !== a) {
           stamp[b] = a;
           edges.push(b);
@@ -141,7 +158,7 @@ export function beyondCycles(graph: StateGraph): Uint8Array {
       if (--incoming[edges[k]!]! === 0) ready.push(edges[k]!);
   }
   const beyond = new Uint8Array(states.length);
-  for (let s = 0; s < states.length; s++) if (incoming[of[s]!]! > 0) beyond[s] = 1;
+  for (let s = 0; s < states.length; s++) if (incoming[metOf[s]!]! > 0) beyond[s] = 1;
   return beyond;
 }
 

@@ -20,8 +20,11 @@ export class SimplePaths {
     private readonly preds: Adjacency,
   ) {}
 
-  /** One path of the register to `s` not passing `avoid`; undefined: none, null: not known. */
-  one(s: number, avoid?: string): StatePath | undefined | null {
+  /**
+   * One path of the register to `s` not passing the entrustment numbered `avoid`
+   * (StateGraph.entrustmentOf); undefined: none, null: not known.
+   */
+  one(s: number, avoid?: number): StatePath | undefined | null {
     if (this.left <= 0) return null;
     const found = findPaths(this.graph, this.preds, [s], {
       want: 1,
@@ -45,7 +48,7 @@ export class SimplePaths {
     for (const u of this.graph.unverified) {
       const key = `${u.number}|${u.reason}`;
       if (this.graph.stoppedFor(u.number, u.reason) || added.has(key)) continue;
-      const path = this.one(u.below, u.entrustment.id);
+      const path = this.one(u.below, u.number);
       if (!path) continue;
       added.add(key);
       const { entrustment, link, reason, below } = u;

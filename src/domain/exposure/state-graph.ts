@@ -76,6 +76,14 @@ export interface StateGraph {
   next: Adjacency;
   /** Each state's entrustment, by a number of its own (the source's place for it, or the walk's). */
   entrustmentOf: readonly number[];
+  /**
+   * Each state's entrustment numbered again, 0 up, in the order the walk first met them:
+   * `entrustmentOf`'s numbers may run to the register's size, these to `entrustmentsMet`.
+   */
+  metOf: readonly number[];
+  entrustmentsMet: number;
+  /** Each state's depth (State.depth), read by path searches without reaching the state. */
+  depthOf: readonly number[];
   /** States of the entrustments into the leaking party. */
   starts: number[];
   /** Each hop that stopped a path, once per reason: counted, and the first of each kind kept. */
@@ -306,6 +314,8 @@ export function* stateGraphSteps(
   };
   /** Each state's entrustment number, parent and depth, beside `states`: read on every step of a walk up. */
   const entrustmentOf: number[] = [];
+  const metOf: number[] = [];
+  let entrustmentsMet = 0;
   const parents: number[] = [];
   const depths: number[] = [];
   /** Each entrustment's first state plus one (0: none yet), and its others (one per distinct exposed data, few). */
@@ -444,6 +454,7 @@ export function* stateGraphSteps(
     else otherStates.set(n, [s]);
     stateData.push(dataId);
     entrustmentOf.push(n);
+    metOf.push(first < 0 ? entrustmentsMet++ : metOf[first]!);
     parents.push(below);
     const depth = below < 0 ? 1 : depths[below]! + 1;
     depths.push(depth);
@@ -595,6 +606,9 @@ export function* stateGraphSteps(
     states,
     next: { start: Int32Array.from(nextStart), targets: Int32Array.from(nextTargets) },
     entrustmentOf,
+    metOf,
+    entrustmentsMet,
+    depthOf: depths,
     starts,
     misses,
     unverified: [...unverified.values()],
