@@ -11,11 +11,14 @@ import { tempStore } from '../helpers/app.js';
 // the first walk (low places): the same controllers, and the same stops, each once.
 const synthetic = generate(1000);
 
-const answerOf = async (store: Awaited<ReturnType<typeof tempStore>>, party: string) => {
-  const r = await blastRadius(
-    store,
-    await resolveLeak(store, { party, from: '2015-01-01', to: '2015-07-01' }),
-  );
+const SIX_MONTHS = { from: '2015-01-01', to: '2015-07-01' };
+
+const answerOf = async (
+  store: Awaited<ReturnType<typeof tempStore>>,
+  party: string,
+  window: { from?: string; to?: string } = SIX_MONTHS,
+) => {
+  const r = await blastRadius(store, await resolveLeak(store, { party, ...window }));
   return {
     controllers: r.controllers.map((c) => [c.party, c.exposure, c.aware, c.pathCount, c.data]),
     notExposed: r.notExposed.map((m) => [m.entrustment.id, m.reason]),
@@ -42,4 +45,24 @@ t.test('a leaf walked after a hub answers as on a store where it is walked first
     stops += again.notExposedCount;
   }
   t.ok(stops > 0, `the leaves' walks stop at ${stops} hops`);
+});
+
+// Over a window open at both ends, a client's candidates come from the reader's own lists (no
+// copy filtered for the window): every entry a walk sets by their places must be cleared all
+// the same, as a hub's walk after another's meets them at the places it set.
+t.test('open windows walked one after another answer as where each is walked first', async (t) => {
+  const storeWith = async () => {
+    const store = await tempStore(t);
+    t.ok((await importRegister(store, synthetic.document)).ok);
+    return store;
+  };
+  const inTurn = await storeWith();
+  let controllers = 0;
+  for (const party of [...synthetic.hubs.slice(0, 3), ...synthetic.leaves.slice(0, 5)]) {
+    const fresh = await answerOf(await storeWith(), party, {});
+    const again = await answerOf(inTurn, party, {});
+    t.same(again, fresh, party);
+    controllers += again.controllers.length;
+  }
+  t.ok(controllers > 100, `the walks reach ${controllers} controllers`);
 });
