@@ -109,7 +109,7 @@ class Partials {
     return false;
   }
 
-  /** The states of partial path `p`, from the leak's end to the controller. */
+  /** The states of partial path `p`, controller first (StatePath). */
   statesOf(p: number): StatePath {
     const out: StatePath = [];
     for (let k = p; k >= 0; k = this.below[k]!) out.push(this.state[k]!);
