@@ -21,11 +21,7 @@ export interface State {
   e: WalkLink;
   /** Leak ∩ every hop below, this one included; null when no hop and no leak names any. */
   data: CategorySet;
-  /** Hops on the shortest path from the leak to here, this one included (1 at the leak). */
-  depth: number;
-  /** The state this one was first reached from (-1 at the leak): its shortest path. */
-  parent: number;
-  /** False when that path passes an entrustment twice (it closed a cycle on the way). */
+  /** False when its shortest path (StateGraph.parentOf) passes an entrustment twice (it closed a cycle on the way). */
   simple: boolean;
   /** Set when the path ends here: how the client's own data is established. */
   ends: LinkKind | null;
@@ -82,7 +78,12 @@ export interface StateGraph {
    */
   metOf: readonly number[];
   entrustmentsMet: number;
-  /** Each state's depth (State.depth), read by path searches without reaching the state. */
+  /**
+   * By state, in arrays beside `states` (read on every step of a walk down a path, without
+   * reaching the state): the state it was first reached from (-1 at the leak), its shortest
+   * path; and the hops on that path, this one included (1 at the leak).
+   */
+  parentOf: readonly number[];
   depthOf: readonly number[];
   /** States of the entrustments into the leaking party. */
   starts: number[];
@@ -456,14 +457,11 @@ export function* stateGraphSteps(
     entrustmentOf.push(n);
     metOf.push(first < 0 ? entrustmentsMet++ : metOf[first]!);
     parents.push(below);
-    const depth = below < 0 ? 1 : depths[below]! + 1;
-    depths.push(depth);
+    depths.push(below < 0 ? 1 : depths[below]! + 1);
     const simple = below < 0 || (states[below]!.simple && !cycle);
     states.push({
       e,
       data,
-      depth,
-      parent: below,
       simple,
       ends: null,
       endsWhateverData: false,
@@ -608,6 +606,7 @@ export function* stateGraphSteps(
     entrustmentOf,
     metOf,
     entrustmentsMet,
+    parentOf: parents,
     depthOf: depths,
     starts,
     misses,
@@ -620,6 +619,6 @@ export function* stateGraphSteps(
 /** The entrustments of a state's shortest path, from the state down to the leak. */
 export function shortestHops(graph: StateGraph, s: number): WalkLink[] {
   const hops: WalkLink[] = [];
-  for (let k = s; k >= 0; k = graph.states[k]!.parent) hops.push(graph.states[k]!.e);
+  for (let k = s; k >= 0; k = graph.parentOf[k]!) hops.push(graph.states[k]!.e);
   return hops;
 }
