@@ -13,7 +13,7 @@ const synthetic = generate(parties);
 for (const name of storesToMeasure()) {
   const target = name === 'embedded' ? embedded() : await neo4j();
   try {
-    const store = await target.open();
+    const store = await target.openToImport();
     const report = await importRegister(store, synthetic.document);
     await store.close();
     if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);

@@ -68,7 +68,7 @@ async function benchOne(
   load: boolean,
   dashboard: boolean,
 ): Promise<Measured> {
-  let store = await target.open();
+  let store = await target.openToImport();
   const watch = target.watchTransactions?.();
   const t1 = performance.now();
   const report = await importRegister(store, synthetic.document);
