@@ -13,9 +13,9 @@ import { type TransactionMemoryWatch, watchTransactionMemory } from './transacti
 
 export interface StoreUnderTest {
   name: 'embedded' | 'neo4j';
-  /** Opens a fresh store for its first import, as `vendor-chain migrate` leaves it: the schema applied. */
+  /** Opens a fresh store to import into, as `vendor-chain migrate` leaves it: schema applied. */
   openToImport(): Promise<StorePort>;
-  /** Opens the store as the service does, on what was written: the schema checked, never changed. */
+  /** Opens the store as the service does, on what was written: the schema checked, not changed. */
   open(): Promise<StorePort>;
   /** Memory the store holds outside this process (Neo4j's JVM), in bytes. */
   outsideRss(): number | null;

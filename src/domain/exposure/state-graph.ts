@@ -21,7 +21,10 @@ export interface State {
   e: WalkLink;
   /** Leak ∩ every hop below, this one included; null when no hop and no leak names any. */
   data: CategorySet;
-  /** False when its shortest path (StateGraph.parentOf) passes an entrustment twice (it closed a cycle on the way). */
+  /**
+   * False when its shortest path (StateGraph.parentOf) passes an entrustment twice (it closed a
+   * cycle on the way).
+   */
   simple: boolean;
   /** Set when the path ends here: how the client's own data is established. */
   ends: LinkKind | null;
