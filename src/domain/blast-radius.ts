@@ -89,6 +89,11 @@ export interface BlastRadius {
   unexplored: number;
   /** States the walk made: entrustments reached, once per distinct exposed data. */
   steps: number;
+  /**
+   * Whether some entrustment, of any period, goes to the leaking party: the register holds the
+   * party (an asker need not read it to know).
+   */
+  leakIsContractor: boolean;
   /** The controllers' parties, by id, when the options asked for them. */
   parties?: ReadonlyMap<string, Party>;
 }
@@ -294,6 +299,7 @@ async function answerOf(
     truncated: unexplored > 0,
     unexplored,
     steps: graph.states.length,
+    leakIsContractor: graph.leakIsContractor,
     ...(parties ? { parties } : {}),
   };
 }

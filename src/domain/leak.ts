@@ -23,20 +23,22 @@ export interface LeakQuery {
 /** Turn the blast-radius arguments into a Leak, with errors a person can act on. */
 export async function resolveLeak(store: StorePort, q: LeakQuery): Promise<Leak> {
   const { leak, known } = await leakAsked(store, q);
-  await known;
+  await known();
   return leak;
 }
 
 /**
- * The leak asked about, and `known`, the check that its party is one of the register's, which a
- * walk up from it need not wait for: a party nobody entrusts to reads nothing. On Neo4j the check
- * goes out with the walk's first round, one round trip fewer for a leaf's leak. The asker awaits
- * `known` before it answers: an unknown party is an error, never an empty answer.
+ * The leak asked about, and `known`, the check that its party is one of the register's, read
+ * when first called. A walk up from the party need not wait for it (a party nobody entrusts to
+ * reads nothing), and a walk that read an entrustment to the party has shown it is the
+ * register's: on Neo4j, a leaf's leak then reads no party of its own (a read beside the walk's
+ * first round slowed that round). An asker whose walk read none calls `known` before it answers:
+ * an unknown party is an error, never an empty answer.
  */
 export async function leakAsked(
   store: StorePort,
   q: LeakQuery,
-): Promise<{ leak: Leak; known: Promise<void> }> {
+): Promise<{ leak: Leak; known: () => Promise<void> }> {
   if (q.incident && q.party)
     throw new BadInputError(
       'incident',
@@ -57,7 +59,7 @@ export async function leakAsked(
       records: incident.records,
       incident: incident.id,
     };
-    return { leak, known: Promise.resolve() };
+    return { leak, known: () => Promise.resolve() };
   }
   if (!q.party)
     throw new BadInputError('incident', 'give an incident id, or a party with a window (from, to)');
@@ -70,17 +72,17 @@ export async function leakAsked(
       'is empty: name the categories that leaked, or leave data out for a leak of any data',
     );
   const partyId = q.party;
-  const known = store.parties([partyId]).then(([party]) => {
-    if (!party) throw new NotFoundError('party', partyId);
-  });
-  // Handled where the asker awaits it, or below.
-  known.catch(() => undefined);
+  let checked: Promise<void> | undefined;
+  const known = () =>
+    (checked ??= store.parties([partyId]).then(([party]) => {
+      if (!party) throw new NotFoundError('party', partyId);
+    }));
   let data: CategorySet = null;
   try {
     if (q.data) data = await normalizeCategories(store, 'data', q.data);
   } catch (error) {
     // An unknown party is reported before the data asked of it, as when it was checked first.
-    await known;
+    await known();
     throw error;
   }
   return { leak: { party: partyId, window: { from: q.from, to: q.to }, data }, known };

@@ -128,13 +128,13 @@ t.test("a blast radius's controllers come with their parties, read in one call",
   t.teardown(() => app.close());
   // Through an alias and a fragment: the blast radius reads the parties only when the query
   // shows them (selection.ts), and must see them there too.
-  // One read for the leaking party, one for the 30 controllers'; asked again in the same
-  // generation, the controllers' are remembered.
+  // One read for the 30 controllers' (the walk read entrustments to the leaking party, which
+  // shows the register holds it); asked again in the same generation, they are remembered.
   for (const [query, reads] of [
-    ['{ blastRadius(party: "hub") { controllers { party { id name } } } }', 2],
+    ['{ blastRadius(party: "hub") { controllers { party { id name } } } }', 1],
     [
       '{ blastRadius(party: "hub") { controllers { ...C } } } fragment C on AffectedController { who: party { id name } }',
-      1,
+      0,
     ],
   ] as const) {
     reset();
@@ -175,5 +175,22 @@ t.test(
     const asked = await ask('c1', 'user.contact');
     t.notOk(asked.errors, JSON.stringify(asked.errors));
     t.same(asked.data.blastRadius.controllers, [{ party: { id: 'hub-client' } }]);
+    // Nobody entrusts to these two: the walk reads nothing, and the party itself decides.
+    const unknown = await gql(
+      app,
+      '{ blastRadius(party: "nobody") { controllers { party { id } } } }',
+    );
+    t.equal(unknown.data, null);
+    t.equal(unknown.errors?.[0]?.extensions?.code, 'NOT_FOUND', 'a party the register lacks');
+    const controller = await gql(
+      app,
+      '{ blastRadius(party: "hub-client") { controllers { party { id } } notExposedCount } }',
+    );
+    t.notOk(controller.errors, JSON.stringify(controller.errors));
+    t.same(
+      controller.data.blastRadius,
+      { controllers: [], notExposedCount: 0 },
+      'a party the register holds, to which nobody entrusts: an answer, empty, and no error',
+    );
   },
 );

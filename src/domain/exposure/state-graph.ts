@@ -90,6 +90,8 @@ export interface StateGraph {
   depthOf: readonly number[];
   /** States of the entrustments into the leaking party. */
   starts: number[];
+  /** Whether some entrustment, of any period, goes to the leaking party: the register holds it. */
+  leakIsContractor: boolean;
   /** Each hop that stopped a path, once per reason: counted, and the first of each kind kept. */
   misses: StopsMet;
   /** Stops met only beyond a closed cycle on the shortest path, to be verified. */
@@ -548,7 +550,8 @@ export function* stateGraphSteps(
   };
 
   const starts: number[] = [];
-  for (const e of into.get(leak.party) ?? []) {
+  const intoLeak = into.get(leak.party) ?? [];
+  for (const e of intoLeak) {
     const s = reach(-1, e, 'declared');
     if (s >= 0 && !starts.includes(s)) starts.push(s);
   }
@@ -612,6 +615,7 @@ export function* stateGraphSteps(
     parentOf: parents,
     depthOf: depths,
     starts,
+    leakIsContractor: intoLeak.length > 0,
     misses,
     unverified: [...unverified.values()],
     endsByParty: { parties: endParties, ...byParty },

@@ -14,23 +14,22 @@ export const analysisResolvers: Resolvers = {
       if (cap < 1) throw new BadInputError('maxPathsPerController', 'must be at least 1');
       const asked = generation?.();
       const { leak, known } = await leakAsked(store, args);
-      const [result] = await Promise.all([
-        blastRadius(store, leak, {
-          // Paths are searched per controller: not at all when the query shows none.
-          maxPathsPerController: selects(info, ['controllers', 'paths'])
-            ? Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER)
-            : 0,
-          // The stops' records are read to be shown: not when the query shows none (their count
-          // is the walk's).
-          ...(selects(info, ['notExposed']) ? {} : { maxNotExposed: 0 }),
-          ...(asked ? { asked } : {}),
-          // Read with the blast radius in one batch, so each controller's party is a value, not a
-          // promise: graphql-js completes a list of values in one pass, and a hub's 26k promises
-          // took a fifth of an answer.
-          parties: selects(info, ['controllers', 'party']),
-        }),
-        known,
-      ]);
+      const result = await blastRadius(store, leak, {
+        // Paths are searched per controller: not at all when the query shows none.
+        maxPathsPerController: selects(info, ['controllers', 'paths'])
+          ? Math.min(cap, DEFAULT_PATHS_PER_CONTROLLER)
+          : 0,
+        // The stops' records are read to be shown: not when the query shows none (their count
+        // is the walk's).
+        ...(selects(info, ['notExposed']) ? {} : { maxNotExposed: 0 }),
+        ...(asked ? { asked } : {}),
+        // Read with the blast radius in one batch, so each controller's party is a value, not a
+        // promise: graphql-js completes a list of values in one pass, and a hub's 26k promises
+        // took a fifth of an answer.
+        parties: selects(info, ['controllers', 'party']),
+      });
+      // A walk that read an entrustment to the party has shown the register holds it.
+      if (!result.leakIsContractor) await known();
       const read = result.parties;
       return {
         leakingParty: leak.party,
